@@ -1,0 +1,19 @@
+/** `arrowTable()`: the default result builder, one Arrow `Table` of the requested outputs. */
+import type { Table } from 'apache-arrow';
+import type { ResultBuilder } from '../../src/results/result-builder';
+import { tableFromColumns, type TableFromColumnsOptions } from './table-from-columns';
+
+/**
+ * Shapes the outputs into one Arrow `Table`, columns in the requested order, typed arrays shared
+ * rather than copied (see `tableFromColumns` for every rule). `maxBatchBytes` bounds one record batch.
+ *
+ * @example
+ * const dr = new Builder().withFeatures(SpendFeatures).withResult(arrowTable()).build();
+ * const table = await dr.execute(['avg3wkSpend', 'spendPerSignup'], { inputs: { spend, signups } });
+ */
+export function arrowTable(options: TableFromColumnsOptions = {}): ResultBuilder<Table> {
+  return {
+    name: 'arrowTable',
+    build: (outputs, values) => tableFromColumns(outputs, values, options),
+  };
+}

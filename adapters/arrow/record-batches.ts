@@ -1,0 +1,87 @@
+/**
+ * Cuts columns of equal length into record batches that share their buffers: batch boundaries fall
+ * on every column's own chunk boundaries and at least every `maxBatchBytes` worth of rows, and each
+ * batch's column is a zero-copy slice (`Data.slice`) of the chunk that holds those rows.
+ */
+import { Data, Field, RecordBatch, Schema, Struct, Table, makeData } from 'apache-arrow';
+import { chunkBytes, DEFAULT_MAX_BATCH_BYTES } from './byte-size';
+
+/** One column ready for a table: its field and its chunks, whose lengths add up to the table's. */
+export interface ColumnChunks {
+  readonly field: Field;
+  readonly chunks: readonly Data[];
+}
+
+/** Average bytes one row of the column takes (buffers over rows), for sizing batches. */
+function bytesPerRow(column: ColumnChunks): number {
+  let bytes = 0;
+  let rows = 0;
+  for (const chunk of column.chunks) {
+    bytes += chunkBytes(chunk);
+    rows += chunk.length;
+  }
+  return rows === 0 ? 0 : bytes / rows;
+}
+
+/** Sorted, distinct row indices where a batch ends (the last one is `length`). */
+function batchEnds(columns: readonly ColumnChunks[], length: number, maxBatchBytes: number): number[] {
+  const ends = new Set<number>();
+  const rowBytes = columns.reduce((sum, c) => sum + bytesPerRow(c), 0);
+  const rowsPerBatch = rowBytes > 0 ? Math.max(1, Math.floor(maxBatchBytes / rowBytes)) : length;
+  for (let end = rowsPerBatch; end < length; end += rowsPerBatch) ends.add(end);
+  for (const column of columns) {
+    let end = 0;
+    for (const chunk of column.chunks) {
+      end += chunk.length;
+      if (end > 0 && end < length) ends.add(end);
+    }
+  }
+  ends.add(length);
+  return [...ends].sort((a, b) => a - b);
+}
+
+/** The rows [start, end) of a column, as a slice of the one chunk that holds them. */
+class ChunkCursor {
+  private index = 0;
+  private chunkStart = 0;
+  constructor(private readonly chunks: readonly Data[]) {}
+
+  take(start: number, end: number): Data {
+    while (this.chunkStart + this.chunks[this.index].length <= start) {
+      this.chunkStart += this.chunks[this.index].length;
+      this.index++;
+    }
+    const chunk = this.chunks[this.index];
+    const offset = start - this.chunkStart;
+    return offset === 0 && end - start === chunk.length ? chunk : chunk.slice(offset, end - start);
+  }
+}
+
+/**
+ * One `Table` from columns of equal length `length`, without copying any value buffer.
+ *
+ * @example
+ * const field = new Field('x', new Float64());
+ * const t = assembleTable([{ field, chunks: [makeData({ type: new Float64(), data: x })] }], x.length);
+ */
+export function assembleTable(
+  columns: readonly ColumnChunks[],
+  length: number,
+  maxBatchBytes: number = DEFAULT_MAX_BATCH_BYTES,
+): Table {
+  const schema = new Schema(columns.map((c) => c.field));
+  const type = new Struct(schema.fields);
+  if (length === 0) {
+    const children = columns.map((c) => c.chunks[0] ?? makeData({ type: c.field.type, length: 0 }));
+    return new Table(schema, [new RecordBatch(schema, makeData({ type, length: 0, nullCount: 0, children }))]);
+  }
+  const nonEmpty = columns.map((c) => new ChunkCursor(c.chunks.filter((d) => d.length > 0)));
+  const batches: RecordBatch[] = [];
+  let start = 0;
+  for (const end of batchEnds(columns, length, maxBatchBytes)) {
+    const children = nonEmpty.map((cursor) => cursor.take(start, end));
+    batches.push(new RecordBatch(schema, makeData({ type, length: end - start, nullCount: 0, children })));
+    start = end;
+  }
+  return new Table(schema, batches);
+}

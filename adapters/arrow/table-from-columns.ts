@@ -1,0 +1,129 @@
+/**
+ * The heart of `arrowTable()`: named output values → one Apache Arrow `Table`, columns in order,
+ * typed arrays shared with Arrow rather than copied.
+ */
+import { Data, Field, Table, Vector, makeData } from 'apache-arrow';
+import { InputError, type Issue } from '../../src/errors';
+import { arrayToData } from './array-to-data';
+import { columnKind, type ColumnKind, type Scalar } from './column-kind';
+import { DEFAULT_MAX_BATCH_BYTES } from './byte-size';
+import { assembleTable, type ColumnChunks } from './record-batches';
+import { scalarToData } from './scalar-to-data';
+import { arrowTypeOfArray, type NumericArray } from './typed-arrays';
+
+export interface TableFromColumnsOptions {
+  /**
+   * Rows are cut into record batches of at most about this many bytes (default 1 GiB), so that
+   * each batch fits one IPC message and one Node read. Batches are slices of the same buffers.
+   */
+  readonly maxBatchBytes?: number;
+}
+
+const WHAT_FITS =
+  'Return a typed array, an Arrow Vector, an array, or a single number/boolean/string/bigint/Date; ' +
+  'or use dictResult() to get the values as computed.';
+
+/**
+ * Builds one Arrow `Table` whose columns are `values`, named `names`, in that order.
+ *
+ * - A typed array becomes the matching Arrow type (Float64Array → Float64, Int32Array → Int32,
+ *   BigInt64Array → Int64, …) sharing its buffer: nothing is copied.
+ * - An Arrow `Vector` is used as it is (its chunks are kept).
+ * - A plain array of numbers, strings, booleans, bigints or Dates becomes Float64, Utf8, Bool,
+ *   Int64 or Timestamp (ms); `null`/`undefined` entries become nulls.
+ * - A single number, boolean, string, bigint or Date is repeated to the table's length (one row
+ *   when every output is a single value).
+ * - Columns of different lengths, and values no column can hold, throw one `InputError` listing
+ *   every problem.
+ * - Large tables are cut into several record batches (see `maxBatchBytes`), still without copying.
+ *
+ * @example
+ * const spend = new Float64Array([10, 12, 9]);
+ * const table = tableFromColumns(['spend', 'region'], [spend, 'US']);
+ * table.getChild('spend')!.data[0].values.buffer === spend.buffer; // true: shared, not copied
+ * table.getChild('region')!.get(2);                                 // 'US'
+ */
+export function tableFromColumns(
+  names: readonly string[],
+  values: readonly unknown[],
+  options: TableFromColumnsOptions = {},
+): Table {
+  if (names.length !== values.length) {
+    throw new InputError(
+      `tableFromColumns got ${names.length} names but ${values.length} values; pass one value per name.`,
+      [...names],
+    );
+  }
+  const kinds = values.map(columnKind);
+  const issues = [...invalidValueIssues(names, kinds), ...lengthIssues(names, kinds)];
+  if (issues.length > 0) throw new InputError(issues);
+
+  const length = tableLength(kinds);
+  const columns: ColumnChunks[] = [];
+  for (let i = 0; i < names.length; i++) {
+    try {
+      columns.push(toColumn(names[i], values[i], kinds[i], length));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return assembleTable(columns, length, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
+}
+
+function invalidValueIssues(names: readonly string[], kinds: readonly ColumnKind[]): Issue[] {
+  const issues: Issue[] = [];
+  kinds.forEach((k, i) => {
+    if (k.kind !== 'invalid') return;
+    const hint = k.jsType === 'object (Table)' ? ' To split a table into columns, use @extractColumns.' : '';
+    issues.push({
+      code: 'not-a-column',
+      message: `Output "${names[i]}" is a ${k.jsType}, which cannot be a table column. ${WHAT_FITS}${hint}`,
+      nodes: [names[i]],
+    });
+  });
+  return issues;
+}
+
+function lengthIssues(names: readonly string[], kinds: readonly ColumnKind[]): Issue[] {
+  const columns = names.flatMap((name, i) => {
+    const k = kinds[i];
+    return k.kind === 'column' ? [{ name, length: k.length }] : [];
+  });
+  if (new Set(columns.map((c) => c.length)).size <= 1) return [];
+  const listed = columns.map((c) => `"${c.name}" (${c.length} rows)`).join(', ');
+  return [{
+    code: 'column-lengths',
+    message:
+      `All outputs of one table must have one length, but got ${listed}. ` +
+      'Make the features return columns of the same length, or use dictResult() to get the values as computed.',
+    nodes: columns.map((c) => c.name),
+  }];
+}
+
+/** The common length of the column outputs; 1 when every output is a single value. */
+function tableLength(kinds: readonly ColumnKind[]): number {
+  for (const k of kinds) if (k.kind === 'column') return k.length;
+  return 1;
+}
+
+function toColumn(name: string, value: unknown, kind: ColumnKind, length: number): ColumnChunks {
+  const chunks = kind.kind === 'scalar' ? [scalarToData(value as Scalar, length)] : columnChunks(name, value);
+  const type = value instanceof Vector ? value.type : chunks[0].type;
+  const nullable = chunks.some((d) => d.nullCount !== 0);
+  return { field: new Field(name, type, nullable), chunks };
+}
+
+function columnChunks(name: string, value: unknown): readonly Data[] {
+  if (value instanceof Vector) return value.data;
+  if (Array.isArray(value)) return arrayToData(name, value);
+  return [typedArrayData(value as NumericArray)];
+}
+
+/** Zero-copy: Arrow keeps the typed array itself (Uint8ClampedArray is viewed as Uint8Array). */
+function typedArrayData(array: NumericArray): Data {
+  const type = arrowTypeOfArray(array)!;
+  const data = array instanceof Uint8ClampedArray ? new Uint8Array(array.buffer, array.byteOffset, array.length) : array;
+  return makeData({ type, length: array.length, data } as Parameters<typeof makeData>[0]);
+}

@@ -1,0 +1,46 @@
+/**
+ * An Arrow `Table` handed to `execute` as inputs: each column becomes one input, in the form
+ * kernels compute on.
+ */
+import { Type, type Table, type Vector } from 'apache-arrow';
+import type { NoteOptions, NoteSink } from '../notes';
+import { float64Column } from './float64-column';
+import { integerColumn } from './integer-column';
+
+/**
+ * One input per column of `table`:
+ * - a float column (Float16/32/64) → `Float64Array`, nulls as NaN; zero-copy when it is one
+ *   Float64 chunk without nulls;
+ * - an integer column without nulls → its typed array (Int32Array, BigInt64Array, …); zero-copy
+ *   when it is one chunk, concatenated once otherwise;
+ * - an integer column with nulls → `Float64Array` with nulls as NaN, and a note (`onNote`) saying
+ *   so (Int64 values beyond ±2^53 lose precision);
+ * - any other column (strings, booleans, dates, timestamps, dictionaries…) → the Arrow `Vector`.
+ *
+ * @example
+ * const notes: AdapterNote[] = [];
+ * const inputs = inputsFromTable(await readParquet('flights.parquet'), { onNote: (n) => notes.push(n) });
+ * inputs.delay; // Float64Array
+ */
+export function inputsFromTable(table: Table, options: NoteOptions = {}): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  table.schema.fields.forEach((field, i) => {
+    inputs[field.name] = columnInput(field.name, table.getChildAt(i)!, options.onNote);
+  });
+  return inputs;
+}
+
+function columnInput(name: string, vector: Vector, onNote: NoteSink | undefined): unknown {
+  const typeId = vector.type.typeId;
+  if (typeId === Type.Float) return float64Column(vector);
+  if (typeId !== Type.Int) return vector;
+  if (vector.nullCount === 0) return integerColumn(vector);
+  onNote?.({
+    code: 'int-nulls-as-float64',
+    column: name,
+    message:
+      `Column "${name}" is ${vector.type} with ${vector.nullCount} null(s); it is given to features as float64 ` +
+      'with NaN for the nulls' + ((vector.type as { bitWidth?: number }).bitWidth === 64 ? ' (values beyond ±2^53 lose precision).' : '.'),
+  });
+  return float64Column(vector);
+}

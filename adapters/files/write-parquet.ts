@@ -1,0 +1,51 @@
+/**
+ * Writes a table as Parquet with parquet-wasm, streaming: each Arrow record batch crosses into
+ * WebAssembly on its own (as IPC) and parquet-wasm writes row groups as they fill, so WebAssembly
+ * memory holds about one batch, not the table.
+ */
+import { Table, tableToIPC } from 'apache-arrow';
+import { atomicWrite } from './atomic-write';
+import { BufferedWriter } from './buffered-writer';
+import { parquetWasm } from './parquet-wasm';
+
+export interface WriteParquetOptions {
+  /** Compression codec (default `'snappy'`). */
+  readonly compression?: 'uncompressed' | 'snappy' | 'gzip' | 'brotli' | 'zstd' | 'lz4_raw';
+  /** Rows per row group (parquet-wasm's default is 1,048,576). */
+  readonly rowGroupSize?: number;
+}
+
+const CODECS = { uncompressed: 0, snappy: 1, gzip: 2, brotli: 3, zstd: 5, lz4_raw: 6 } as const;
+
+/**
+ * Writes `table` to `path` as Parquet. The file appears only once complete.
+ *
+ * @example
+ * await writeParquet(features, 'features.parquet', { compression: 'zstd' });
+ */
+export async function writeParquet(table: Table, path: string, options: WriteParquetOptions = {}): Promise<void> {
+  const pw = parquetWasm();
+  let builder = new pw.WriterPropertiesBuilder().setCompression(CODECS[options.compression ?? 'snappy']);
+  if (options.rowGroupSize) builder = builder.setMaxRowGroupSize(options.rowGroupSize);
+  const properties = builder.build();
+  if (table.numRows === 0) {
+    const bytes = pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(table, 'stream')), properties);
+    return atomicWrite(path, 'Parquet', (file) => file.writeFile(bytes));
+  }
+  const batches = table.batches.filter((b) => b.numRows > 0);
+  let next = 0;
+  const source = new ReadableStream({
+    pull(controller) {
+      if (next >= batches.length) return controller.close();
+      const wasmTable = pw.Table.fromIPCStream(tableToIPC(new Table(table.schema, batches[next++]), 'stream'));
+      for (const batch of wasmTable.recordBatches()) controller.enqueue(batch);
+      wasmTable.free();
+    },
+  });
+  await atomicWrite(path, 'Parquet', async (file) => {
+    const bytes = await pw.transformParquetStream(source, properties);
+    const out = new BufferedWriter(file);
+    for await (const chunk of bytes as unknown as AsyncIterable<Uint8Array>) await out.write(chunk);
+    await out.flush();
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * Notes: things an adapter did to the data that a user should know about but that are not errors
+ * (an integer column with nulls handed to features as float64, for instance). Adapters report them
+ * through an `onNote` callback; the run's report collects them.
+ */
+
+/** One thing an adapter changed on the way in or out. `code` is stable; `message` is for people. */
+export interface AdapterNote {
+  readonly code: 'int-nulls-as-float64';
+  /** The column the note is about. */
+  readonly column: string;
+  readonly message: string;
+}
+
+/** Receives notes as they happen. */
+export type NoteSink = (note: AdapterNote) => void;
+
+/** Options every adapter that can produce notes accepts. */
+export interface NoteOptions {
+  readonly onNote?: NoteSink;
+}

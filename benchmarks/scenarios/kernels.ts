@@ -1,0 +1,270 @@
+/**
+ * Kernel vs hand-written loop: each quiver kernel against a plain loop doing the same arithmetic
+ * on the same data (1M rows by default, W1's seeded spend/price columns, ~1/1024 NaN). Both are
+ * warmed up, write into reused buffers and are timed alternately; the best of `--reps` runs counts.
+ * The ratio kernel/hand should stay ≤ 1.5. Each pair's outputs are also compared (`agree`).
+ *
+ *   npm run bench -- kernels [--rows 1000000] [--reps 7] [--only rollingMean,shift]
+ */
+import * as q from '../../src/columns';
+import { generateRaw } from '../w1/generate';
+import { numberFlag, stringFlag } from '../harness/args';
+import { round } from '../harness/measure';
+
+type Loop = (out: Float64Array) => unknown;
+interface Case { readonly name: string; readonly kernel: Loop; readonly hand: Loop }
+
+const W = 28, K = 7, SPAN = 10, GROUP_ROWS = 1000, DAY = 86400000;
+
+function data(n: number) {
+  const raw = generateRaw(n);
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) t[i] = Date.UTC(1900, 0, 1) + i * 7 * 3600000; // 7-hour steps, ~800 years
+  const keys = new Int32Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Math.floor(i / GROUP_ROWS);
+  const holidays: number[] = [];
+  for (let d = 0; d < 300; d++) holidays.push(Date.UTC(1950 + d, 11, 25));
+  return { x: raw.spend, y: raw.price, t, groups: q.groupsOf(keys), mask: q.gt(raw.spend, 1250), holidays };
+}
+
+// ---- hand loops: the kernels' arithmetic written out inline, no groups ----
+
+function handRollingSum(x: Float64Array, out: Float64Array, w: number, mean: boolean, minPeriods = w): void {
+  let nobs = 0, sum = 0, comp = 0, neg = 0, same = 0, prev = NaN;
+  for (let i = 0; i < x.length; i++) {
+    if (i >= w) {
+      const u = x[i - w];
+      if (u === u) {
+        if (--nobs === 0) { sum = 0; comp = 0; neg = 0; } else { const y = -u - comp, t = sum + y; comp = t - sum - y; sum = t; if (u < 0) neg--; }
+      }
+    }
+    const v = x[i];
+    if (v === v) { nobs++; const y = v - comp, t = sum + y; comp = t - sum - y; sum = t; if (v < 0) neg++; if (v === prev) same++; else { same = 1; prev = v; } }
+    let r = NaN;
+    if (nobs >= minPeriods) {
+      if (same >= nobs) r = mean ? prev : prev * nobs;
+      else if (mean) { r = sum / nobs; if (neg === 0 && r < 0) r = 0; else if (neg === nobs && r > 0) r = 0; } else r = sum;
+    }
+    out[i] = r;
+  }
+}
+
+function handRollingVar(x: Float64Array, out: Float64Array, w: number, std: boolean): void {
+  let nobs = 0, s1 = 0, s2 = 0, anchor = 0, age = 0, same = 0, prev = NaN;
+  for (let i = 0; i < x.length; i++) {
+    if (i >= w) { const u = x[i - w]; if (u === u) { nobs--; const d = u - anchor; s1 -= d; s2 -= d * d; } }
+    const v = x[i];
+    if (v === v) {
+      if (nobs === 0 || age >= w) {
+        anchor = v; s1 = 0; s2 = 0; age = 0;
+        for (let k = Math.max(0, i - w + 1); k < i; k++) { const d = x[k] - anchor; if (d === d) { s1 += d; s2 += d * d; } }
+      }
+      const d = v - anchor; s1 += d; s2 += d * d; nobs++; age++;
+      if (v === prev) same++; else { same = 1; prev = v; }
+    }
+    let r = NaN;
+    if (nobs >= w && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, (s2 - (s1 * s1) / nobs) / (nobs - 1));
+    out[i] = std ? Math.sqrt(r) : r;
+  }
+}
+
+function handRollingExtreme(x: Float64Array, out: Float64Array, w: number, sign: number, minPeriods: number): void {
+  const cap = 1 << Math.ceil(Math.log2(Math.min(w, x.length) + 2)), mask = cap - 1;
+  const rows = new Int32Array(cap), vals = new Float64Array(cap);
+  let head = 0, tail = 0, nobs = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (i >= w) { if (x[i - w] === x[i - w]) nobs--; if (head !== tail && rows[head & mask] === i - w) head++; }
+    const v = x[i];
+    if (v === v) {
+      nobs++; const s = sign * v;
+      while (tail !== head && vals[(tail - 1) & mask] <= s) tail--;
+      rows[tail & mask] = i; vals[tail & mask] = s; tail++;
+    }
+    out[i] = nobs >= minPeriods && nobs > 0 ? sign * vals[head & mask] : NaN;
+  }
+}
+
+function handExpandingMean(x: Float64Array, out: Float64Array): void {
+  let nobs = 0, sum = 0, comp = 0, neg = 0, same = 0, prev = NaN;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) { nobs++; const y = v - comp, t = sum + y; comp = t - sum - y; sum = t; if (v < 0) neg++; if (v === prev) same++; else { same = 1; prev = v; } }
+    let r = NaN;
+    if (nobs > 0) { r = same >= nobs ? prev : sum / nobs; if (neg === 0 && r < 0) r = 0; }
+    out[i] = r;
+  }
+}
+
+function handExpandingStd(x: Float64Array, out: Float64Array): void {
+  let nobs = 0, s1 = 0, s2 = 0, anchor = 0, same = 0, prev = NaN;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) { if (nobs === 0) anchor = v; const d = v - anchor; s1 += d; s2 += d * d; nobs++; if (v === prev) same++; else { same = 1; prev = v; } }
+    out[i] = nobs < 2 ? NaN : same >= nobs ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / nobs) / (nobs - 1)));
+  }
+}
+
+function handExpandingMax(x: Float64Array, out: Float64Array): void {
+  let m = NaN;
+  for (let i = 0; i < x.length; i++) { const v = x[i]; if (v === v && !(v <= m)) m = v; out[i] = m; }
+}
+
+function handEwm(x: Float64Array, out: Float64Array, alpha: number): void {
+  let weighted = x[0], oldWeight = 1;
+  out[0] = weighted;
+  for (let i = 1; i < x.length; i++) {
+    const cur = x[i];
+    if (weighted === weighted) {
+      oldWeight *= 1 - alpha;
+      if (cur === cur) { if (weighted !== cur) weighted = (oldWeight * weighted + cur) / (oldWeight + 1); oldWeight += 1; }
+    } else if (cur === cur) weighted = cur;
+    out[i] = weighted;
+  }
+}
+
+function handZscore(x: Float64Array, out: Float64Array): void {
+  let n = 0, sum = 0, comp = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < x.length; i++) { const v = x[i]; if (v === v) { n++; const y = v - comp, t = sum + y; comp = t - sum - y; sum = t; if (v < lo) lo = v; if (v > hi) hi = v; } }
+  const mean = sum / n;
+  let s1 = 0, s2 = 0;
+  for (let i = 0; i < x.length; i++) { const d = x[i] - mean; if (d === d) { s1 += d; s2 += d * d; } }
+  const std = Math.sqrt((s2 - (s1 * s1) / n) / (n - 1));
+  for (let i = 0; i < x.length; i++) out[i] = (x[i] - mean) / std;
+}
+
+/** Civil fields inline (Hinnant), the arithmetic `civilPart` does. */
+function handCivil(t: Float64Array, out: Float64Array, field: 'month' | 'year' | 'doy' | 'quarter'): void {
+  for (let i = 0; i < t.length; i++) {
+    const v = t[i];
+    if (v !== v) { out[i] = NaN; continue; }
+    const z = Math.floor(v / DAY) + 719468, era = Math.floor(z / 146097), doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)), mp = Math.floor((5 * doy + 2) / 153);
+    const m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    if (field === 'month') out[i] = m;
+    else if (field === 'quarter') out[i] = Math.floor((m - 1) / 3) + 1;
+    else if (field === 'year') out[i] = y;
+    else out[i] = m <= 2 ? doy - 305 : doy + 60 + (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0);
+  }
+}
+
+function handIsoWeek(t: Float64Array, out: Float64Array, wantYear: boolean): void {
+  for (let i = 0; i < t.length; i++) {
+    const days = Math.floor(t[i] / DAY), wd = (((days + 3) % 7) + 7) % 7, th = days - wd + 3;
+    const z = th + 719468, era = Math.floor(z / 146097), doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)), mp = Math.floor((5 * doy + 2) / 153);
+    const y = yoe + era * 400 + (mp >= 10 ? 1 : 0);
+    if (wantYear) { out[i] = y; continue; }
+    const yp = y - 1, e2 = Math.floor(yp / 400), y2 = yp - e2 * 400;
+    const jan1 = e2 * 146097 + y2 * 365 + Math.floor(y2 / 4) - Math.floor(y2 / 100) + 306 - 719468;
+    out[i] = Math.floor((th - jan1) / 7) + 1;
+  }
+}
+
+function cases(d: ReturnType<typeof data>): Case[] {
+  const { x, y, t, groups, mask, holidays } = d;
+  const n = x.length;
+  const alpha = 2 / (SPAN + 1);
+  const holidayDays = new Set(holidays.map((h) => Math.floor(h / DAY)));
+  const lo = 900, hi = 1400;
+  return [
+    { name: 'rollingMean', kernel: (o) => q.rollingMean(x, W, { out: o }), hand: (o) => handRollingSum(x, o, W, true) },
+    { name: 'rollingSum', kernel: (o) => q.rollingSum(x, W, { out: o }), hand: (o) => handRollingSum(x, o, W, false) },
+    { name: 'rollingVar', kernel: (o) => q.rollingVar(x, W, { out: o }), hand: (o) => handRollingVar(x, o, W, false) },
+    { name: 'rollingStd', kernel: (o) => q.rollingStd(x, W, { out: o }), hand: (o) => handRollingVar(x, o, W, true) },
+    { name: 'rollingMin', kernel: (o) => q.rollingMin(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, -1, W) },
+    { name: 'rollingMax', kernel: (o) => q.rollingMax(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, 1, W) },
+    { name: 'rollingMean/groups', kernel: (o) => q.rollingMean(x, W, { out: o, groups }), hand: (o) => {
+      for (let s = 0; s < n; s += GROUP_ROWS) handRollingSum(x.subarray(s, s + GROUP_ROWS), o.subarray(s, s + GROUP_ROWS), W, true);
+    } },
+    { name: 'expandingMean', kernel: (o) => q.expandingMean(x, { out: o }), hand: (o) => handExpandingMean(x, o) },
+    { name: 'expandingSum', kernel: (o) => q.expandingSum(x, { out: o }), hand: (o) => handRollingSum(x, o, n + 1, false, 1) },
+    { name: 'expandingStd', kernel: (o) => q.expandingStd(x, { out: o }), hand: (o) => handExpandingStd(x, o) },
+    { name: 'expandingMin', kernel: (o) => q.expandingMin(x, { out: o }), hand: (o) => handRollingExtreme(x, o, n + 1, -1, 1) },
+    { name: 'expandingMax', kernel: (o) => q.expandingMax(x, { out: o }), hand: (o) => handExpandingMax(x, o) },
+    { name: 'ewmMean', kernel: (o) => q.ewmMean(x, { span: SPAN, out: o }), hand: (o) => handEwm(x, o, alpha) },
+    { name: 'shift', kernel: (o) => q.shift(x, K, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = i >= K ? x[i - K] : NaN; } },
+    { name: 'shift/groups', kernel: (o) => q.shift(x, K, { out: o, groups }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = i % GROUP_ROWS >= K ? x[i - K] : NaN; } },
+    { name: 'diff', kernel: (o) => q.diff(x, 1, { out: o }), hand: (o) => { o[0] = NaN; for (let i = 1; i < n; i++) o[i] = x[i] - x[i - 1]; } },
+    { name: 'pctChange', kernel: (o) => q.pctChange(x, 1, { out: o }), hand: (o) => { o[0] = NaN; for (let i = 1; i < n; i++) o[i] = x[i] / x[i - 1] - 1; } },
+    { name: 'cumsum', kernel: (o) => q.cumsum(x, { out: o }), hand: (o) => { let s = 0; for (let i = 0; i < n; i++) { const v = x[i]; if (v === v) { s += v; o[i] = s; } else o[i] = NaN; } } },
+    { name: 'zscore', kernel: (o) => q.zscore(x, { out: o }), hand: (o) => handZscore(x, o) },
+    { name: 'groupMean', kernel: (o) => q.groupMean(x, groups, { out: o }), hand: (o) => {
+      for (let s = 0; s < n; s += GROUP_ROWS) {
+        let c = 0, sum = 0, comp = 0;
+        for (let i = s; i < s + GROUP_ROWS; i++) { const v = x[i]; if (v === v) { c++; const yy = v - comp, tt = sum + yy; comp = tt - sum - yy; sum = tt; } }
+        o.fill(sum / c, s, s + GROUP_ROWS);
+      } } },
+    { name: 'ffill', kernel: (o) => q.ffill(x, { out: o }), hand: (o) => { let last = NaN; for (let i = 0; i < n; i++) { const v = x[i]; if (v === v) last = v; o[i] = last; } } },
+    { name: 'bfill', kernel: (o) => q.bfill(x, { out: o }), hand: (o) => { let last = NaN; for (let i = n - 1; i >= 0; i--) { const v = x[i]; if (v === v) last = v; o[i] = last; } } },
+    { name: 'fillNaN', kernel: (o) => q.fillNaN(x, 0, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) { const v = x[i]; o[i] = v === v ? v : 0; } } },
+    { name: 'add', kernel: (o) => q.add(x, y, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = x[i] + y[i]; } },
+    { name: 'sub(x, 1)', kernel: (o) => q.sub(x, 1, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = x[i] - 1; } },
+    { name: 'mul', kernel: (o) => q.mul(x, y, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = x[i] * y[i]; } },
+    { name: 'div', kernel: (o) => q.div(x, y, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = x[i] / y[i]; } },
+    { name: 'abs', kernel: (o) => q.abs(x, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = Math.abs(x[i]); } },
+    { name: 'log', kernel: (o) => q.log(x, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = Math.log(x[i]); } },
+    { name: 'exp', kernel: (o) => q.exp(y, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = Math.exp(y[i]); } },
+    { name: 'clip', kernel: (o) => q.clip(x, lo, hi, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) { const v = x[i]; o[i] = v < lo ? lo : v > hi ? hi : v; } } },
+    { name: 'where', kernel: (o) => q.where(mask, x, y, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = mask[i] ? x[i] : y[i]; } },
+    { name: 'gt', kernel: (o) => q.gt(x, y, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = x[i] > y[i] ? 1 : 0; } },
+    { name: 'le(x, 1200)', kernel: (o) => q.le(x, 1200, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = x[i] <= 1200 ? 1 : 0; } },
+    { name: 'ne', kernel: (o) => q.ne(x, y, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = x[i] !== y[i] ? 1 : 0; } },
+    { name: 'dayOfWeek', kernel: (o) => q.dayOfWeek(t, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = (((Math.floor(t[i] / DAY) + 3) % 7) + 7) % 7; } },
+    { name: 'month', kernel: (o) => q.month(t, { out: o }), hand: (o) => handCivil(t, o, 'month') },
+    { name: 'quarter', kernel: (o) => q.quarter(t, { out: o }), hand: (o) => handCivil(t, o, 'quarter') },
+    { name: 'year', kernel: (o) => q.year(t, { out: o }), hand: (o) => handCivil(t, o, 'year') },
+    { name: 'dayOfYear', kernel: (o) => q.dayOfYear(t, { out: o }), hand: (o) => handCivil(t, o, 'doy') },
+    { name: 'isoWeek', kernel: (o) => q.isoWeek(t, { out: o }), hand: (o) => handIsoWeek(t, o, false) },
+    { name: 'isoYear', kernel: (o) => q.isoYear(t, { out: o }), hand: (o) => handIsoWeek(t, o, true) },
+    { name: 'isIn', kernel: (o) => q.isIn(t, holidays, { out: o }), hand: (o) => { for (let i = 0; i < n; i++) o[i] = holidayDays.has(Math.floor(t[i] / DAY)) ? 1 : 0; } },
+  ];
+}
+
+function agree(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const u = a[i], v = b[i];
+    if (u !== v && !(u !== u && v !== v) && !(Math.abs(u - v) <= 1e-12 * Math.max(1, Math.abs(v)))) return false;
+  }
+  return true;
+}
+
+function best(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+export default {
+  name: 'kernels',
+  description: 'each kernel vs a hand-written loop doing the same arithmetic (ratio ≤ 1.5 is the target)',
+  async run(args: string[]): Promise<Record<string, unknown>> {
+    const rows = numberFlag(args, '--rows', 1_000_000);
+    const reps = numberFlag(args, '--reps', 7);
+    const only = stringFlag(args, '--only', '');
+    const d = data(rows);
+    const selected = cases(d).filter((c) => only === '' || only.split(',').includes(c.name));
+    const results: Record<string, { kernel_ms: number; hand_ms: number; ratio: number; agree: boolean }> = {};
+    const kOut = new Float64Array(rows), hOut = new Float64Array(rows);
+    for (const c of selected) {
+      for (let i = 0; i < 3; i++) { c.kernel(kOut); c.hand(hOut); }
+      let k = Infinity, h = Infinity;
+      for (let i = 0; i < reps; i++) {
+        k = Math.min(k, best(() => c.kernel(kOut)));
+        h = Math.min(h, best(() => c.hand(hOut)));
+      }
+      results[c.name] = { kernel_ms: round(k, 3), hand_ms: round(h, 3), ratio: round(k / h, 2), agree: agree(kOut, hOut) };
+    }
+    const ratios = Object.values(results).map((r) => r.ratio);
+    return {
+      scenario: 'kernels',
+      rows,
+      reps,
+      max_ratio: Math.max(...ratios),
+      over_1_5: Object.keys(results).filter((name) => results[name].ratio > 1.5),
+      disagree: Object.keys(results).filter((name) => !results[name].agree),
+      kernels: results,
+    };
+  },
+};

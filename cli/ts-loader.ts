@@ -1,0 +1,123 @@
+/**
+ * Load a user's TypeScript feature file with no build step.
+ *
+ * A CommonJS require hook compiles each `.ts` file with TypeScript's own `transpileModule`
+ * (`experimentalDecorators` + `emitDecoratorMetadata`: quiver reads parameter and return types
+ * from the `design:*` metadata, which esbuild-based runners such as tsx drop). Output is
+ * CommonJS with an inline source map, so stack traces point at the user's `.ts` lines.
+ *
+ * It also resolves the bare specifier `quiver` to this very package — the
+ * same module instance the command uses, wherever the user's file lives — and lets a file outside
+ * any project import the packages quiver itself depends on (`apache-arrow`, `reflect-metadata`…).
+ */
+import Module = require('module');
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** What `registerTypeScript` installed; `unregister()` restores the previous hooks. */
+export interface TypeScriptHook {
+  /** Absolute path of the file `quiver` resolves to. */
+  readonly quiverEntry: string;
+  unregister(): void;
+}
+
+interface ModuleInternals {
+  _resolveFilename(request: string, parent: unknown, isMain: boolean, options?: unknown): string;
+  _extensions: Record<string, (module: NodeModule & { _compile(code: string, file: string): void }, file: string) => void>;
+}
+
+const internals = Module as unknown as ModuleInternals;
+let active: TypeScriptHook | undefined;
+
+/**
+ * Compile one TypeScript source to CommonJS JavaScript, decorator metadata kept.
+ *
+ * @example
+ * const js = transpileTypeScript('class A { @feature() x(a: Float64Array) { return a; } }', 'f.ts');
+ * js.includes('design:paramtypes'); // true
+ */
+export function transpileTypeScript(source: string, fileName: string): string {
+  const ts = require('typescript') as typeof import('typescript');
+  const compilerOptions: import('typescript').CompilerOptions = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    experimentalDecorators: true,
+    emitDecoratorMetadata: true,
+    useDefineForClassFields: false,
+    esModuleInterop: true,
+    inlineSourceMap: true,
+    inlineSources: true,
+  };
+  return ts.transpileModule(source, { fileName, compilerOptions, reportDiagnostics: false }).outputText;
+}
+
+/**
+ * The file `import ... from 'quiver'` should load: this package's entry, found next to this file
+ * (`src/index.ts` when running from source, `dist/src/index.js` once built).
+ *
+ * @example
+ * quiverEntryPoint(); // '/path/to/quiver/dist/src/index.js'
+ */
+export function quiverEntryPoint(): string {
+  const base = path.resolve(__dirname, '..', 'src', 'index');
+  for (const ext of ['.js', '.ts']) if (fs.existsSync(base + ext)) return base + ext;
+  throw new Error(`quiver's entry point was not found next to the command (${base}.js or .ts).`);
+}
+
+/** The folder holding quiver's package.json: the nearest one above this file (cli/ or dist/cli/). */
+function packageDirectory(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(__dirname, '..');
+    dir = parent;
+  }
+  return dir;
+}
+
+function isBare(request: string): boolean {
+  return !request.startsWith('.') && !path.isAbsolute(request) && !request.startsWith('node:');
+}
+
+/**
+ * Install the `.ts` require hook and the `quiver` resolver for this process. Calling it again
+ * returns the hook already installed.
+ *
+ * @example
+ * registerTypeScript();
+ * const features = require('/tmp/project/features.ts'); // may `import { tag } from 'quiver'`
+ */
+export function registerTypeScript(): TypeScriptHook {
+  if (active) return active;
+  const quiverEntry = quiverEntryPoint();
+  const packageDir = packageDirectory();
+  const previousResolve = internals._resolveFilename;
+  const previousTs = internals._extensions['.ts'];
+
+  internals._resolveFilename = function resolveFilename(request, parent, isMain, options) {
+    if (request === 'quiver') return quiverEntry;
+    try {
+      return previousResolve.call(this, request, parent, isMain, options);
+    } catch (error) {
+      // A feature file outside any project may use quiver's own dependencies (apache-arrow…).
+      if (!isBare(request) || (error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
+      return previousResolve.call(this, request, parent, isMain, { paths: [packageDir] });
+    }
+  };
+  internals._extensions['.ts'] = (module, filename) => {
+    const source = fs.readFileSync(filename, 'utf8');
+    module._compile(transpileTypeScript(source, filename), filename);
+  };
+  process.setSourceMapsEnabled?.(true);
+
+  active = {
+    quiverEntry,
+    unregister() {
+      internals._resolveFilename = previousResolve;
+      if (previousTs) internals._extensions['.ts'] = previousTs;
+      else delete internals._extensions['.ts'];
+      active = undefined;
+    },
+  };
+  return active;
+}

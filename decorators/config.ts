@@ -1,0 +1,43 @@
+import { FeatureDefinitionError } from '../src/errors';
+import { type FeatureDecorator, recordOn } from './record-on';
+
+type Match = Record<string, unknown>;
+
+function check(mode: string, match: Match, lists: boolean): void {
+  if (match === null || typeof match !== 'object' || Array.isArray(match) || Object.keys(match).length === 0) {
+    throw new FeatureDefinitionError(`@config.${mode} takes a non-empty record of config keys, e.g. @config.${mode}({ region: ${lists ? "['US', 'CA']" : "'US'"} }).`);
+  }
+  if (lists) {
+    for (const [key, v] of Object.entries(match)) {
+      if (!Array.isArray(v)) throw new FeatureDefinitionError(`@config.whenIn value for "${key}" must be a list of allowed values, got ${JSON.stringify(v)}.`);
+    }
+  }
+}
+
+/**
+ * Decorators that make a node exist only for some config (given to `Builder.withConfig`). A
+ * method named `x__suffix` defines the node `x`, so several variants of `x` can sit side by side.
+ *
+ * @example
+ * class Spend {
+ *   \@config.when({ region: 'US' })  spend__us(rawSpend: Float64Array) { return rawSpend; }
+ *   \@config.whenNot({ region: 'US' }) spend__other(rawSpend: Float64Array, fx: number) { return mul(rawSpend, fx); }
+ * }
+ */
+export const config = {
+  /** The node exists when every key equals its value in the config. */
+  when(match: Match): FeatureDecorator {
+    check('when', match, false);
+    return recordOn('config.when', () => ({ kind: 'config', mode: 'when', match: { ...match } }));
+  },
+  /** The node exists when no key equals its value in the config. */
+  whenNot(match: Match): FeatureDecorator {
+    check('whenNot', match, false);
+    return recordOn('config.whenNot', () => ({ kind: 'config', mode: 'whenNot', match: { ...match } }));
+  },
+  /** The node exists when every key's config value is one of the listed values. */
+  whenIn(match: Record<string, readonly unknown[]>): FeatureDecorator {
+    check('whenIn', match, true);
+    return recordOn('config.whenIn', () => ({ kind: 'config', mode: 'whenIn', match: { ...match } }));
+  },
+};

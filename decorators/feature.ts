@@ -1,0 +1,29 @@
+import { FeatureDefinitionError } from '../src/errors';
+import { type FeatureDecorator, recordOn } from './record-on';
+
+export interface FeatureOptions {
+  /** A description shown by `listAvailableVariables()` and in pictures of the graph. */
+  readonly doc?: string;
+}
+
+/**
+ * Marks a method as a feature. Any quiver decorator makes TypeScript emit the method's types;
+ * `@feature()` is the one to use when a method needs no other.
+ *
+ * @example
+ * class SpendFeatures {
+ *   \@feature({ doc: 'Mean spend, NaN skipped' })
+ *   spendMean(spend: Float64Array): number { … }
+ * }
+ */
+export function feature(options: FeatureOptions = {}): FeatureDecorator {
+  const doc = (options as { doc?: unknown } | null)?.doc;
+  if (options === null || typeof options !== 'object' || (doc !== undefined && typeof doc !== 'string')) {
+    throw new FeatureDefinitionError('@feature takes { doc?: string }, e.g. @feature({ doc: "Mean spend" }).');
+  }
+  const unknown = Object.keys(options).filter((k) => k !== 'doc');
+  if (unknown.length > 0) {
+    throw new FeatureDefinitionError(`@feature does not know the option "${unknown[0]}"; it takes { doc?: string }.`);
+  }
+  return recordOn('feature', () => ({ kind: 'feature', doc }));
+}

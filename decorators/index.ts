@@ -1,0 +1,10 @@
+export { feature, type FeatureOptions } from './feature';
+export { tag } from './tag';
+export { checkOutput } from './check-output';
+export { checkOutputCustom } from './check-output-custom';
+export { parameterize, type ParameterizeSpec } from './parameterize';
+export { extractColumns } from './extract-columns';
+export { extractFields } from './extract-fields';
+export { config } from './config';
+export type { FeatureDecorator } from './record-on';
+export { value, source, group } from '../src/graph/dependency-spec';

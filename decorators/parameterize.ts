@@ -1,0 +1,50 @@
+import { FeatureDefinitionError } from '../src/errors';
+import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
+import { type FeatureDecorator, recordOn } from './record-on';
+
+export type ParameterizeSpec = Record<string, Record<string, DependencySpec>>;
+
+const NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$]*(\.[\p{ID_Start}$_][\p{ID_Continue}$]*)*$/u;
+
+/**
+ * One method becomes one node per key of `spec`. Each key maps parameter names to `value(v)`
+ * (a literal), `source(name)` (another node or input), or `group(...)` (a list or record of
+ * those); parameters not named keep their own name as a dependency. The method itself is then
+ * no node. A `docs` option gives each node a doc; `{param}` in it is replaced by what the
+ * parameter is bound to.
+ *
+ * @example
+ * const spec: ParameterizeSpec = {};
+ * for (const col of ['spend', 'visits']) for (const w of [7, 28])
+ *   spec[`${col}Mean${w}`] = { x: source(col), window: value(w) };
+ * class Windows {
+ *   \@parameterize(spec)
+ *   meanOf(x: Float64Array, window: number): Float64Array { return rollingMean(x, window); }
+ * }
+ */
+export function parameterize(spec: ParameterizeSpec, options: { docs?: Record<string, string>; doc?: string } = {}): FeatureDecorator {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec) || Object.keys(spec).length === 0) {
+    throw new FeatureDefinitionError('@parameterize takes a non-empty record { nodeName: { parameter: value(…) | source(…) | group(…) } }.');
+  }
+  for (const [name, mapping] of Object.entries(spec)) {
+    if (!NAME.test(name)) {
+      throw new FeatureDefinitionError(`@parameterize node name "${name}" is not a valid name: use letters, digits, _ and $ (and . between namespaces).`);
+    }
+    if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
+      throw new FeatureDefinitionError(`@parameterize entry "${name}" must be a record { parameter: value(…) | source(…) | group(…) }, got ${describe(mapping)}.`);
+    }
+    for (const [param, bound] of Object.entries(mapping)) {
+      if (!isDependencySpec(bound)) {
+        throw new FeatureDefinitionError(
+          `@parameterize entry "${name}" binds parameter "${param}" to ${describe(bound)}; wrap it: value(${JSON.stringify(bound) ?? '…'}) for a literal or source('name') for another node.`,
+        );
+      }
+    }
+  }
+  const docs: Record<string, string> = {};
+  for (const name of Object.keys(spec)) {
+    const doc = options.docs?.[name] ?? options.doc;
+    if (doc !== undefined) docs[name] = doc;
+  }
+  return recordOn('parameterize', () => ({ kind: 'parameterize', spec, docs }));
+}

@@ -1,0 +1,29 @@
+/**
+ * The shared body of every decorator: make sure it sits on an instance method, build the record
+ * (which validates the arguments and may throw `FeatureDefinitionError`), and write it.
+ */
+import { FeatureDefinitionError } from '../src/errors';
+import { addRecord } from '../src/metadata';
+import type { DecoratorRecord } from '../src/graph/records';
+
+/** The type of every quiver decorator: a legacy (experimentalDecorators) method decorator. */
+export type FeatureDecorator = (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => void;
+
+export function recordOn(decorator: string, makeRecord: (where: string) => DecoratorRecord): FeatureDecorator {
+  return (target, key, descriptor) => {
+    const where = whereOf(target, key);
+    if (typeof target === 'function') {
+      throw new FeatureDefinitionError(`@${decorator} is on the static method ${where}; features are instance methods. Remove "static".`);
+    }
+    if (!descriptor || typeof descriptor.value !== 'function') {
+      throw new FeatureDefinitionError(`@${decorator} is on ${where}, which is not a method; decorate a method (getters, setters and fields are not features).`);
+    }
+    addRecord(target, key, makeRecord(where));
+  };
+}
+
+/** Checks the arguments of a decorator outside any class: throws with `where` unknown yet. */
+export function whereOf(target: object, key: string | symbol): string {
+  const owner = typeof target === 'function' ? target : (target as { constructor?: Function }).constructor;
+  return `${owner?.name || 'anonymous class'}.${String(key)}`;
+}

@@ -1,0 +1,31 @@
+import { FeatureDefinitionError } from '../src/errors';
+import type { TagMap } from '../src/graph/records';
+import { type FeatureDecorator, recordOn } from './record-on';
+import { checkTarget } from './target';
+
+/**
+ * Attaches tags to the node(s) a method produces, for lineage queries and tag filters.
+ * Values are strings or lists of strings; keys may contain dots (`data.source`).
+ * `target` picks some of the nodes (`'*'` or a list of names); by default every node gets the tags.
+ *
+ * @example
+ * class SpendFeatures {
+ *   \@tag({ owner: 'marketing', pii: 'false', 'data.source': ['crm', 'web'] })
+ *   avg3wkSpend(spend: Float64Array): Float64Array { return rollingMean(spend, 3); }
+ * }
+ * dr.listAvailableVariables({ tags: { owner: 'marketing' } });
+ */
+export function tag(tags: Record<string, string | readonly string[]>, options: { target?: string | readonly string[] } = {}): FeatureDecorator {
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags) || Object.keys(tags).length === 0) {
+    throw new FeatureDefinitionError('@tag takes a non-empty record of tags, e.g. @tag({ owner: "marketing" }).');
+  }
+  for (const [key, v] of Object.entries(tags)) {
+    const ok = typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((item) => typeof item === 'string'));
+    if (!ok) {
+      throw new FeatureDefinitionError(`@tag value for "${key}" must be a string or a non-empty list of strings, got ${JSON.stringify(v)}.`);
+    }
+  }
+  const target = checkTarget(options?.target, 'tag');
+  const frozen: TagMap = Object.freeze({ ...tags });
+  return recordOn('tag', () => ({ kind: 'tag', tags: frozen, target }));
+}

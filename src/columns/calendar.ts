@@ -1,0 +1,101 @@
+/**
+ * Calendar fields of timestamps (UTC), as pandas' `Series.dt` accessors. `t` is epoch
+ * milliseconds (a `Float64Array`) or an Arrow Date/Timestamp vector; NaN (or null) gives NaN.
+ * `opts.groups` is accepted and changes nothing.
+ */
+import { output, type KernelOptions } from './options';
+import { epochMillis, type TimeColumn } from './time-input';
+import {
+  civilPart, DAY_MS, DAY_OF_MONTH, DAY_OF_WEEK, DAY_OF_YEAR, ISO_WEEK, ISO_YEAR, MONTH, QUARTER, YEAR,
+} from './civil';
+
+function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | undefined, part: number): Float64Array {
+  const ms = epochMillis(kernel, t);
+  const out = output(kernel, ms.length, opts?.out);
+  for (let i = 0; i < ms.length; i++) {
+    const v = ms[i];
+    out[i] = v - v === 0 ? civilPart(Math.floor(v / DAY_MS), part) : NaN;
+  }
+  return out;
+}
+
+/**
+ * Day of the week, Monday 0 … Sunday 6 (pandas `dt.dayofweek`).
+ *
+ * @example
+ * dayOfWeek(new Float64Array([Date.UTC(2024, 0, 1)]));   // [0] (a Monday)
+ */
+export function dayOfWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('dayOfWeek', t, opts, DAY_OF_WEEK);
+}
+
+/**
+ * ISO 8601 week number 1–53 (pandas `dt.isocalendar().week`): weeks start on Monday and week 1
+ * holds the year's first Thursday, so early-January days can be in week 52/53 of the year before.
+ *
+ * @example
+ * isoWeek(new Float64Array([Date.UTC(2016, 0, 3), Date.UTC(2018, 11, 31)]));   // [53, 1]
+ */
+export function isoWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('isoWeek', t, opts, ISO_WEEK);
+}
+
+/**
+ * The year an ISO week belongs to (pandas `dt.isocalendar().year`).
+ *
+ * @example
+ * isoYear(new Float64Array([Date.UTC(2016, 0, 3), Date.UTC(2018, 11, 31)]));   // [2015, 2019]
+ */
+export function isoYear(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('isoYear', t, opts, ISO_YEAR);
+}
+
+/**
+ * Month 1–12 (pandas `dt.month`).
+ *
+ * @example
+ * month(new Float64Array([Date.UTC(2024, 11, 25)]));   // [12]
+ */
+export function month(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('month', t, opts, MONTH);
+}
+
+/**
+ * Quarter 1–4 (pandas `dt.quarter`).
+ *
+ * @example
+ * quarter(new Float64Array([Date.UTC(2024, 3, 1)]));   // [2]
+ */
+export function quarter(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('quarter', t, opts, QUARTER);
+}
+
+/**
+ * Day of the year 1–366 (pandas `dt.dayofyear`); 31 December is 366 in leap years.
+ *
+ * @example
+ * dayOfYear(new Float64Array([Date.UTC(2024, 2, 1)]));   // [61]
+ */
+export function dayOfYear(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('dayOfYear', t, opts, DAY_OF_YEAR);
+}
+
+/**
+ * Day of the month 1–31 (pandas `dt.day`).
+ *
+ * @example
+ * dayOfMonth(new Float64Array([Date.UTC(2024, 1, 29)]));   // [29]
+ */
+export function dayOfMonth(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('dayOfMonth', t, opts, DAY_OF_MONTH);
+}
+
+/**
+ * Calendar year (pandas `dt.year`).
+ *
+ * @example
+ * year(new Float64Array([Date.UTC(1999, 11, 31, 23)]));   // [1999]
+ */
+export function year(t: TimeColumn, opts?: KernelOptions): Float64Array {
+  return calendarKernel('year', t, opts, YEAR);
+}

@@ -1,0 +1,123 @@
+/**
+ * The options every kernel takes and the checks on its arguments. Each check throws an
+ * `InputError` whose message names the kernel, the parameter and what to pass instead.
+ */
+import { InputError } from '../errors';
+import type { Groups } from './groups';
+
+/** A numeric column: a `Float64Array` (the fast path), another typed array or a `number[]`. */
+export type Column = ArrayLike<number>;
+
+/** What every kernel accepts: run per entity (`groups`) and/or write into a caller's buffer (`out`). */
+export interface KernelOptions {
+  /** Entity boundaries from {@link groupsOf}: nothing crosses from one entity into the next. */
+  readonly groups?: Groups;
+  /** A buffer of the input's length to write the result into; it is returned. */
+  readonly out?: Float64Array;
+}
+
+/** Options of the rolling and expanding kernels. */
+export interface WindowOptions extends KernelOptions {
+  /** Fewest non-NaN values a window needs to give a result (rolling: `window`, expanding: 1). */
+  readonly minPeriods?: number;
+}
+
+/** Length of the arrays this module treats as "no window limit" (expanding kernels); a Smi. */
+export const UNBOUNDED = 0x3fffffff;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+/**
+ * `x` as a `Float64Array`: returned as is when it already is one, else copied once (so hot loops
+ * only ever see `Float64Array`). Anything but an array or typed array is an `InputError`.
+ */
+export function column(kernel: string, param: string, x: unknown): Float64Array {
+  if (x instanceof Float64Array) return x;
+  if (x instanceof BigInt64Array || x instanceof BigUint64Array) {
+    const copy = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) copy[i] = Number(x[i]);
+    return copy;
+  }
+  if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) {
+    return Float64Array.from(x as ArrayLike<number>, (v) => (v === null || v === undefined ? NaN : +v));
+  }
+  throw new InputError(
+    `${kernel}: ${param} must be a Float64Array, another typed array or an array of numbers; got ${describe(x)}. ` +
+      'Convert an Arrow vector with toArray() (or pass the column as a Float64Array input).',
+  );
+}
+
+/** True when two typed arrays share any byte of memory. */
+export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return (
+    a.buffer === b.buffer &&
+    a.byteOffset < b.byteOffset + b.byteLength &&
+    b.byteOffset < a.byteOffset + a.byteLength
+  );
+}
+
+/**
+ * The buffer to write into: `opts.out` when given (checked: a `Float64Array` of length `n` that
+ * does not overlap `input` when the kernel reads neighbours), else a new one.
+ */
+export function output(kernel: string, n: number, out: Float64Array | undefined, input?: Float64Array): Float64Array {
+  if (out === undefined) return new Float64Array(n);
+  if (!(out instanceof Float64Array)) {
+    throw new InputError(`${kernel}: opts.out must be a Float64Array; got ${describe(out)}.`);
+  }
+  if (out.length !== n) {
+    throw new InputError(
+      `${kernel}: opts.out has length ${out.length} but the input has ${n} rows; ` +
+        `pass a Float64Array of length ${n} or leave opts.out out.`,
+    );
+  }
+  if (input !== undefined && overlaps(out, input)) {
+    throw new InputError(
+      `${kernel}: opts.out shares memory with the input x, and this kernel reads neighbouring rows; ` +
+        'pass a separate buffer as opts.out.',
+    );
+  }
+  return out;
+}
+
+/** An integer parameter, with a lower bound. */
+export function integer(kernel: string, param: string, value: unknown, min = -Infinity): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    const bound = min === -Infinity ? 'an integer' : `an integer ≥ ${min}`;
+    throw new InputError(`${kernel}: ${param} must be ${bound}; got ${describe(value)}.`);
+  }
+  if (Math.abs(value) > UNBOUNDED) {
+    throw new InputError(`${kernel}: ${param} must be at most ${UNBOUNDED} in size; got ${value}.`);
+  }
+  return value;
+}
+
+/** `window` (an integer ≥ 1). */
+export function windowArg(kernel: string, window: unknown): number {
+  return integer(kernel, 'window', window, 1);
+}
+
+/** `opts.minPeriods`: an integer in 0..`max`, `fallback` when absent. */
+export function minPeriodsArg(kernel: string, minPeriods: unknown, fallback: number, max = UNBOUNDED): number {
+  if (minPeriods === undefined) return fallback;
+  const value = integer(kernel, 'opts.minPeriods', minPeriods, 0);
+  if (value > max) {
+    throw new InputError(
+      `${kernel}: opts.minPeriods (${value}) must not exceed the window (${max}); ` +
+        'a window can never hold more values than its length.',
+    );
+  }
+  return value;
+}
+
+/** A finite-or-infinite number parameter (NaN and non-numbers are refused). */
+export function numberArg(kernel: string, param: string, value: unknown): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new InputError(`${kernel}: ${param} must be a number; got ${describe(value)}.`);
+  }
+  return value;
+}

@@ -1,0 +1,98 @@
+/**
+ * Timestamps into epoch milliseconds (UTC) as a `Float64Array`. Accepts a `Float64Array` or
+ * number array of epoch ms, or an Arrow `Date`/`Timestamp` vector, duck-typed (no apache-arrow
+ * import): apache-arrow 21 stores DateDay as Int32 days, DateMillisecond and Timestamp as Int64 in
+ * their unit, and `toArray()` would hand back raw units (nulls as 0n) for timestamps, so the chunks
+ * are read here directly. Int64 values are read as two Int32 halves and floor-divided exactly.
+ */
+import { InputError } from '../errors';
+import { column } from './options';
+
+const DATE = 8, TIMESTAMP = 10; // Arrow Type ids
+const DAY = 0, SECOND = 0, MILLISECOND = 1, MICROSECOND = 2, NANOSECOND = 3; // DateUnit / TimeUnit
+const TWO_32 = 4294967296;
+
+/** The slice of an Arrow `Data` chunk this module reads. */
+interface ArrowChunk {
+  readonly length: number;
+  readonly offset: number;
+  readonly nullCount: number;
+  readonly values: unknown;
+  readonly nullBitmap?: Uint8Array | null;
+}
+
+/** An Arrow `Date` or `Timestamp` vector, as far as quiver reads it. */
+export interface TimeVector {
+  readonly length: number;
+  readonly type: { readonly typeId: number; readonly unit?: number };
+  readonly data: readonly ArrowChunk[];
+}
+
+/** Epoch milliseconds as numbers, or an Arrow Date/Timestamp vector. */
+export type TimeColumn = ArrayLike<number> | TimeVector;
+
+function floorDiv(a: number, d: number): number {
+  let q = Math.floor(a / d);
+  if (q * d > a) q -= 1;
+  else if ((q + 1) * d <= a) q += 1;
+  return q;
+}
+
+/** Milliseconds of the Int64 `hi·2³² + lo` in `unit`, exact (floored to whole ms for µs/ns). */
+function int64Millis(lo: number, hi: number, unit: number): number {
+  switch (unit) {
+    case SECOND: return (hi * TWO_32 + lo) * 1000;
+    case MILLISECOND: return hi * TWO_32 + lo;
+    case MICROSECOND: return hi * 4294967 + floorDiv(hi * 296 + lo, 1000); // 2³² = 4294967·10³ + 296
+    default: return hi * 4294 + floorDiv(hi * 967296 + lo, 1e6); // 2³² = 4294·10⁶ + 967296
+  }
+}
+
+function isTimeVector(t: unknown): t is TimeVector {
+  const v = t as Partial<TimeVector> | null;
+  return v !== null && typeof v === 'object' && typeof v.type === 'object' && v.type !== null && Array.isArray(v.data);
+}
+
+function readChunk(kernel: string, chunk: ArrowChunk, typeId: number, unit: number, out: Float64Array, at: number): void {
+  const n = chunk.length;
+  const values = chunk.values;
+  if (typeId === DATE && unit === DAY) {
+    const days = values as Int32Array;
+    for (let i = 0; i < n; i++) out[at + i] = days[i] * 86400000;
+  } else if (values instanceof BigInt64Array || values instanceof BigUint64Array || values instanceof Int32Array) {
+    const halves = new Int32Array(values.buffer, values.byteOffset, n * 2);
+    const msUnit = typeId === DATE ? MILLISECOND : unit;
+    for (let i = 0; i < n; i++) out[at + i] = int64Millis(halves[2 * i] >>> 0, halves[2 * i + 1], msUnit);
+  } else {
+    throw new InputError(`${kernel}: cannot read this Arrow time vector's values (${Object.prototype.toString.call(values)}).`);
+  }
+  const bitmap = chunk.nullBitmap;
+  if (chunk.nullCount > 0 && bitmap && bitmap.length > 0) {
+    for (let i = 0; i < n; i++) {
+      const bit = chunk.offset + i;
+      if (((bitmap[bit >> 3] >> (bit & 7)) & 1) === 0) out[at + i] = NaN;
+    }
+  }
+}
+
+/**
+ * `t` as epoch milliseconds (UTC). A `Float64Array` is returned as is; other arrays are copied;
+ * Arrow Date/Timestamp vectors are converted by unit, nulls to NaN.
+ */
+export function epochMillis(kernel: string, t: unknown): Float64Array {
+  if (!isTimeVector(t)) return column(kernel, 't', t);
+  const { typeId, unit } = t.type;
+  if (typeId !== DATE && typeId !== TIMESTAMP) {
+    throw new InputError(
+      `${kernel}: t must be epoch milliseconds (a Float64Array) or an Arrow Date/Timestamp vector; ` +
+        `got an Arrow vector of type id ${typeId}. Parse the column into dates first.`,
+    );
+  }
+  const out = new Float64Array(t.length);
+  let at = 0;
+  for (const chunk of t.data) {
+    readChunk(kernel, chunk, typeId, unit ?? MILLISECOND, out, at);
+    at += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * The driver: runs executions on a built graph and answers lineage questions about it.
+ * Made by `new Builder()…build()`.
+ */
+import { InputError } from './errors';
+import type { Graph } from './graph/graph';
+import { downstreamOf, pathBetween, upstreamOf } from './graph/lineage';
+import { nodeInfos, type NodeInfo, type TagFilter } from './graph/node-info';
+import { toDot } from './graph/dot';
+import { isInternal } from './graph/node';
+import { executePlan } from './execution/executor';
+import type { LifecycleAdapter } from './execution/hooks';
+import { PlanCache, prepareExecution, type ExecuteOptions } from './execution/request';
+import { makePlan } from './execution/plan';
+import { timingsHook } from './execution/timings';
+import type { QualityResult } from './quality/result';
+import { formatQuality } from './quality';
+import type { ResultBuilder } from './results/result-builder';
+
+/** What `run` resolves to. */
+export interface RunResult<R = unknown> {
+  readonly result: R;
+  /** Every data-quality check that ran, failed or passed, in the order they ran. */
+  readonly quality: QualityResult[];
+  /** Milliseconds per node that ran (a checked feature's own time under its name; checks as `x:check:name`). */
+  readonly timings: Record<string, number>;
+}
+
+let runs = 0;
+
+export class Driver<R = unknown> {
+  private readonly plans = new PlanCache();
+
+  constructor(
+    /** The checked graph (nodes, edges, order). */
+    readonly graph: Graph,
+    readonly config: Readonly<Record<string, unknown>>,
+    private readonly result: ResultBuilder<R>,
+    private readonly adapters: readonly LifecycleAdapter[],
+  ) {}
+
+  /**
+   * Computes exactly what `outputs` need and resolves to the result (an Arrow Table by default).
+   * Failed `'warn'` checks are printed with `console.warn`; use `run()` to get them instead.
+   * @example
+   * const table = await dr.execute(['avg3wkSpend', 'spendPerSignup'], { inputs: { spend, signups } });
+   */
+  async execute(outputs: readonly string[], options: ExecuteOptions = {}): Promise<R> {
+    const { result, quality } = await this.go(outputs, options, false);
+    const warnings = quality.filter((q) => !q.passes);
+    if (warnings.length > 0) console.warn(formatQuality(warnings));
+    return result;
+  }
+
+  /**
+   * Like `execute`, resolving to `{ result, quality, timings }`.
+   * @example
+   * const { result, quality, timings } = await dr.run(['spendZeroMeanUnitVariance'], { inputs });
+   * console.log(formatQuality(quality));
+   */
+  async run(outputs: readonly string[], options: ExecuteOptions = {}): Promise<RunResult<R>> {
+    return this.go(outputs, options, true);
+  }
+
+  /**
+   * Checks outputs, inputs and their types as `execute` would, without computing; throws `InputError`.
+   * @example
+   * dr.validateExecution(['avg3wkSpend'], { inputs: { spend } });
+   */
+  validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): void {
+    prepareExecution(this.graph, this.config, outputs, options, this.plans);
+  }
+
+  /**
+   * Every node (inputs and config included), optionally filtered by tags.
+   * @example
+   * dr.listAvailableVariables({ tags: { owner: 'marketing' } }).map((v) => v.name);
+   */
+  listAvailableVariables(options: { tags?: TagFilter } = {}): NodeInfo[] {
+    return nodeInfos(this.graph, options.tags);
+  }
+
+  /** @example dr.whatIsUpstreamOf('spendZeroMeanUnitVariance') // ['spend', 'spendMean', …] */
+  whatIsUpstreamOf(...names: string[]): string[] {
+    return upstreamOf(this.graph, names);
+  }
+
+  /** @example dr.whatIsDownstreamOf('spend') */
+  whatIsDownstreamOf(...names: string[]): string[] {
+    return downstreamOf(this.graph, names);
+  }
+
+  /** @example dr.whatIsThePathBetween('spend', 'spendZeroMeanUnitVariance') */
+  whatIsThePathBetween(upstream: string, downstream: string): string[] {
+    return pathBetween(this.graph, upstream, downstream);
+  }
+
+  /**
+   * The execution's graph as Graphviz DOT text. Needs no inputs; `overrides` keys are drawn as
+   * overridden (their upstream is left out).
+   * @example
+   * fs.writeFileSync('graph.dot', dr.visualizeExecution(['spendZeroMeanUnitVariance']));
+   */
+  visualizeExecution(outputs: readonly string[], options: ExecuteOptions = {}): string {
+    const unknown = outputs.filter((o) => this.graph.index.get(o) === undefined || isInternal(this.graph.node(o)!));
+    if (unknown.length > 0) {
+      throw new InputError(`visualizeExecution: no feature or input is named ${unknown.map((u) => `"${u}"`).join(', ')}.`, unknown);
+    }
+    const indices = outputs.map((o) => this.graph.index.get(o)!);
+    const plan = makePlan(this.graph, indices, new Set(Object.keys(options.overrides ?? {})));
+    return toDot(this.graph, plan, new Set(indices));
+  }
+
+  private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean): Promise<RunResult<R>> {
+    const { plan, values, given } = prepareExecution(this.graph, this.config, outputs, options, this.plans);
+    const timer = withTimings ? timingsHook(this.graph) : undefined;
+    const hooks = timer ? [...this.adapters, timer.hook] : this.adapters;
+    const state = { runId: ++runs, values, quality: [] as QualityResult[] };
+    const start = hooks.length > 0
+      ? { runId: state.runId, outputs, nodes: Array.from(plan.run, (i) => this.graph.nodes[i].name), config: this.config }
+      : undefined;
+    const began = performance.now();
+    if (start) for (const h of hooks) await h.beforeRun?.(start);
+    let failure: unknown;
+    try {
+      await executePlan(this.graph, plan, state, hooks);
+    } catch (error) {
+      failure = error;
+    }
+    if (start) {
+      for (const h of hooks) await h.afterRun?.({ ...start, success: failure === undefined, error: failure, durationMs: performance.now() - began });
+    }
+    if (failure !== undefined) throw failure;
+    const computed = outputs.map((name) => (given.has(name) ? given.get(name) : values[this.graph.index.get(name)!]));
+    return { result: this.result.build(outputs, computed), quality: state.quality, timings: timer?.timings ?? {} };
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Every error quiver throws. Each names the node(s) or column(s) at fault and what to do about it.
+ * Errors that can find several problems at once (`GraphBuildError`, `InputError`) carry them all in
+ * `.issues` and list them all in the message.
+ */
+import type { QualityResult } from './quality/result';
+
+/** One problem found while building or checking a graph. `code` is stable; `message` is for people. */
+export interface Issue {
+  readonly code: string;
+  readonly message: string;
+  /** The node, input or column names the problem is about. */
+  readonly nodes: readonly string[];
+}
+
+/** The base class of every error quiver throws on purpose. */
+export class QuiverError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+function listIssues(what: string, issues: readonly Issue[]): string {
+  if (issues.length === 1) return issues[0].message;
+  const lines = issues.map((issue, i) => `  ${i + 1}. ${issue.message.replace(/\n/g, '\n     ')}`);
+  return `${issues.length} problems found ${what}:\n${lines.join('\n')}`;
+}
+
+/** A decorator was given arguments it cannot use; thrown when the class is defined. */
+export class FeatureDefinitionError extends QuiverError {}
+
+/** The features do not form a valid graph; thrown by `Builder.build()` with every problem found. */
+export class GraphBuildError extends QuiverError {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    super(listIssues('while building the graph', issues));
+    this.issues = issues;
+  }
+}
+
+/** What was asked of an execution cannot be done: unknown outputs, missing or mistyped inputs. */
+export class InputError extends QuiverError {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[] | string, nodes: readonly string[] = []) {
+    const list = typeof issues === 'string' ? [{ code: 'input', message: issues, nodes }] : issues;
+    super(listIssues('in the inputs of this execution', list));
+    this.issues = list;
+  }
+}
+
+/** A `@checkOutput(..., importance: 'fail')` check failed; nothing downstream of `node` ran. */
+export class DataValidationError extends QuiverError {
+  readonly node: string;
+  readonly results: readonly QualityResult[];
+  constructor(node: string, results: readonly QualityResult[]) {
+    const lines = results.map((r) => `  - ${r.check}: ${r.message}`);
+    super(
+      `Data quality check${results.length > 1 ? 's' : ''} failed on "${node}" (importance 'fail'):\n` +
+        `${lines.join('\n')}\nFix the data or the feature, or lower the check's importance to 'warn'.`,
+    );
+    this.node = node;
+    this.results = results;
+  }
+}
+
+/** A feature's own code threw; `.node` names it and `.cause` is what it threw. */
+export class FeatureExecutionError extends QuiverError {
+  readonly node: string;
+  override readonly cause: unknown;
+  constructor(node: string, origin: string, cause: unknown) {
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super(`Feature "${node}" (${origin}) threw ${reason}`, { cause });
+    this.node = node;
+    this.cause = cause;
+  }
+}

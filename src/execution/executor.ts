@@ -1,0 +1,59 @@
+/**
+ * Runs a plan: each node once, in dependency order, awaiting only values that are promises,
+ * releasing each intermediate value as soon as its last consumer has run. The loop touches
+ * integer indices and one values array; hooks cost nothing when none are registered.
+ */
+import { DataValidationError, FeatureExecutionError } from '../errors';
+import type { Graph } from '../graph/graph';
+import type { QualityResult } from '../quality/result';
+import type { LifecycleAdapter, Tags } from './hooks';
+import type { Plan } from './plan';
+
+export interface ExecutionState {
+  readonly runId: number;
+  readonly values: unknown[];
+  /** Every check result, in the order the checks ran. */
+  readonly quality: QualityResult[];
+}
+
+export async function executePlan(graph: Graph, plan: Plan, state: ExecutionState, hooks: readonly LifecycleAdapter[]): Promise<void> {
+  const { nodes, deps } = graph;
+  const { values, quality } = state;
+  const refs = plan.refs.slice();
+  const order = plan.run;
+  const observed = hooks.length > 0;
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p];
+    const node = nodes[i];
+    const d = deps[i];
+    const args = new Array(d.length);
+    for (let k = 0; k < d.length; k++) args[k] = values[d[k]];
+    const started = observed ? beforeNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length) : 0;
+    let value: unknown;
+    try {
+      value = node.fn(args);
+      if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
+    } catch (error) {
+      const failure = error instanceof DataValidationError ? error : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
+      if (observed) afterNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length, started, false, failure, undefined);
+      throw failure;
+    }
+    if (observed) afterNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length, started, true, undefined, value);
+    if (node.role === 'check') quality.push(value as QualityResult);
+    values[i] = value;
+    for (let k = 0; k < d.length; k++) if (--refs[d[k]] === 0) values[d[k]] = undefined;
+  }
+}
+
+function beforeNode(hooks: readonly LifecycleAdapter[], runId: number, name: string, tags: Tags, role: string, index: number, total: number): number {
+  for (const h of hooks) h.beforeNode?.({ runId, name, tags, role: role as never, index, total });
+  return performance.now();
+}
+
+function afterNode(
+  hooks: readonly LifecycleAdapter[], runId: number, name: string, tags: Tags, role: string, index: number, total: number,
+  started: number, success: boolean, error: unknown, value: unknown,
+): void {
+  const durationMs = performance.now() - started;
+  for (const h of hooks) h.afterNode?.({ runId, name, tags, role: role as never, index, total, durationMs, success, error, value });
+}

@@ -1,0 +1,129 @@
+/**
+ * Checks what an execution is asked for before any feature runs: unknown outputs, missing
+ * inputs (and which nodes need them), inputs of the wrong type, config and inputs sharing a key,
+ * inputs that name features, columns of different lengths. Every problem is collected into one
+ * `InputError`. What passes becomes the plan and the initial values.
+ */
+import { InputError, type Issue } from '../errors';
+import type { Graph } from '../graph/graph';
+import { isInternal } from '../graph/node';
+import { describeValue, typeName, valueMatchesType } from '../graph/types';
+import { inputsFromTable, isArrowTable } from '../io';
+import { makePlan, type Plan } from './plan';
+import { closest } from './suggest';
+
+export interface ExecuteOptions {
+  /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
+  readonly inputs?: Readonly<Record<string, unknown>> | object;
+  /** Values that replace nodes; the upstream of an overridden node is not run. */
+  readonly overrides?: Readonly<Record<string, unknown>>;
+}
+
+export interface Prepared {
+  readonly plan: Plan;
+  /** Values by node index, with inputs, config and overrides filled in. */
+  readonly values: unknown[];
+  /** Requested outputs that are not nodes: given directly in inputs, config or overrides. */
+  readonly given: ReadonlyMap<string, unknown>;
+}
+
+export class PlanCache {
+  private readonly plans = new Map<string, Plan>();
+  get(graph: Graph, outputs: readonly number[], overrides: ReadonlySet<string>): Plan {
+    const key = `${outputs.join(',')}|${[...overrides].sort().join('\u0001')}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      if (this.plans.size >= 32) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, (plan = makePlan(graph, outputs, overrides)));
+    }
+    return plan;
+  }
+}
+
+export function prepareExecution(
+  graph: Graph,
+  config: Readonly<Record<string, unknown>>,
+  outputs: readonly string[],
+  options: ExecuteOptions,
+  cache: PlanCache,
+): Prepared {
+  const issues: Issue[] = [];
+  const add = (code: string, message: string, nodes: string[]) => issues.push({ code, message, nodes });
+  if (!Array.isArray(outputs) || !outputs.every((o) => typeof o === 'string')) {
+    throw new InputError('outputs must be a list of node names, e.g. execute(["avg3wkSpend"], { inputs }).');
+  }
+  const rawInputs = options?.inputs ?? {};
+  const inputs = (isArrowTable(rawInputs) ? inputsFromTable(rawInputs) : rawInputs) as Record<string, unknown>;
+  const overrides = (options?.overrides ?? {}) as Record<string, unknown>;
+
+  for (const key of Object.keys(inputs)) {
+    if (key in config) add('config-input-clash', `"${key}" is both a config key and an input. Config and inputs must not share a key: rename one, or drop it from one of them.`, [key]);
+    const node = graph.node(key);
+    if (node && node.role !== 'input' && node.role !== 'config') {
+      add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
+    }
+  }
+  const seen = new Set<string>();
+  const outputIndices: number[] = [];
+  const given = new Map<string, unknown>();
+  for (const name of outputs) {
+    if (seen.has(name)) add('output-twice', `Output "${name}" is requested twice; ask for it once.`, [name]);
+    seen.add(name);
+    const i = graph.index.get(name);
+    if (i !== undefined && !isInternal(graph.nodes[i])) outputIndices.push(i);
+    else if (name in overrides) given.set(name, overrides[name]);
+    else if (name in inputs) given.set(name, inputs[name]);
+    else if (name in config) given.set(name, config[name]);
+    else {
+      const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
+      const hint = closest(name, names);
+      add('unknown-output', `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+    }
+  }
+
+  const plan = cache.get(graph, outputIndices, new Set(Object.keys(overrides)));
+  const values: unknown[] = new Array(graph.nodes.length);
+  const consumersOf = (i: number) => {
+    const names = new Set<string>();
+    for (const c of graph.consumers[i]) if (plan.run.includes(c)) names.add(graph.nodes[c].owner ?? graph.nodes[c].name);
+    return [...names];
+  };
+  const columns: [string, number][] = [];
+  for (const i of plan.supplied) {
+    const node = graph.nodes[i];
+    const isConfig = node.role === 'config';
+    const v = isConfig ? config[node.name] : inputs[node.name];
+    if (v === undefined) {
+      if (node.origin === 'optional input') continue;
+      const needers = consumersOf(i);
+      add('missing-input', `Missing input "${node.name}", needed by ${needers.map((n) => `"${n}"`).join(', ')}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
+      continue;
+    }
+    if (!valueMatchesType(v, node.type)) {
+      add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass a ${typeName(node.type)}.`, [node.name]);
+    }
+    if (isColumn(v)) columns.push([node.name, (v as { length: number }).length]);
+    values[i] = v;
+  }
+  for (const i of plan.overridden) {
+    const node = graph.nodes[i];
+    const v = overrides[node.name];
+    if (!valueMatchesType(v, node.type)) {
+      add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${typeName(node.type)}.`, [node.name]);
+    }
+    values[i] = v;
+  }
+  if (new Set(columns.map(([, n]) => n)).size > 1) {
+    const keys = Object.keys(inputs);
+    columns.sort((a, b) => keys.indexOf(a[0]) - keys.indexOf(b[0]));
+    add('column-lengths', `Input columns have different lengths: ${columns.map(([name, n]) => `${name} (${n})`).join(', ')}. Columns of one execution must have one length; pass a list that is not a column (a calendar, say) as a plain array or in config.`, columns.map(([name]) => name));
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return { plan, values, given };
+}
+
+/** Typed arrays and Arrow vectors are columns; plain arrays, scalars and records are not. */
+function isColumn(v: unknown): boolean {
+  if (ArrayBuffer.isView(v)) return !(v instanceof DataView);
+  return typeof v === 'object' && v !== null && typeof (v as { length?: unknown }).length === 'number' && typeof (v as { get?: unknown }).get === 'function' && 'type' in v;
+}

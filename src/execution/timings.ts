@@ -1,0 +1,17 @@
+/**
+ * The hook behind `run().timings`: milliseconds per node, with a checked feature's raw node
+ * counted under the feature's own name.
+ */
+import type { Graph } from '../graph/graph';
+import type { LifecycleAdapter } from './hooks';
+
+export function timingsHook(graph: Graph): { hook: LifecycleAdapter; timings: Record<string, number> } {
+  const timings: Record<string, number> = {};
+  const hook: LifecycleAdapter = {
+    afterNode({ name, durationMs, role }) {
+      const key = role === 'raw' ? graph.node(name)!.owner! : name;
+      timings[key] = (timings[key] ?? 0) + durationMs;
+    },
+  };
+  return { hook, timings };
+}

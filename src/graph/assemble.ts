@@ -1,0 +1,106 @@
+/**
+ * Checks the nodes of every method as a whole and makes the `Graph`: names defined twice, names
+ * that clash with config keys, inputs whose consumers disagree on a type, edges whose declared
+ * types cannot meet, and cycles. Every problem is collected; then one `GraphBuildError` lists them.
+ */
+import { GraphBuildError, type Issue } from '../errors';
+import { findCycles } from './cycles';
+import { Graph } from './graph';
+import { makeNode, SUPPLIED, type FeatureNode } from './node';
+import { describeValue, isKnownType, typeName, typesCompatible, valueMatchesType } from './types';
+
+export function assembleGraph(features: readonly FeatureNode[], config: Readonly<Record<string, unknown>>, issues: Issue[]): Graph {
+  const byName = new Map<string, FeatureNode[]>();
+  for (const node of features) {
+    const same = byName.get(node.name);
+    if (same) same.push(node);
+    else byName.set(node.name, [node]);
+  }
+  for (const [name, defs] of byName) {
+    if (defs.length > 1) {
+      const origins = defs.map((d) => d.origin);
+      issues.push({
+        code: 'duplicate',
+        message: `Feature "${name}" is defined ${defs.length === 2 ? 'twice' : `${defs.length} times`}: ${joinAnd(origins)}. Rename ${defs.length === 2 ? 'one of them' : 'all but one'}${new Set(origins).size === 1 ? ' (or pass the class only once)' : ''}.`,
+        nodes: [name],
+      });
+    }
+    if (name in config) {
+      issues.push({ code: 'config-clash', message: `"${name}" is both a config key and a feature (${defs[0].origin}). Rename the feature or the config key.`, nodes: [name] });
+    }
+  }
+
+  const nodes: FeatureNode[] = [...new Map(features.map((n) => [n.name, n])).values()];
+  const external = new Map<string, { consumers: { node: FeatureNode; type: unknown }[]; optional: boolean }>();
+  for (const node of nodes) {
+    for (const dep of node.dependencies) {
+      if (byName.has(dep.name)) continue;
+      const entry = external.get(dep.name) ?? { consumers: [], optional: true };
+      entry.consumers.push({ node, type: dep.type });
+      entry.optional &&= dep.optional;
+      external.set(dep.name, entry);
+    }
+  }
+  for (const [name, { consumers, optional }] of external) {
+    const typed = consumers.filter((c) => isKnownType(c.type));
+    const conflict = typed.find((c) => !typesCompatible(c.type, typed[0].type) && !typesCompatible(typed[0].type, c.type));
+    if (conflict) {
+      issues.push({
+        code: 'input-type-conflict',
+        message: `Input "${name}" is needed as ${typeName(typed[0].type)} by ${typed[0].node.origin} and as ${typeName(conflict.type)} by ${conflict.node.origin}; one value cannot be both. Make the declared types agree.`,
+        nodes: [name],
+      });
+    }
+    const isConfig = name in config;
+    if (isConfig && typed.length > 0) {
+      const wrong = typed.find((c) => !valueMatchesType(config[name], c.type));
+      if (wrong) {
+        issues.push({
+          code: 'config-type',
+          message: `Config "${name}" is ${describeValue(config[name])}, but ${wrong.node.origin} declares it as ${typeName(wrong.type)}. Change the config value or the declared type.`,
+          nodes: [name],
+        });
+      }
+    }
+    nodes.push(
+      makeNode({
+        name,
+        type: typed[0]?.type,
+        dependencies: [],
+        fn: SUPPLIED,
+        tags: {},
+        doc: '',
+        origin: isConfig ? 'config' : optional ? 'optional input' : 'input',
+        role: isConfig ? 'config' : 'input',
+      }),
+    );
+  }
+
+  const index = new Map(nodes.map((n, i) => [n.name, i]));
+  const deps = nodes.map((node) => Int32Array.from(node.dependencies, (d) => index.get(d.name)!));
+  nodes.forEach((node, i) => {
+    node.dependencies.forEach((dep, k) => {
+      const provider = nodes[deps[i][k]];
+      if (provider.role === 'input' || provider.role === 'config' || typesCompatible(provider.type, dep.type)) return;
+      issues.push({
+        code: 'type-mismatch',
+        message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. Make the declared types agree.`,
+        nodes: [provider.name, node.name],
+      });
+    });
+  });
+  for (const cycle of findCycles(nodes.length, deps)) {
+    const names = cycle.map((i) => nodes[i].name).reverse();
+    issues.push({
+      code: 'cycle',
+      message: `Cycle: ${names.join(' → ')} (each feature feeds the next). A feature cannot depend on itself, directly or through others; break the cycle.`,
+      nodes: [...new Set(names)],
+    });
+  }
+  if (issues.length > 0) throw new GraphBuildError(issues);
+  return new Graph(nodes, deps);
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Transform stage: checks are nodes. A checked feature `x` becomes `x:raw` (its own function),
+ * one `x:check:<name>` node per check reading `x:raw`, and `x`, which waits for every check and
+ * passes the raw value on — or throws `DataValidationError` if a `'fail'` check failed. Checks
+ * thus share the executor, hooks, timings and lineage with every other node.
+ */
+import { DataValidationError } from '../errors';
+import { runCheck } from '../quality';
+import type { QualityResult, Validator } from '../quality/result';
+import { copyWith, makeNode, type FeatureNode } from './node';
+
+export function expandChecks(node: FeatureNode, validators: readonly Validator[]): FeatureNode[] {
+  const raw = copyWith(node, { name: `${node.name}:raw`, role: 'raw', owner: node.name });
+  const seen = new Map<string, number>();
+  const checks = validators.map((validator) => {
+    const count = (seen.get(validator.name) ?? 0) + 1;
+    seen.set(validator.name, count);
+    const name = `${node.name}:check:${validator.name}${count > 1 ? `#${count}` : ''}`;
+    return makeNode({
+      name,
+      type: undefined,
+      dependencies: [{ name: raw.name, type: undefined, optional: false }],
+      fn: (args) => runCheck(node.name, validator, args[0]),
+      tags: node.tags,
+      doc: validator.description ?? '',
+      origin: node.origin,
+      role: 'check',
+      owner: node.name,
+      validator,
+    });
+  });
+  const gate = copyWith(node, {
+    dependencies: [raw, ...checks].map((n) => ({ name: n.name, type: undefined, optional: false })),
+    fn: gateOf(node.name),
+  });
+  return [raw, ...checks, gate];
+}
+
+function gateOf(name: string): (args: unknown[]) => unknown {
+  return (args) => {
+    let failed: QualityResult[] | undefined;
+    for (let i = 1; i < args.length; i++) {
+      const result = args[i] as QualityResult;
+      if (!result.passes && result.importance === 'fail') (failed ??= []).push(result);
+    }
+    if (failed) throw new DataValidationError(name, failed);
+    return args[0];
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The checked graph: frozen nodes plus integer edges and one topological order, computed once
+ * at build so that planning and execution work on indices, not names.
+ */
+import { topologicalOrder } from './cycles';
+import type { FeatureNode } from './node';
+
+export class Graph {
+  readonly index: ReadonlyMap<string, number>;
+  /** `consumers[i]`: the nodes that depend on node i (once per dependency edge). */
+  readonly consumers: readonly Int32Array[];
+  /** `position[i]`: where node i comes in the topological order. */
+  readonly position: Int32Array;
+  readonly order: Int32Array;
+
+  constructor(
+    readonly nodes: readonly FeatureNode[],
+    /** `deps[i][k]`: the node that provides node i's k-th dependency. */
+    readonly deps: readonly Int32Array[],
+  ) {
+    this.index = new Map(nodes.map((n, i) => [n.name, i]));
+    const counts = new Int32Array(nodes.length);
+    for (const d of deps) for (const j of d) counts[j]++;
+    const consumers = Array.from(counts, (c) => new Int32Array(c));
+    counts.fill(0);
+    deps.forEach((d, i) => d.forEach((j) => (consumers[j][counts[j]++] = i)));
+    this.consumers = consumers;
+    this.order = topologicalOrder(nodes.length, deps, consumers);
+    this.position = new Int32Array(nodes.length);
+    this.order.forEach((node, p) => (this.position[node] = p));
+    Object.freeze(this);
+  }
+
+  node(name: string): FeatureNode | undefined {
+    const i = this.index.get(name);
+    return i === undefined ? undefined : this.nodes[i];
+  }
+}

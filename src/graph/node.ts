@@ -1,0 +1,53 @@
+/**
+ * A node is a frozen record; a change makes a new one (`copyWith`). Edges live in the graph
+ * (`Graph.deps`), not on nodes: a node only names what it needs.
+ */
+import type { NodeRole } from '../execution/hooks';
+import type { Validator } from '../quality/result';
+import type { TagMap } from './records';
+
+export interface Dependency {
+  /** The name of the node, config key or input this dependency reads. */
+  readonly name: string;
+  /** The declared type (a constructor) or `undefined` when unknown. */
+  readonly type: unknown;
+  /** A parameter with a default value: when nothing provides it, the default applies. */
+  readonly optional: boolean;
+}
+
+/** Computes a node's value from its dependencies' values, in `dependencies` order. */
+export type NodeFn = (args: unknown[]) => unknown;
+
+export interface FeatureNode {
+  readonly name: string;
+  readonly type: unknown;
+  readonly dependencies: readonly Dependency[];
+  readonly fn: NodeFn;
+  readonly tags: TagMap;
+  readonly doc: string;
+  /** Where it was defined: `Class.method`, `input` or `config`. */
+  readonly origin: string;
+  readonly role: NodeRole;
+  /** For `raw` and `check` nodes: the feature they belong to. */
+  readonly owner?: string;
+  /** For `check` nodes: the check they run. */
+  readonly validator?: Validator;
+}
+
+export function makeNode(node: FeatureNode): FeatureNode {
+  return Object.freeze({ ...node, dependencies: Object.freeze([...node.dependencies]) });
+}
+
+export function copyWith(node: FeatureNode, changes: Partial<FeatureNode>): FeatureNode {
+  return makeNode({ ...node, ...changes });
+}
+
+/** Internal nodes (a checked feature's raw value, its checks) are hidden from lineage answers. */
+export function isInternal(node: FeatureNode): boolean {
+  return node.role === 'raw' || node.role === 'check';
+}
+
+/** The value every input and config node computes: it is supplied, never computed. */
+export const SUPPLIED: NodeFn = () => {
+  throw new Error('an input node is supplied by the execution, never computed');
+};

@@ -1,0 +1,53 @@
+/**
+ * Declared types are constructors from TypeScript's decorator metadata (`Float64Array`,
+ * `Number`, `String`, an Arrow `Table`…). `Object` (interfaces, unions, `any`), `Promise`
+ * (async methods) and a missing type are unknown and match anything.
+ */
+
+export function isKnownType(t: unknown): t is Function {
+  return typeof t === 'function' && t !== Object && t !== Promise && t !== Function;
+}
+
+/** The name a message shows for a declared type. */
+export function typeName(t: unknown): string {
+  if (!isKnownType(t)) return 'unknown';
+  return t.name || 'anonymous type';
+}
+
+/** Whether a value of declared type `provided` may flow into a parameter declared `wanted`. */
+export function typesCompatible(provided: unknown, wanted: unknown): boolean {
+  if (!isKnownType(provided) || !isKnownType(wanted)) return true;
+  if (provided === wanted || provided.prototype instanceof wanted) return true;
+  // Two copies of one library (e.g. apache-arrow loaded twice) give two constructors of one name.
+  return provided.name !== '' && provided.name === wanted.name;
+}
+
+const PRIMITIVES = new Map<unknown, string>([
+  [Number, 'number'],
+  [String, 'string'],
+  [Boolean, 'boolean'],
+  [BigInt, 'bigint'],
+  [Symbol, 'symbol'],
+]);
+
+/** Whether a runtime value satisfies a declared type. */
+export function valueMatchesType(value: unknown, t: unknown): boolean {
+  if (!isKnownType(t)) return true;
+  const primitive = PRIMITIVES.get(t);
+  if (primitive !== undefined) return typeof value === primitive || value instanceof t;
+  if (t === Array) return Array.isArray(value);
+  if (value === null || value === undefined) return false;
+  if (value instanceof t) return true;
+  const ctor = (value as { constructor?: { name?: string } }).constructor;
+  return ctor?.name !== undefined && ctor.name !== '' && ctor.name === t.name;
+}
+
+/** How a message describes a runtime value: `a number`, `a Float64Array of 6`, `an Array of 3`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value !== 'object' && typeof value !== 'function') return `a ${typeof value} (${String(value).slice(0, 30)})`;
+  const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
+  const length = (value as { length?: unknown }).length;
+  return typeof length === 'number' ? `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} of length ${length}` : `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+}

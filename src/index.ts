@@ -1,0 +1,19 @@
+/**
+ * quiver: feature classes → checked graph → one Apache Arrow table.
+ * This is the package entry; everything public is exported from here.
+ */
+import 'reflect-metadata';
+
+export * from './errors';
+export * from './quality';
+export * from './columns';
+export * from './io';
+export type { LifecycleAdapter, RunStart, RunEnd, NodeStart, NodeEnd, NodeRole, Tags } from './execution/hooks';
+
+export * from '../decorators';
+export { Builder } from './builder';
+export { Driver, type RunResult } from './driver';
+export type { ExecuteOptions } from './execution/request';
+export type { NodeInfo, TagFilter } from './graph/node-info';
+export type { ResultBuilder } from './results/result-builder';
+export { dictResult } from './results/dict-result';

@@ -1,0 +1,5 @@
+/**
+ * The one place where src/ meets apache-arrow and the other foreign formats: everything here
+ * comes from adapters/. Nothing else in src/ imports apache-arrow or danfo.
+ */
+export * from '../adapters';

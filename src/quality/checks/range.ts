@@ -1,0 +1,93 @@
+/**
+ * `range: [lo, hi]`: every value within lo…hi, both ends included; missing values are ignored.
+ * One pass over a Float64Array that also observes min and max and counts the missing.
+ */
+import type { ValidationOutcome } from '../result';
+import { numbersOf } from '../numbers';
+import { allPresent, notApplicable, Offenders, type CheckFn } from '../outcome';
+import { atRows, countOf, formatNumber } from '../text';
+
+/** What one pass over a column found: offenders outside [lo, hi], missing count, observed extremes. */
+export interface RangeScan {
+  readonly outside: Offenders;
+  readonly missing: number;
+  /** Smallest and largest non-missing value; +Infinity / -Infinity when there is none. */
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Scans `x` once: rows outside [lo, hi] (NaN is missing, not outside), missing count, min, max.
+ *
+ * @example
+ * scanRange(Float64Array.of(1, NaN, 9), 0, 5).outside.rows; // [2]
+ */
+export function scanRange(x: Float64Array, lo: number, hi: number): RangeScan {
+  const outside = new Offenders();
+  let missing = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v >= lo && v <= hi) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    } else if (v !== v) {
+      missing++;
+    } else {
+      outside.add(i);
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return { outside, missing, min, max };
+}
+
+/**
+ * "[-5, 5]".
+ *
+ * @example
+ * formatInterval(-5, 5); // '[-5, 5]'
+ */
+export function formatInterval(lo: number, hi: number): string {
+  return `[${formatNumber(lo)}, ${formatNumber(hi)}]`;
+}
+
+function columnOutcome(x: Float64Array, lo: number, hi: number): ValidationOutcome {
+  const n = x.length;
+  const interval = formatInterval(lo, hi);
+  if (n === 0) return { passes: true, message: allPresent(0, 0, 'range', ''), diagnostics: { count: 0, total: 0, lo, hi } };
+  const { outside, missing, min, max } = scanRange(x, lo, hi);
+  const present = n - missing;
+  const diagnostics = { ...outside.diagnostics(n), missing, min: present ? min : null, max: present ? max : null, lo, hi };
+  if (present === 0) return { passes: true, message: allPresent(n, missing, 'range', ''), diagnostics };
+  const observed = `observed min ${formatNumber(min)}, max ${formatNumber(max)}`;
+  if (outside.count > 0) {
+    return { passes: false, message: `${countOf(outside.count, n)} outside ${interval}; ${atRows(outside.rows, outside.count)}; ${observed}`, diagnostics };
+  }
+  return { passes: true, message: `${allPresent(n, missing, 'range', `within ${interval}`)}; ${observed}`, diagnostics };
+}
+
+function scalarOutcome(v: number, lo: number, hi: number): ValidationOutcome {
+  const diagnostics = { value: v, lo, hi };
+  const interval = formatInterval(lo, hi);
+  if (v !== v) return { passes: true, message: 'the value is missing (NaN); range ignores missing values', diagnostics };
+  return v >= lo && v <= hi
+    ? { passes: true, message: `value ${formatNumber(v)} is within ${interval}`, diagnostics }
+    : { passes: false, message: `value ${formatNumber(v)} is outside ${interval}`, diagnostics };
+}
+
+/**
+ * The `range` check: passes when every non-missing value is within [lo, hi] (inclusive).
+ *
+ * @example
+ * rangeCheck(-5, 5)(Float64Array.of(1, 7.2, NaN)).message;
+ * // '1 of 3 values (33.3%) outside [-5, 5]; at row 1; observed min 1, max 7.2'
+ */
+export function rangeCheck(lo: number, hi: number): CheckFn {
+  return (value) => {
+    const numbers = numbersOf(value);
+    if ('problem' in numbers) return notApplicable('range', 'numbers (a numeric column or a single number)', value, numbers.problem);
+    return numbers.scalar ? scalarOutcome(numbers.values[0], lo, hi) : columnOutcome(numbers.values, lo, hi);
+  };
+}

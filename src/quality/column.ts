@@ -1,0 +1,157 @@
+/**
+ * What kind of value a check was given: a column (typed array, Arrow Vector, JS array), a table
+ * (Arrow Table or a record of columns) or a single value. Arrow is duck-typed here: src/ never
+ * imports apache-arrow.
+ */
+import { formatCount, formatValue, plural } from './text';
+
+/** Every typed array except DataView. */
+export type TypedArray =
+  | Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint8ClampedArray
+  | Uint16Array | Uint32Array | BigInt64Array | BigUint64Array;
+
+/** The part of an Arrow `DataType` the checks read. */
+export interface ArrowTypeLike {
+  readonly typeId: number;
+  readonly bitWidth?: number;
+  readonly isSigned?: boolean;
+  readonly precision?: number;
+  readonly dictionary?: ArrowTypeLike;
+  toString(): string;
+}
+
+/** The part of an Arrow `Vector` the checks read. */
+export interface ArrowVectorLike {
+  readonly length: number;
+  readonly nullCount: number;
+  readonly type: ArrowTypeLike;
+  get(i: number): unknown;
+  isValid(i: number): boolean;
+  toArray(): ArrayLike<unknown>;
+}
+
+/** The part of an Arrow `Table` the checks read. */
+export interface ArrowTableLike {
+  readonly numRows: number;
+  readonly schema: { readonly fields: readonly { readonly name: string; readonly type: ArrowTypeLike }[] };
+  getChild(name: string): ArrowVectorLike | null;
+}
+
+/** A column as checks accept it. */
+export type Column = TypedArray | ArrowVectorLike | readonly unknown[];
+
+/**
+ * True for typed arrays (not DataView).
+ *
+ * @example
+ * isTypedArray(new Float64Array(3)); // true
+ */
+export function isTypedArray(v: unknown): v is TypedArray {
+  return ArrayBuffer.isView(v) && !(v instanceof DataView);
+}
+
+/**
+ * True for an Arrow `Vector` (duck-typed: `length`, `get`, `toArray`, `type.typeId`).
+ *
+ * @example
+ * isArrowVector(vectorFromArray([1, 2])); // true
+ */
+export function isArrowVector(v: unknown): v is ArrowVectorLike {
+  if (v === null || typeof v !== 'object') return false;
+  const o = v as Partial<ArrowVectorLike>;
+  return typeof o.length === 'number' && typeof o.get === 'function' && typeof o.toArray === 'function' &&
+    typeof o.type === 'object' && o.type !== null && typeof o.type.typeId === 'number';
+}
+
+/**
+ * True for an Arrow `Table` (duck-typed: `numRows`, `schema.fields`, `getChild`).
+ *
+ * @example
+ * isArrowTable(tableFromArrays({ x: new Float64Array(2) })); // true
+ */
+export function isArrowTable(v: unknown): v is ArrowTableLike {
+  if (v === null || typeof v !== 'object') return false;
+  const o = v as Partial<ArrowTableLike>;
+  return typeof o.numRows === 'number' && typeof o.getChild === 'function' && Array.isArray(o.schema?.fields);
+}
+
+/**
+ * True for a column: a typed array, an Arrow Vector or a JS array.
+ *
+ * @example
+ * isColumn([1, 2, 3]); // true
+ * isColumn(3);         // false
+ */
+export function isColumn(v: unknown): v is Column {
+  return isTypedArray(v) || Array.isArray(v) || isArrowVector(v);
+}
+
+/**
+ * True for a record of columns: a plain object whose values are all columns.
+ *
+ * @example
+ * isColumnRecord({ a: new Float64Array(2), b: ['x', 'y'] }); // true
+ */
+export function isColumnRecord(v: unknown): v is Readonly<Record<string, Column>> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(v).every(isColumn);
+}
+
+/**
+ * True for a table: an Arrow Table or a record of columns.
+ *
+ * @example
+ * isTable({ a: [1, 2] }); // true
+ */
+export function isTable(v: unknown): v is ArrowTableLike | Readonly<Record<string, Column>> {
+  return isArrowTable(v) || isColumnRecord(v);
+}
+
+/**
+ * A table's row count: `numRows`, or the longest column of a record (0 when it has none).
+ *
+ * @example
+ * tableRows({ a: [1, 2, 3] }); // 3
+ */
+export function tableRows(t: ArrowTableLike | Readonly<Record<string, Column>>): number {
+  if (isArrowTable(t)) return t.numRows;
+  let rows = 0;
+  for (const c of Object.values(t)) rows = Math.max(rows, c.length);
+  return rows;
+}
+
+/**
+ * A short description of any value for messages: "Float64Array of 1,000 values",
+ * "Arrow Table with 3 columns and 10 rows", "the string "abc"".
+ *
+ * @example
+ * describeValue(new Int32Array(3)); // 'Int32Array of 3 values'
+ */
+export function describeValue(v: unknown): string {
+  if (isTypedArray(v)) return `${v.constructor.name} of ${formatCount(v.length)} values`;
+  if (Array.isArray(v)) return `JS array of ${formatCount(v.length)} values`;
+  if (isArrowVector(v)) return `Arrow Vector<${String(v.type)}> of ${formatCount(v.length)} values`;
+  if (isArrowTable(v)) return `Arrow Table with ${plural(v.schema.fields.length, 'column')} and ${plural(v.numRows, 'row')}`;
+  if (isColumnRecord(v)) return `record of ${plural(Object.keys(v).length, 'column')}`;
+  if (v === null || v === undefined) return String(v);
+  if (v instanceof Date) return `the Date ${formatValue(v)}`;
+  if (typeof v === 'object') {
+    const shown = formatValue(v);
+    return shown.startsWith('a ') ? shown : `the object ${shown}`;
+  }
+  if (typeof v === 'function') return 'a function';
+  return `the ${typeof v} ${formatValue(v)}`;
+}
+
+/**
+ * True when a value counts as missing: NaN, null or undefined.
+ *
+ * @example
+ * isMissing(NaN); // true
+ * isMissing(0);   // false
+ */
+export function isMissing(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'number' && v !== v);
+}

@@ -1,0 +1,90 @@
+/**
+ * Which computed values become frame columns: the features asked for (or, by default, every
+ * feature node that turns out to be a column), each with one value per row of the history.
+ */
+import { InputError, type Issue } from '../errors';
+import type { Driver } from '../driver';
+import type { TagFilter } from '../graph/node-info';
+import { isTypedArray, isVectorLike } from './rows';
+
+const SINGLE_VALUES = new Set<unknown>([Number, String, Boolean, BigInt, Date]);
+
+/**
+ * The feature nodes of a built driver that can be columns: features (not inputs or config),
+ * optionally matching `tags`; those declared to return a single value are `leftOut`.
+ *
+ * @example
+ * defaultOutputs(new Builder().withFeatures(WeatherFeatures).build()).outputs; // ['temp_max_lag_1', …]
+ */
+export function defaultOutputs(driver: Driver<unknown>, tags?: TagFilter): { outputs: string[]; leftOut: string[] } {
+  const outputs: string[] = [];
+  const leftOut: string[] = [];
+  for (const node of driver.listAvailableVariables(tags ? { tags } : {})) {
+    if (node.isExternalInput) continue;
+    (SINGLE_VALUES.has(node.type) ? leftOut : outputs).push(node.name);
+  }
+  return { outputs, leftOut };
+}
+
+function isColumn(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || isTypedArray(value) || isVectorLike(value);
+}
+
+/**
+ * Keeps the values that are columns of `rows` values. A value of another length is always an
+ * error; a value that is no column is an error when the user named it (`explicit`), and is
+ * left out (returned in `leftOut`) when it came from the default selection.
+ */
+export function frameColumns(
+  names: readonly string[], values: Readonly<Record<string, unknown>>, rows: number, explicit: boolean,
+): { columns: Record<string, unknown>; leftOut: string[] } {
+  const columns: Record<string, unknown> = {};
+  const leftOut: string[] = [];
+  const issues: Issue[] = [];
+  for (const name of names) {
+    const value = values[name];
+    if (!isColumn(value)) {
+      if (!explicit) leftOut.push(name);
+      else {
+        issues.push({
+          code: 'not-a-column',
+          message: `Output "${name}" is not a column (${value === null ? 'null' : typeof value}); a training frame holds one value per row. Return a column, or leave "${name}" out of outputs.`,
+          nodes: [name],
+        });
+      }
+      continue;
+    }
+    if (value.length !== rows) {
+      issues.push({
+        code: 'column-length',
+        message: `Feature "${name}" has ${value.length} values but the history has ${rows} rows; a feature of a training frame needs one value per row of the history.`,
+        nodes: [name],
+      });
+      continue;
+    }
+    columns[name] = value;
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return { columns, leftOut };
+}
+
+/**
+ * The target column as float64 (NaN for missing), for the label. A non-numeric target is an
+ * `InputError` naming it.
+ *
+ * @example
+ * numericTarget(Int32Array.of(1, 2), 'sales'); // Float64Array [1, 2]
+ */
+export function numericTarget(column: unknown, name: string): Float64Array {
+  if (column instanceof Float64Array) return column;
+  if (isTypedArray(column) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) {
+    return Float64Array.from(column as ArrayLike<number>);
+  }
+  if (Array.isArray(column) && column.every((v) => typeof v === 'number' || v === null || v === undefined)) {
+    return Float64Array.from(column, (v) => (typeof v === 'number' ? v : NaN));
+  }
+  throw new InputError(
+    `The target column "${name}" is not numeric; the label is its value ahead in time. Predict a numeric column, or encode this one as numbers first.`,
+    [name],
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * Time series: long-format history per entity, training frames with a label from the future,
+ * time splits with gaps, the leakage check, and feature grids for `@parameterize`.
+ */
+export { entityHistory, type EntityHistory, type EntityHistoryOptions } from './history';
+export { buildTrainingFrame, type TrainingFrame, type FrameCounts } from './training-frame';
+export type { TrainingFrameOptions } from './frame-options';
+export type { ArrowTable } from './frame-tables';
+export { formatTrainingFrame } from './frame-summary';
+export { featureGrid, type GridPoint } from './feature-grid';
+export { findLeaks, LeakageError, LEAK_FRACTION, type LeakageInput } from './leakage';
+export { splitRows, SPLIT_NAMES, type SplitName, type SplitPlan, type SplitRows, type Splits } from './split';
+export { warmupRows, type Warmup, type WarmupRows } from './warmup';
+export type { RawData, TableLike } from './raw-data';

@@ -1,0 +1,36 @@
+/**
+ * Raw data as the time-series helpers accept it: a record of columns, or an Arrow `Table`
+ * read through the io adapters (so this file never imports apache-arrow).
+ */
+import { inputsFromTable } from '../io';
+import type { Column } from './rows';
+
+/** A record of columns, or an Arrow `Table` (its columns are read like `execute`'s inputs). */
+export type RawData = Readonly<Record<string, Column>> | TableLike;
+
+/** The read surface of an Arrow `Table` that quiver relies on. */
+export interface TableLike {
+  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  readonly numRows: number;
+  getChild(name: string): unknown;
+}
+
+/** True for an Arrow `Table` (anything with a schema, `numRows` and `getChild`). */
+export function isTableLike(data: unknown): data is TableLike {
+  return (
+    typeof data === 'object' && data !== null && typeof (data as TableLike).getChild === 'function' &&
+    typeof (data as TableLike).schema === 'object' && typeof (data as TableLike).numRows === 'number'
+  );
+}
+
+/**
+ * The columns of raw data as a plain record. A `Table`'s float columns arrive as `Float64Array`
+ * (nulls as NaN), other numeric columns as typed arrays, the rest as Arrow vectors.
+ *
+ * @example
+ * recordOf({ x: Float64Array.of(1, 2) }); // the same record
+ */
+export function recordOf(data: RawData): Record<string, Column> {
+  if (isTableLike(data)) return inputsFromTable(data as never) as Record<string, Column>;
+  return { ...(data as Record<string, Column>) };
+}

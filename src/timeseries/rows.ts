@@ -1,0 +1,79 @@
+/**
+ * Row access over every column shape quiver accepts as input: typed arrays, JS arrays and Arrow
+ * vectors (read through their `get`/`length`, so this file needs no Arrow import).
+ */
+import { InputError } from '../errors';
+
+/** Anything with Arrow `Vector`'s read surface. */
+export interface VectorLike {
+  readonly length: number;
+  get(index: number): unknown;
+}
+
+/** A column of raw history: a typed array, a JS array or an Arrow `Vector`. */
+export type Column = ArrayLike<unknown> | VectorLike;
+
+type TypedArray =
+  | Float64Array | Float32Array | Int8Array | Int16Array | Int32Array
+  | Uint8Array | Uint16Array | Uint32Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
+
+/** True for typed arrays (not DataView). */
+export function isTypedArray(value: unknown): value is TypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/** True for an Arrow-like vector: has `get(i)` and `length`, and is not a JS or typed array. */
+export function isVectorLike(value: unknown): value is VectorLike {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !isTypedArray(value) &&
+    typeof (value as VectorLike).get === 'function' && typeof (value as VectorLike).length === 'number'
+  );
+}
+
+/**
+ * The number of rows of a column; anything that is not a column is an `InputError` naming it.
+ *
+ * @example
+ * columnLength(new Float64Array(3), 'temp'); // 3
+ */
+export function columnLength(column: unknown, name: string): number {
+  if (Array.isArray(column) || isTypedArray(column) || isVectorLike(column)) return column.length;
+  throw new InputError(
+    `Column "${name}" is ${column === null ? 'null' : typeof column}, not a column. ` +
+      'Give a typed array, a JS array or an Arrow Vector with one value per row.',
+    [name],
+  );
+}
+
+/**
+ * Row `i` of a column.
+ *
+ * @example
+ * cellAt(['a', 'b'], 1); // 'b'
+ */
+export function cellAt(column: unknown, i: number): unknown {
+  return isVectorLike(column) ? column.get(i) : (column as ArrayLike<unknown>)[i];
+}
+
+/**
+ * The rows `index` of a column, in that order, as a new column of the same kind: a typed array
+ * stays the same typed array; a JS array or an Arrow vector becomes a JS array.
+ *
+ * @example
+ * takeRows(new Float64Array([1, 2, 3]), Int32Array.of(2, 0)); // Float64Array [3, 1]
+ */
+export function takeRows<C extends Column>(column: C, index: Int32Array): C extends TypedArray ? C : unknown[];
+export function takeRows(column: Column, index: Int32Array): Column {
+  const n = index.length;
+  if (isTypedArray(column)) {
+    const out = new (column.constructor as new (n: number) => TypedArray)(n);
+    const src = column as unknown as ArrayLike<number>;
+    const dst = out as unknown as { [i: number]: number };
+    for (let i = 0; i < n; i++) dst[i] = src[index[i]];
+    return out;
+  }
+  const out = new Array<unknown>(n);
+  if (isVectorLike(column)) for (let i = 0; i < n; i++) out[i] = column.get(index[i]);
+  else for (let i = 0; i < n; i++) out[i] = (column as ArrayLike<unknown>)[index[i]];
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * Time values as quiver's time-series code sees them: epoch milliseconds (UTC) in a
+ * `Float64Array`, the form the calendar kernels take. One reader for every way users hold dates.
+ */
+import { InputError } from '../errors';
+import { cellAt, columnLength } from './rows';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const MAX_LISTED = 5;
+
+/**
+ * One time value as epoch milliseconds, or NaN when it is missing or not understood.
+ * Numbers are epoch ms; bigints too; `Date`s as they are; strings must be ISO 8601
+ * (`YYYY-MM-DD` is midnight UTC; a date-time without an offset is read as UTC, never local time).
+ *
+ * @example
+ * toEpochMs('2012-01-02');            // 1325462400000
+ * toEpochMs(new Date(Date.UTC(2012, 0, 2))); // 1325462400000
+ */
+export function toEpochMs(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string') {
+    if (ISO_DATE.test(value)) return Date.parse(value);
+    if (ISO_DATE_TIME.test(value)) return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`);
+  }
+  return NaN;
+}
+
+/**
+ * A time column (typed array, JS array of numbers / Dates / ISO strings, or an Arrow Date or
+ * Timestamp vector) as epoch milliseconds. A `Float64Array` comes back as it is (no copy).
+ * Any missing or unreadable value is an `InputError` that names the column, the rows and the fix.
+ *
+ * @example
+ * timeColumn(['2012-01-01', '2012-01-02'], 'date'); // Float64Array [1325376000000, 1325462400000]
+ */
+export function timeColumn(column: unknown, name: string): Float64Array {
+  const n = columnLength(column, name);
+  let ms: Float64Array;
+  if (column instanceof Float64Array) ms = column;
+  else {
+    ms = new Float64Array(n);
+    for (let i = 0; i < n; i++) ms[i] = toEpochMs(cellAt(column, i));
+  }
+  const bad: number[] = [];
+  for (let i = 0; i < n && bad.length < MAX_LISTED; i++) if (!Number.isFinite(ms[i])) bad.push(i);
+  if (bad.length > 0) {
+    const shown = bad.map((i) => `row ${i} holds ${describe(cellAt(column, i))}`).join(', ');
+    throw new InputError(
+      `Time column "${name}" has values that are not times: ${shown}. Every row needs a time: ` +
+        `epoch milliseconds, a Date, or an ISO 8601 string such as "2012-01-31"; drop or fix those rows first.`,
+      [name],
+    );
+  }
+  return ms;
+}
+
+/**
+ * A cut-off date given by the user (`'2014-07-01'`, a `Date` or epoch ms) as epoch ms.
+ * `what` names the option in the error message.
+ *
+ * @example
+ * cutoff('2014-07-01', 'splits.validation'); // 1404172800000
+ */
+export function cutoff(value: unknown, what: string): number {
+  const ms = toEpochMs(value);
+  if (!Number.isFinite(ms)) {
+    throw new InputError(
+      `${what} is ${describe(value)}, which is not a date. Give an ISO 8601 string such as "2014-07-01", a Date or epoch milliseconds.`,
+      [what],
+    );
+  }
+  return ms;
+}
+
+/**
+ * Epoch ms as text for messages: `2012-01-03` at midnight UTC, the full ISO string otherwise.
+ *
+ * @example
+ * formatTime(1325548800000); // '2012-01-03'
+ */
+export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** A value for an error message: strings quoted, everything else as JS prints it. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  return String(value);
+}

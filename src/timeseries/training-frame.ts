@@ -1,0 +1,173 @@
+/**
+ * `buildTrainingFrame`: raw long-format history + feature classes → train / validation / test
+ * Arrow tables with a label from the future, warm-up rows trimmed, gaps at the cut-offs and a
+ * leakage check.
+ */
+import { Builder } from '../builder';
+import { shift } from '../columns';
+import type { QualityResult } from '../quality/result';
+import { dictResult } from '../results/dict-result';
+import { defaultOutputs, frameColumns, numericTarget } from './frame-columns';
+import { frameChecks } from './frame-checks';
+import { resolveFrameOptions, type TrainingFrameOptions } from './frame-options';
+import { splitTables, type ArrowTable } from './frame-tables';
+import { entityHistory, type EntityHistory } from './history';
+import { findLeaks, LeakageError } from './leakage';
+import { splitRows, SPLIT_NAMES, type SplitName } from './split';
+import { warmupRows } from './warmup';
+
+/** How many rows each step of `buildTrainingFrame` kept or dropped. */
+export interface FrameCounts {
+  /** Rows of raw history. */
+  readonly history: number;
+  /** Rows dropped as warm-up (at the start of each entity). */
+  readonly warmup: number;
+  /** Rows dropped after the warm-up because they have no label (the last `horizon` rows of each entity, or a missing target ahead). */
+  readonly unlabeled: number;
+  /** Rows dropped by the gaps before the validation and test cut-offs. */
+  readonly gap: number;
+  readonly train: number;
+  readonly validation: number;
+  readonly test: number;
+}
+
+/** What `buildTrainingFrame` resolves to. */
+export interface TrainingFrame {
+  readonly train: ArrowTable;
+  /** Empty (0 rows) when no validation cut-off was given. */
+  readonly validation: ArrowTable;
+  /** Empty (0 rows) when no test cut-off was given. */
+  readonly test: ArrowTable;
+  /** The feature columns of the tables, in order (entity and time come first, the label last). */
+  readonly features: readonly string[];
+  readonly label: string;
+  /** The label is `target` `horizon` rows ahead in the same entity. */
+  readonly target: string;
+  readonly horizon: number;
+  readonly entity: string;
+  readonly time: string;
+  /** Default-selected nodes left out because they are declared to return, or returned, something that is not a column. */
+  readonly leftOut: readonly string[];
+  /** Every check: the features' `@checkOutput` results, then the frame's own (leakage, warmup, split). */
+  readonly quality: readonly QualityResult[];
+  readonly counts: FrameCounts;
+  /** Per split, the first and last time (epoch ms) in it; `null` for an empty split. */
+  readonly ranges: Readonly<Record<SplitName, readonly [number, number] | null>>;
+  /** Warm-up rows per entity, in `history.entities` order. */
+  readonly warmup: Int32Array;
+  /** The sorted history the features were computed on. */
+  readonly history: EntityHistory;
+  /** Milliseconds per feature node (from `Driver.run`). */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+function rangeOf(time: Float64Array, rows: Int32Array): readonly [number, number] | null {
+  if (rows.length === 0) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of rows) {
+    if (time[i] < lo) lo = time[i];
+    if (time[i] > hi) hi = time[i];
+  }
+  return [lo, hi];
+}
+
+/**
+ * Builds a training frame from long-format history:
+ * 1. sorts the rows by (entity, time) (duplicates are an `InputError`) and gives the features
+ *    the history's columns plus `groups`;
+ * 2. computes the features (every feature node by default) and the label: `target` `horizon`
+ *    rows ahead in the same entity;
+ * 3. drops each entity's warm-up rows (see `warmup`), then rows without a label;
+ * 4. splits by time at the cut-offs, leaving `gap` rows per entity before each cut-off so that
+ *    no label of a split is dated in the next one;
+ * 5. checks that no feature equals the future target (`LeakageError` otherwise);
+ * 6. makes one Arrow table per split: entity, time, the features, the label.
+ *
+ * @example
+ * const frame = await buildTrainingFrame({
+ *   features: [WeatherFeatures], data: table, entity: 'location', time: 'date',
+ *   target: 'temp_max', horizon: 1, splits: { validation: '2014-07-01', test: '2015-01-01' },
+ * });
+ * frame.train.numRows; frame.features.length; formatQuality(frame.quality);
+ */
+export async function buildTrainingFrame(options: TrainingFrameOptions): Promise<TrainingFrame> {
+  const o = resolveFrameOptions(options);
+  const history = entityHistory(o.data, { entity: o.entity, time: o.time });
+  const target = numericTarget(history.columns[o.target], o.target);
+  const label = shift(target, -o.horizon, { groups: history.groups });
+
+  const builder = new Builder().withFeatures(...o.features).withResult(dictResult());
+  if (o.config) builder.withConfig({ ...o.config });
+  if (o.adapters) builder.withAdapters(...o.adapters);
+  const driver = builder.build();
+  const selected = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
+  const run = await driver.run(selected.outputs, { inputs: history.inputs });
+  const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, o.outputs !== undefined);
+  frameChecks.names(Object.keys(features), o);
+
+  const warmup = warmupRows(features, history.groups, history.rows, o.warmup);
+  const keep = new Uint8Array(history.rows);
+  let warm = 0;
+  let unlabeled = 0;
+  for (let g = 0; g < history.groups.count; g++) {
+    const start = history.groups.starts[g];
+    const end = g + 1 < history.groups.count ? history.groups.starts[g + 1] : history.rows;
+    warm += warmup.rows[g];
+    for (let i = start + warmup.rows[g]; i < end; i++) {
+      if (label[i] === label[i]) keep[i] = 1;
+      else unlabeled++;
+    }
+  }
+  const time = history.columns[o.time] as Float64Array;
+  const splits = splitRows(time, history.groups, keep, { ...o.cuts, gap: o.gap });
+
+  const quality: QualityResult[] = [...run.quality];
+  if (o.checks) {
+    const frameRows = Int32Array.from([...splits.rows.train, ...splits.rows.validation, ...splits.rows.test]);
+    const leaks = findLeaks({
+      features, target, targetName: o.target, labelName: o.label, horizon: o.horizon, groups: history.groups, rows: frameRows,
+    });
+    if (leaks.length > 0) throw new LeakageError(leaks);
+    quality.push(
+      frameChecks.leakagePassed(Object.keys(features).length, o),
+      ...frameChecks.warmup(warmup, history),
+      ...frameChecks.emptySplits(splits.rows, o),
+    );
+  }
+  const tables = splitTables(
+    {
+      entity: { name: o.entity, column: history.columns[o.entity] },
+      time: { name: o.time, column: time },
+      features,
+      label: { name: o.label, column: label },
+    },
+    splits.rows,
+  );
+  const ranges = {} as Record<SplitName, readonly [number, number] | null>;
+  for (const split of SPLIT_NAMES) ranges[split] = rangeOf(time, splits.rows[split]);
+  return {
+    ...tables,
+    features: Object.keys(features),
+    label: o.label,
+    target: o.target,
+    horizon: o.horizon,
+    entity: o.entity,
+    time: o.time,
+    leftOut: [...selected.leftOut, ...leftOut],
+    quality,
+    counts: {
+      history: history.rows,
+      warmup: warm,
+      unlabeled,
+      gap: splits.gapped.train + splits.gapped.validation,
+      train: splits.rows.train.length,
+      validation: splits.rows.validation.length,
+      test: splits.rows.test.length,
+    },
+    ranges,
+    warmup: warmup.rows,
+    history,
+    timings: run.timings,
+  };
+}

@@ -1,0 +1,27 @@
+import { readArrow, writeArrow, readParquet, writeParquet } from '../../adapters/files/all';
+import { writeFileSync } from 'node:fs';
+const D = 'node_modules/vega-datasets/data/';
+it('scratch', async () => {
+  let t0 = performance.now();
+  const t = await readArrow(D + 'flights-200k.arrow');
+  console.log('readArrow', performance.now() - t0, t.numRows, String(t.schema));
+  await writeArrow(t, '/tmp/q1.arrow', { maxBatchBytes: 300_000 });
+  const back = await readArrow('/tmp/q1.arrow');
+  console.log(back.batches.map(b => b.numRows), back.getChild('time')!.get(199999), t.getChild('time')!.get(199999));
+  t0 = performance.now();
+  const p = await readParquet(D + 'flights-3m.parquet');
+  console.log('readParquet', performance.now() - t0, p.numRows, String(p.schema), p.batches.length);
+  t0 = performance.now();
+  await writeParquet(p, '/tmp/q1.parquet');
+  console.log('writeParquet', performance.now() - t0);
+  const p2 = await readParquet('/tmp/q1.parquet', { limit: 10, columns: ['delay'] });
+  console.log(String(p2.schema), p2.numRows);
+  await writeParquet(t.slice(0, 0), '/tmp/q0.parquet');
+  const p0 = await readParquet('/tmp/q0.parquet');
+  console.log('empty', String(p0.schema), p0.numRows);
+  writeFileSync('/tmp/bad.parquet', 'PAR1 garbage garbage garbage PAR1');
+  await readParquet('/tmp/bad.parquet').catch(e => console.log(e.constructor.name, e.message));
+  writeFileSync('/tmp/short.arrow', 'ARRO');
+  await readArrow('/tmp/short.arrow').catch(e => console.log(e.constructor.name, e.message));
+  await readArrow('/tmp/nope.arrow').catch(e => console.log(e.constructor.name, e.message));
+}, 120000);
