@@ -1,9 +1,25 @@
 /**
  * Everything that touches a foreign format: Arrow tables in and out, files (Arrow IPC, Parquet,
- * CSV) and danfo.js. src/io.ts re-exports this barrel; nothing here loads danfo until it is used.
+ * CSV) and danfo.js. src/io.ts re-exports this barrel. Importing it loads apache-arrow and
+ * csv-parse only: parquet-wasm and danfojs-node are required the first time they are used.
  */
 export { tableFromColumns, type TableFromColumnsOptions } from './arrow/table-from-columns';
 export { inputsFromTable } from './arrow/table-to-inputs';
 export { isArrowTable } from './arrow/is-arrow-table';
 export { arrowTable } from './arrow/arrow-result';
 export type { AdapterNote, NoteSink, NoteOptions } from './notes';
+
+export { readArrow, readArrowBatches } from './files/read-arrow';
+export { writeArrow, type WriteArrowOptions } from './files/write-arrow';
+export { readParquet, readParquetBatches, type ReadParquetOptions } from './files/read-parquet';
+export { writeParquet, type WriteParquetOptions } from './files/write-parquet';
+export { readCsv, DEFAULT_NULL_VALUES, type ReadCsvOptions, type CsvColumnSpec } from './csv/read-csv';
+export { writeCsv, type WriteCsvOptions } from './csv/write-csv';
+export { inferCsvType, type CsvType } from './csv/csv-types';
+export { readTable, writeResult } from './files/formats';
+export { materialize, type MaterializeOptions } from './files/materialize';
+
+export { fromDanfo, inputsFromDanfo } from './danfo/from-danfo';
+export { toDanfo } from './danfo/to-danfo';
+export { danfoFrame } from './danfo/danfo-result';
+export { isDanfo } from './danfo/is-danfo';

@@ -6,7 +6,7 @@
 
 /** One thing an adapter changed on the way in or out. `code` is stable; `message` is for people. */
 export interface AdapterNote {
-  readonly code: 'int-nulls-as-float64';
+  readonly code: 'int-nulls-as-float64' | 'csv-numbers-as-utf8';
   /** The column the note is about. */
   readonly column: string;
   readonly message: string;

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     return;
   }
   const quick = args.includes('--quick');
-  const machine = { ...machineInfo(), glibc_tunables: env.GLIBC_TUNABLES ?? null };
+  const machine: Record<string, unknown> = { ...machineInfo(), glibc_tunables: env.GLIBC_TUNABLES ?? null };
   const results: Record<string, unknown>[] = [];
   for (const job of suiteJobs(quick, listScenarios())) {
     process.stderr.write(`bench: ${job.scenario} ${job.args.join(' ')}\n`);
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     results.push(record);
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${machine.date as string}${quick ? '-quick' : ''}.json`.replace(/:/g, '-'));
+  const file = path.join(RESULTS_DIR, `${String(machine.date)}${quick ? '-quick' : ''}.json`.replace(/:/g, '-'));
   fs.writeFileSync(file, JSON.stringify({ machine, results }, null, 2) + '\n');
   process.stderr.write(`bench: wrote ${path.relative(process.cwd(), file)}\n`);
 }

@@ -13,6 +13,8 @@
 import Module = require('module');
 import * as fs from 'fs';
 import * as path from 'path';
+import { QuiverError } from '../src/errors';
+import { cachedCompile } from './ts-cache';
 
 /** What `registerTypeScript` installed; `unregister()` restores the previous hooks. */
 export interface TypeScriptHook {
@@ -29,15 +31,28 @@ interface ModuleInternals {
 const internals = Module as unknown as ModuleInternals;
 let active: TypeScriptHook | undefined;
 
+function loadCompiler(fileName: string): typeof import('typescript') {
+  try {
+    return require('typescript') as typeof import('typescript');
+  } catch (error) {
+    throw new QuiverError(
+      `Cannot compile ${fileName}: the "typescript" package is not installed. Install it (npm install --save-dev typescript) ` +
+        'or compile your features to JavaScript and pass the .js file.',
+      { cause: error },
+    );
+  }
+}
+
 /**
- * Compile one TypeScript source to CommonJS JavaScript, decorator metadata kept.
+ * Compile one TypeScript source to CommonJS JavaScript, decorator metadata kept. Syntax errors
+ * throw a `QuiverError` that lists each as `file(line,col): message`.
  *
  * @example
  * const js = transpileTypeScript('class A { @feature() x(a: Float64Array) { return a; } }', 'f.ts');
  * js.includes('design:paramtypes'); // true
  */
 export function transpileTypeScript(source: string, fileName: string): string {
-  const ts = require('typescript') as typeof import('typescript');
+  const ts = loadCompiler(fileName);
   const compilerOptions: import('typescript').CompilerOptions = {
     module: ts.ModuleKind.CommonJS,
     target: ts.ScriptTarget.ES2022,
@@ -48,7 +63,17 @@ export function transpileTypeScript(source: string, fileName: string): string {
     inlineSourceMap: true,
     inlineSources: true,
   };
-  return ts.transpileModule(source, { fileName, compilerOptions, reportDiagnostics: false }).outputText;
+  const out = ts.transpileModule(source, { fileName, compilerOptions, reportDiagnostics: true });
+  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) {
+    const lines = errors.map((d) => {
+      const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      const where = at ? `${fileName}(${at.line + 1},${at.character + 1})` : fileName;
+      return `  ${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+    throw new QuiverError(`${fileName} does not compile:\n${lines.join('\n')}`);
+  }
+  return out.outputText;
 }
 
 /**
@@ -106,7 +131,7 @@ export function registerTypeScript(): TypeScriptHook {
   };
   internals._extensions['.ts'] = (module, filename) => {
     const source = fs.readFileSync(filename, 'utf8');
-    module._compile(transpileTypeScript(source, filename), filename);
+    module._compile(cachedCompile(source, filename, transpileTypeScript), filename);
   };
   process.setSourceMapsEnabled?.(true);
 

@@ -8,3 +8,8 @@ export { extractFields } from './extract-fields';
 export { config } from './config';
 export type { FeatureDecorator } from './record-on';
 export { value, source, group } from '../src/graph/dependency-spec';
+export { pipeInput, pipeOutput, step } from './pipe';
+export { does } from './does';
+export { inject } from './inject';
+export { subdag } from './subdag';
+export { namespaced, type NamespaceOptions } from '../src/graph/namespace';

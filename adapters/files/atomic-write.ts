@@ -27,6 +27,13 @@ export async function atomicWrite(path: string, format: string, write: (file: Fi
     await file?.close().catch(() => undefined);
     await rm(temporary, { force: true }).catch(() => undefined);
     if (error instanceof QuiverError) throw error;
-    throw fileError(path, `write ${format} to`, reasonOf(error), 'Check that the directory exists and that you may write there.');
+    throw fileError(path, `write ${format} to`, writeReason(path, error), 'Check that the directory exists and that you may write there.');
   }
+}
+
+function writeReason(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `the directory "${dirname(path)}" does not exist`;
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied in "${dirname(path)}"`;
+  return reasonOf(error);
 }

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../src/errors';
 import { keyChain, matchesTarget, type GroupContext, type GroupRule, type KeyFn } from './group-keys';
-import { namespaceOf, type GraphNode, type NodeKind } from './model';
+import { nodeNamespace, type GraphNode, type NodeKind } from './model';
 
 /** How `collapse` chooses: `auto` tries node → origin → namespace → class → band until it fits. */
 export type CollapseMode = 'auto' | GroupRule;
@@ -118,10 +118,10 @@ function fold(nodes: readonly GraphNode[], rule: GroupRule, ctx: GroupContext, e
     idOf.set(id, boxId);
     boxes.push({
       id: boxId,
-      label: one ? g.members[0].name : `${g.label} ×${g.members.length}`,
+      label: one ? (g.members[0].label ?? g.members[0].name) : `${g.kind === 'check' ? 'checks: ' : ''}${g.label} ×${g.members.length}`,
       kind: g.kind,
       members: g.members,
-      namespace: one ? namespaceOf(g.members[0].name) : commonNamespace(g.members, g.namespace),
+      namespace: one ? nodeNamespace(g.members[0]) : commonNamespace(g.members, g.namespace),
     });
   }
   return { boxes, edges: boxEdges(nodes, boxOf, idOf), grouping: rule, nodeCount: nodes.length };
@@ -138,9 +138,9 @@ function firstKey(chain: readonly KeyFn[], node: GraphNode, ctx: GroupContext) {
 /** The rule's namespace for the box when it gives one, else the deepest one all members share. */
 function commonNamespace(members: readonly GraphNode[], hint: string | undefined): string {
   if (hint !== undefined) return hint;
-  let common = namespaceOf(members[0].name).split('.');
+  let common = nodeNamespace(members[0]).split('.');
   for (const m of members) {
-    const parts = namespaceOf(m.name).split('.');
+    const parts = nodeNamespace(m).split('.');
     let i = 0;
     while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
     common = common.slice(0, i);

@@ -93,8 +93,21 @@ function boxLine(box: Box, opts: DotOptions, colours: ReturnType<typeof tagColou
   return `${quote(box.id)} [${attrs({ ...look, label: lines.join('\n'), tooltip: tooltip(box, deco?.tooltip) })}];`;
 }
 
+/**
+ * A folded edge is drawn thicker (log of how many it stands for), its arrowhead kept small; an
+ * edge into a check is dotted with no arrowhead (a check reads its node, it feeds nothing).
+ */
+function edgeLook(count: number, intoCheck: boolean): string {
+  const look: string[] = intoCheck ? ['style=dotted', 'arrowhead=none'] : [];
+  if (count > 1) {
+    const width = Math.min(5, 1 + 1.3 * Math.log10(count));
+    look.push(`penwidth=${width.toFixed(2)}`, `arrowsize=${(0.7 / Math.sqrt(width)).toFixed(2)}`, `tooltip=${quote(`${count} edges`)}`);
+  }
+  return look.length ? ` [${look.join(', ')}]` : '';
+}
+
 interface Cluster {
-  readonly boxes: Box[];
+  boxes: Box[];
   readonly children: Map<string, Cluster>;
 }
 
@@ -111,7 +124,22 @@ function clusterTree(boxes: readonly Box[]): Cluster {
     }
     at.boxes.push(box);
   }
+  flattenLonely(root);
   return root;
+}
+
+/** A namespace holding a single box gets no frame of its own: the box moves to the parent. */
+function flattenLonely(cluster: Cluster): number {
+  let total = cluster.boxes.length;
+  for (const [path, child] of [...cluster.children]) {
+    const inside = flattenLonely(child);
+    if (inside < 2) {
+      cluster.boxes.push(...child.boxes);
+      cluster.children.delete(path);
+    }
+    total += inside;
+  }
+  return total;
 }
 
 function writeCluster(cluster: Cluster, indent: string, out: string[], line: (b: Box) => string): void {
@@ -154,10 +182,8 @@ export function toDot(graph: CollapsedGraph, opts: DotOptions = {}): string {
   out.push('  node [fontname="Helvetica", fontsize=11, margin="0.12,0.05"];');
   out.push('  edge [color="#7f8c9d", arrowsize=0.7];');
   writeCluster(clusterTree(graph.boxes), '  ', out, (b) => boxLine(b, opts, colours));
-  for (const e of graph.edges) {
-    const look = e.count > 1 ? ` [penwidth=${(1 + Math.log2(e.count)).toFixed(2)}, tooltip=${quote(`${e.count} edges`)}]` : '';
-    out.push(`  ${quote(e.from)} -> ${quote(e.to)}${look};`);
-  }
+  const kinds = new Map(graph.boxes.map((b) => [b.id, b.kind]));
+  for (const e of graph.edges) out.push(`  ${quote(e.from)} -> ${quote(e.to)}${edgeLook(e.count, kinds.get(e.to) === 'check')};`);
   const lines = opts.title ? [opts.title] : [];
   if (graph.grouping !== 'node') lines.push(`${graph.nodeCount} nodes folded by ${graph.grouping} into ${graph.boxes.length} boxes`);
   const legendCells = opts.legend === false ? [] : legendRows(graph, opts.colorByTag, colours.entries());

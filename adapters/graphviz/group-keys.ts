@@ -2,7 +2,7 @@
  * The ways nodes can be folded into one box, from fine to coarse. Each rule gives a node a group
  * key and a label, or `undefined` when it does not apply to that node (the next rule then does).
  */
-import { namespaceOf, type GraphNode } from './model';
+import { namespaceOf, nodeNamespace, type GraphNode } from './model';
 
 /** How a picture folds nodes: by origin method, namespace, class, a tag's value, or depth band. */
 export type GroupRule = 'node' | 'origin' | 'namespace' | 'class' | 'band' | `tag:${string}`;
@@ -44,7 +44,7 @@ function isSupplied(node: GraphNode): node is GraphNode & { kind: 'input' | 'con
   return node.kind === 'input' || node.kind === 'config';
 }
 
-const byNode: KeyFn = (node) => ({ key: `node:${node.name}`, label: node.name, namespace: namespaceOf(node.name) });
+const byNode: KeyFn = (node) => ({ key: `node:${node.name}`, label: node.label ?? node.name, namespace: nodeNamespace(node) });
 
 const byOrigin: KeyFn = (node, ctx) => {
   if (isSupplied(node) || !node.origin || (ctx.originCounts.get(node.origin) ?? 0) < 2) return undefined;
@@ -52,7 +52,7 @@ const byOrigin: KeyFn = (node, ctx) => {
 };
 
 const byNamespace: KeyFn = (node) => {
-  const ns = namespaceOf(node.name);
+  const ns = nodeNamespace(node);
   return ns ? { key: `ns:${ns}`, label: `${ns}.*`, namespace: parentNamespace(ns) } : undefined;
 };
 
@@ -110,7 +110,8 @@ export function keyChain(rule: GroupRule): KeyFn[] {
  * matchesTarget({ name: 'ma.ma3', origin: 'Prices.rollingMean', ... }, 'rollingMean'); // true
  */
 export function matchesTarget(node: GraphNode, target: string): boolean {
-  if (node.name === target || node.name.startsWith(`${target}.`)) return true;
+  const name = node.owner ?? node.name;
+  if (name === target || name.startsWith(`${target}.`)) return true;
   if (node.origin && (node.origin === target || method(node.origin) === target || className(node.origin) === target)) return true;
   if (isSupplied(node) && SUPPLIED_LABEL[node.kind] === target) return true;
   const eq = target.indexOf('=');

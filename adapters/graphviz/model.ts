@@ -20,9 +20,13 @@ export interface GraphNode {
   readonly origin?: string;
   readonly doc?: string;
   readonly dependencies: readonly string[];
+  /** For a check: the node it checks (its namespace is the check's). */
+  readonly owner?: string;
+  /** A shorter text to draw than the name (a check draws its check's name). */
+  readonly label?: string;
 }
 
-/** What `listAvailableVariables()` returns per node; `origin` and `role` are read when present. */
+/** What `listAvailableVariables()` returns per node; `origin`, `role`, `typeName` and `checks` are read when present. */
 export interface NodeInfoLike {
   readonly name: string;
   readonly type?: unknown;
@@ -32,6 +36,9 @@ export interface NodeInfoLike {
   readonly dependencies?: readonly (string | { readonly name: string })[];
   readonly origin?: string;
   readonly role?: string;
+  readonly typeName?: string;
+  /** The names of the data-quality checks that run on this node. */
+  readonly checks?: readonly string[];
 }
 
 /** The part of a driver pictures need: its public lineage API. */
@@ -44,6 +51,8 @@ export interface FromNodeInfoOptions {
   readonly outputs?: readonly string[];
   /** Config keys: drawn as config rather than inputs. */
   readonly configKeys?: readonly string[];
+  /** Draw each node's data-quality checks as nodes of their own (default true). */
+  readonly checks?: boolean;
 }
 
 /**
@@ -82,12 +91,13 @@ export function graphFromNodeInfo(infos: readonly NodeInfoLike[], opts: FromNode
     nodes.set(info.name, {
       name: info.name,
       kind: kindOf(info, outputs, config),
-      type: typeName(info.type),
+      type: info.typeName && info.typeName !== 'unknown' ? info.typeName : typeName(info.type),
       tags: info.tags ?? {},
       origin: info.origin,
       doc: info.doc,
       dependencies: (info.dependencies ?? []).map((d) => (typeof d === 'string' ? d : d.name)),
     });
+    if (opts.checks !== false) for (const check of checkNodes(info)) nodes.set(check.name, check);
   }
   for (const node of [...nodes.values()]) {
     for (const dep of node.dependencies) {
@@ -97,8 +107,22 @@ export function graphFromNodeInfo(infos: readonly NodeInfoLike[], opts: FromNode
   return [...nodes.values()];
 }
 
+/** One node per check on `info`, named as the executor names them (`x:check:range`, `x:check:range#2`). */
+function checkNodes(info: NodeInfoLike): GraphNode[] {
+  const seen = new Map<string, number>();
+  return (info.checks ?? []).map((check) => {
+    const count = (seen.get(check) ?? 0) + 1;
+    seen.set(check, count);
+    const suffix = count > 1 ? `#${count}` : '';
+    return {
+      name: `${info.name}:check:${check}${suffix}`, kind: 'check', type: '', tags: info.tags ?? {}, origin: info.origin,
+      dependencies: [info.name], owner: info.name, label: check + suffix,
+    };
+  });
+}
+
 /**
- * The nodes the given ones need, the given ones included, in their original order.
+ * The nodes the given ones need, the given ones included, with their checks, in their original order.
  *
  * @example
  * upstreamOf(nodes, ['spendPerSignup']).map((n) => n.name); // ['spend', 'signups', 'spendPerSignup']
@@ -113,7 +137,18 @@ export function upstreamOf(nodes: readonly GraphNode[], names: readonly string[]
     keep.add(name);
     for (const dep of byName.get(name)?.dependencies ?? []) if (!keep.has(dep)) stack.push(dep);
   }
-  return nodes.filter((n) => keep.has(n.name));
+  // a node's checks run whenever it runs
+  return nodes.filter((n) => keep.has(n.name) || (n.owner !== undefined && keep.has(n.owner)));
+}
+
+/**
+ * The namespace a node is drawn in: its own, or for a check, its owner's.
+ *
+ * @example
+ * nodeNamespace({ name: 'prices.ma3:check:range', owner: 'prices.ma3', ... }); // 'prices'
+ */
+export function nodeNamespace(node: GraphNode): string {
+  return namespaceOf(node.owner ?? node.name);
 }
 
 /**

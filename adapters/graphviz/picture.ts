@@ -16,6 +16,8 @@ export interface PictureOptions extends CollapseOptions, DotOptions {
   readonly upstreamOf?: readonly string[];
   /** Config keys, drawn as config rather than as inputs. */
   readonly configKeys?: readonly string[];
+  /** Draw data-quality checks as nodes of their own (default true). */
+  readonly checks?: boolean;
 }
 
 function checkKnown(names: readonly string[], known: ReadonlySet<string>, what: string): void {
@@ -37,7 +39,7 @@ function checkKnown(names: readonly string[], known: ReadonlySet<string>, what: 
  * picture.grouping; // 'node' when nothing had to be folded
  */
 export function graphPicture(source: GraphSource, opts: PictureOptions = {}): CollapsedGraph {
-  const all = graphFromNodeInfo(source.listAvailableVariables(), { configKeys: opts.configKeys, outputs: opts.outputs });
+  const all = graphFromNodeInfo(source.listAvailableVariables(), opts);
   const known = new Set(all.map((n) => n.name));
   let nodes = all;
   if (opts.outputs?.length) {

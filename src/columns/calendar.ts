@@ -6,15 +6,17 @@
 import { output, type KernelOptions } from './options';
 import { epochMillis, type TimeColumn } from './time-input';
 import {
-  civilPart, DAY_MS, DAY_OF_MONTH, DAY_OF_WEEK, DAY_OF_YEAR, ISO_WEEK, ISO_YEAR, MONTH, QUARTER, YEAR,
+  DAY_MS, dayOfMonthOf, dayOfYearOf, isoWeekOf, isoYearOf, monthOf, quarterOf, yearOf,
 } from './civil';
 
-function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | undefined, part: number): Float64Array {
+/** Applies `field` to the day number of each finite timestamp; NaN otherwise. */
+function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | undefined, field: (days: number) => number): Float64Array {
   const ms = epochMillis(kernel, t);
-  const out = output(kernel, ms.length, opts?.out);
-  for (let i = 0; i < ms.length; i++) {
+  const n = ms.length;
+  const out = output(kernel, n, opts?.out);
+  for (let i = 0; i < n; i++) {
     const v = ms[i];
-    out[i] = v - v === 0 ? civilPart(Math.floor(v / DAY_MS), part) : NaN;
+    out[i] = v - v === 0 ? field(Math.floor(v / DAY_MS)) : NaN;
   }
   return out;
 }
@@ -26,7 +28,15 @@ function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | und
  * dayOfWeek(new Float64Array([Date.UTC(2024, 0, 1)]));   // [0] (a Monday)
  */
 export function dayOfWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('dayOfWeek', t, opts, DAY_OF_WEEK);
+  // One modulo per row: a call per row would double its cost, so this field gets its own loop.
+  const ms = epochMillis('dayOfWeek', t);
+  const n = ms.length;
+  const out = output('dayOfWeek', n, opts?.out);
+  for (let i = 0; i < n; i++) {
+    const v = ms[i];
+    out[i] = v - v === 0 ? (((Math.floor(v / DAY_MS) + 3) % 7) + 7) % 7 : NaN;
+  }
+  return out;
 }
 
 /**
@@ -37,7 +47,7 @@ export function dayOfWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
  * isoWeek(new Float64Array([Date.UTC(2016, 0, 3), Date.UTC(2018, 11, 31)]));   // [53, 1]
  */
 export function isoWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('isoWeek', t, opts, ISO_WEEK);
+  return calendarKernel('isoWeek', t, opts, isoWeekOf);
 }
 
 /**
@@ -47,7 +57,7 @@ export function isoWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
  * isoYear(new Float64Array([Date.UTC(2016, 0, 3), Date.UTC(2018, 11, 31)]));   // [2015, 2019]
  */
 export function isoYear(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('isoYear', t, opts, ISO_YEAR);
+  return calendarKernel('isoYear', t, opts, isoYearOf);
 }
 
 /**
@@ -57,7 +67,7 @@ export function isoYear(t: TimeColumn, opts?: KernelOptions): Float64Array {
  * month(new Float64Array([Date.UTC(2024, 11, 25)]));   // [12]
  */
 export function month(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('month', t, opts, MONTH);
+  return calendarKernel('month', t, opts, monthOf);
 }
 
 /**
@@ -67,7 +77,7 @@ export function month(t: TimeColumn, opts?: KernelOptions): Float64Array {
  * quarter(new Float64Array([Date.UTC(2024, 3, 1)]));   // [2]
  */
 export function quarter(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('quarter', t, opts, QUARTER);
+  return calendarKernel('quarter', t, opts, quarterOf);
 }
 
 /**
@@ -77,7 +87,7 @@ export function quarter(t: TimeColumn, opts?: KernelOptions): Float64Array {
  * dayOfYear(new Float64Array([Date.UTC(2024, 2, 1)]));   // [61]
  */
 export function dayOfYear(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('dayOfYear', t, opts, DAY_OF_YEAR);
+  return calendarKernel('dayOfYear', t, opts, dayOfYearOf);
 }
 
 /**
@@ -87,7 +97,7 @@ export function dayOfYear(t: TimeColumn, opts?: KernelOptions): Float64Array {
  * dayOfMonth(new Float64Array([Date.UTC(2024, 1, 29)]));   // [29]
  */
 export function dayOfMonth(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('dayOfMonth', t, opts, DAY_OF_MONTH);
+  return calendarKernel('dayOfMonth', t, opts, dayOfMonthOf);
 }
 
 /**
@@ -97,5 +107,5 @@ export function dayOfMonth(t: TimeColumn, opts?: KernelOptions): Float64Array {
  * year(new Float64Array([Date.UTC(1999, 11, 31, 23)]));   // [1999]
  */
 export function year(t: TimeColumn, opts?: KernelOptions): Float64Array {
-  return calendarKernel('year', t, opts, YEAR);
+  return calendarKernel('year', t, opts, yearOf);
 }

@@ -14,7 +14,8 @@ import type { KernelOptions } from './options';
  */
 export function gt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('gt', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] > y[i & my] ? 1 : 0;
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] > y[i & my] ? 1 : 0;
   return out;
 }
 
@@ -26,7 +27,8 @@ export function gt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
  */
 export function ge(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('ge', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] >= y[i & my] ? 1 : 0;
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] >= y[i & my] ? 1 : 0;
   return out;
 }
 
@@ -38,7 +40,8 @@ export function ge(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
  */
 export function lt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('lt', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] < y[i & my] ? 1 : 0;
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] < y[i & my] ? 1 : 0;
   return out;
 }
 
@@ -50,7 +53,8 @@ export function lt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
  */
 export function le(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('le', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] <= y[i & my] ? 1 : 0;
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] <= y[i & my] ? 1 : 0;
   return out;
 }
 
@@ -62,7 +66,8 @@ export function le(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
  */
 export function eq(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('eq', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] === y[i & my] ? 1 : 0;
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] === y[i & my] ? 1 : 0;
   return out;
 }
 
@@ -74,6 +79,7 @@ export function eq(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
  */
 export function ne(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('ne', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] !== y[i & my] ? 1 : 0;
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] !== y[i & my] ? 1 : 0;
   return out;
 }

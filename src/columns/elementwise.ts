@@ -15,7 +15,8 @@ import { column, numberArg, output, type Column, type KernelOptions } from './op
  */
 export function add(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('add', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] + y[i & my];
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] + y[i & my];
   return out;
 }
 
@@ -27,7 +28,8 @@ export function add(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
  */
 export function sub(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('sub', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] - y[i & my];
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] - y[i & my];
   return out;
 }
 
@@ -39,7 +41,8 @@ export function sub(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
  */
 export function mul(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('mul', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] * y[i & my];
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] * y[i & my];
   return out;
 }
 
@@ -51,7 +54,8 @@ export function mul(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
  */
 export function div(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('div', a, b, opts);
-  for (let i = 0; i < out.length; i++) out[i] = x[i & mx] / y[i & my];
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = x[i & mx] / y[i & my];
   return out;
 }
 
@@ -64,7 +68,8 @@ export function div(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
 export function abs(x: Column, opts?: KernelOptions): Float64Array {
   const xs = column('abs', 'x', x);
   const out = output('abs', xs.length, opts?.out);
-  for (let i = 0; i < xs.length; i++) out[i] = Math.abs(xs[i]);
+  const n = xs.length;
+  for (let i = 0; i < n; i++) out[i] = Math.abs(xs[i]);
   return out;
 }
 
@@ -77,7 +82,8 @@ export function abs(x: Column, opts?: KernelOptions): Float64Array {
 export function log(x: Column, opts?: KernelOptions): Float64Array {
   const xs = column('log', 'x', x);
   const out = output('log', xs.length, opts?.out);
-  for (let i = 0; i < xs.length; i++) out[i] = Math.log(xs[i]);
+  const n = xs.length;
+  for (let i = 0; i < n; i++) out[i] = Math.log(xs[i]);
   return out;
 }
 
@@ -90,7 +96,8 @@ export function log(x: Column, opts?: KernelOptions): Float64Array {
 export function exp(x: Column, opts?: KernelOptions): Float64Array {
   const xs = column('exp', 'x', x);
   const out = output('exp', xs.length, opts?.out);
-  for (let i = 0; i < xs.length; i++) out[i] = Math.exp(xs[i]);
+  const n = xs.length;
+  for (let i = 0; i < n; i++) out[i] = Math.exp(xs[i]);
   return out;
 }
 
@@ -107,7 +114,8 @@ export function clip(x: Column, lo?: number, hi?: number, opts?: KernelOptions):
   if (low > high) throw new InputError(`clip: lo (${low}) must not be greater than hi (${high}).`);
   const xs = column('clip', 'x', x);
   const out = output('clip', xs.length, opts?.out);
-  for (let i = 0; i < xs.length; i++) {
+  const n = xs.length;
+  for (let i = 0; i < n; i++) {
     const v = xs[i];
     out[i] = v < low ? low : v > high ? high : v;
   }

@@ -5,7 +5,26 @@
 import { perGroup } from './per-group';
 import { minPeriodsArg, UNBOUNDED, type Column, type WindowOptions } from './options';
 import { MEAN, STD, SUM, VAR, sumSegment, varSegment } from './rolling-moments';
-import { MAX, MIN, extremaSegment } from './rolling-extrema';
+import { MAX, MIN } from './rolling-extrema';
+
+/**
+ * Running extremum of `x[start..end)`: `sign` MAX or MIN (a minimum is the maximum of the negated
+ * values). NaN values are skipped; NaN until `minPeriods` non-NaN values have been seen.
+ */
+export function runningExtremeSegment(
+  x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, sign: number,
+): void {
+  let best = -Infinity, nobs = 0;
+  for (let i = start; i < end; i++) {
+    const v = x[i];
+    if (v === v) {
+      nobs++;
+      const s = sign * v;
+      if (s > best) best = s;
+    }
+    out[i] = nobs >= minPeriods && nobs > 0 ? sign * best : NaN;
+  }
+}
 
 /**
  * Mean of all non-NaN values so far (pandas `expanding(min_periods).mean()`); NaN until
@@ -63,7 +82,7 @@ export function expandingStd(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingMin(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMin', opts?.minPeriods, 1);
-  return perGroup('expandingMin', x, opts, extremaSegment, UNBOUNDED, mp, MIN);
+  return perGroup('expandingMin', x, opts, runningExtremeSegment, mp, MIN);
 }
 
 /**
@@ -74,5 +93,5 @@ export function expandingMin(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingMax(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMax', opts?.minPeriods, 1);
-  return perGroup('expandingMax', x, opts, extremaSegment, UNBOUNDED, mp, MAX);
+  return perGroup('expandingMax', x, opts, runningExtremeSegment, mp, MAX);
 }

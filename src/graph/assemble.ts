@@ -10,31 +10,38 @@ import { makeNode, SUPPLIED, type FeatureNode } from './node';
 import { describeValue, isKnownType, typeName, typesCompatible, valueMatchesType } from './types';
 
 export function assembleGraph(features: readonly FeatureNode[], config: Readonly<Record<string, unknown>>, issues: Issue[]): Graph {
-  const byName = new Map<string, FeatureNode[]>();
+  const index = new Map<string, number>();
+  const nodes: FeatureNode[] = [];
+  let duplicates: Map<string, FeatureNode[]> | undefined;
   for (const node of features) {
-    const same = byName.get(node.name);
-    if (same) same.push(node);
-    else byName.set(node.name, [node]);
-  }
-  for (const [name, defs] of byName) {
-    if (defs.length > 1) {
-      const origins = defs.map((d) => d.origin);
-      issues.push({
-        code: 'duplicate',
-        message: `Feature "${name}" is defined ${defs.length === 2 ? 'twice' : `${defs.length} times`}: ${joinAnd(origins)}. Rename ${defs.length === 2 ? 'one of them' : 'all but one'}${new Set(origins).size === 1 ? ' (or pass the class only once)' : ''}.`,
-        nodes: [name],
-      });
+    const first = index.get(node.name);
+    if (first === undefined) {
+      index.set(node.name, nodes.length);
+      nodes.push(node);
+    } else {
+      duplicates ??= new Map();
+      duplicates.set(node.name, [...(duplicates.get(node.name) ?? [nodes[first]]), node]);
     }
-    if (name in config) {
-      issues.push({ code: 'config-clash', message: `"${name}" is both a config key and a feature (${defs[0].origin}). Rename the feature or the config key.`, nodes: [name] });
+  }
+  for (const [name, defs] of duplicates ?? []) {
+    const origins = defs.map((d) => d.origin);
+    issues.push({
+      code: 'duplicate',
+      message: `Feature "${name}" is defined ${defs.length === 2 ? 'twice' : `${defs.length} times`}: ${joinAnd(origins)}. Rename ${defs.length === 2 ? 'one of them' : 'all but one'}${new Set(origins).size === 1 ? ' (or pass the class only once)' : ''}.`,
+      nodes: [name],
+    });
+  }
+  for (const name of Object.keys(config)) {
+    const i = index.get(name);
+    if (i !== undefined) {
+      issues.push({ code: 'config-clash', message: `"${name}" is both a config key and a feature (${nodes[i].origin}). Rename the feature or the config key.`, nodes: [name] });
     }
   }
 
-  const nodes: FeatureNode[] = [...new Map(features.map((n) => [n.name, n])).values()];
   const external = new Map<string, { consumers: { node: FeatureNode; type: unknown }[]; optional: boolean }>();
   for (const node of nodes) {
     for (const dep of node.dependencies) {
-      if (byName.has(dep.name)) continue;
+      if (index.has(dep.name)) continue;
       const entry = external.get(dep.name) ?? { consumers: [], optional: true };
       entry.consumers.push({ node, type: dep.type });
       entry.optional &&= dep.optional;
@@ -62,6 +69,7 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
         });
       }
     }
+    index.set(name, nodes.length);
     nodes.push(
       makeNode({
         name,
@@ -76,12 +84,16 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     );
   }
 
-  const index = new Map(nodes.map((n, i) => [n.name, i]));
-  const deps = nodes.map((node) => Int32Array.from(node.dependencies, (d) => index.get(d.name)!));
+  const deps: Int32Array[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const list = nodes[i].dependencies;
+    const d = (deps[i] = new Int32Array(list.length));
+    for (let k = 0; k < list.length; k++) d[k] = index.get(list[k].name)!;
+  }
   nodes.forEach((node, i) => {
     node.dependencies.forEach((dep, k) => {
       const provider = nodes[deps[i][k]];
-      if (provider.role === 'input' || provider.role === 'config' || typesCompatible(provider.type, dep.type)) return;
+      if (!isKnownType(dep.type) || provider.role === 'input' || provider.role === 'config' || typesCompatible(provider.type, dep.type)) return;
       issues.push({
         code: 'type-mismatch',
         message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. Make the declared types agree.`,
@@ -98,7 +110,7 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     });
   }
   if (issues.length > 0) throw new GraphBuildError(issues);
-  return new Graph(nodes, deps);
+  return new Graph(nodes, deps, index);
 }
 
 function joinAnd(items: readonly string[]): string {

@@ -17,6 +17,8 @@ type Slot =
 export interface Binding {
   readonly dependencies: Dependency[];
   readonly fn: NodeFn;
+  /** For each parameter, the index of the dependency it reads directly, or -1 (a value or group). */
+  readonly paramDeps: readonly number[];
 }
 
 /** Calls `method` on `instance` with each parameter read from `bound[param]` or from its own name. */
@@ -50,7 +52,7 @@ export function bindParameters(
   const fn: NodeFn = direct
     ? (args) => method.apply(instance, args)
     : (args) => method.apply(instance, slots.map((slot) => fill(slot, args)));
-  return { dependencies, fn };
+  return { dependencies, fn, paramDeps: slots.map((s) => (s.kind === 'dep' ? s.index : -1)) };
 }
 
 function fill(slot: Slot, args: unknown[]): unknown {

@@ -8,20 +8,15 @@ import { expandMethod } from './expand-method';
 import { assembleGraph } from './assemble';
 import type { Graph } from './graph';
 import type { FeatureNode } from './node';
+import { Namespaced, prefixNodes } from './namespace';
+import type { NamespaceSpec } from './records';
 
 let warnedUntyped = false;
 
 export function buildGraph(items: readonly unknown[], config: Readonly<Record<string, unknown>>): Graph {
   const issues: Issue[] = [];
   const untyped: string[] = [];
-  const nodes: FeatureNode[] = [];
-  for (const item of items) {
-    const source = toSource(item, issues);
-    if (!source) continue;
-    for (const method of collectMethods(source)) {
-      for (const node of expandMethod(method, { config, issues, untyped })) nodes.push(node);
-    }
-  }
+  const nodes = nodesOf(items, config, issues, untyped);
   if (untyped.length > 0 && !warnedUntyped) {
     warnedUntyped = true;
     console.warn(
@@ -32,4 +27,23 @@ export function buildGraph(items: readonly unknown[], config: Readonly<Record<st
     );
   }
   return assembleGraph(nodes, config, issues);
+}
+
+/** The nodes of feature classes, instances and namespaced feature sets, before the graph is checked. */
+function nodesOf(items: readonly unknown[], config: Readonly<Record<string, unknown>>, issues: Issue[], untyped: string[]): FeatureNode[] {
+  const nodes: FeatureNode[] = [];
+  const expandSpace = (space: NamespaceSpec, namespace: string, origin: string) =>
+    prefixNodes(nodesOf(space.features, { ...config, ...space.config }, issues, untyped), namespace, space, origin);
+  for (const item of items) {
+    if (item instanceof Namespaced) {
+      nodes.push(...expandSpace(item.space, item.namespace, `namespaced("${item.namespace}")`));
+      continue;
+    }
+    const source = toSource(item, issues);
+    if (!source) continue;
+    for (const method of collectMethods(source)) {
+      for (const node of expandMethod(method, { config, issues, untyped, expandSpace })) nodes.push(node);
+    }
+  }
+  return nodes;
 }

@@ -36,6 +36,16 @@ export function expandChecks(node: FeatureNode, validators: readonly Validator[]
   return [raw, ...checks, gate];
 }
 
+/** A checked feature's check or gate node moved to a new name (namespaces): its function must report the new name. */
+export function renamedCheckFn(node: FeatureNode, newOwner: string): FeatureNode['fn'] | undefined {
+  if (node.role === 'check') {
+    const validator = node.validator!;
+    return (args) => runCheck(newOwner, validator, args[0]);
+  }
+  if (node.dependencies[0]?.name === `${node.name}:raw`) return gateOf(newOwner);
+  return undefined;
+}
+
 function gateOf(name: string): (args: unknown[]) => unknown {
   return (args) => {
     let failed: QualityResult[] | undefined;

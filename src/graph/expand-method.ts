@@ -1,45 +1,56 @@
 /**
  * Turns one method and its decorator records into nodes, applying the records in a fixed order
  * of stages whatever order the decorators were written in:
- * resolve (`@config.*`) → create (the method's own node) → expand (`@parameterize`,
- * `@extractColumns`, `@extractFields`) → decorate (`@feature` doc, `@tag`) → transform
- * (`@checkOutput`, `@checkOutputCustom` become check nodes).
+ * resolve (`@config.*`) → create (the method's node: parameters, types, doc) → expand
+ * (`@does`, `@parameterize`, `@inject`, `@subdag`, then `@pipeInput` / `@pipeOutput`, then
+ * `@extractColumns` / `@extractFields`) → decorate (`@tag`) → transform (checks become nodes).
  */
 import type { Issue } from '../errors';
 import { readDesignTypes, readRecords } from '../metadata';
-import { validatorsFromOptions } from '../quality';
-import type { Validator } from '../quality/result';
 import { bindParameters, fillDoc } from './bind-parameters';
-import { expandChecks } from './check-nodes';
 import type { FoundMethod } from './collect-methods';
 import { configAllows, nodeNameOf } from './config-match';
+import { decorate } from './decorate';
+import { source, type DependencySpec } from './dependency-spec';
 import { columnExtractor, fieldExtractor } from './extract';
+import { implementationOf } from './implementation';
 import { makeNode, type FeatureNode } from './node';
 import { parseParameters, ParameterParseError, type ParsedParameter } from './params';
-import type { DecoratorRecord, RecordKind, TagMap, Target } from './records';
+import { pipeInputNodes, pipeOutputNodes } from './pipe-nodes';
+import type { DecoratorRecord, NamespaceSpec, RecordKind, TagMap } from './records';
 
 type Of<K extends RecordKind> = Extract<DecoratorRecord, { kind: K }>;
+
+const NO_TAGS: TagMap = Object.freeze({});
+const ONLY_ONE: readonly RecordKind[] = ['parameterize', 'inject', 'does', 'subdag', 'pipeInput', 'pipeOutput'];
 
 export interface ExpandContext {
   readonly config: Readonly<Record<string, unknown>>;
   readonly issues: Issue[];
   /** Methods that have quiver decorators but no emitted types (metadata is off). */
   readonly untyped: string[];
+  /** The nodes of a feature set under a namespace (for `@subdag`). */
+  readonly expandSpace: (space: NamespaceSpec, namespace: string, origin: string) => FeatureNode[];
 }
 
 export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNode[] {
   const records = readRecords(method.holder, method.name);
-  const all = <K extends RecordKind>(kind: K) => records.filter((r): r is Of<K> => r.kind === kind);
+  const one = <K extends RecordKind>(kind: K) => records.find((r): r is Of<K> => r.kind === kind);
   const origin = `${method.source.className}.${method.name}`;
-  const fail = (code: string, message: string, nodes: string[] = [origin]) => {
+  let failed = false;
+  const problem = (code: string, message: string, nodes: string[] = [origin]) => {
+    failed = true;
     ctx.issues.push({ code, message, nodes });
-    return [];
   };
 
   // resolve
-  const conditions = all('config');
+  const conditions = records.filter((r): r is Of<'config'> => r.kind === 'config');
   if (!configAllows(conditions, ctx.config)) return [];
   const name = nodeNameOf(method.name, conditions.length > 0);
+  for (const kind of ONLY_ONE) {
+    const count = records.filter((r) => r.kind === kind).length;
+    if (count > 1) problem(`${kind}-twice`, `${origin} has ${count} @${kind} decorators; merge them into one.`);
+  }
 
   // create
   let params: ParsedParameter[];
@@ -47,91 +58,99 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
     params = parseParameters(method.fn);
   } catch (error) {
     if (!(error instanceof ParameterParseError)) throw error;
-    return fail('bad-parameters', `Cannot read the parameters of ${origin}: ${error.message}.`);
+    problem('bad-parameters', `Cannot read the parameters of ${origin}: ${error.message}.`);
+    return [];
   }
   const rest = params.find((p) => p.rest);
-  if (rest) return fail('rest-parameter', `${origin} has a rest parameter "...${rest.name}"; each dependency must be one named parameter. Use a parameter per input, or @parameterize with group(…).`);
+  if (rest) problem('rest-parameter', `${origin} has a rest parameter "...${rest.name}"; each dependency must be one named parameter. Use a parameter per input, or @parameterize with group(…).`);
   const types = readDesignTypes(method.holder, method.name);
   if (records.length > 0 && types.params === undefined) ctx.untyped.push(origin);
-  const returns = types.returns;
-  const doc = all('feature').find((r) => r.doc !== undefined)?.doc ?? '';
-  const base = { type: returns, tags: {}, doc, origin, role: 'feature' as const };
+  const doc = one('feature')?.doc ?? '';
+  if (failed) return [];
 
-  // expand: @parameterize
-  const parameterizations = all('parameterize');
-  if (parameterizations.length > 1) return fail('parameterize-twice', `${origin} has ${parameterizations.length} @parameterize decorators; merge them into one spec.`);
-  let finals: FeatureNode[];
-  if (parameterizations.length === 1) {
-    const { spec, docs } = parameterizations[0];
-    const known = new Set(params.map((p) => p.name));
-    for (const [out, bound] of Object.entries(spec)) {
-      const unknown = Object.keys(bound).filter((p) => !known.has(p));
-      if (unknown.length > 0) {
-        return fail('parameterize-unknown-parameter',
-          `@parameterize on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${out}", but ${origin} has no such parameter (its parameters: ${params.map((p) => p.name).join(', ') || 'none'}).`);
-      }
+  // expand: what runs (@does), and how parameters are bound (@parameterize, @inject, @subdag)
+  let impl: Function = method.fn;
+  const does = one('does');
+  if (does) {
+    const found = implementationOf(does.fn, does.mapping, params, origin);
+    if ('problem' in found) return problem('does', found.problem), [];
+    impl = found.fn;
+  }
+  const parameterization = one('parameterize');
+  const outputs: [string, Record<string, DependencySpec>, string][] = parameterization
+    ? Object.entries(parameterization.spec).map(([out, bound]) => [out, { ...bound }, parameterization.docs?.[out] ?? doc])
+    : [[name, {}, doc]];
+  const known = new Set(params.map((p) => p.name));
+  const injected = one('inject')?.bindings ?? {};
+  for (const [out, bound] of outputs) {
+    for (const [param, spec] of Object.entries(injected)) {
+      if (param in bound) problem('inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${out}"); bind it in one place.`);
+      bound[param] = spec;
     }
-    finals = Object.entries(spec).map(([out, bound]) =>
-      makeNode({ ...base, name: out, doc: fillDoc(docs?.[out] ?? doc, bound), ...bindParameters(method.fn, method.source.instance, params, types.params, bound) }),
-    );
-  } else {
-    finals = [makeNode({ ...base, name, ...bindParameters(method.fn, method.source.instance, params, types.params) })];
+    const unknown = Object.keys(bound).filter((p) => !known.has(p));
+    if (unknown.length > 0) {
+      problem('parameterize-unknown-parameter',
+        `@${bindingDecorator(parameterization, unknown, injected)} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${out}", but ${origin} has no such parameter (its parameters: ${params.map((p) => p.name).join(', ') || 'none'}).`);
+    }
+  }
+  const inner: FeatureNode[] = [];
+  const sub = one('subdag');
+  if (sub) {
+    const namespace = sub.namespace ?? name;
+    inner.push(...ctx.expandSpace(sub.space, namespace, origin));
+    const innerNames = new Set(inner.map((n) => n.name));
+    for (const [, bound] of outputs) {
+      for (const p of params) if (!(p.name in bound) && innerNames.has(`${namespace}.${p.name}`)) bound[p.name] = source(`${namespace}.${p.name}`);
+    }
+  }
+  if (failed) return [];
+  const finals: FeatureNode[] = [];
+  const chained: FeatureNode[] = [];
+  const chainCtx = { config: ctx.config, instance: method.source.instance, origin, problem };
+  const pipeIn = one('pipeInput');
+  const pipeOut = one('pipeOutput');
+  for (const [out, bound, text] of outputs) {
+    const { dependencies, fn, paramDeps } = bindParameters(impl, method.source.instance, params, types.params, bound);
+    let node = makeNode({ type: types.returns, tags: NO_TAGS, doc: text === '' ? '' : fillDoc(text, bound), origin, role: 'feature', name: out, dependencies, fn });
+    if (pipeIn) {
+      const at = pipeIn.on === undefined ? 0 : params.findIndex((p) => p.name === pipeIn.on);
+      if (at < 0 || at >= params.length || paramDeps[at] < 0) {
+        problem('pipe-input', `@pipeInput on ${origin} pipes ${at < 0 || at >= params.length ? `parameter "${pipeIn.on ?? '(first)'}", which ${origin} does not have` : `"${params[at].name}", which is bound to a value or group`}; pipe a parameter that reads a node.`);
+        return [];
+      }
+      const nodes = pipeInputNodes(node, paramDeps[at], pipeIn.steps, chainCtx) ?? [];
+      node = nodes.pop()!;
+      chained.push(...nodes);
+    }
+    if (pipeOut) {
+      const nodes = pipeOutputNodes(node, pipeOut.steps, chainCtx) ?? [];
+      node = nodes.pop()!;
+      chained.push(...nodes);
+    }
+    if (failed) return [];
+    finals.push(node);
   }
 
   // expand: @extractColumns / @extractFields
-  const columns = all('extractColumns');
-  const fields = all('extractFields');
-  if (columns.length + fields.length > 1) return fail('extract-twice', `${origin} has more than one @extractColumns/@extractFields; use one that names every column or field.`);
+  const columns = one('extractColumns');
+  const fields = one('extractFields');
+  if (columns && fields) return problem('extract-twice', `${origin} has both @extractColumns and @extractFields; use one.`), [];
   const extracted: FeatureNode[] = [];
   for (const table of finals) {
     const from = [{ name: table.name, type: undefined, optional: false }];
-    for (const c of columns[0]?.names ?? []) {
-      extracted.push(makeNode({ ...base, type: undefined, name: c, dependencies: from, fn: columnExtractor(c, origin, { has: columns[0].hasFill, value: columns[0].fillWith }) }));
+    for (const c of columns?.names ?? []) {
+      extracted.push(makeNode({ type: undefined, tags: NO_TAGS, doc, origin, role: 'feature', name: c, dependencies: from, fn: columnExtractor(c, origin, { has: columns!.hasFill, value: columns!.fillWith }) }));
     }
-    for (const [f, type] of Object.entries(fields[0]?.fields ?? {})) {
-      extracted.push(makeNode({ ...base, type, name: f, dependencies: from, fn: fieldExtractor(f, type, origin) }));
-    }
-  }
-  const produced = [...finals, ...extracted];
-  const names = produced.map((n) => n.name);
-  const targetsOf = (target: Target, defaults: readonly FeatureNode[], decorator: string): FeatureNode[] | undefined => {
-    if (target === undefined) return [...defaults];
-    const wanted = typeof target === 'string' ? [target] : target;
-    if (wanted.includes('*')) return produced;
-    const missing = wanted.filter((t) => !names.includes(t));
-    if (missing.length > 0) {
-      fail('unknown-target', `@${decorator} on ${origin} targets ${missing.map((m) => `"${m}"`).join(', ')}, which ${origin} does not produce (it produces: ${names.join(', ')}).`);
-      return undefined;
-    }
-    return produced.filter((n) => wanted.includes(n.name));
-  };
-
-  // decorate: tags (every produced node by default)
-  const tags = new Map<string, Record<string, string | readonly string[]>>();
-  for (const record of all('tag')) {
-    for (const node of targetsOf(record.target, produced, 'tag') ?? []) {
-      const current = tags.get(node.name) ?? {};
-      for (const [key, v] of Object.entries(record.tags)) {
-        if (key in current && JSON.stringify(current[key]) !== JSON.stringify(v)) {
-          fail('tag-conflict', `Tag "${key}" is set twice on "${node.name}" (${origin}) with different values: ${JSON.stringify(current[key])} and ${JSON.stringify(v)}. Keep one.`, [node.name]);
-        }
-        current[key] = v;
-      }
-      tags.set(node.name, current);
+    for (const [f, type] of Object.entries(fields?.fields ?? {})) {
+      extracted.push(makeNode({ type, tags: NO_TAGS, doc, origin, role: 'feature', name: f, dependencies: from, fn: fieldExtractor(f, type, origin) }));
     }
   }
+  const produced = [...chained, ...finals, ...extracted];
+  const simple = records.every((r) => r.kind !== 'tag' && r.kind !== 'checkOutput' && r.kind !== 'checkOutputCustom');
+  const result = simple ? produced : decorate(records, produced, finals, origin, problem);
+  return failed ? [] : [...inner, ...result];
+}
 
-  // transform: checks (the final nodes by default: each parameterized node, or the table of @extractColumns)
-  const validators = new Map<string, Validator[]>();
-  const addChecks = (target: Target, list: readonly Validator[], decorator: string) => {
-    for (const node of targetsOf(target, finals, decorator) ?? []) validators.set(node.name, [...(validators.get(node.name) ?? []), ...list]);
-  };
-  for (const record of all('checkOutput')) addChecks(record.target, validatorsFromOptions(record.options), 'checkOutput');
-  for (const record of all('checkOutputCustom')) addChecks(record.target, record.validators, 'checkOutputCustom');
-
-  return produced.flatMap((node) => {
-    const tagged = tags.has(node.name) ? makeNode({ ...node, tags: Object.freeze(tags.get(node.name)!) as TagMap }) : node;
-    const checks = validators.get(node.name);
-    return checks && checks.length > 0 ? expandChecks(tagged, checks) : [tagged];
-  });
+function bindingDecorator(parameterization: unknown, unknown: string[], injected: Readonly<Record<string, unknown>>): string {
+  return parameterization && !unknown.every((u) => u in injected) ? 'parameterize' : 'inject';
 }

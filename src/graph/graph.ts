@@ -17,17 +17,18 @@ export class Graph {
     readonly nodes: readonly FeatureNode[],
     /** `deps[i][k]`: the node that provides node i's k-th dependency. */
     readonly deps: readonly Int32Array[],
+    index?: ReadonlyMap<string, number>,
   ) {
-    this.index = new Map(nodes.map((n, i) => [n.name, i]));
+    this.index = index ?? new Map(nodes.map((n, i) => [n.name, i]));
     const counts = new Int32Array(nodes.length);
     for (const d of deps) for (const j of d) counts[j]++;
     const consumers = Array.from(counts, (c) => new Int32Array(c));
     counts.fill(0);
-    deps.forEach((d, i) => d.forEach((j) => (consumers[j][counts[j]++] = i)));
+    for (let i = 0; i < deps.length; i++) for (const j of deps[i]) consumers[j][counts[j]++] = i;
     this.consumers = consumers;
     this.order = topologicalOrder(nodes.length, deps, consumers);
     this.position = new Int32Array(nodes.length);
-    this.order.forEach((node, p) => (this.position[node] = p));
+    for (let p = 0; p < this.order.length; p++) this.position[this.order[p]] = p;
     Object.freeze(this);
   }
 

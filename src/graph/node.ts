@@ -34,12 +34,14 @@ export interface FeatureNode {
   readonly validator?: Validator;
 }
 
+/** Freezes a freshly made node record (and its dependency list) in place. */
 export function makeNode(node: FeatureNode): FeatureNode {
-  return Object.freeze({ ...node, dependencies: Object.freeze([...node.dependencies]) });
+  Object.freeze(node.dependencies);
+  return Object.freeze(node);
 }
 
 export function copyWith(node: FeatureNode, changes: Partial<FeatureNode>): FeatureNode {
-  return makeNode({ ...node, ...changes });
+  return makeNode({ ...node, ...changes, dependencies: [...(changes.dependencies ?? node.dependencies)] });
 }
 
 /** Internal nodes (a checked feature's raw value, its checks) are hidden from lineage answers. */

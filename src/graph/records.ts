@@ -5,7 +5,8 @@
  */
 import type { CheckOutputOptions } from '../quality';
 import type { Validator } from '../quality/result';
-import type { DependencySpec } from './dependency-spec';
+import type { DependencySpec, LeafSpec } from './dependency-spec';
+import type { Step } from './step';
 
 export type TagValue = string | readonly string[];
 export type TagMap = Readonly<Record<string, TagValue>>;
@@ -25,6 +26,28 @@ export type DecoratorRecord =
     }
   | { readonly kind: 'extractColumns'; readonly names: readonly string[]; readonly fillWith?: unknown; readonly hasFill: boolean }
   | { readonly kind: 'extractFields'; readonly fields: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'config'; readonly mode: 'when' | 'whenNot' | 'whenIn'; readonly match: Readonly<Record<string, unknown>> };
+  | ConfigRecord
+  | { readonly kind: 'pipeInput'; readonly steps: readonly Step[]; readonly on?: string }
+  | { readonly kind: 'pipeOutput'; readonly steps: readonly Step[] }
+  | { readonly kind: 'does'; readonly fn: Function; readonly mapping: Readonly<Record<string, string>> }
+  | { readonly kind: 'inject'; readonly bindings: Readonly<Record<string, DependencySpec>> }
+  | { readonly kind: 'subdag'; readonly namespace?: string; readonly space: NamespaceSpec };
+
+export interface ConfigRecord {
+  readonly kind: 'config';
+  readonly mode: 'when' | 'whenNot' | 'whenIn';
+  readonly match: Readonly<Record<string, unknown>>;
+}
+
+/** A feature set run under a namespace: its inputs bound to outer nodes or values. */
+export interface NamespaceSpec {
+  readonly features: readonly unknown[];
+  /** Inner input name → `source(outer name)` or `value(v)`; unbound inputs are read from outside by their own name. */
+  readonly inputs: Readonly<Record<string, LeafSpec>>;
+  /** Config seen only inside the namespace (on top of the outer config). */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Tags added to every node inside the namespace. */
+  readonly tags: TagMap;
+}
 
 export type RecordKind = DecoratorRecord['kind'];

@@ -24,6 +24,20 @@ export class Offenders {
   readonly rows: number[] = [];
   readonly values: unknown[] = [];
 
+  /**
+   * Offenders counted by a kernel: `count` of them, the first ones at `rows` (a scratch buffer
+   * holding at least min(count, MAX_SAMPLE_ROWS) rows).
+   */
+  static counted(count: number, rows: ArrayLike<number>): Offenders {
+    const out = new Offenders();
+    out.count = count;
+    for (let k = 0; k < Math.min(count, MAX_SAMPLE_ROWS); k++) {
+      out.rows.push(rows[k]);
+      out.values.push(undefined);
+    }
+    return out;
+  }
+
   add(row: number, value?: unknown): void {
     this.count++;
     if (this.rows.length < MAX_SAMPLE_ROWS) {

@@ -36,7 +36,7 @@ function isColumn(value: unknown): value is ArrayLike<unknown> {
  * left out (returned in `leftOut`) when it came from the default selection.
  */
 export function frameColumns(
-  names: readonly string[], values: Readonly<Record<string, unknown>>, rows: number, explicit: boolean,
+  names: readonly string[], values: Readonly<Record<string, unknown>>, rows: number, explicit: ReadonlySet<string>,
 ): { columns: Record<string, unknown>; leftOut: string[] } {
   const columns: Record<string, unknown> = {};
   const leftOut: string[] = [];
@@ -44,11 +44,11 @@ export function frameColumns(
   for (const name of names) {
     const value = values[name];
     if (!isColumn(value)) {
-      if (!explicit) leftOut.push(name);
+      if (!explicit.has(name)) leftOut.push(name);
       else {
         issues.push({
           code: 'not-a-column',
-          message: `Output "${name}" is not a column (${value === null ? 'null' : typeof value}); a training frame holds one value per row. Return a column, or leave "${name}" out of outputs.`,
+          message: `Output "${name}" is not a column (${value === null ? 'null' : typeof value}); a training frame holds one value per row. Return a column, or leave "${name}" out of outputs and include.`,
           nodes: [name],
         });
       }

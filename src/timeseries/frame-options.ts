@@ -33,6 +33,11 @@ export interface TrainingFrameOptions {
   readonly outputs?: readonly string[];
   /** With the default outputs: only nodes matching this tag filter. */
   readonly tags?: TagFilter;
+  /**
+   * Raw columns (or other nodes) to put in the frame as features too, before the others: e.g.
+   * today's value of the target, which the model knows when it predicts tomorrow.
+   */
+  readonly include?: readonly string[];
   /** First date of the validation and test splits (ISO string, Date or epoch ms); each optional. */
   readonly splits?: { readonly validation?: string | Date | number; readonly test?: string | Date | number };
   /** Rows per entity left out before each cut-off (default and minimum: `horizon`). */

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors';
 import { groupsOf, type Groups } from '../columns';
-import { columnLength, takeRows, type Column } from './rows';
+import { columnLength, plainColumn, takeRows, type Column } from './rows';
 import { timeColumn } from './time';
 import { recordOf, type RawData } from './raw-data';
 import { entityTimeOrder } from './order';
@@ -22,7 +22,10 @@ export interface EntityHistoryOptions {
 
 /** Raw history sorted by (entity, time), ready to be a graph's inputs. */
 export interface EntityHistory {
-  /** Every column, sorted; the time column is epoch ms in a `Float64Array`. */
+  /**
+   * Every column, sorted: typed arrays keep their type, the time column is epoch ms in a
+   * `Float64Array`, and other columns (strings, booleans, an Arrow vector) are JS arrays.
+   */
   readonly columns: Readonly<Record<string, Column>>;
   /** One group per entity, in sorted entity order: what `rollingMean(x, w, { groups })` takes. */
   readonly groups: Groups;
@@ -84,7 +87,7 @@ export function entityHistory(data: RawData, options: EntityHistoryOptions): Ent
   const { order, entities } = entityTimeOrder(raw[entity], times, { entity, time });
   const columns: Record<string, Column> = {};
   for (const [name, column] of Object.entries(raw)) {
-    const source = name === time ? times : column;
+    const source = name === time ? times : plainColumn(column);
     columns[name] = order === null ? source : takeRows(source, order);
   }
   const groups = groupsOf(columns[entity] as never);

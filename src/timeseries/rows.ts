@@ -77,3 +77,17 @@ export function takeRows(column: Column, index: Int32Array): Column {
   else for (let i = 0; i < n; i++) out[i] = (column as ArrayLike<unknown>)[index[i]];
   return out;
 }
+
+/**
+ * A column as feature code reads it: typed arrays and JS arrays as they are, an Arrow vector as a
+ * JS array of its values (nulls as `null`).
+ *
+ * @example
+ * plainColumn(table.getChild('weather')); // ['drizzle', 'rain', …]
+ */
+export function plainColumn(column: Column): ArrayLike<unknown> {
+  if (!isVectorLike(column)) return column;
+  const out = new Array<unknown>(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = column.get(i);
+  return out;
+}

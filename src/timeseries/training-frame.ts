@@ -101,9 +101,12 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   if (o.config) builder.withConfig({ ...o.config });
   if (o.adapters) builder.withAdapters(...o.adapters);
   const driver = builder.build();
-  const selected = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
+  const chosen = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
+  const included = o.include ?? [];
+  const selected = { outputs: [...included, ...chosen.outputs.filter((name) => !included.includes(name))], leftOut: chosen.leftOut };
   const run = await driver.run(selected.outputs, { inputs: history.inputs });
-  const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, o.outputs !== undefined);
+  const explicit = new Set([...(o.outputs ?? []), ...included]);
+  const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, explicit);
   frameChecks.names(Object.keys(features), o);
 
   const warmup = warmupRows(features, history.groups, history.rows, o.warmup);
@@ -124,7 +127,11 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
 
   const quality: QualityResult[] = [...run.quality];
   if (o.checks) {
-    const frameRows = Int32Array.from([...splits.rows.train, ...splits.rows.validation, ...splits.rows.test]);
+    const { train, validation, test } = splits.rows;
+    const frameRows = new Int32Array(train.length + validation.length + test.length);
+    frameRows.set(train);
+    frameRows.set(validation, train.length);
+    frameRows.set(test, train.length + validation.length);
     const leaks = findLeaks({
       features, target, targetName: o.target, labelName: o.label, horizon: o.horizon, groups: history.groups, rows: frameRows,
     });

@@ -89,7 +89,7 @@ describe('runCheck', () => {
     ['a message without passes', () => ({ message: 'ok' }), '{"message":"ok"}'],
     ['a Promise', async () => ({ passes: true, message: 'ok' }), 'a Promise (validators must be synchronous)'],
   ])('fails a validator that returns %s', (_label, validate, shown) => {
-    const result = runCheck('n', { name: 'odd', validate: validate as Validator['validate'] }, 0);
+    const result = runCheck('n', { name: 'odd', validate: validate as unknown as Validator['validate'] }, 0);
     expect(result.passes).toBe(false);
     expect(result.message).toBe(`the validator "odd" returned ${shown} instead of { passes: boolean, message: string, diagnostics?: object }; fix the validator`);
   });

@@ -43,6 +43,10 @@ describe('entityHistory', () => {
     );
     const h = entityHistory(table, { entity: 'symbol', time: 'date' });
     expect(h.columns.symbol).toEqual(['AAPL', 'MSFT', 'MSFT']);
+    // a string column is a JS array even when nothing had to move
+    const sorted = entityHistory(tableFromColumns(['id', 't', 'tag'], [Int32Array.of(1, 2), Float64Array.of(0, 0), ['x', 'y']]), { entity: 'id', time: 't' });
+    expect(sorted.order).toBeNull();
+    expect(sorted.columns.tag).toEqual(['x', 'y']);
     expect(h.columns.price).toEqual(Float64Array.of(25.94, 39.81, 36.35));
     expect(Array.from(h.columns.date as Float64Array)).toEqual([d('2000-01-01'), d('2000-01-01'), d('2000-02-01')]);
   });

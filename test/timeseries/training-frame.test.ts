@@ -77,6 +77,25 @@ describe('buildTrainingFrame', () => {
     }
   });
 
+  it('puts raw columns named in include first, and leaves out a default node whose value is no column', async () => {
+    class WithSummary extends Small {
+      @feature()
+      async summary(temp: Float64Array): Promise<unknown> {
+        return { n: temp.length }; // declared type unknown (async): found not to be a column when it runs
+      }
+    }
+    const frame = await buildTrainingFrame({ ...base, features: [WithSummary], include: ['temp'], warmup: 0 });
+    expect(frame.features).toEqual(['temp', 'lag1', 'ma3', 'dow']);
+    expect(frame.leftOut).toEqual(['tempMean', 'summary']);
+    const t = frame.train;
+    for (let r = 0; r < t.numRows; r++) {
+      expect(t.getChild('temp')!.get(r)).toBe(tempOn(t.getChild('city')!.get(r), Number(t.getChild('date')!.get(r))));
+    }
+    await expect(buildTrainingFrame({ ...base, features: [WithSummary], include: ['summary'] })).rejects.toThrow(
+      'Output "summary" is not a column (object); a training frame holds one value per row. Return a column, or leave "summary" out of outputs and include.',
+    );
+  });
+
   it("trims warm-up: 'auto' drops each entity's rows until every feature has a value", async () => {
     const frame = await buildTrainingFrame(base);
     // ma3 needs 3 values: Jan 1 and 2 of each entity are warm-up

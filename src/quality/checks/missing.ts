@@ -9,7 +9,7 @@ import { elementsOf } from '../elements';
 import { numbersOf } from '../numbers';
 import { notApplicable, Offenders, type CheckFn } from '../outcome';
 import type { ValidationOutcome } from '../result';
-import { atRows, countOf, formatCount, formatPercent, formatValue } from '../text';
+import { atRows, countOf, formatCount, formatPercent, formatValue, MAX_SAMPLE_ROWS } from '../text';
 
 /** The missing rows of a column. */
 export interface MissingScan {
@@ -17,11 +17,22 @@ export interface MissingScan {
   readonly total: number;
 }
 
-function scanNaN(x: Float64Array, out: Offenders): void {
-  for (let i = 0; i < x.length; i++) {
+/** The hot loop: counts NaN, touching nothing but `x` and locals. */
+function countNaN(x: Float64Array): number {
+  const n = x.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
     const v = x[i];
-    if (v !== v) out.add(i);
+    if (v !== v) count++;
   }
+  return count;
+}
+
+/** The first `MAX_SAMPLE_ROWS` NaN rows; run only when there are some. */
+function firstNaN(x: Float64Array): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < x.length && rows.length < MAX_SAMPLE_ROWS; i++) if (x[i] !== x[i]) rows.push(i);
+  return rows;
 }
 
 function scanElements(x: ArrayLike<unknown>, out: Offenders): void {
@@ -41,11 +52,13 @@ function holdsFloats(value: unknown): boolean {
  * scanMissing([1, null, NaN])?.missing.rows; // [1, 2]
  */
 export function scanMissing(value: unknown): MissingScan | null {
-  const missing = new Offenders();
   if (holdsFloats(value)) {
-    const numbers = numbersOf(value) as { values: Float64Array };
-    scanNaN(numbers.values, missing);
-  } else if (isTypedArray(value)) {
+    const { values } = numbersOf(value) as { values: Float64Array };
+    const count = countNaN(values);
+    return { missing: Offenders.counted(count, count > 0 ? firstNaN(values) : []), total: values.length };
+  }
+  const missing = new Offenders();
+  if (isTypedArray(value)) {
     // integer typed arrays cannot hold a missing value
   } else if (isArrowVector(value) && value.nullCount === 0) {
     // no nulls, and only float vectors can hold NaN

@@ -5,7 +5,7 @@
 import type { ValidationOutcome } from '../result';
 import { numbersOf } from '../numbers';
 import { allPresent, notApplicable, Offenders, type CheckFn } from '../outcome';
-import { atRows, countOf, formatNumber } from '../text';
+import { atRows, countOf, formatNumber, MAX_SAMPLE_ROWS } from '../text';
 
 /** What one pass over a column found: offenders outside [lo, hi], missing count, observed extremes. */
 export interface RangeScan {
@@ -16,31 +16,60 @@ export interface RangeScan {
   readonly max: number;
 }
 
+// What the last rangeKernel call found besides its count. Module variables, not an object or a
+// typed array, because storing to them needs no type feedback: V8 optimizes the loop during its
+// first long call (on-stack replacement), before the code after the loop has ever run, and a
+// keyed or named store there would bail out of the optimized code on every call.
+let lastMissing = 0;
+let lastMin = Infinity;
+let lastMax = -Infinity;
+
+/**
+ * The hot loop: counts the values outside [lo, hi] (NaN is missing, not outside) and observes the
+ * missing count, min and max. Touches nothing but `x` and locals.
+ */
+function rangeKernel(x: Float64Array, lo: number, hi: number): number {
+  const n = x.length;
+  let outside = 0;
+  let missing = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (!(v >= lo && v <= hi)) {
+      if (v !== v) missing++;
+      else outside++;
+    }
+  }
+  lastMissing = missing;
+  lastMin = min;
+  lastMax = max;
+  return outside;
+}
+
+/** The first `MAX_SAMPLE_ROWS` rows outside [lo, hi]; run only when there are some. */
+function firstOutside(x: Float64Array, lo: number, hi: number): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < x.length && rows.length < MAX_SAMPLE_ROWS; i++) {
+    const v = x[i];
+    if (v < lo || v > hi) rows.push(i);
+  }
+  return rows;
+}
+
 /**
  * Scans `x` once: rows outside [lo, hi] (NaN is missing, not outside), missing count, min, max.
+ * The first offending rows are looked up afterwards, only when there are any.
  *
  * @example
  * scanRange(Float64Array.of(1, NaN, 9), 0, 5).outside.rows; // [2]
  */
 export function scanRange(x: Float64Array, lo: number, hi: number): RangeScan {
-  const outside = new Offenders();
-  let missing = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v >= lo && v <= hi) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    } else if (v !== v) {
-      missing++;
-    } else {
-      outside.add(i);
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  return { outside, missing, min, max };
+  const count = rangeKernel(x, lo, hi);
+  const scan = { missing: lastMissing, min: lastMin, max: lastMax };
+  return { ...scan, outside: Offenders.counted(count, count > 0 ? firstOutside(x, lo, hi) : []) };
 }
 
 /**

@@ -1,0 +1,30 @@
+/**
+ * Arrow dates and timestamps as epoch milliseconds (UTC), read from their raw values: Date<DAY>
+ * counts days, Date<MILLISECOND> milliseconds, Timestamp its unit (s, ms, µs or ns).
+ */
+import { Type, TimeUnit, type Data, type Timestamp, type Date_ } from 'apache-arrow';
+
+const MS_PER_UNIT: Record<number, number> = {
+  [TimeUnit.SECOND]: 1000,
+  [TimeUnit.MILLISECOND]: 1,
+  [TimeUnit.MICROSECOND]: 1e-3,
+  [TimeUnit.NANOSECOND]: 1e-6,
+};
+
+/** True for Arrow Date and Timestamp types. */
+export function isTemporal(data: Data): boolean {
+  const id = data.type.typeId;
+  return id === Type.Timestamp || id === Type.Date;
+}
+
+/**
+ * Epoch milliseconds of row `i` of a Date or Timestamp chunk (the caller checks validity).
+ *
+ * @example
+ * epochMsAt(table.getChild('date')!.data[0], 0); // 978307260000 for 2001-01-01T00:01Z
+ */
+export function epochMsAt(data: Data, i: number): number {
+  const raw = Number((data.values as ArrayLike<number | bigint>)[i]);
+  if (data.type.typeId === Type.Date) return (data.type as Date_).unit === 0 ? raw * 86_400_000 : raw;
+  return raw * MS_PER_UNIT[(data.type as Timestamp).unit];
+}

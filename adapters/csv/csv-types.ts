@@ -1,0 +1,53 @@
+/**
+ * Column types a CSV column can be read as, and type inference: a column is the narrowest type
+ * every one of its non-null fields fits, in this order — bool, int32, int64, float64, timestamp,
+ * utf8. A column of numbers is never silently read as strings: when most fields are numbers but
+ * some are not, the column is utf8 and a note names the first field that is not a number.
+ */
+import { isIntegerToken, parseBoolean, parseInt32, parseInt64, parseIsoTimestamp, parseNumber } from './csv-tokens';
+
+/** The types `readCsv`'s `schema` option accepts. `timestamp` is epoch milliseconds, UTC. */
+export type CsvType = 'float64' | 'float32' | 'int32' | 'int64' | 'bool' | 'timestamp' | 'utf8';
+
+export const CSV_TYPES: readonly CsvType[] = ['float64', 'float32', 'int32', 'int64', 'bool', 'timestamp', 'utf8'];
+
+export interface Inferred {
+  readonly type: CsvType;
+  /** For a utf8 column most of whose fields are numbers: the first field that is not. */
+  readonly notANumber?: { readonly row: number; readonly value: string };
+}
+
+/**
+ * Infers one column's type from its fields (`null` = a null field).
+ *
+ * @example
+ * inferCsvType(['1', '2', null]).type;   // 'int32'
+ * inferCsvType(['1', '2.5']).type;       // 'float64'
+ * inferCsvType(['2012-01-01']).type;     // 'timestamp'
+ * inferCsvType(['1', '2', 'n/a']);       // { type: 'utf8', notANumber: { row: 2, value: 'n/a' } }
+ */
+export function inferCsvType(fields: readonly (string | null)[]): Inferred {
+  let bool = true, int32 = true, int64 = true, number = true, timestamp = true;
+  let present = 0, numbers = 0, firstNotNumber = -1;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    if (field === null) continue;
+    present++;
+    if (bool && parseBoolean(field) === undefined) bool = false;
+    const isNumber = parseNumber(field) !== undefined;
+    if (isNumber) numbers++;
+    else if (firstNotNumber < 0) firstNotNumber = i;
+    number &&= isNumber;
+    if (int64 && !(isIntegerToken(field) && parseInt64(field) !== undefined)) int64 = false;
+    if (int32 && (!int64 || parseInt32(field) === undefined)) int32 = false;
+    if (timestamp && parseIsoTimestamp(field) === undefined) timestamp = false;
+  }
+  if (present === 0) return { type: 'float64' };
+  if (bool) return { type: 'bool' };
+  if (int32) return { type: 'int32' };
+  if (int64) return { type: 'int64' };
+  if (number) return { type: 'float64' };
+  if (timestamp) return { type: 'timestamp' };
+  if (numbers * 2 > present) return { type: 'utf8', notANumber: { row: firstNotNumber, value: fields[firstNotNumber]! } };
+  return { type: 'utf8' };
+}

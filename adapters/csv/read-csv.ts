@@ -1,0 +1,132 @@
+/**
+ * CSV files with csv-parse: a header line, then one record per row; types from an explicit schema
+ * or inferred (see `inferCsvType`); empty fields (and `NA`, `null`, … — see `nullValues`) are
+ * nulls; a row with the wrong number of fields is an `InputError` with its line.
+ */
+import { createReadStream } from 'node:fs';
+import { Field, type Table } from 'apache-arrow';
+import { parse, type CsvError } from 'csv-parse';
+import { assembleTable } from '../arrow/record-batches';
+import { checkReadable, fileError, reasonOf } from '../files/file-errors';
+import type { AdapterNote, NoteOptions } from '../notes';
+import { csvColumn } from './csv-columns';
+import { CSV_TYPES, inferCsvType, type CsvType } from './csv-types';
+import { readHeader } from './csv-header';
+
+/** A column's declared type, optionally forbidding nulls. */
+export type CsvColumnSpec = CsvType | { readonly type: CsvType; readonly nullable?: boolean };
+
+export interface ReadCsvOptions extends NoteOptions {
+  /** Types for some or all columns; the others are inferred. */
+  readonly schema?: Readonly<Record<string, CsvColumnSpec>>;
+  /** Field delimiter (default `,`). */
+  readonly delimiter?: string;
+  /** Fields read as null (default `DEFAULT_NULL_VALUES`); compared after nothing is trimmed. */
+  readonly nullValues?: readonly string[];
+}
+
+/** pandas' most common missing-value markers. */
+export const DEFAULT_NULL_VALUES: readonly string[] = ['', 'NA', 'N/A', 'NaN', 'nan', 'NULL', 'null', 'None'];
+
+interface RawColumns {
+  readonly header: string[];
+  readonly fields: (string | null)[][];
+  readonly lines: number[];
+}
+
+/**
+ * Reads a CSV file into an Arrow `Table`.
+ *
+ * @example
+ * const weather = await readCsv('node_modules/vega-datasets/data/weather.csv');
+ * weather.getChild('date')!.type;          // Timestamp<MILLISECOND>: ISO dates become epoch ms (UTC)
+ * const typed = await readCsv('prices.csv', { schema: { volume: 'float64', symbol: { type: 'utf8', nullable: false } } });
+ */
+export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<Table> {
+  await checkReadable(path, 'CSV');
+  const raw = await readFields(path, options);
+  const schema = options.schema ?? {};
+  checkSchema(path, raw.header, schema);
+  const onNote = options.onNote ?? warn;
+  const columns = raw.header.map((name, c) => {
+    const declared = schema[name];
+    const spec = typeof declared === 'string' ? { type: declared, nullable: true } : declared;
+    let type = spec?.type;
+    if (type === undefined) {
+      const inferred = inferCsvType(raw.fields[c]);
+      type = inferred.type;
+      if (inferred.notANumber) onNote(numbersAsText(path, name, raw.lines[inferred.notANumber.row], inferred.notANumber.value));
+    }
+    const source = { path, name, lines: raw.lines, nullable: spec?.nullable !== false };
+    const chunks = csvColumn(raw.fields[c], type, source);
+    return { field: new Field(name, chunks[0].type, true), chunks };
+  });
+  return assembleTable(columns, raw.lines.length);
+}
+
+async function readFields(path: string, options: ReadCsvOptions): Promise<RawColumns> {
+  const nulls = new Set(options.nullValues ?? DEFAULT_NULL_VALUES);
+  const parser = createReadStream(path).pipe(parse({
+    delimiter: options.delimiter ?? ',', bom: true, info: true, relax_column_count: true, skip_empty_lines: true,
+  }));
+  let header: string[] | undefined;
+  let fields: (string | null)[][] = [];
+  const lines: number[] = [];
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (header === undefined) {
+        header = readHeader(path, record, info.lines);
+        fields = header.map(() => []);
+        continue;
+      }
+      if (record.length !== header.length) throw raggedRow(path, header, record.length, info.lines, options.delimiter ?? ',');
+      for (let c = 0; c < record.length; c++) fields[c].push(nulls.has(record[c]) ? null : record[c]);
+      lines.push(info.lines);
+    }
+  } catch (error) {
+    if ((error as CsvError).code === undefined || !('lines' in (error as object))) throw error;
+    const line = (error as CsvError & { lines: number }).lines;
+    throw fileError(path, 'read CSV from', `line ${line}: ${reasonOf(error)}`,
+      'A field holding the delimiter, a quote or a line break must be in double quotes, with inner quotes doubled ("").');
+  }
+  if (header === undefined) throw fileError(path, 'read CSV from', 'it is empty (no header line)', 'A CSV file starts with a header line naming its columns.');
+  return { header, fields, lines };
+}
+
+function raggedRow(path: string, header: readonly string[], count: number, line: number, delimiter: string) {
+  const fix = count < header.length
+    ? 'Add the missing fields (leave them empty for null)'
+    : `Remove the extra fields, or put fields that contain ${JSON.stringify(delimiter)} in double quotes`;
+  return fileError(path, 'read CSV from',
+    `line ${line} has ${count} field${count === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')})`,
+    `${fix}.`);
+}
+
+function checkSchema(path: string, header: readonly string[], schema: Readonly<Record<string, CsvColumnSpec>>): void {
+  for (const [name, spec] of Object.entries(schema)) {
+    const type = typeof spec === 'string' ? spec : spec?.type;
+    if (!header.includes(name)) {
+      throw fileError(path, 'read CSV from', `the schema names column "${name}", which the header does not have (${header.join(', ')})`,
+        'Fix the name in the schema.');
+    }
+    if (!CSV_TYPES.includes(type)) {
+      throw fileError(path, 'read CSV from', `the schema gives column "${name}" the type ${JSON.stringify(type)}`,
+        `Use one of ${CSV_TYPES.join(', ')}.`);
+    }
+  }
+}
+
+function numbersAsText(path: string, column: string, line: number, value: string): AdapterNote {
+  return {
+    code: 'csv-numbers-as-utf8',
+    column,
+    message:
+      `Column "${column}" of "${path}" is read as utf8: most of its fields are numbers, but line ${line} holds ${JSON.stringify(value)}. ` +
+      `To read numbers, pass nullValues including ${JSON.stringify(value)}, or schema: { ${JSON.stringify(column)}: 'float64' }.`,
+  };
+}
+
+/** Without an `onNote`, a note that changes a column's type is still said: as a process warning. */
+function warn(note: AdapterNote): void {
+  process.emitWarning(note.message, { code: 'QUIVER_NOTE', detail: note.code });
+}

@@ -1,0 +1,88 @@
+/**
+ * The executed graph for the run report: boxes filled by the time they took, checks that failed
+ * and the node that failed outlined, laid out as inline SVG.
+ */
+import type { QualityResult } from '../../src/quality/result';
+import type { Box } from '../graphviz/collapse';
+import type { BoxDecoration } from '../graphviz/dot';
+import { graphDot, type PictureOptions } from '../graphviz/picture';
+import type { GraphSource } from '../graphviz/model';
+import { renderSvg } from '../graphviz/render-svg';
+import { formatMs } from './html';
+
+/** Light to dark: how long a box took relative to the slowest (square-root scale). */
+export const TIME_PALETTE: readonly string[] = ['#fff7bc', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#993404'];
+const FAIL = { fill: '#ffcdd2', line: '#c62828' };
+const WARN = { fill: '#ffe0b2', line: '#ef6c00' };
+
+export interface RunFacts {
+  readonly timings: Readonly<Record<string, number>>;
+  readonly quality: readonly QualityResult[];
+  /** The node whose error ended the run, if one did. */
+  readonly failedNode?: string;
+}
+
+/**
+ * The fill for a time: `TIME_PALETTE` indexed by √(ms / slowest).
+ *
+ * @example
+ * timeColour(100, 100); // '#993404' (the slowest)
+ */
+export function timeColour(ms: number, slowest: number): string {
+  const f = slowest > 0 ? Math.sqrt(Math.max(0, ms) / slowest) : 0;
+  return TIME_PALETTE[Math.min(TIME_PALETTE.length - 1, Math.floor(f * TIME_PALETTE.length))];
+}
+
+/** The decorations of every box: time fill and caption, failure outlines. */
+export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | undefined {
+  const failed = new Map<string, 'fail' | 'warn'>();
+  const mark = (name: string, level: 'fail' | 'warn') => {
+    if (failed.get(name) !== 'fail') failed.set(name, level);
+  };
+  for (const q of facts.quality) {
+    if (q.passes) continue;
+    const level = q.importance === 'fail' ? 'fail' : 'warn';
+    mark(`${q.node}:check:${q.check}`, level);
+    mark(q.node, level);
+  }
+  if (facts.failedNode) mark(facts.failedNode, 'fail');
+  const slowest = Math.max(0, ...Object.values(facts.timings));
+  return (box) => {
+    let ms = 0;
+    let timed = false;
+    let level: 'fail' | 'warn' | undefined;
+    for (const m of box.members) {
+      const t = facts.timings[m.name];
+      if (t !== undefined) (ms += t), (timed = true);
+      const f = failed.get(m.name);
+      if (f === 'fail' || (f === 'warn' && level === undefined)) level = f;
+    }
+    if (!timed && !level) return undefined;
+    const look = level === 'fail' ? FAIL : level === 'warn' ? WARN : undefined;
+    const isCheck = box.kind === 'check';
+    const failedHere = facts.failedNode !== undefined && box.members.some((m) => m.name === facts.failedNode);
+    return {
+      fillcolor: isCheck && look ? look.fill : timed ? timeColour(ms, slowest) : undefined,
+      color: look?.line,
+      penwidth: look ? 3 : undefined,
+      caption: [timed ? formatMs(ms) : '', failedHere ? 'FAILED' : ''].filter(Boolean).join(' · '),
+      tooltip: timed ? `took ${formatMs(ms)}` : undefined,
+    };
+  };
+}
+
+/** Graphviz's SVG without its XML prolog, DOCTYPE and comments, ready to inline in HTML. */
+export function inlineSvg(svg: string): string {
+  return svg.replace(/<\?xml[^>]*\?>/g, '').replace(/<!DOCTYPE[^>]*>/g, '').replace(/<!--[\s\S]*?-->/g, '').trim();
+}
+
+/**
+ * The executed graph as inline SVG, decorated with the run's facts.
+ *
+ * @example
+ * const svg = await executedGraphSvg(dr, outputs, { timings: run.timings, quality: run.quality });
+ */
+export async function executedGraphSvg(driver: GraphSource, outputs: readonly string[], facts: RunFacts, opts: PictureOptions = {}): Promise<string> {
+  const dot = graphDot(driver, { ...opts, outputs, decorate: runDecorator(facts) });
+  return inlineSvg(await renderSvg(dot));
+}

@@ -1,0 +1,68 @@
+/**
+ * W1 (../shared/bench/WORKLOAD.md) at `--features N --rows R`: quiver, the hand-written floor and
+ * the peers in one process; prints checksum, timings, peak RSS and the ratios to the floor and
+ * to Hamilton's published figures.
+ *
+ *   --impl quiver,floor,polars,arquero,danfo   which to run (default: all)
+ *   --reps 3                                   warm rounds after the cold one
+ *   --polars eager|lazy|eager,lazy             polars modes (default: eager)
+ *   --slow-peer-cells 1e8                      arquero runs only when N × R is at most this
+ *   --danfo-cells 1e7                          danfo runs only when N × R is at most this
+ */
+import { hasFlag, numberFlag, stringFlag } from '../harness/args';
+import type { Scenario } from '../harness/scenario';
+import { benchW1 } from '../w1/bench';
+import { floorImpl } from '../w1/floor-impl';
+import { checksumOf } from '../w1/checksum';
+import { floorW1 } from '../w1/floor';
+import { generateRaw, rawList } from '../w1/generate';
+import type { W1Impl } from '../w1/impl';
+import { arqueroImpl } from '../w1/peers/arquero';
+import { danfoImpl, DANFO_UNSUPPORTED } from '../w1/peers/danfo';
+import { polarsImpl } from '../w1/peers/polars';
+import { quiverImpl } from '../w1/quiver-impl';
+import { referenceChecksum } from '../w1/reference';
+import { summarizeW1 } from '../w1/summary';
+import { w1Features } from '../w1/spec';
+
+const ALL = ['quiver', 'floor', 'polars', 'arquero', 'danfo'];
+
+const scenario: Scenario = {
+  name: 'w1',
+  description: 'W1 at --features N --rows R: quiver vs the hand-written floor, polars, arquero, danfo; checksum first',
+  async run(args) {
+    const n = numberFlag(args, '--features', 100);
+    const r = numberFlag(args, '--rows', 1000);
+    const reps = numberFlag(args, '--reps', 3);
+    const wanted = stringFlag(args, '--impl', ALL.join(',')).split(',');
+    const cells = n * r;
+    const log = hasFlag(args, '--quiet') ? () => {} : (m: string) => process.stderr.write(`  w1 ${n}×${r}: ${m}\n`);
+    const t0 = performance.now();
+    const raw = generateRaw(r);
+    const generateMs = performance.now() - t0;
+    const features = w1Features(n);
+    const impls: W1Impl[] = [];
+    const skipped: Record<string, string> = {};
+    if (wanted.includes('quiver')) impls.push(quiverImpl(features));
+    if (wanted.includes('floor')) impls.push(floorImpl(features));
+    if (wanted.includes('polars')) {
+      for (const mode of stringFlag(args, '--polars', 'eager').split(',')) impls.push(polarsImpl(features, mode as 'eager' | 'lazy'));
+    }
+    const slow = numberFlag(args, '--slow-peer-cells', 1e8);
+    if (wanted.includes('arquero')) {
+      if (cells <= slow) impls.push(arqueroImpl(features));
+      else skipped.arquero = `N × R = ${cells} is above --slow-peer-cells ${slow} (arquero evaluates row by row; raise the budget to run it)`;
+    }
+    const danfoCells = numberFlag(args, '--danfo-cells', 1e7);
+    if (wanted.includes('danfo')) {
+      if (cells <= danfoCells) impls.push(danfoImpl(features, raw));
+      else skipped.danfo = `N × R = ${cells} is above --danfo-cells ${danfoCells}; unsupported anyway: ${DANFO_UNSUPPORTED.join(', ')}`;
+    }
+    const reference = referenceChecksum(n, r);
+    const floorChecksum = () => checksumOf(floorW1(rawList(raw), features));
+    const reports = await benchW1(raw, impls, reference, floorChecksum, reps, log);
+    return summarizeW1({ n, r, reps, reference, reports, skipped, generateMs });
+  },
+};
+
+export default scenario;

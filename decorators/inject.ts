@@ -1,0 +1,24 @@
+import { FeatureDefinitionError } from '../src/errors';
+import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
+import { type FeatureDecorator, recordOn } from './record-on';
+
+/**
+ * Binds parameters to `source(…)`, `value(…)` or `group(…)` without renaming the node (a
+ * `@parameterize` with one output named as the method). With `@parameterize`, it applies to
+ * every output.
+ *
+ * @example
+ * class Features {
+ *   \@inject({ x: source('temp_max'), window: value(7) })
+ *   tempMaxMean7(x: Float64Array, window: number): Float64Array { return rollingMean(x, window); }
+ * }
+ */
+export function inject(bindings: Record<string, DependencySpec>): FeatureDecorator {
+  if (bindings === null || typeof bindings !== 'object' || Object.keys(bindings).length === 0) {
+    throw new FeatureDefinitionError('@inject takes a non-empty record { parameter: value(…) | source(…) | group(…) }.');
+  }
+  for (const [param, spec] of Object.entries(bindings)) {
+    if (!isDependencySpec(spec)) throw new FeatureDefinitionError(`@inject binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`);
+  }
+  return recordOn('inject', () => ({ kind: 'inject', bindings: { ...bindings } }));
+}

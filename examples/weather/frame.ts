@@ -1,0 +1,25 @@
+/** The weather training frame: which features, which label, where the splits fall. */
+import { buildTrainingFrame, type RawData, type TrainingFrame } from '../../src/timeseries';
+import { Calendar } from './calendar';
+import { CityStatistics } from './city';
+import { readWeather } from './data';
+import { WeatherSignals } from './signals';
+import { WeatherWindows } from './windows';
+
+export const VALIDATION_FROM = '2014-07-01';
+export const TEST_FROM = '2015-01-01';
+
+/** Tomorrow's max temperature in each city, from everything known today. */
+export async function weatherFrame(data?: RawData): Promise<TrainingFrame> {
+  return buildTrainingFrame({
+    features: [WeatherSignals, WeatherWindows, CityStatistics, Calendar],
+    data: data ?? (await readWeather()),
+    entity: 'location',
+    time: 'date',
+    target: 'temp_max',
+    horizon: 1,
+    include: ['temp_max', 'temp_min', 'precipitation', 'wind'], // today's values: known when predicting tomorrow
+    splits: { validation: VALIDATION_FROM, test: TEST_FROM },
+    config: { fitUntil: Date.parse(VALIDATION_FROM) }, // the city's normal is fit on training days only
+  });
+}

@@ -1,0 +1,112 @@
+import { InputError } from '../../src/errors';
+import { collapse } from '../../adapters/graphviz/collapse';
+import { graphFromNodeInfo, type GraphNode } from '../../adapters/graphviz/model';
+import { bigGraph } from './support/big-graph';
+
+const ENTITIES = 50;
+const WINDOWS = 30;
+const LAGS = 9;
+const nodes = graphFromNodeInfo(bigGraph(ENTITIES, WINDOWS));
+
+function labels(boxes: readonly { label: string }[]): string[] {
+  return boxes.map((b) => b.label).sort();
+}
+
+describe('collapse', () => {
+  test('the generated graph has the size the test relies on', () => {
+    expect(nodes.length).toBe(ENTITIES * (1 + WINDOWS * 3 + LAGS));
+    expect(nodes.length).toBe(5000);
+  });
+
+  test('a graph that fits is drawn node by node, one edge per dependency', () => {
+    const small = nodes.filter((n) => n.name.startsWith('s0.'));
+    const picture = collapse(small);
+    expect(picture.grouping).toBe('node');
+    expect(picture.boxes.map((b) => b.id)).toEqual(small.map((n) => n.name));
+    const deps = small.reduce((sum, n) => sum + n.dependencies.length, 0);
+    expect(picture.edges).toHaveLength(deps); // every dependency is between distinct nodes here
+    expect(picture.edges.every((e) => e.count === 1)).toBe(true);
+  });
+
+  test('5,000 nodes fold by origin: one box per method with its count, inputs kept', () => {
+    const picture = collapse(nodes);
+    expect(picture.grouping).toBe('origin');
+    const groups = picture.boxes.filter((b) => b.members.length > 1);
+    expect(labels(groups)).toEqual(
+      [`lag ×${ENTITIES * LAGS}`, `rollingMean ×${ENTITIES * WINDOWS}`, `rollingStd ×${ENTITIES * WINDOWS}`, `zscore ×${ENTITIES * WINDOWS}`].sort(),
+    );
+    expect(picture.boxes.filter((b) => b.kind === 'input')).toHaveLength(ENTITIES);
+    // each price input feeds the four method boxes; edges inside a box are not drawn
+    expect(picture.edges).toHaveLength(ENTITIES * 4 + 2);
+    const maEdge = picture.edges.find((e) => e.from === 's7.price' && e.to.includes('Rolling.rollingMean'));
+    expect(maEdge?.count).toBe(WINDOWS);
+    const intoZ = picture.edges.find((e) => e.from.includes('rollingMean') && e.to.includes('zscore'));
+    expect(intoZ?.count).toBe(ENTITIES * WINDOWS);
+  });
+
+  test('when methods still make too many boxes, whole classes fold and all inputs become one box', () => {
+    const picture = collapse(nodes, { maxNodes: 40 });
+    // origin gives 54 boxes, namespace 100: both above 40
+    expect(picture.grouping).toBe('class');
+    expect(labels(picture.boxes)).toEqual([`Lags ×${ENTITIES * LAGS}`, `Rolling ×${ENTITIES * WINDOWS * 3}`, `inputs ×${ENTITIES}`].sort());
+  });
+
+  test('namespace folding: one box per namespace, placed in its parent cluster', () => {
+    const picture = collapse(nodes, { by: 'namespace', maxNodes: 120 });
+    expect(picture.grouping).toBe('namespace');
+    const s3 = picture.boxes.find((b) => b.label.startsWith('s3.*'));
+    expect(s3?.label).toBe(`s3.* ×${WINDOWS * 3 + LAGS}`);
+    expect(s3?.namespace).toBe('');
+    expect(picture.boxes.find((b) => b.id === 's3.price')?.namespace).toBe('s3');
+  });
+
+  test('tag folding groups by the tag value; untagged nodes fall back to their origin', () => {
+    const picture = collapse(nodes, { by: 'tag:owner', maxNodes: 100 });
+    const research = ENTITIES * 3 * Math.floor(WINDOWS / 2);
+    const platform = ENTITIES * (3 * Math.ceil(WINDOWS / 2) + LAGS);
+    expect(labels(picture.boxes.filter((b) => b.members.length > 1))).toEqual([`owner=platform ×${platform}`, `owner=research ×${research}`]);
+  });
+
+  test('expand draws one part node by node and keeps the rest folded', () => {
+    const picture = collapse(nodes, { expand: ['s3'] });
+    expect(picture.grouping).toBe('origin');
+    const single = picture.boxes.filter((b) => b.members.length === 1).map((b) => b.id);
+    expect(single).toContain('s3.ma7');
+    expect(single).toContain('s3.lag9');
+    expect(single.filter((n) => n.startsWith('s3.'))).toHaveLength(1 + WINDOWS * 3 + LAGS);
+    expect(labels(picture.boxes.filter((b) => b.members.length > 1))).toContain(`rollingMean ×${(ENTITIES - 1) * WINDOWS}`);
+  });
+
+  test('expand by method name and by tag', () => {
+    const byMethod = collapse(nodes, { expand: ['lag'], maxNodes: 600 });
+    expect(byMethod.boxes.filter((b) => b.members.length === 1 && b.kind === 'feature')).toHaveLength(ENTITIES * LAGS);
+    const small = graphFromNodeInfo(bigGraph(2, 3));
+    const byTag = collapse(small, { by: 'tag:owner', expand: ['owner=research'], maxNodes: 100 });
+    const research = byTag.boxes.filter((b) => b.members.length === 1 && b.members[0].tags.owner === 'research');
+    expect(research).toHaveLength(2 * 3 * 1); // windows 2 only (even) → ma2, sd2, z2 per entity
+  });
+
+  test('an expand target that matches nothing is an InputError naming it', () => {
+    expect(() => collapse(nodes, { expand: ['rollingMeen'] })).toThrow(InputError);
+    expect(() => collapse(nodes, { expand: ['rollingMeen'] })).toThrow(
+      'Nothing to expand named "rollingMeen": no node, method, class, namespace or tag (key=value) of this picture matches it.',
+    );
+  });
+
+  test('expanding more than the picture holds says how many and what to do', () => {
+    expect(() => collapse(nodes, { expand: ['rollingMean'] })).toThrow(
+      `Expanding "rollingMean" would draw ${ENTITIES * WINDOWS} nodes, more than the 200 a readable picture holds.`,
+    );
+  });
+
+  test('depth bands are the last resort and never exceed the limit', () => {
+    const chain: GraphNode[] = Array.from({ length: 3000 }, (_, i) => ({
+      name: `n${i}`, kind: 'feature', type: '', tags: {}, dependencies: i === 0 ? [] : [`n${i - 1}`],
+    }));
+    const picture = collapse(chain, { maxNodes: 50 });
+    expect(picture.grouping).toBe('band');
+    // 50 / 5 = 10 bands over depths 0..2999: 300 depths each
+    expect(picture.boxes.map((b) => b.label)).toEqual(Array.from({ length: 10 }, (_, b) => `depth ${b * 300}–${b * 300 + 299} ×300`));
+    expect(picture.edges).toHaveLength(9);
+  });
+});
