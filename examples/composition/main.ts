@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   console.log('upstream of humidity.zscoreMean7:', dr.whatIsUpstreamOf('humidity.zscoreMean7').join(' → '));
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

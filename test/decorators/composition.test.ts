@@ -179,3 +179,14 @@ describe('targets', () => {
     expect(() => new Builder().withFeatures(Wrong).build()).toThrow('@tag on Wrong.f targets "nope", which Wrong.f does not produce (it produces: x1).');
   });
 });
+
+describe('the composition example', () => {
+  test('one reused class gives 1,000+ features from ten signals', async () => {
+    const { SignalFeatures } = await import('../../examples/composition/main');
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    const dr = new Builder().withFeatures(...names.map((n) => namespaced(n, SignalFeatures, { inputs: { x: source(n) } }))).build();
+    const features = dr.listAvailableVariables().filter((v) => !v.isExternalInput);
+    expect(features.length).toBeGreaterThanOrEqual(1000);
+    expect(features.map((f) => f.name)).toContain('j.meanRatio3_90');
+  });
+});

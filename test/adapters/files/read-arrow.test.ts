@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Float64, Int32, RecordBatch, Schema, Field, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
@@ -39,10 +41,12 @@ describe('readArrowBatches: batch by batch through a file handle', () => {
   const rowsPerBatch = 300_000;
 
   it.each([['file', 'gen.arrow'], ['stream', 'gen.arrows']] as const)(
-    'yields each batch of an IPC %s in order, without reading the file whole',
+    'yields each batch of an IPC %s in order, through a file handle (never readFile)',
     async (format, name) => {
       const path = join(dir(), name);
       await writeArrow(generated(n, rowsPerBatch), path, { format });
+      const readFile = jest.spyOn(fsp, 'readFile');
+      const readFileSync = jest.spyOn(fs, 'readFileSync');
       const sizes: number[] = [];
       let sumX = 0;
       let sumK = 0;
@@ -58,6 +62,10 @@ describe('readArrowBatches: batch by batch through a file handle', () => {
           if (firstMismatch < 0 && (x[i] !== row / 4 || k[i] !== row % 1000)) firstMismatch = row;
         }
       }
+      expect(readFile).not.toHaveBeenCalled();
+      expect(readFileSync).not.toHaveBeenCalled();
+      readFile.mockRestore();
+      readFileSync.mockRestore();
       expect(firstMismatch).toBe(-1);
       expect(sizes).toEqual([300_000, 300_000, 300_000, 300_000, 300_000, 300_000, 200_000]);
       expect(sumX).toBe(((n - 1) * n) / 2 / 4); // Σ i/4, exact in float64 at this size
