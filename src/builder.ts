@@ -2,7 +2,7 @@
  * The fluent way to make a `Driver`: feature classes, config, a result builder and hooks in;
  * `build()` checks the whole graph and throws `GraphBuildError` with every problem found.
  */
-import { arrowTable } from './io';
+import { arrowTable, type Table } from './io';
 import { Driver } from './driver';
 import { QuiverError } from './errors';
 import { buildGraph } from './graph/build-graph';
@@ -17,7 +17,7 @@ import type { ResultBuilder } from './results/result-builder';
  *   .build();
  * const table = await dr.execute(['avg3wkSpend'], { inputs: { spend } });
  */
-export class Builder<R = import('apache-arrow').Table> {
+export class Builder<R = Table> {
   private readonly features: unknown[] = [];
   private config: Record<string, unknown> = {};
   private result?: ResultBuilder<unknown>;

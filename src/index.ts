@@ -17,3 +17,4 @@ export type { ExecuteOptions } from './execution/request';
 export type { NodeInfo, TagFilter } from './graph/node-info';
 export type { ResultBuilder } from './results/result-builder';
 export { dictResult } from './results/dict-result';
+export * from './timeseries';

@@ -3,3 +3,4 @@
  * comes from adapters/. Nothing else in src/ imports apache-arrow or danfo.
  */
 export * from '../adapters';
+export type { Table } from 'apache-arrow';

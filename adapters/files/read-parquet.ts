@@ -41,6 +41,8 @@ export async function* readParquetBatches(path: string, options: ReadParquetOpti
       batchSize: options.batchSize ?? 1 << 20,
       columns: options.columns ? [...options.columns] : undefined,
       rowGroups: selection.rowGroups,
+      // parquet-wasm applies limit per row group from its start: skip + take bounds every group
+      limit: Number.isFinite(selection.take) ? selection.skip + selection.take : undefined,
     });
   } catch (error) {
     throw fileError(path, 'read Parquet from', reasonOf(error), FIX);

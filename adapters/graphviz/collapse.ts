@@ -1,7 +1,8 @@
 /**
  * Fold a big graph into a picture people can read and Graphviz (WebAssembly) can lay out: above
  * `maxNodes` boxes, nodes made by one method become one box (`rollingMean ×120`), then whole
- * namespaces, then whole classes, then depth bands. `expand` keeps chosen parts drawn node by node.
+ * namespaces, then whole classes, then depth bands. Once folding, more than `MANY_INPUTS` inputs
+ * become one `inputs ×N` box. `expand` keeps chosen parts drawn node by node.
  */
 import { InputError } from '../../src/errors';
 import { keyChain, matchesTarget, type GroupContext, type GroupRule, type KeyFn } from './group-keys';
@@ -49,6 +50,8 @@ export interface CollapsedGraph {
 export const DEFAULT_MAX_NODES = 200;
 export const DEFAULT_MAX_EDGES = 600;
 const AUTO: readonly GroupRule[] = ['node', 'origin', 'namespace', 'class', 'band'];
+/** Above this many inputs (or config keys), folded pictures draw them as one box. */
+export const MANY_INPUTS = 24;
 
 /**
  * Fold `nodes` into at most `maxNodes` boxes (see the module comment for the order tried).
@@ -71,12 +74,12 @@ export function collapse(nodes: readonly GraphNode[], opts: CollapseOptions = {}
     if (picture.boxes.length <= maxNodes && picture.edges.length <= maxEdges) return picture;
   }
   if (expanded.size > maxNodes) {
-    throw new InputError(
-      `Expanding ${(opts.expand ?? []).map((t) => `"${t}"`).join(', ')} would draw ${expanded.size} nodes, more than ` +
-        `the ${maxNodes} a readable picture holds. Expand a smaller part, narrow the picture to what one node ` +
-        `needs (--upstream-of <node>), or raise the limit (--max-nodes).`,
-      [...(opts.expand ?? [])],
-    );
+    const targets = opts.expand ?? [];
+    const message =
+      `Expanding ${targets.map((t) => `"${t}"`).join(', ')} would draw ${expanded.size} nodes, more than ` +
+      `the ${maxNodes} a readable picture holds. Expand a smaller part, narrow the picture to what one node ` +
+      `needs (--upstream-of <node>), or raise the limit (--max-nodes).`;
+    throw new InputError([{ code: 'too-many-nodes', message, nodes: [...targets] }]);
   }
   return picture as CollapsedGraph;
 }
@@ -86,11 +89,10 @@ function expandedNames(nodes: readonly GraphNode[], targets: readonly string[]):
   for (const target of targets) {
     const hits = nodes.filter((n) => matchesTarget(n, target));
     if (hits.length === 0) {
-      throw new InputError(
+      const message =
         `Nothing to expand named "${target}": no node, method, class, namespace or tag (key=value) of this ` +
-          `picture matches it. Box labels such as "rollingMean ×120" are expanded by the method name ("rollingMean").`,
-        [target],
-      );
+        `picture matches it. Box labels such as "rollingMean ×120" are expanded by the method name ("rollingMean").`;
+      throw new InputError([{ code: 'unknown-node', message, nodes: [target] }]);
     }
     for (const n of hits) names.add(n.name);
   }
@@ -168,7 +170,11 @@ function boxEdges(nodes: readonly GraphNode[], boxOf: Map<string, string>, idOf:
 /** Origin counts and depth bands (longest path from a source, in at most `bandCount` bands). */
 function context(nodes: readonly GraphNode[], bandCount: number): GroupContext {
   const originCounts = new Map<string, number>();
-  for (const n of nodes) if (n.origin) originCounts.set(n.origin, (originCounts.get(n.origin) ?? 0) + 1);
+  let supplied = 0;
+  for (const n of nodes) {
+    if (n.origin) originCounts.set(n.origin, (originCounts.get(n.origin) ?? 0) + 1);
+    if (n.kind === 'input' || n.kind === 'config') supplied++;
+  }
   const depth = depths(nodes);
   let maxDepth = 0;
   for (const d of depth.values()) maxDepth = Math.max(maxDepth, d);
@@ -178,7 +184,7 @@ function context(nodes: readonly GraphNode[], bandCount: number): GroupContext {
     const band = Math.floor(d / width);
     bands.set(name, { band, from: band * width, to: Math.min(maxDepth, band * width + width - 1) });
   }
-  return { originCounts, bands };
+  return { originCounts, bands, foldSupplied: supplied > MANY_INPUTS };
 }
 
 /** Each node's depth: 0 for nodes that need nothing, else 1 + the deepest dependency (Kahn's order). */

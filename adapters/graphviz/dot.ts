@@ -10,6 +10,7 @@ export interface BoxDecoration {
   readonly fillcolor?: string;
   readonly color?: string;
   readonly penwidth?: number;
+  readonly fontcolor?: string;
   /** A line added under the label, e.g. `12.4 ms`. */
   readonly caption?: string;
   /** Added to the hover text. */
@@ -89,6 +90,7 @@ function boxLine(box: Box, opts: DotOptions, colours: ReturnType<typeof tagColou
   if (deco?.fillcolor) look.fillcolor = deco.fillcolor;
   if (deco?.color) look.color = deco.color;
   if (deco?.penwidth) look.penwidth = deco.penwidth;
+  if (deco?.fontcolor) look.fontcolor = deco.fontcolor;
   if (!String(look.style ?? '').includes('filled')) look.style = `${look.style ? `${look.style},` : ''}filled`;
   return `${quote(box.id)} [${attrs({ ...look, label: lines.join('\n'), tooltip: tooltip(box, deco?.tooltip) })}];`;
 }

@@ -19,6 +19,8 @@ export interface GroupKey {
 export interface GroupContext {
   /** How many nodes each origin made. */
   readonly originCounts: ReadonlyMap<string, number>;
+  /** Fold inputs (and config) into one box each: there are too many to draw one by one. */
+  readonly foldSupplied: boolean;
   /** Each node's depth band (used by the `band` rule). */
   readonly bands: ReadonlyMap<string, { readonly band: number; readonly from: number; readonly to: number }>;
 }
@@ -46,6 +48,11 @@ function isSupplied(node: GraphNode): node is GraphNode & { kind: 'input' | 'con
 
 const byNode: KeyFn = (node) => ({ key: `node:${node.name}`, label: node.label ?? node.name, namespace: nodeNamespace(node) });
 
+const suppliedBox = (node: GraphNode & { kind: 'input' | 'config' }) => ({ key: `supplied:${node.kind}`, label: SUPPLIED_LABEL[node.kind] });
+
+/** When there are many inputs, they are one box (`inputs ×40`); `--expand inputs` opens it. */
+const bySuppliedIfMany: KeyFn = (node, ctx) => (ctx.foldSupplied && isSupplied(node) ? suppliedBox(node) : undefined);
+
 const byOrigin: KeyFn = (node, ctx) => {
   if (isSupplied(node) || !node.origin || (ctx.originCounts.get(node.origin) ?? 0) < 2) return undefined;
   return { key: `origin:${node.origin}`, label: method(node.origin) };
@@ -58,7 +65,7 @@ const byNamespace: KeyFn = (node) => {
 
 const byClass: KeyFn = (node) => {
   // the coarsest rule before depth bands: every input is one box, every class one box
-  if (isSupplied(node)) return { key: `supplied:${node.kind}`, label: SUPPLIED_LABEL[node.kind] };
+  if (isSupplied(node)) return suppliedBox(node);
   const cls = node.origin ? className(node.origin) : undefined;
   return cls ? { key: `class:${cls}`, label: cls } : undefined;
 };
@@ -82,17 +89,17 @@ function byTag(tagKey: string): KeyFn {
  * The rules applied in order for one grouping, ending with the node itself.
  *
  * @example
- * keyChain('namespace'); // [namespace, origin, node]
+ * keyChain('namespace'); // [many inputs, namespace, origin, node]
  */
 export function keyChain(rule: GroupRule): KeyFn[] {
-  if (rule.startsWith('tag:')) return [byTag(rule.slice(4)), byOrigin, byNode];
+  if (rule.startsWith('tag:')) return [bySuppliedIfMany, byTag(rule.slice(4)), byOrigin, byNode];
   switch (rule) {
     case 'node':
       return [byNode];
     case 'origin':
-      return [byOrigin, byNode];
+      return [bySuppliedIfMany, byOrigin, byNode];
     case 'namespace':
-      return [byNamespace, byOrigin, byNode];
+      return [bySuppliedIfMany, byNamespace, byOrigin, byNode];
     case 'class':
       return [byClass, byNode];
     case 'band':

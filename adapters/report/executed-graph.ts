@@ -61,8 +61,10 @@ export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | und
     const look = level === 'fail' ? FAIL : level === 'warn' ? WARN : undefined;
     const isCheck = box.kind === 'check';
     const failedHere = facts.failedNode !== undefined && box.members.some((m) => m.name === facts.failedNode);
+    const fill = isCheck && look ? look.fill : timed ? timeColour(ms, slowest) : undefined;
     return {
-      fillcolor: isCheck && look ? look.fill : timed ? timeColour(ms, slowest) : undefined,
+      fillcolor: fill,
+      fontcolor: fill !== undefined && TIME_PALETTE.indexOf(fill) >= TIME_PALETTE.length - 2 ? '#ffffff' : undefined,
       color: look?.line,
       penwidth: look ? 3 : undefined,
       caption: [timed ? formatMs(ms) : '', failedHere ? 'FAILED' : ''].filter(Boolean).join(' · '),

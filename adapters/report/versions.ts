@@ -5,8 +5,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { graphvizVersion } from '../graphviz/render-svg';
 
-/** The `version` of the nearest package.json above `from` whose `name` is `name`, or `'unknown'`. */
-function packageVersion(from: string, name: string): string {
+/**
+ * The `version` of the nearest package.json above `from` whose `name` is `name`, or `'unknown'`.
+ *
+ * @example
+ * packageVersion(__dirname, 'quiver'); // '0.1.0'
+ */
+export function packageVersion(from: string, name: string): string {
   let dir = from;
   for (;;) {
     try {

@@ -1,13 +1,14 @@
 /**
  * Graph build time at scale: the W1 graph with `--nodes` features (default 10,000). Times
  * defining the parameterized classes and `Builder().withFeatures(...).build()` (cold, then best
- * and median of `--reps`), then executes every output once at `--rows` (default 10) and checks
- * the checksum against the floor.
+ * and median of `--reps`), then executes every output once at `--rows` (default 10) into the
+ * Arrow table, checking the checksum against the floor, and once into `dictResult()`, which
+ * separates the executor's cost from the table's.
  */
 import { numberFlag } from '../harness/args';
 import { bestAndMedian, peakRssMb, round } from '../harness/measure';
 import type { Scenario } from '../harness/scenario';
-import { Builder } from '../../src';
+import { Builder, dictResult } from '../../src';
 import { checksumOf, compareChecksum } from '../w1/checksum';
 import { floorW1 } from '../w1/floor';
 import { generateRaw, rawList } from '../w1/generate';
@@ -18,7 +19,7 @@ import { w1Features } from '../w1/spec';
 
 const scenario: Scenario = {
   name: 'graph-build',
-  description: 'build time of the W1 graph at --nodes features (10,000 / 100,000), then one execution at --rows 10',
+  description: 'build time of the W1 graph at --nodes features (10,000 / 100,000), then one execution at --rows 10 into a table and one into dictResult()',
   async run(args) {
     const n = numberFlag(args, '--nodes', 10_000);
     const rows = numberFlag(args, '--rows', 10);
@@ -42,6 +43,10 @@ const scenario: Scenario = {
     const table = await dr.execute(names, { inputs: { ...raw } });
     const executeMs = performance.now() - t1;
     const got = tableChecksum(table as never, names);
+    const drDict = new Builder().withFeatures(...classes).withResult(dictResult()).build();
+    const t2 = performance.now();
+    await drDict.execute(names, { inputs: { ...raw } });
+    const executeDictMs = performance.now() - t2;
     const cmp = compareChecksum(got, checksumOf(floorW1(rawList(raw), features)));
     return {
       nodes: n,
@@ -54,6 +59,8 @@ const scenario: Scenario = {
       execute_rows: rows,
       execute_cold_ms: round(executeMs),
       execute_per_node_us: round((executeMs * 1000) / n, 3),
+      execute_dict_ms: round(executeDictMs),
+      execute_dict_per_node_us: round((executeDictMs * 1000) / n, 3),
       checksum_ok: cmp.ok,
       mismatch: cmp.why ?? null,
       peak_rss_mb: round(peakRssMb(), 0),

@@ -3,7 +3,7 @@
  * the peers in one process; prints checksum, timings, peak RSS and the ratios to the floor and
  * to Hamilton's published figures.
  *
- *   --impl quiver,floor,polars,arquero,danfo   which to run (default: all)
+ *   --impl quiver,floor,quiver-dict,polars,arquero,danfo   which to run (default: all)
  *   --reps 3                                   warm rounds after the cold one
  *   --polars eager|lazy|eager,lazy             polars modes (default: eager)
  *   --slow-peer-cells 1e8                      arquero runs only when N × R is at most this
@@ -25,7 +25,7 @@ import { referenceChecksum } from '../w1/reference';
 import { summarizeW1 } from '../w1/summary';
 import { w1Features } from '../w1/spec';
 
-const ALL = ['quiver', 'floor', 'polars', 'arquero', 'danfo'];
+const ALL = ['quiver', 'floor', 'quiver-dict', 'polars', 'arquero', 'danfo'];
 
 const scenario: Scenario = {
   name: 'w1',
@@ -45,6 +45,7 @@ const scenario: Scenario = {
     const skipped: Record<string, string> = {};
     if (wanted.includes('quiver')) impls.push(quiverImpl(features));
     if (wanted.includes('floor')) impls.push(floorImpl(features));
+    if (wanted.includes('quiver-dict')) impls.push(quiverImpl(features, 'dict'));
     if (wanted.includes('polars')) {
       for (const mode of stringFlag(args, '--polars', 'eager').split(',')) impls.push(polarsImpl(features, mode as 'eager' | 'lazy'));
     }

@@ -19,7 +19,11 @@ export interface ImplReport {
   checksum_ok?: boolean;
   checksum_against?: string;
   mismatch?: string;
-  /** Best and median per phase and for the total, in ms; absent when the checksum did not match. */
+  /**
+   * Best and median per phase, for the total, and `cpu` (user + system CPU time of the whole run,
+   * all threads: steadier than wall time on a shared machine), in ms; absent when the checksum
+   * did not match.
+   */
   ms?: Record<string, { best: number; median: number }>;
   samples_ms?: number[];
   cold_ms?: number;
@@ -93,8 +97,10 @@ export async function benchW1(
       if (!reports[k].checksum_ok) continue;
       log(`rep ${rep + 1}/${reps} ${impls[k].name}`);
       await settle();
+      const cpu0 = process.cpuUsage();
       const out = await impls[k].run(raw);
-      samples[k].push({ ...out.phases, total: total(out.phases) });
+      const cpu = process.cpuUsage(cpu0);
+      samples[k].push({ ...out.phases, total: total(out.phases), cpu: (cpu.user + cpu.system) / 1000 });
       if (out.extra) reports[k].extra = mergeMin(reports[k].extra, out.extra);
     }
   }

@@ -2,7 +2,7 @@
  * W1 through quiver, as a user runs it: build a driver from the feature classes, then execute all
  * N outputs into one Arrow table (the default result). Build and execute are timed apart.
  */
-import { Builder } from '../../src';
+import { Builder, dictResult } from '../../src';
 import { ChecksumAccumulator, type Checksum } from './checksum';
 import type { W1Impl } from './impl';
 import { w1FeatureClasses } from './quiver-features';
@@ -27,33 +27,46 @@ export function tableChecksum(table: TableLike, names: readonly string[]): Check
   return acc.result();
 }
 
+/** Checksum of a `dictResult()` record holding `names`. */
+function dictChecksum(record: Record<string, unknown>, names: readonly string[]): Checksum {
+  const acc = new ChecksumAccumulator();
+  for (const n of names) acc.add(record[n] as ArrayLike<number>);
+  return acc.result();
+}
+
 /**
- * quiver running W1: `new Builder().withFeatures(...).build()` then `execute(all outputs)`.
+ * quiver running W1: `new Builder().withFeatures(...).build()` then `execute(all outputs)`, into
+ * one Arrow table (the default) or, with `result: 'dict'`, into `dictResult()` (the record of
+ * columns as computed: Hamilton's "→ dict" column, and the executor without table assembly).
  *
  * @example
  * const features = w1Features(100);
  * const out = await quiverImpl(features).run(generateRaw(1000));
  * out.phases  // { build: …, execute: … }
  */
-export function quiverImpl(features: readonly W1Feature[]): W1Impl {
+export function quiverImpl(features: readonly W1Feature[], result: 'table' | 'dict' = 'table'): W1Impl {
   const t0 = performance.now();
   const classes = w1FeatureClasses(features);
   const defineMs = performance.now() - t0;
   const names = features.map((f) => f.name);
   return {
-    name: 'quiver',
+    name: result === 'table' ? 'quiver' : 'quiver-dict',
     unsupported: [],
-    note: 'one @parameterize method per kind (source() for P and S), Builder().build(), execute(all N) → one Arrow table',
+    note: `one @parameterize method per kind (source() for P and S), Builder().build(), execute(all N) → ${result === 'table' ? 'one Arrow table' : 'dictResult()'}`,
     async run(raw) {
       const t1 = performance.now();
-      const dr = new Builder().withFeatures(...classes).build();
+      const builder = new Builder().withFeatures(...classes);
+      const dr = (result === 'dict' ? builder.withResult(dictResult()) : builder).build();
       const t2 = performance.now();
-      const table = (await dr.execute(names, { inputs: { ...raw } })) as unknown as TableLike;
+      const value = await dr.execute(names, { inputs: { ...raw } });
       const t3 = performance.now();
       return {
         phases: { build: t2 - t1, execute: t3 - t2 },
         extra: { define_classes_ms: defineMs },
-        checksum: async () => tableChecksum(table, names),
+        checksum: async () =>
+          result === 'dict'
+            ? dictChecksum(value as Record<string, unknown>, names)
+            : tableChecksum(value as unknown as TableLike, names),
       };
     },
   };

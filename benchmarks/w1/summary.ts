@@ -57,6 +57,9 @@ export function summarizeW1(facts: W1RunFacts): Record<string, unknown> {
     floor_ms_median: fTotal?.median ?? null,
     ratio_to_floor: ratio(qTotal?.best, fTotal?.best),
     ratio_to_floor_median: ratio(qTotal?.median, fTotal?.median),
+    cpu_ms: q?.ms?.cpu.best ?? null,
+    floor_cpu_ms: floor?.ms?.cpu.best ?? null,
+    ratio_to_floor_cpu: ratio(q?.ms?.cpu.best, floor?.ms?.cpu.best),
     per_node_us: qTotal ? round((qTotal.best * 1000) / n, 3) : null,
     build_per_node_us: q?.ms ? round((q.ms.build.best * 1000) / n, 3) : null,
     execute_per_node_us: q?.ms ? round((q.ms.execute.best * 1000) / n, 3) : null,
@@ -72,12 +75,16 @@ export function summarizeW1(facts: W1RunFacts): Record<string, unknown> {
     rss_ratio_vs_hamilton: ham && q?.peak_rss_mb ? round(q.peak_rss_mb / ham.peak_rss_mb, 3) : null,
     peers: Object.fromEntries(
       reports
-        .filter((x) => x.name !== 'quiver' && x.name !== 'floor')
+        .filter((x) => x.name !== 'quiver' && x.name !== 'floor' && x.name !== 'quiver-dict')
         .map((x) => [x.name, { ratio_to_floor: ratio(x.ms?.compute.best, fTotal?.best), ...x }]),
     ),
     skipped: facts.skipped,
     generate_ms: round(facts.generateMs),
+    quiver_dict_execute_ms: by('quiver-dict')?.ms?.execute.best ?? null,
+    quiver_dict_total_ms: by('quiver-dict')?.ms?.total.best ?? null,
+    speedup_vs_hamilton_dict: ham && by('quiver-dict')?.ms ? round((ham.hamilton_dict_s * 1000) / by('quiver-dict')!.ms!.total.best, 2) : null,
     quiver: q ?? null,
+    quiver_dict: by('quiver-dict') ?? null,
     floor: floor ?? null,
   };
   if (q?.error) record.quiver_error = q.error;

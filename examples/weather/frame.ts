@@ -1,5 +1,5 @@
 /** The weather training frame: which features, which label, where the splits fall. */
-import { buildTrainingFrame, type RawData, type TrainingFrame } from '../../src/timeseries';
+import { buildTrainingFrame, type RawData, type TrainingFrame } from 'quiver';
 import { Calendar } from './calendar';
 import { CityStatistics } from './city';
 import { readWeather } from './data';

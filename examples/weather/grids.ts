@@ -4,7 +4,7 @@
  * signal and kernel; nothing else changes.
  */
 import { source, value } from 'quiver';
-import { featureGrid } from '../../src/timeseries';
+import { featureGrid } from 'quiver';
 
 /** Numeric daily signals: the raw columns and two derived in `WeatherSignals`. */
 export const SIGNALS = ['temp_max', 'temp_min', 'precipitation', 'wind', 'temp_range', 'temp_mean'] as const;

@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { formatQuality, writeArrow } from 'quiver';
-import { formatTrainingFrame } from '../../src/timeseries';
+import { formatTrainingFrame } from 'quiver';
 import { weatherFrame } from './frame';
 
 async function main(outDir = 'out'): Promise<void> {

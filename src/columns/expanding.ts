@@ -1,11 +1,60 @@
 /**
- * Expanding kernels: the rolling segments with a window that never drops a row. `minPeriods`
- * defaults to 1, as pandas `x.expanding()`. With `opts.groups` each entity starts from nothing.
+ * Expanding kernels: windows that start at the entity's first row and never drop one, so they
+ * run without the rolling kernels' removal step (and variance uses Welford's update, stable when
+ * values only enter). `minPeriods` defaults to 1, as pandas `x.expanding()`. With `opts.groups`
+ * each entity starts from nothing.
  */
 import { perGroup } from './per-group';
-import { minPeriodsArg, UNBOUNDED, type Column, type WindowOptions } from './options';
-import { MEAN, STD, SUM, VAR, sumSegment, varSegment } from './rolling-moments';
+import { minPeriodsArg, type Column, type WindowOptions } from './options';
+import { MEAN, STD, SUM, VAR, sumResult } from './rolling-moments';
 import { MAX, MIN } from './rolling-extrema';
+
+/**
+ * Running Kahan sum of `x[start..end)` (the rolling sum without a value ever leaving); `mode` SUM
+ * or MEAN, results as {@link sumResult}.
+ */
+export function runningSumSegment(
+  x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
+): void {
+  let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN;
+  for (let i = start; i < end; i++) {
+    const v = x[i];
+    if (v === v) {
+      nobs++;
+      const y = v - comp, t = sum + y;
+      comp = t - sum - y; sum = t;
+      if (v < 0) negatives++;
+      if (v === prev) same++;
+      else { same = 1; prev = v; }
+    }
+    out[i] = sumResult(nobs, minPeriods, mode, sum, negatives, same, prev);
+  }
+}
+
+/**
+ * Running sample variance (ddof 1) of `x[start..end)` by Welford's update, which is stable when
+ * values only ever enter; `mode` VAR or STD. NaN below `minPeriods` or 2 non-NaN values; exactly 0
+ * while all values are equal.
+ */
+export function runningVarSegment(
+  x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
+): void {
+  let nobs = 0, mean = 0, m2 = 0, same = 0, prev = NaN;
+  for (let i = start; i < end; i++) {
+    const v = x[i];
+    if (v === v) {
+      nobs++;
+      const delta = v - mean;
+      mean += delta / nobs;
+      m2 += delta * (v - mean);
+      if (v === prev) same++;
+      else { same = 1; prev = v; }
+    }
+    let r = NaN;
+    if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, m2 / (nobs - 1));
+    out[i] = mode === STD ? Math.sqrt(r) : r;
+  }
+}
 
 /**
  * Running extremum of `x[start..end)`: `sign` MAX or MIN (a minimum is the maximum of the negated
@@ -35,7 +84,7 @@ export function runningExtremeSegment(
  */
 export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMean', opts?.minPeriods, 1);
-  return perGroup('expandingMean', x, opts, sumSegment, UNBOUNDED, mp, MEAN);
+  return perGroup('expandingMean', x, opts, runningSumSegment, mp, MEAN);
 }
 
 /**
@@ -47,7 +96,7 @@ export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingSum(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingSum', opts?.minPeriods, 1);
-  return perGroup('expandingSum', x, opts, sumSegment, UNBOUNDED, mp, SUM);
+  return perGroup('expandingSum', x, opts, runningSumSegment, mp, SUM);
 }
 
 /**
@@ -59,7 +108,7 @@ export function expandingSum(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingVar(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingVar', opts?.minPeriods, 1);
-  return perGroup('expandingVar', x, opts, varSegment, UNBOUNDED, mp, VAR);
+  return perGroup('expandingVar', x, opts, runningVarSegment, mp, VAR);
 }
 
 /**
@@ -71,7 +120,7 @@ export function expandingVar(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingStd(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingStd', opts?.minPeriods, 1);
-  return perGroup('expandingStd', x, opts, varSegment, UNBOUNDED, mp, STD);
+  return perGroup('expandingStd', x, opts, runningVarSegment, mp, STD);
 }
 
 /**

@@ -64,8 +64,9 @@ export function groupsOf(keys: GroupKeys): Groups {
     if (earlier !== undefined) {
       const from = starts[earlier];
       const to = starts[earlier + 1] - 1;
+      const rows = from === to ? `row ${from}` : `rows ${from}–${to}`;
       throw new InputError(
-        `groupsOf: key ${show(key)} appears at rows ${from}–${to} and again at row ${i}, after key ${show(prev)}. ` +
+        `groupsOf: key ${show(key)} appears at ${rows} and again at row ${i}, after key ${show(prev)}. ` +
           "Each entity's rows must be contiguous: sort the rows by (entity, time) first.",
       );
     }

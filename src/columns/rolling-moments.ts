@@ -1,13 +1,14 @@
 /**
  * Rolling sum, mean, variance and standard deviation in O(n): running sums updated as a value
- * enters and leaves the window. The segments here also serve the expanding kernels (a window of
- * `UNBOUNDED` rows never drops a value).
+ * enters and leaves the window.
  *
  * Numerics follow pandas 1.5 (`pandas/_libs/window/aggregations.pyx`): sums are Kahan-compensated;
  * a window whose non-NaN values are all equal returns exactly that value (mean), that value × count
- * (sum) and exactly 0 (var, std). Variance uses sums of deviations from an anchor value that is
- * reset to a recent value every `window` rows (and whenever the window empties), so values that
- * share a large offset (1e9 + small) keep their precision and no drift builds up over long series.
+ * (sum) and exactly 0 (var, std). Variance uses sums of deviations from an anchor value taken
+ * from the window and renewed (with the window summed again, O(window)) every `window` values and
+ * whenever a large value leaving the window would leave its rounding error behind; so values
+ * sharing a large offset (1e9 + small) keep their precision and no drift builds up. That costs
+ * about one extra pass over the data (more only for data whose outliers come and go).
  */
 import { perGroup } from './per-group';
 import { minPeriodsArg, windowArg, type Column, type WindowOptions } from './options';
@@ -17,6 +18,28 @@ export const SUM = 0;
 export const MEAN = 1;
 export const VAR = 0;
 export const STD = 1;
+
+/** The sum of squared deviations is recomputed when it falls below this share of its recent peak. */
+const CANCELLATION = 1e-6;
+
+/**
+ * pandas' `calc_sum` / `calc_mean` for a window holding `nobs` non-NaN values summing to `sum`, of
+ * which `negatives` are negative and the last `same` equal `prev`: NaN below `minPeriods`; an
+ * empty window sums to 0 (when `minPeriods` is 0); equal values give exactly `prev` (mean) or
+ * `prev × nobs` (sum); a mean of only non-negative (non-positive) values is clamped at 0.
+ */
+export function sumResult(
+  nobs: number, minPeriods: number, mode: number, sum: number, negatives: number, same: number, prev: number,
+): number {
+  if (nobs < minPeriods) return NaN;
+  if (nobs === 0) return mode === MEAN ? NaN : 0;
+  if (same >= nobs) return mode === MEAN ? prev : prev * nobs;
+  if (mode !== MEAN) return sum;
+  const r = sum / nobs;
+  if (negatives === 0 && r < 0) return 0;
+  if (negatives === nobs && r > 0) return 0;
+  return r;
+}
 
 /**
  * Rolling Kahan sum over `x[start..end)`; `mode` SUM or MEAN. pandas' `calc_sum`/`calc_mean`:
@@ -50,16 +73,7 @@ export function sumSegment(
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    let r: number;
-    if (nobs < minPeriods) r = NaN;
-    else if (nobs === 0) r = mode === MEAN ? NaN : 0;
-    else if (same >= nobs) r = mode === MEAN ? prev : prev * nobs;
-    else if (mode === MEAN) {
-      r = sum / nobs;
-      if (negatives === 0 && r < 0) r = 0;
-      else if (negatives === nobs && r > 0) r = 0;
-    } else r = sum;
-    out[i] = r;
+    out[i] = sumResult(nobs, minPeriods, mode, sum, negatives, same, prev);
   }
 }
 
@@ -71,42 +85,44 @@ export function varSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   window: number, minPeriods: number, mode: number,
 ): void {
-  let nobs = 0, s1 = 0, s2 = 0, anchor = 0, age = 0, same = 0, prev = NaN;
+  let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = NaN;
   for (let i = start; i < end; i++) {
     const j = i - window;
     if (j >= start) {
       const u = x[j];
       if (u === u) {
-        nobs--;
-        const d = u - anchor;
-        s1 -= d; s2 -= d * d;
+        if (--nobs === 0) {
+          s1 = 0; s2 = 0; peak = 0;
+        } else {
+          const d = u - anchor;
+          s1 -= d; s2 -= d * d;
+        }
       }
     }
     const v = x[i];
     if (v === v) {
-      if (nobs === 0) {
-        anchor = v; s1 = 0; s2 = 0; age = 0;
-      } else if (age >= window) {
-        // Re-anchor on the newest value and recompute the sums of the values still in the window.
-        anchor = v; s1 = 0; s2 = 0; age = 0;
-        for (let k = j >= start ? j + 1 : start; k < i; k++) {
-          const d = x[k] - anchor;
-          if (d === d) { s1 += d; s2 += d * d; }
-        }
-      }
+      if (nobs === 0) { anchor = v; age = 0; }
       const d = v - anchor;
       s1 += d; s2 += d * d;
       nobs++; age++;
+      if (s2 > peak) peak = s2;
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    let r: number;
-    if (nobs < minPeriods || nobs < 2) r = NaN;
-    else if (same >= nobs) r = 0;
-    else {
-      r = (s2 - (s1 * s1) / nobs) / (nobs - 1);
-      if (r < 0) r = 0;
+    let ssd = s2 - (s1 * s1) / nobs;
+    if (nobs >= 2 && (age >= window || ssd < CANCELLATION * peak)) {
+      // Re-anchor on the newest value and sum the window again: every `window` values, so no
+      // drift builds up, and whenever a large value has left and its rounding error would dominate.
+      anchor = prev; s1 = 0; s2 = 0; age = 0;
+      for (let k = j >= start ? j + 1 : start; k <= i; k++) {
+        const e = x[k] - anchor;
+        if (e === e) { s1 += e; s2 += e * e; }
+      }
+      peak = s2;
+      ssd = s2 - (s1 * s1) / nobs;
     }
+    let r = NaN;
+    if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, ssd / (nobs - 1));
     out[i] = mode === STD ? Math.sqrt(r) : r;
   }
 }

@@ -85,7 +85,7 @@ export function epochMillis(kernel: string, t: unknown): Float64Array {
   if (typeId !== DATE && typeId !== TIMESTAMP) {
     throw new InputError(
       `${kernel}: t must be epoch milliseconds (a Float64Array) or an Arrow Date/Timestamp vector; ` +
-        `got an Arrow vector of type id ${typeId}. Parse the column into dates first.`,
+        `got an Arrow vector of type ${String(t.type)}. Parse the column into dates first.`,
     );
   }
   const out = new Float64Array(t.length);

@@ -9,22 +9,26 @@ import { uniqueCheck } from './checks/unique';
 import { valuesInCheck } from './checks/values-in';
 import { CHECK_KEYS, type CheckOutputOptions } from './options';
 import type { CheckFn } from './outcome';
+import { ProfileShare } from './profile';
 import type { Validator } from './result';
 import { formatPercent, formatValue } from './text';
 
 type CheckKey = (typeof CHECK_KEYS)[number];
 type Made = { check: CheckFn; description: string };
 
-const MAKERS: { readonly [K in CheckKey]: (v: NonNullable<CheckOutputOptions[K]>) => Made } = {
+/** The checks that read a column's profile (missing count, min, max) and can share one pass. */
+const PROFILED: readonly CheckKey[] = ['allowNaNs', 'maxFractionNaNs', 'range'];
+
+const MAKERS: { readonly [K in CheckKey]: (v: NonNullable<CheckOutputOptions[K]>, share: ProfileShare) => Made } = {
   dataType: (t) => ({ check: dataTypeCheck(t), description: `element type is ${t}` }),
   schema: (s) => ({
     check: schemaCheck(s),
     description: `table has columns ${Object.entries(s.columns).map(([n, t]) => `${n}: ${t}`).join(', ')}${s.allowExtraColumns ? ' (extra columns allowed)' : ''}`,
   }),
   minRows: (n) => ({ check: minRowsCheck(n), description: `at least ${n} rows` }),
-  allowNaNs: (a) => ({ check: allowNaNsCheck(a), description: a ? 'missing values allowed (reported)' : 'no missing values (NaN, null, undefined)' }),
-  maxFractionNaNs: (f) => ({ check: maxFractionNaNsCheck(f), description: `at most ${formatPercent(f)} missing values` }),
-  range: ([lo, hi]) => ({ check: rangeCheck(lo, hi), description: `values within ${formatInterval(lo, hi)} (inclusive, missing ignored)` }),
+  allowNaNs: (a, share) => ({ check: allowNaNsCheck(a, share), description: a ? 'missing values allowed (reported)' : 'no missing values (NaN, null, undefined)' }),
+  maxFractionNaNs: (f, share) => ({ check: maxFractionNaNsCheck(f, share), description: `at most ${formatPercent(f)} missing values` }),
+  range: ([lo, hi], share) => ({ check: rangeCheck(lo, hi, share), description: `values within ${formatInterval(lo, hi)} (inclusive, missing ignored)` }),
   valuesIn: (vs) => ({ check: valuesInCheck(vs), description: `values in ${formatValue(vs)} (missing ignored)` }),
   unique: (u) => ({ check: uniqueCheck(u), description: u ? 'no value repeated (missing ignored)' : 'duplicates allowed' }),
   meanInRange: ([lo, hi]) => ({ check: meanInRangeCheck(lo, hi), description: `mean within ${formatInterval(lo, hi)}` }),
@@ -34,7 +38,8 @@ const MAKERS: { readonly [K in CheckKey]: (v: NonNullable<CheckOutputOptions[K]>
 /**
  * One Validator per check key present in (normalized) options, named after the key, in the order
  * of `CHECK_KEYS`; each gets the options' `importance` (default `'warn'`). `target` is the
- * builder's business and ignored here.
+ * builder's business and ignored here. `range`, `allowNaNs` and `maxFractionNaNs` from one
+ * options object share one pass over a Float64Array (see `ProfileShare`).
  *
  * @example
  * validatorsFromOptions({ range: [-5, 5], allowNaNs: false, importance: 'fail' }).map((v) => v.name);
@@ -42,11 +47,12 @@ const MAKERS: { readonly [K in CheckKey]: (v: NonNullable<CheckOutputOptions[K]>
  */
 export function validatorsFromOptions(options: CheckOutputOptions): Validator[] {
   const importance = options.importance ?? 'warn';
+  const share = new ProfileShare(PROFILED.filter((key) => options[key] !== undefined).length);
   const validators: Validator[] = [];
   for (const key of CHECK_KEYS) {
     const setting = options[key];
     if (setting === undefined) continue;
-    const { check, description } = (MAKERS[key] as (v: unknown) => Made)(setting);
+    const { check, description } = (MAKERS[key] as (v: unknown, share: ProfileShare) => Made)(setting, share);
     validators.push(Object.freeze({ name: key, description, importance, validate: check }));
   }
   return validators;

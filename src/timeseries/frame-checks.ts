@@ -64,4 +64,10 @@ function emptySplits(rows: SplitRows, o: ResolvedFrameOptions): QualityResult[] 
     );
 }
 
+/**
+ * The frame's checks, by name.
+ *
+ * @example
+ * frameChecks.emptySplits(splits.rows, options); // [] or one 'split' warning per empty split
+ */
 export const frameChecks = { names, leakagePassed, warmup, emptySplits };

@@ -34,6 +34,10 @@ function isColumn(value: unknown): value is ArrayLike<unknown> {
  * Keeps the values that are columns of `rows` values. A value of another length is always an
  * error; a value that is no column is an error when the user named it (`explicit`), and is
  * left out (returned in `leftOut`) when it came from the default selection.
+ *
+ * @example
+ * frameColumns(['ma3', 'mean'], { ma3: new Float64Array(5), mean: 2 }, 5, new Set());
+ * // { columns: { ma3: Float64Array(5) }, leftOut: ['mean'] }
  */
 export function frameColumns(
   names: readonly string[], values: Readonly<Record<string, unknown>>, rows: number, explicit: ReadonlySet<string>,
@@ -69,13 +73,21 @@ export function frameColumns(
 }
 
 /**
- * The target column as float64 (NaN for missing), for the label. A non-numeric target is an
- * `InputError` naming it.
+ * The target column as float64 (NaN for missing), for the label. A target that is not a column
+ * of the data, or is not numeric, is an `InputError` naming it.
  *
  * @example
- * numericTarget(Int32Array.of(1, 2), 'sales'); // Float64Array [1, 2]
+ * numericTarget({ sales: Int32Array.of(1, 2) }, 'sales'); // Float64Array [1, 2]
  */
-export function numericTarget(column: unknown, name: string): Float64Array {
+export function numericTarget(columns: Readonly<Record<string, unknown>>, name: string): Float64Array {
+  if (!(name in columns)) {
+    throw new InputError(
+      `The target column "${name}" is not in the data; its columns are ${Object.keys(columns).map((k) => `"${k}"`).join(', ')}. ` +
+        'Pass the name of the column to predict.',
+      [name],
+    );
+  }
+  const column = columns[name];
   if (column instanceof Float64Array) return column;
   if (isTypedArray(column) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) {
     return Float64Array.from(column as ArrayLike<number>);

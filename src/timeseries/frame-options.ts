@@ -62,7 +62,12 @@ export interface ResolvedFrameOptions extends TrainingFrameOptions {
   readonly cuts: { readonly validation?: number; readonly test?: number };
 }
 
-/** Checks the options; one `InputError` lists every problem. */
+/**
+ * Checks the options and applies the defaults; one `InputError` lists every problem.
+ *
+ * @example
+ * resolveFrameOptions({ features: [F], data, entity: 'city', time: 'day', target: 'temp' }).gap; // 1 (= horizon)
+ */
 export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFrameOptions {
   const issues: Issue[] = [];
   const add = (message: string, ...nodes: string[]) => issues.push({ code: 'training-frame', message, nodes });

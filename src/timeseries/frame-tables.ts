@@ -24,7 +24,12 @@ function timesAsDates(time: Float64Array, rows: Int32Array): Date[] {
   return out;
 }
 
-/** The table of one split: the given rows of every column, in frame column order. */
+/**
+ * The table of one split: the given rows of every column, in frame column order.
+ *
+ * @example
+ * splitTable(source, Int32Array.of(0, 1)).numRows; // 2
+ */
 export function splitTable(source: FrameSource, rows: Int32Array): ArrowTable {
   const names = [source.entity.name, source.time.name, ...Object.keys(source.features), source.label.name];
   const values: unknown[] = [takeRows(source.entity.column, rows), timesAsDates(source.time.column, rows)];

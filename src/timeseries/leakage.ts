@@ -24,7 +24,13 @@ export interface LeakageInput {
   readonly rows?: Int32Array;
 }
 
-/** Thrown when features hold the future; `.results` has one failed `leakage` check per feature. */
+/**
+ * Thrown when features hold the future; `.features` names them and `.results` has one failed
+ * `leakage` check each.
+ *
+ * @example
+ * try { await buildTrainingFrame(options); } catch (e) { if (e instanceof LeakageError) console.log(e.features); }
+ */
 export class LeakageError extends QuiverError {
   readonly features: readonly string[];
   readonly results: readonly QualityResult[];

@@ -15,7 +15,12 @@ export interface TableLike {
   getChild(name: string): unknown;
 }
 
-/** True for an Arrow `Table` (anything with a schema, `numRows` and `getChild`). */
+/**
+ * True for an Arrow `Table` (anything with a schema, `numRows` and `getChild`).
+ *
+ * @example
+ * isTableLike(await readCsv('weather.csv')); // true
+ */
 export function isTableLike(data: unknown): data is TableLike {
   return (
     typeof data === 'object' && data !== null && typeof (data as TableLike).getChild === 'function' &&

@@ -17,12 +17,22 @@ type TypedArray =
   | Float64Array | Float32Array | Int8Array | Int16Array | Int32Array
   | Uint8Array | Uint16Array | Uint32Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
 
-/** True for typed arrays (not DataView). */
+/**
+ * True for typed arrays (not DataView).
+ *
+ * @example
+ * isTypedArray(new Float64Array(2)); // true
+ */
 export function isTypedArray(value: unknown): value is TypedArray {
   return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }
 
-/** True for an Arrow-like vector: has `get(i)` and `length`, and is not a JS or typed array. */
+/**
+ * True for an Arrow-like vector: has `get(i)` and `length`, and is not a JS or typed array.
+ *
+ * @example
+ * isVectorLike(table.getChild('location')); // true
+ */
 export function isVectorLike(value: unknown): value is VectorLike {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && !isTypedArray(value) &&

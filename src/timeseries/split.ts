@@ -69,7 +69,8 @@ export function splitRows(
 ): Splits {
   const [validationCut, testCut] = checkPlan(plan);
   const bounds = groupBounds(groups, time.length);
-  const lists: number[][] = [[], [], []];
+  const assigned = new Int8Array(time.length).fill(-1);
+  const sizes = [0, 0, 0];
   const gapped = [0, 0];
   for (let g = 0; g + 1 < bounds.length; g++) {
     const end = bounds[g + 1];
@@ -78,18 +79,24 @@ export function splitRows(
       const t = time[i];
       const split = t < validationCut ? 0 : t < testCut ? 1 : 2;
       if (split < 2) {
-        const next = split === 0 ? validationCut : testCut;
         const ahead = Math.min(i + plan.gap, end - 1);
-        if (ahead > i && time[ahead] >= next) {
+        if (ahead > i && time[ahead] >= (split === 0 ? validationCut : testCut)) {
           gapped[split]++;
           continue;
         }
       }
-      lists[split].push(i);
+      assigned[i] = split;
+      sizes[split]++;
     }
   }
+  const lists = sizes.map((size) => new Int32Array(size));
+  const filled = [0, 0, 0];
+  for (let i = 0; i < time.length; i++) {
+    const split = assigned[i];
+    if (split >= 0) lists[split][filled[split]++] = i;
+  }
   return {
-    rows: { train: Int32Array.from(lists[0]), validation: Int32Array.from(lists[1]), test: Int32Array.from(lists[2]) },
+    rows: { train: lists[0], validation: lists[1], test: lists[2] },
     gapped: { train: gapped[0], validation: gapped[1] },
   };
 }

@@ -88,7 +88,12 @@ export function formatTime(ms: number): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
-/** A value for an error message: strings quoted, everything else as JS prints it. */
+/**
+ * A value for an error message: strings quoted, everything else as JS prints it.
+ *
+ * @example
+ * describe('Seattle'); // '"Seattle"'
+ */
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;

@@ -4,12 +4,14 @@
  * leakage check.
  */
 import { Builder } from '../builder';
+import type { Driver } from '../driver';
+import { groupBounds, type GroupStarts } from './bounds';
 import { shift } from '../columns';
 import type { QualityResult } from '../quality/result';
 import { dictResult } from '../results/dict-result';
 import { defaultOutputs, frameColumns, numericTarget } from './frame-columns';
 import { frameChecks } from './frame-checks';
-import { resolveFrameOptions, type TrainingFrameOptions } from './frame-options';
+import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptions } from './frame-options';
 import { splitTables, type ArrowTable } from './frame-tables';
 import { entityHistory, type EntityHistory } from './history';
 import { findLeaks, LeakageError } from './leakage';
@@ -72,6 +74,30 @@ function rangeOf(time: Float64Array, rows: Int32Array): readonly [number, number
   return [lo, hi];
 }
 
+/** Rows past their entity's warm-up that have a label: `keep[i] = 1`; and how many were dropped for each reason. */
+function trainableRows(warmup: Int32Array, label: Float64Array, groups: GroupStarts) {
+  const bounds = groupBounds(groups, label.length);
+  const keep = new Uint8Array(label.length);
+  let warm = 0;
+  let unlabeled = 0;
+  for (let g = 0; g + 1 < bounds.length; g++) {
+    warm += warmup[g];
+    for (let i = bounds[g] + warmup[g]; i < bounds[g + 1]; i++) {
+      if (label[i] === label[i]) keep[i] = 1;
+      else unlabeled++;
+    }
+  }
+  return { keep, warm, unlabeled };
+}
+
+/** The outputs to compute: `include` first, then `outputs` or every feature node; and those left out. */
+function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
+  const chosen = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
+  const included = o.include ?? [];
+  const outputs = [...included, ...chosen.outputs.filter((name) => !included.includes(name))];
+  return { outputs, leftOut: chosen.leftOut, explicit: new Set([...(o.outputs ?? []), ...included]) };
+}
+
 /**
  * Builds a training frame from long-format history:
  * 1. sorts the rows by (entity, time) (duplicates are an `InputError`) and gives the features
@@ -94,34 +120,20 @@ function rangeOf(time: Float64Array, rows: Int32Array): readonly [number, number
 export async function buildTrainingFrame(options: TrainingFrameOptions): Promise<TrainingFrame> {
   const o = resolveFrameOptions(options);
   const history = entityHistory(o.data, { entity: o.entity, time: o.time });
-  const target = numericTarget(history.columns[o.target], o.target);
+  const target = numericTarget(history.columns, o.target);
   const label = shift(target, -o.horizon, { groups: history.groups });
 
   const builder = new Builder().withFeatures(...o.features).withResult(dictResult());
   if (o.config) builder.withConfig({ ...o.config });
   if (o.adapters) builder.withAdapters(...o.adapters);
   const driver = builder.build();
-  const chosen = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
-  const included = o.include ?? [];
-  const selected = { outputs: [...included, ...chosen.outputs.filter((name) => !included.includes(name))], leftOut: chosen.leftOut };
+  const selected = selectOutputs(driver, o);
   const run = await driver.run(selected.outputs, { inputs: history.inputs });
-  const explicit = new Set([...(o.outputs ?? []), ...included]);
-  const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, explicit);
+  const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, selected.explicit);
   frameChecks.names(Object.keys(features), o);
 
   const warmup = warmupRows(features, history.groups, history.rows, o.warmup);
-  const keep = new Uint8Array(history.rows);
-  let warm = 0;
-  let unlabeled = 0;
-  for (let g = 0; g < history.groups.count; g++) {
-    const start = history.groups.starts[g];
-    const end = g + 1 < history.groups.count ? history.groups.starts[g + 1] : history.rows;
-    warm += warmup.rows[g];
-    for (let i = start + warmup.rows[g]; i < end; i++) {
-      if (label[i] === label[i]) keep[i] = 1;
-      else unlabeled++;
-    }
-  }
+  const { keep, warm, unlabeled } = trainableRows(warmup.rows, label, history.groups);
   const time = history.columns[o.time] as Float64Array;
   const splits = splitRows(time, history.groups, keep, { ...o.cuts, gap: o.gap });
 

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors';
-import { collapse } from '../../adapters/graphviz/collapse';
+import { collapse, MANY_INPUTS } from '../../adapters/graphviz/collapse';
 import { graphFromNodeInfo, type GraphNode } from '../../adapters/graphviz/model';
 import { bigGraph } from './support/big-graph';
 
@@ -28,25 +28,34 @@ describe('collapse', () => {
     expect(picture.edges.every((e) => e.count === 1)).toBe(true);
   });
 
-  test('5,000 nodes fold by origin: one box per method with its count, inputs kept', () => {
+  test('5,000 nodes fold by origin: one box per method with its count; the 50 inputs become one box', () => {
     const picture = collapse(nodes);
     expect(picture.grouping).toBe('origin');
-    const groups = picture.boxes.filter((b) => b.members.length > 1);
-    expect(labels(groups)).toEqual(
-      [`lag ×${ENTITIES * LAGS}`, `rollingMean ×${ENTITIES * WINDOWS}`, `rollingStd ×${ENTITIES * WINDOWS}`, `zscore ×${ENTITIES * WINDOWS}`].sort(),
+    expect(labels(picture.boxes)).toEqual(
+      [`inputs ×${ENTITIES}`, `lag ×${ENTITIES * LAGS}`, `rollingMean ×${ENTITIES * WINDOWS}`, `rollingStd ×${ENTITIES * WINDOWS}`, `zscore ×${ENTITIES * WINDOWS}`].sort(),
     );
-    expect(picture.boxes.filter((b) => b.kind === 'input')).toHaveLength(ENTITIES);
-    // each price input feeds the four method boxes; edges inside a box are not drawn
-    expect(picture.edges).toHaveLength(ENTITIES * 4 + 2);
-    const maEdge = picture.edges.find((e) => e.from === 's7.price' && e.to.includes('Rolling.rollingMean'));
-    expect(maEdge?.count).toBe(WINDOWS);
-    const intoZ = picture.edges.find((e) => e.from.includes('rollingMean') && e.to.includes('zscore'));
-    expect(intoZ?.count).toBe(ENTITIES * WINDOWS);
+    // inputs feed the four method boxes; rollingMean and rollingStd feed zscore; lag → lag is inside one box
+    const edges = Object.fromEntries(picture.edges.map((e) => [`${e.from} -> ${e.to}`, e.count]));
+    expect(edges).toEqual({
+      'group:input|supplied:input -> group:feature|origin:Rolling.rollingMean': ENTITIES * WINDOWS,
+      'group:input|supplied:input -> group:feature|origin:Rolling.rollingStd': ENTITIES * WINDOWS,
+      'group:input|supplied:input -> group:feature|origin:Rolling.zscore': ENTITIES * WINDOWS,
+      'group:input|supplied:input -> group:feature|origin:Lags.lag': ENTITIES,
+      'group:feature|origin:Rolling.rollingMean -> group:feature|origin:Rolling.zscore': ENTITIES * WINDOWS,
+      'group:feature|origin:Rolling.rollingStd -> group:feature|origin:Rolling.zscore': ENTITIES * WINDOWS,
+    });
   });
 
-  test('when methods still make too many boxes, whole classes fold and all inputs become one box', () => {
-    const picture = collapse(nodes, { maxNodes: 40 });
-    // origin gives 54 boxes, namespace 100: both above 40
+  test(`up to ${MANY_INPUTS} inputs stay drawn one by one when folding`, () => {
+    const few = graphFromNodeInfo(bigGraph(MANY_INPUTS, WINDOWS));
+    const picture = collapse(few);
+    expect(picture.grouping).toBe('origin');
+    expect(picture.boxes.filter((b) => b.kind === 'input').map((b) => b.id)).toEqual(Array.from({ length: MANY_INPUTS }, (_, e) => `s${e}.price`));
+  });
+
+  test('when methods still make too many boxes, whole classes fold', () => {
+    const picture = collapse(nodes, { maxNodes: 4 });
+    // origin gives 5 boxes, namespace 51: both above 4
     expect(picture.grouping).toBe('class');
     expect(labels(picture.boxes)).toEqual([`Lags ×${ENTITIES * LAGS}`, `Rolling ×${ENTITIES * WINDOWS * 3}`, `inputs ×${ENTITIES}`].sort());
   });
@@ -57,14 +66,14 @@ describe('collapse', () => {
     const s3 = picture.boxes.find((b) => b.label.startsWith('s3.*'));
     expect(s3?.label).toBe(`s3.* ×${WINDOWS * 3 + LAGS}`);
     expect(s3?.namespace).toBe('');
-    expect(picture.boxes.find((b) => b.id === 's3.price')?.namespace).toBe('s3');
+    expect(picture.boxes).toHaveLength(ENTITIES + 1); // one per namespace, and the inputs
   });
 
   test('tag folding groups by the tag value; untagged nodes fall back to their origin', () => {
     const picture = collapse(nodes, { by: 'tag:owner', maxNodes: 100 });
     const research = ENTITIES * 3 * Math.floor(WINDOWS / 2);
     const platform = ENTITIES * (3 * Math.ceil(WINDOWS / 2) + LAGS);
-    expect(labels(picture.boxes.filter((b) => b.members.length > 1))).toEqual([`owner=platform ×${platform}`, `owner=research ×${research}`]);
+    expect(labels(picture.boxes)).toEqual([`inputs ×${ENTITIES}`, `owner=platform ×${platform}`, `owner=research ×${research}`]);
   });
 
   test('expand draws one part node by node and keeps the rest folded', () => {
@@ -74,7 +83,10 @@ describe('collapse', () => {
     expect(single).toContain('s3.ma7');
     expect(single).toContain('s3.lag9');
     expect(single.filter((n) => n.startsWith('s3.'))).toHaveLength(1 + WINDOWS * 3 + LAGS);
-    expect(labels(picture.boxes.filter((b) => b.members.length > 1))).toContain(`rollingMean ×${(ENTITIES - 1) * WINDOWS}`);
+    expect(labels(picture.boxes.filter((b) => b.members.length > 1))).toEqual(
+      [`inputs ×${ENTITIES - 1}`, `lag ×${(ENTITIES - 1) * LAGS}`, `rollingMean ×${(ENTITIES - 1) * WINDOWS}`, `rollingStd ×${(ENTITIES - 1) * WINDOWS}`, `zscore ×${(ENTITIES - 1) * WINDOWS}`].sort(),
+    );
+    expect(picture.boxes.find((b) => b.id === 's3.price')?.namespace).toBe('s3');
   });
 
   test('expand by method name and by tag', () => {

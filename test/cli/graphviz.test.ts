@@ -11,9 +11,9 @@ const infos: NodeInfoLike[] = [
   { name: 'spend', type: Float64Array, isExternalInput: true, dependencies: [], tags: {} },
   { name: 'region', type: String, origin: 'config', dependencies: [], tags: {} },
   { name: 'spendMean', type: Number, origin: 'Spend.spendMean', dependencies: ['spend'], tags: { owner: 'ds' }, doc: 'mean spend' },
-  { name: 'avg3wkSpend', type: Float64Array, origin: 'Spend.avg3wkSpend', dependencies: ['spend', 'region'], tags: { owner: 'mkt' } },
-  { name: 'avg3wkSpend.range', type: Object, role: 'check', origin: 'Spend.avg3wkSpend', dependencies: ['avg3wkSpend'], tags: {} },
+  { name: 'avg3wkSpend', type: Float64Array, origin: 'Spend.avg3wkSpend', dependencies: ['spend', 'region'], tags: { owner: 'mkt' }, checks: ['range', 'allowNaNs'] },
   { name: 'geo.share', type: Float64Array, origin: 'Geo.share', dependencies: ['spendMean', 'geo.weights'], tags: { owner: 'ds' } },
+  { name: 'solo.only', typeName: 'Float64Array', origin: 'Solo.only', dependencies: ['spend'], tags: {} },
 ];
 
 /** The attribute list DOT gives a node, as a record. */
@@ -32,8 +32,10 @@ describe('DOT pictures', () => {
     const kinds = Object.fromEntries(nodes.map((n) => [n.name, n.kind]));
     expect(kinds).toEqual({
       spend: 'input', region: 'config', spendMean: 'feature', avg3wkSpend: 'output',
-      'avg3wkSpend.range': 'check', 'geo.share': 'feature', 'geo.weights': 'input',
+      'avg3wkSpend:check:range': 'check', 'avg3wkSpend:check:allowNaNs': 'check',
+      'geo.share': 'feature', 'geo.weights': 'input', 'solo.only': 'feature',
     });
+    expect(nodes.find((n) => n.name === 'avg3wkSpend:check:range')?.dependencies).toEqual(['avg3wkSpend']);
   });
 
   test('each kind is drawn with its own shape and style', () => {
@@ -42,7 +44,9 @@ describe('DOT pictures', () => {
     expect(nodeAttrs(dot, 'region')).toMatchObject({ shape: 'note', fillcolor: String(KIND_STYLES.config.fillcolor) });
     expect(nodeAttrs(dot, 'spendMean')).toMatchObject({ shape: 'box', style: 'rounded,filled', label: 'spendMean\\nNumber' });
     expect(nodeAttrs(dot, 'avg3wkSpend')).toMatchObject({ style: 'rounded,filled,bold', penwidth: '2' });
-    expect(nodeAttrs(dot, 'avg3wkSpend.range')).toMatchObject({ shape: 'octagon' });
+    expect(nodeAttrs(dot, 'avg3wkSpend:check:range')).toMatchObject({ shape: 'octagon', label: 'range' });
+    expect(dot).toContain('"avg3wkSpend" -> "avg3wkSpend:check:range" [style=dotted, arrowhead=none];');
+    expect(nodeAttrs(dot, 'solo.only')).toMatchObject({ label: 'solo.only\\nFloat64Array' });
     expect(nodeAttrs(dot, 'spendMean').tooltip).toBe('spendMean: Number (feature)\\ndefined by Spend.spendMean\\ntags: owner=ds\\nmean spend');
   });
 
@@ -54,6 +58,8 @@ describe('DOT pictures', () => {
     expect(body).toContain('"geo.share" [');
     expect(body).toContain('"geo.weights" [');
     expect(body).not.toContain('"spendMean" [');
+    // a namespace holding a single node gets no frame
+    expect(dot).not.toContain('cluster_solo');
   });
 
   test('colorByTag fills each tag value with its own palette colour and lists it in the legend', () => {
@@ -68,6 +74,9 @@ describe('DOT pictures', () => {
   test('outputs restrict the picture to what they need; unknown names are InputErrors with a suggestion', () => {
     const picture = graphPicture(sourceOf(infos), { outputs: ['spendMean'] });
     expect(picture.boxes.map((b) => b.id)).toEqual(['spend', 'spendMean']);
+    // an output's checks come with it
+    const checked = graphPicture(sourceOf(infos), { outputs: ['avg3wkSpend'] });
+    expect(checked.boxes.map((b) => b.id).sort()).toEqual(['avg3wkSpend', 'avg3wkSpend:check:allowNaNs', 'avg3wkSpend:check:range', 'region', 'spend']);
     expect(() => graphPicture(sourceOf(infos), { upstreamOf: ['spendMaen'] })).toThrow(InputError);
     expect(() => graphPicture(sourceOf(infos), { upstreamOf: ['spendMaen'] })).toThrow(
       'Unknown node "spendMaen" (upstream of): no feature, input or config key has this name. Did you mean "spendMean"?',
@@ -80,7 +89,7 @@ describe('SVG rendering (Graphviz in WebAssembly)', () => {
     const svg = await graphSvg(sourceOf(infos), { configKeys: ['region'] });
     expect(svg).toContain('<svg');
     const titles = [...svg.matchAll(/<g id="node\d+" class="node">\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
-    expect(titles.sort()).toEqual(['avg3wkSpend', 'avg3wkSpend.range', 'geo.share', 'geo.weights', 'region', 'spend', 'spendMean']);
+    expect(titles.sort()).toEqual(['avg3wkSpend', 'avg3wkSpend:check:allowNaNs', 'avg3wkSpend:check:range', 'geo.share', 'geo.weights', 'region', 'solo.only', 'spend', 'spendMean']);
     expect(svg).toContain('<title>cluster_geo</title>');
   });
 
@@ -89,9 +98,10 @@ describe('SVG rendering (Graphviz in WebAssembly)', () => {
     const dot = graphDot(source);
     const svg = await renderSvg(dot);
     const nodeCount = [...svg.matchAll(/class="node"/g)].length;
-    expect(nodeCount).toBe(54); // 50 inputs + rollingMean, rollingStd, zscore, lag boxes
+    expect(nodeCount).toBe(5); // inputs, rollingMean, rollingStd, zscore, lag
     expect(svg).toMatch(/rollingMean (×|&#215;)1500/);
-    expect(svg).toContain('5000 nodes folded by origin into 54 boxes');
+    expect(svg).toMatch(/inputs (×|&#215;)50/);
+    expect(svg).toContain('5000 nodes folded by origin into 5 boxes');
   });
 
   test('DOT Graphviz cannot read is a QuiverError that says what to do', async () => {

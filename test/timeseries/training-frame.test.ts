@@ -156,6 +156,33 @@ describe('buildTrainingFrame', () => {
     expect(frame.quality).toContainEqual(expect.objectContaining({ node: 'label', check: 'leakage', passes: true }));
   });
 
+  it('with checks: false, builds the frame without the leakage check', async () => {
+    class Peeking extends Small {
+      @feature()
+      tomorrow(temp: Float64Array, groups: Groups): Float64Array {
+        return shift(temp, -1, { groups });
+      }
+    }
+    const frame = await buildTrainingFrame({ ...base, features: [Peeking], checks: false });
+    expect(frame.features).toContain('tomorrow');
+    expect(frame.quality).toEqual([]);
+  });
+
+  it('warns when a feature never starts in an entity and when a split is empty', async () => {
+    class Week extends Small {
+      @feature()
+      ma7(temp: Float64Array, groups: Groups): Float64Array {
+        return rollingMean(temp, 7, { groups }); // "b" has only 6 days
+      }
+    }
+    const frame = await buildTrainingFrame({ ...base, features: [Week], splits: { test: '2020-02-01' } });
+    expect(frame.counts.train).toBe(1); // a: Jan 7 only (Jan 8 has no label); b: all warm-up
+    expect(frame.quality.filter((q) => !q.passes).map((q) => `${q.node} ${q.check} ${q.importance}: ${q.message}`)).toEqual([
+      'ma7 warmup warn: has no value on any of the city "b"\'s rows, so that city is all warm-up and has no row in the frame; shorten its window or give a number as warmup',
+      'test split warn: the test split has no rows (cut-off 2020-02-01); move the cut-offs inside the dates of the data that remain after warm-up',
+    ]);
+  });
+
   it('reports bad options together before any feature runs', async () => {
     await expect(buildTrainingFrame({ ...base, horizon: 0, gap: -1, splits: { test: 'soon' } })).rejects.toThrow(
       new InputError([
@@ -166,7 +193,10 @@ describe('buildTrainingFrame', () => {
     );
   });
 
-  it('rejects a target that is not numeric and a feature named like the label', async () => {
+  it('rejects a target that is not in the data, a target that is not numeric, and a feature named like the label', async () => {
+    await expect(buildTrainingFrame({ ...base, target: 'temperature' })).rejects.toThrow(
+      'The target column "temperature" is not in the data; its columns are "city", "date", "temp". Pass the name of the column to predict.',
+    );
     await expect(buildTrainingFrame({ ...base, target: 'city' })).rejects.toThrow(
       'The target column "city" is not numeric; the label is its value ahead in time. Predict a numeric column, or encode this one as numbers first.',
     );

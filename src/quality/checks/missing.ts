@@ -1,7 +1,7 @@
 /**
  * `allowNaNs` and `maxFractionNaNs`: missing values are NaN, null, undefined and Arrow nulls.
- * Float columns are scanned as one Float64Array loop; integer typed arrays cannot hold a missing
- * value; other columns are read value by value.
+ * Float columns are profiled in one Float64Array pass (shared with the node's range check);
+ * integer typed arrays cannot hold a missing value; other columns are read value by value.
  */
 import { ArrowTypeId } from '../arrow-types';
 import { isArrowVector, isMissing, isTable, isTypedArray } from '../column';
@@ -9,30 +9,13 @@ import { elementsOf } from '../elements';
 import { numbersOf } from '../numbers';
 import { notApplicable, Offenders, type CheckFn } from '../outcome';
 import type { ValidationOutcome } from '../result';
-import { atRows, countOf, formatCount, formatPercent, formatValue, MAX_SAMPLE_ROWS } from '../text';
+import { firstRows, NO_SHARE, type ProfileShare } from '../profile';
+import { atRows, countOf, formatCount, formatPercent, formatValue } from '../text';
 
 /** The missing rows of a column. */
 export interface MissingScan {
   readonly missing: Offenders;
   readonly total: number;
-}
-
-/** The hot loop: counts NaN, touching nothing but `x` and locals. */
-function countNaN(x: Float64Array): number {
-  const n = x.length;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v !== v) count++;
-  }
-  return count;
-}
-
-/** The first `MAX_SAMPLE_ROWS` NaN rows; run only when there are some. */
-function firstNaN(x: Float64Array): number[] {
-  const rows: number[] = [];
-  for (let i = 0; i < x.length && rows.length < MAX_SAMPLE_ROWS; i++) if (x[i] !== x[i]) rows.push(i);
-  return rows;
 }
 
 function scanElements(x: ArrayLike<unknown>, out: Offenders): void {
@@ -51,11 +34,11 @@ function holdsFloats(value: unknown): boolean {
  * @example
  * scanMissing([1, null, NaN])?.missing.rows; // [1, 2]
  */
-export function scanMissing(value: unknown): MissingScan | null {
+export function scanMissing(value: unknown, share: ProfileShare = NO_SHARE): MissingScan | null {
   if (holdsFloats(value)) {
     const { values } = numbersOf(value) as { values: Float64Array };
-    const count = countNaN(values);
-    return { missing: Offenders.counted(count, count > 0 ? firstNaN(values) : []), total: values.length };
+    const count = share.of(values).missing;
+    return { missing: Offenders.counted(count, count > 0 ? firstRows(values, (v) => v !== v) : []), total: values.length };
   }
   const missing = new Offenders();
   if (isTypedArray(value)) {
@@ -89,10 +72,10 @@ function scalarMissing(value: unknown, allowed: boolean): ValidationOutcome {
  * allowNaNsCheck(false)(Float64Array.of(1, NaN)).message;
  * // '1 of 2 values (50%) are missing (NaN, null or undefined); at row 1'
  */
-export function allowNaNsCheck(allowed: boolean): CheckFn {
+export function allowNaNsCheck(allowed: boolean, share: ProfileShare = NO_SHARE): CheckFn {
   return (value) => {
     if (isTable(value)) return notApplicable('allowNaNs', 'a column or a single value', value);
-    const scan = scanMissing(value);
+    const scan = scanMissing(value, share);
     if (scan === null) return scalarMissing(value, allowed);
     const { missing, total } = scan;
     const diagnostics = missing.diagnostics(total);
@@ -113,9 +96,9 @@ export function allowNaNsCheck(allowed: boolean): CheckFn {
  * maxFractionNaNsCheck(0.1)([1, null, null, 4]).message;
  * // '2 of 4 values (50%) are missing, more than the 10% allowed; first at rows 1, 2'
  */
-export function maxFractionNaNsCheck(maxFraction: number): CheckFn {
+export function maxFractionNaNsCheck(maxFraction: number, share: ProfileShare = NO_SHARE): CheckFn {
   return (value) => {
-    const scan = isTable(value) ? null : scanMissing(value);
+    const scan = isTable(value) ? null : scanMissing(value, share);
     if (scan === null) return notApplicable('maxFractionNaNs', 'a column', value);
     const { missing, total } = scan;
     const diagnostics = { ...missing.diagnostics(total), maxFraction };

@@ -1,13 +1,15 @@
 /**
  * `range: [lo, hi]`: every value within lo…hi, both ends included; missing values are ignored.
- * One pass over a Float64Array that also observes min and max and counts the missing.
+ * A Float64Array is profiled in one pass (missing count, min, max), shared with the node's other
+ * checks; a column is read a second time only when it fails.
  */
 import type { ValidationOutcome } from '../result';
 import { numbersOf } from '../numbers';
 import { allPresent, notApplicable, Offenders, type CheckFn } from '../outcome';
-import { atRows, countOf, formatNumber, MAX_SAMPLE_ROWS } from '../text';
+import { NO_SHARE, firstRows, type ProfileShare } from '../profile';
+import { atRows, countOf, formatNumber } from '../text';
 
-/** What one pass over a column found: offenders outside [lo, hi], missing count, observed extremes. */
+/** What range found in a column: offenders outside [lo, hi], missing count, observed extremes. */
 export interface RangeScan {
   readonly outside: Offenders;
   readonly missing: number;
@@ -16,60 +18,29 @@ export interface RangeScan {
   readonly max: number;
 }
 
-// What the last rangeKernel call found besides its count. Module variables, not an object or a
-// typed array, because storing to them needs no type feedback: V8 optimizes the loop during its
-// first long call (on-stack replacement), before the code after the loop has ever run, and a
-// keyed or named store there would bail out of the optimized code on every call.
-let lastMissing = 0;
-let lastMin = Infinity;
-let lastMax = -Infinity;
-
-/**
- * The hot loop: counts the values outside [lo, hi] (NaN is missing, not outside) and observes the
- * missing count, min and max. Touches nothing but `x` and locals.
- */
-function rangeKernel(x: Float64Array, lo: number, hi: number): number {
+/** Counts the non-missing values outside [lo, hi]; run only when the profile says there are some. */
+function countOutside(x: Float64Array, lo: number, hi: number): number {
   const n = x.length;
-  let outside = 0;
-  let missing = 0;
-  let min = Infinity;
-  let max = -Infinity;
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (!(v >= lo && v <= hi)) {
-      if (v !== v) missing++;
-      else outside++;
-    }
+    if (v < lo || v > hi) count++;
   }
-  lastMissing = missing;
-  lastMin = min;
-  lastMax = max;
-  return outside;
-}
-
-/** The first `MAX_SAMPLE_ROWS` rows outside [lo, hi]; run only when there are some. */
-function firstOutside(x: Float64Array, lo: number, hi: number): number[] {
-  const rows: number[] = [];
-  for (let i = 0; i < x.length && rows.length < MAX_SAMPLE_ROWS; i++) {
-    const v = x[i];
-    if (v < lo || v > hi) rows.push(i);
-  }
-  return rows;
+  return count;
 }
 
 /**
- * Scans `x` once: rows outside [lo, hi] (NaN is missing, not outside), missing count, min, max.
- * The first offending rows are looked up afterwards, only when there are any.
+ * Rows outside [lo, hi] (NaN is missing, not outside), missing count, min, max. The profile's one
+ * pass settles a passing column (its min and max are inside); only a failing one is read again.
  *
  * @example
  * scanRange(Float64Array.of(1, NaN, 9), 0, 5).outside.rows; // [2]
  */
-export function scanRange(x: Float64Array, lo: number, hi: number): RangeScan {
-  const count = rangeKernel(x, lo, hi);
-  const scan = { missing: lastMissing, min: lastMin, max: lastMax };
-  return { ...scan, outside: Offenders.counted(count, count > 0 ? firstOutside(x, lo, hi) : []) };
+export function scanRange(x: Float64Array, lo: number, hi: number, share: ProfileShare = NO_SHARE): RangeScan {
+  const { missing, min, max } = share.of(x);
+  if (!(min < lo || max > hi)) return { outside: new Offenders(), missing, min, max };
+  const count = countOutside(x, lo, hi);
+  return { outside: Offenders.counted(count, firstRows(x, (v) => v < lo || v > hi)), missing, min, max };
 }
 
 /**
@@ -82,11 +53,11 @@ export function formatInterval(lo: number, hi: number): string {
   return `[${formatNumber(lo)}, ${formatNumber(hi)}]`;
 }
 
-function columnOutcome(x: Float64Array, lo: number, hi: number): ValidationOutcome {
+function columnOutcome(x: Float64Array, lo: number, hi: number, share: ProfileShare): ValidationOutcome {
   const n = x.length;
   const interval = formatInterval(lo, hi);
   if (n === 0) return { passes: true, message: allPresent(0, 0, 'range', ''), diagnostics: { count: 0, total: 0, lo, hi } };
-  const { outside, missing, min, max } = scanRange(x, lo, hi);
+  const { outside, missing, min, max } = scanRange(x, lo, hi, share);
   const present = n - missing;
   const diagnostics = { ...outside.diagnostics(n), missing, min: present ? min : null, max: present ? max : null, lo, hi };
   if (present === 0) return { passes: true, message: allPresent(n, missing, 'range', ''), diagnostics };
@@ -113,10 +84,10 @@ function scalarOutcome(v: number, lo: number, hi: number): ValidationOutcome {
  * rangeCheck(-5, 5)(Float64Array.of(1, 7.2, NaN)).message;
  * // '1 of 3 values (33.3%) outside [-5, 5]; at row 1; observed min 1, max 7.2'
  */
-export function rangeCheck(lo: number, hi: number): CheckFn {
+export function rangeCheck(lo: number, hi: number, share: ProfileShare = NO_SHARE): CheckFn {
   return (value) => {
     const numbers = numbersOf(value);
     if ('problem' in numbers) return notApplicable('range', 'numbers (a numeric column or a single number)', value, numbers.problem);
-    return numbers.scalar ? scalarOutcome(numbers.values[0], lo, hi) : columnOutcome(numbers.values, lo, hi);
+    return numbers.scalar ? scalarOutcome(numbers.values[0], lo, hi) : columnOutcome(numbers.values, lo, hi, share);
   };
 }

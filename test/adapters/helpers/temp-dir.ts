@@ -31,6 +31,40 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
  */
 export function firstDifference(a: ArrayLike<unknown>, b: ArrayLike<unknown>): number {
   if (a.length !== b.length) return -2;
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b) && a.constructor === b.constructor) {
+    const bytes = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    if (bytes(a).equals(bytes(b))) return -1; // bitwise equal (memcmp); otherwise find the index below
+  }
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
   return -1;
+}
+
+/**
+ * A string column flattened for fast comparison: each row's byte length (-1 for null) and all
+ * bytes in order. Works for Utf8 and LargeUtf8 whatever the chunking.
+ */
+export function flattenStrings(vector: { length: number; data: readonly { length: number; offset: number; valueOffsets: ArrayLike<number | bigint>; values: Uint8Array; nullBitmap?: Uint8Array | null }[] }): { lengths: Float64Array; bytes: Uint8Array } {
+  const lengths = new Float64Array(vector.length);
+  const parts: Uint8Array[] = [];
+  let row = 0;
+  let total = 0;
+  for (const chunk of vector.data) {
+    const offsets = chunk.valueOffsets;
+    const first = Number(offsets[0]);
+    for (let i = 0; i < chunk.length; i++, row++) {
+      const bit = chunk.offset + i;
+      const valid = !chunk.nullBitmap || chunk.nullBitmap.length === 0 || (chunk.nullBitmap[bit >> 3] & (1 << (bit & 7))) !== 0;
+      lengths[row] = valid ? Number(offsets[i + 1]) - Number(offsets[i]) : -1;
+    }
+    const part = chunk.values.subarray(first, Number(offsets[chunk.length]));
+    parts.push(part);
+    total += part.length;
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return { lengths, bytes };
 }

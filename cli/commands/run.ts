@@ -1,0 +1,86 @@
+/**
+ * `quiver run <features> --inputs <file> --out <file>`: compute the outputs, write the table,
+ * print the data-quality report, and optionally write the HTML run report.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Table } from 'apache-arrow';
+import { formatQuality } from '../../src/quality';
+import { writeResult } from '../../adapters/files/formats';
+import type { AdapterNote } from '../../adapters/notes';
+import { progressBar } from '../../adapters/progress/progress-bar';
+import { writeRunReport } from '../../adapters/report/run-report';
+import { timingRecorder } from '../../adapters/report/timing-recorder';
+import { formatMs } from '../../adapters/report/html';
+import type { Io } from '../io';
+import { commandTable } from '../result-table';
+import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export interface RunOptions extends FeatureOptions, OutputOptions {
+  readonly inputs: string;
+  readonly out: string;
+  readonly report?: string;
+  readonly quiet?: boolean;
+}
+
+/**
+ * Run the command; resolves to the exit code (0), or rejects with the error that ended the run
+ * after writing the report, if one was asked for.
+ *
+ * @example
+ * await runCommand('features.ts', { inputs: 'weather.csv', out: 'features.arrow' }, processIo);
+ */
+export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
+  checkOutputPath(opts.out);
+  const timer = timingRecorder();
+  const result = commandTable(outputsChosenForUser(opts));
+  const dr = buildDriver(file, opts, [timer, progressBar({ quiet: opts.quiet })], result);
+  const outputs = selectOutputs(dr, opts);
+  const notes: AdapterNote[] = [];
+  const inputs = await readInputs(opts.inputs, (note) => {
+    notes.push(note);
+    io.err(`note: ${note.message}`);
+  });
+  const began = performance.now();
+  let run: Awaited<ReturnType<typeof dr.run>> | undefined;
+  let error: unknown;
+  try {
+    run = await dr.run(outputs, { inputs });
+    await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+    await writeResult(run.result as Table, opts.out);
+  } catch (e) {
+    error = e;
+  }
+  const durationMs = performance.now() - began;
+  if (run && error === undefined) {
+    const table = run.result as Table;
+    if (result.skipped.length > 0) {
+      io.err(`note: left out of the table, not columns: ${result.skipped.join(', ')} (name them with --outputs to see why).`);
+    }
+    io.out(`Wrote ${count(table.numRows, 'row')} × ${count(table.numCols, 'column')} to ${opts.out} in ${formatMs(durationMs)}.`);
+    io.out(`Data quality:\n${formatQuality(run.quality)}`);
+  }
+  if (opts.report) {
+    await writeRunReport(
+      {
+        driver: dr,
+        outputs,
+        run: run ?? { timings: timer.timings },
+        error,
+        config: opts.config,
+        durationMs,
+        notes,
+        title: `quiver run ${file}`,
+        details: { inputs: opts.inputs, out: opts.out },
+      },
+      opts.report,
+    );
+    io.out(`Report: ${opts.report}`);
+  }
+  if (error !== undefined) throw error;
+  return 0;
+}

@@ -1,0 +1,56 @@
+/**
+ * Load a user's feature file (TypeScript or JavaScript) and pick its feature classes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { UsageError } from './errors';
+import { registerTypeScript } from './ts-loader';
+
+export type FeatureClass = new () => object;
+
+function isClass(value: unknown): value is FeatureClass {
+  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
+}
+
+/** The exported classes of a loaded module, by export name (`default` included). */
+function exportedClasses(exports: Record<string, unknown>): Map<string, FeatureClass> {
+  const classes = new Map<string, FeatureClass>();
+  for (const [name, value] of Object.entries(exports)) {
+    if (isClass(value) && ![...classes.values()].includes(value)) classes.set(name === 'default' ? value.name || 'default' : name, value);
+  }
+  return classes;
+}
+
+/**
+ * Require `file` (compiling TypeScript on the fly) and return the feature classes to build with:
+ * every exported class, or those named in `only`. A missing file or an unknown class name is a
+ * `UsageError`; errors the file itself throws (a decorator's `FeatureDefinitionError`) pass through.
+ *
+ * @example
+ * const classes = loadFeatureClasses('features.ts', ['Prices']);
+ */
+export function loadFeatureClasses(file: string, only: readonly string[] = []): FeatureClass[] {
+  const absolute = path.resolve(file);
+  if (!fs.existsSync(absolute)) {
+    throw new UsageError(`Cannot read the feature file "${file}": no such file (looked in ${absolute}). Check the path and the working directory.`);
+  }
+  if (fs.statSync(absolute).isDirectory()) {
+    throw new UsageError(`The feature file "${file}" is a directory. Pass the .ts (or .js) file that exports your feature classes.`);
+  }
+  registerTypeScript();
+  const exports = require(absolute) as Record<string, unknown>;
+  const classes = exportedClasses(exports);
+  const listed = classes.size ? [...classes.keys()].join(', ') : 'none';
+  if (only.length === 0) {
+    if (classes.size === 0) {
+      throw new UsageError(`${file} exports no class. Export your feature classes (export class MyFeatures { … }).`);
+    }
+    return [...classes.values()];
+  }
+  const unknown = only.filter((name) => !classes.has(name));
+  if (unknown.length > 0) {
+    const names = unknown.map((n) => `"${n}"`).join(', ');
+    throw new UsageError(`${file} exports no class named ${names} (--class). Exported classes: ${listed}.`);
+  }
+  return only.map((name) => classes.get(name) as FeatureClass);
+}

@@ -1,0 +1,113 @@
+/**
+ * The `quiver` command: its subcommands and options (commander), and how it ends — exit code 0
+ * when all went well, 1 when the run or check failed, 2 for bad usage (see cli/errors.ts).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { packageVersion } from '../adapters/report/versions';
+import { graphCommand, parseCollapse } from './commands/graph';
+import { listCommand } from './commands/list';
+import { runCommand } from './commands/run';
+import { validateCommand } from './commands/validate';
+import { describeError, exitCodeOf } from './errors';
+import { processIo, type Io } from './io';
+import { parseConfig, parseCount, parseList, parseTag } from './options';
+
+const FEATURES = 'the .ts (or .js) file whose exported classes hold your features';
+
+/** `--class`, `--config` and `--verbose`: every command that loads a feature file takes them. */
+function withFeatureOptions(cmd: Command): Command {
+  return cmd
+    .argument('<features>', FEATURES)
+    .option('--class <names>', 'use only these exported classes, comma-separated, repeatable (default: all)', parseList)
+    .option('--config <key=value>', 'a config value, repeatable; JSON values are parsed (window=28, flags=[1,2]), others are text', parseConfig)
+    .option('--verbose', 'print stack traces with errors');
+}
+
+/** `--outputs`, `--all`, `--tag`: which outputs an execution computes. */
+function withOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--outputs <names>', 'comma-separated outputs, repeatable').argParser(parseList).conflicts(['all', 'tag']))
+    .addOption(new Option('--all', 'every feature (the default when no output is chosen)').conflicts(['tag']))
+    .option('--tag <key=value>', 'the features with this tag, repeatable (all must match); key alone: any value', parseTag);
+}
+
+function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  withOutputOptions(withFeatureOptions(cmd.command('run')))
+    .description('compute features from an input table and write the result')
+    .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
+    .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')
+    .option('--report <file>', 'also write a self-contained HTML run report')
+    .option('--quiet', 'no progress bar')
+    .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
+    .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
+}
+
+function listDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  withFeatureOptions(cmd.command('list'))
+    .description('list every node: type, kind, tags, checks, dependencies, doc')
+    .option('--tag <key=value>', 'only nodes with this tag, repeatable (all must match); key alone: any value', parseTag)
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  quiver list features.ts --tag owner=ds --json')
+    .action((file: string, opts) => done(listCommand(file, opts, io)));
+}
+
+function graphDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  withFeatureOptions(cmd.command('graph'))
+    .description('draw the graph (all features, or what --outputs need) as DOT or SVG')
+    .option('--outputs <names>', 'draw one execution: these outputs and what they need', parseList)
+    .addOption(new Option('--format <format>', 'dot or svg (default: svg when -o ends in .svg, else dot)').choices(['dot', 'svg']))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--expand <names>', 'draw these parts node by node: a method, class, namespace, node or tag=value', parseList)
+    .option('--upstream-of <names>', 'draw only what these nodes need', parseList)
+    .option('--collapse <mode>', 'fold by auto, node, origin, namespace, class, band or tag:<key> (default auto)', parseCollapse)
+    .option('--max-nodes <n>', 'fold until at most this many boxes (default 200)', parseCount('--max-nodes'))
+    .option('--color-by <tag>', 'fill nodes by the value of this tag')
+    .option('--no-checks', 'leave data-quality checks out of the picture')
+    .addHelpText('after', '\nExamples:\n  quiver graph features.ts -o graph.svg --color-by owner\n  quiver graph features.ts --outputs tempRange --format svg > range.svg\n  quiver graph big.ts -o big.svg --expand rollingMean')
+    .action(async (file: string, opts) => done(await graphCommand(file, opts, io)));
+}
+
+function validateDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  withOutputOptions(withFeatureOptions(cmd.command('validate')))
+    .description('check the graph and an execution against an input table without computing anything')
+    .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
+    .addHelpText('after', '\nExample:\n  quiver validate features.ts --inputs weather.csv --outputs tempRange')
+    .action(async (file: string, opts) => done(await validateCommand(file, opts, io)));
+}
+
+/**
+ * The commander program; `done` receives each action's exit code.
+ *
+ * @example
+ * buildProgram(processIo, (code) => (process.exitCode = code)).parseAsync(process.argv);
+ */
+export function buildProgram(io: Io, done: (code: number) => void): Command {
+  const program = new Command('quiver')
+    .description('Run, list, draw and check quiver feature graphs.')
+    .version(packageVersion(__dirname, 'quiver'), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(add --help for usage)');
+  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition]) define(program, io, done);
+  return program;
+}
+
+/**
+ * Run the command line and resolve to its exit code. Errors print the API's message (a stack
+ * trace only with `--verbose`).
+ *
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2));
+ */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return ['commander.helpDisplayed', 'commander.version'].includes(error.code) ? 0 : 2;
+    io.err(describeError(error, argv.includes('--verbose')));
+    return exitCodeOf(error);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * What every command does first: load the feature file, build the driver, read the inputs file,
+ * choose the outputs.
+ */
+import type { Table } from 'apache-arrow';
+import { Builder, InputError, type Driver, type LifecycleAdapter, type ResultBuilder, type TagFilter } from '../src';
+import { checkReadable } from '../adapters/files/file-errors';
+import { formatOf, readTable } from '../adapters/files/formats';
+import type { AdapterNote } from '../adapters/notes';
+import { UsageError } from './errors';
+import { loadFeatureClasses } from './load-features';
+
+/** Options every command that loads features takes. */
+export interface FeatureOptions {
+  readonly class?: string[];
+  readonly config?: Record<string, unknown>;
+}
+
+/** How outputs are chosen: `--outputs a,b`, `--tag k=v`, or every feature (`--all`, the default). */
+export interface OutputOptions {
+  readonly outputs?: string[];
+  readonly tag?: TagFilter;
+  readonly all?: boolean;
+}
+
+/**
+ * Load `file`'s classes and build a driver with the command's config and hooks.
+ *
+ * @example
+ * const dr = buildDriver('features.ts', { config: { region: 'US' } });
+ */
+export function buildDriver(
+  file: string,
+  opts: FeatureOptions,
+  adapters: readonly LifecycleAdapter[] = [],
+  result?: ResultBuilder<Table>,
+): Driver<Table> {
+  const classes = loadFeatureClasses(file, opts.class ?? []);
+  const builder = new Builder().withFeatures(...classes).withConfig(opts.config ?? {}).withAdapters(...adapters);
+  return (result ? builder.withResult(result) : builder).build() as Driver<Table>;
+}
+
+/**
+ * Whether the outputs were chosen for the user (`--all`, `--tag`, or nothing given) rather than
+ * named with `--outputs`.
+ *
+ * @example
+ * outputsChosenForUser({ tag: { owner: 'ds' } }); // true
+ */
+export function outputsChosenForUser(opts: OutputOptions): boolean {
+  return !(opts.outputs && opts.outputs.length > 0);
+}
+
+/** A file-adapter error about a path typed on the command line is a usage error, same message. */
+function asUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Check that `--out` names a format quiver can write, before anything is computed.
+ *
+ * @example
+ * checkOutputPath('out/features.parquet');
+ */
+export function checkOutputPath(file: string): void {
+  asUsage(() => formatOf(file, 'write'));
+}
+
+/**
+ * Read the `--inputs` table. A path that is not there or has an unknown extension is a
+ * `UsageError`; a file that cannot be parsed keeps the reader's `InputError`.
+ *
+ * @example
+ * const table = await readInputs('data/weather.csv', (note) => notes.push(note));
+ */
+export async function readInputs(file: string, onNote?: (note: AdapterNote) => void): Promise<Table> {
+  const format = asUsage(() => formatOf(file, 'read'));
+  try {
+    await checkReadable(file, format.name);
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+  return readTable(file, { onNote });
+}
+
+function describeFilter(filter: TagFilter): string {
+  return Object.entries(filter)
+    .map(([k, v]) => (v === null ? k : `${k}=${Array.isArray(v) ? v.join('|') : v}`))
+    .join(', ');
+}
+
+/**
+ * The outputs a command works on: `--outputs` as given (the driver checks the names), the
+ * features matching `--tag`, or every feature.
+ *
+ * @example
+ * selectOutputs(dr, { tag: { owner: 'ds' } }); // ['avg3wkSpend', …]
+ */
+export function selectOutputs(driver: Driver<unknown>, opts: OutputOptions): string[] {
+  if (opts.outputs && opts.outputs.length > 0) return opts.outputs;
+  const features = (filter?: TagFilter) => driver.listAvailableVariables({ tags: filter }).filter((v) => !v.isExternalInput);
+  if (opts.tag && Object.keys(opts.tag).length > 0) {
+    const chosen = features(opts.tag).map((v) => v.name);
+    if (chosen.length === 0) {
+      const inUse = new Set<string>();
+      for (const v of features()) for (const [k, val] of Object.entries(v.tags)) inUse.add(`${k}=${Array.isArray(val) ? val.join('|') : val}`);
+      throw new UsageError(
+        `No feature matches --tag ${describeFilter(opts.tag)}. Tags in use: ${inUse.size ? [...inUse].sort().join(', ') : 'none'}.`,
+      );
+    }
+    return chosen;
+  }
+  return features().map((v) => v.name);
+}

@@ -1,0 +1,110 @@
+/**
+ * One pass over a Float64Array that answers `range`, `allowNaNs` and `maxFractionNaNs` at once:
+ * how many values are missing, and the smallest and largest of the others. Checks made from the
+ * same `@checkOutput` options share the pass through a `ProfileShare`, so a range and an
+ * allowNaNs check on one column read it once, not twice.
+ */
+import { MAX_SAMPLE_ROWS } from './text';
+
+/** What one pass over a column found. */
+export interface Profile {
+  readonly length: number;
+  readonly missing: number;
+  /** Smallest and largest non-missing value; +Infinity / -Infinity when there is none. */
+  readonly min: number;
+  readonly max: number;
+}
+
+// The results of the last profileKernel call besides its return value. Module variables rather
+// than stores into an object or typed array: V8 optimizes the loop during its first long call
+// (on-stack replacement) before the code after the loop has ever run, and a property or element
+// store there, lacking type feedback, would bail out of the optimized loop on every call.
+let lastMin = Infinity;
+let lastMax = -Infinity;
+
+/** The hot loop: NaN count, min and max, touching nothing but `x` and locals. */
+function profileKernel(x: Float64Array): number {
+  const n = x.length;
+  let missing = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v !== v) missing++;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  lastMin = min;
+  lastMax = max;
+  return missing;
+}
+
+/**
+ * The profile of a column, in one pass.
+ *
+ * @example
+ * profileOf(Float64Array.of(3, NaN, -1)); // { length: 3, missing: 1, min: -1, max: 3 }
+ */
+export function profileOf(x: Float64Array): Profile {
+  const missing = profileKernel(x);
+  return { length: x.length, missing, min: lastMin, max: lastMax };
+}
+
+/**
+ * The first `MAX_SAMPLE_ROWS` rows where `offends(x[i])`; stops as soon as it has them. Runs
+ * only for failing checks, once the count is known to be above zero.
+ *
+ * @example
+ * firstRows(Float64Array.of(1, NaN, 9, NaN), (v) => v !== v); // [1, 3]
+ */
+export function firstRows(x: Float64Array, offends: (v: number) => boolean): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < x.length && rows.length < MAX_SAMPLE_ROWS; i++) if (offends(x[i])) rows.push(i);
+  return rows;
+}
+
+/**
+ * Lets the checks made from one options object profile a column once. The first check to see a
+ * column computes its profile; each of the other `users - 1` checks takes it once, if it is
+ * handed the same array; then it is forgotten. The checks of one node run back to back on the
+ * same value (the executor runs them synchronously, one after the other), so nothing can change
+ * the array in between.
+ *
+ * @example
+ * const share = new ProfileShare(2);
+ * const x = Float64Array.of(1, NaN);
+ * share.of(x) === share.of(x); // true: one pass for both checks
+ */
+export class ProfileShare {
+  // A weak reference: a profile nobody came back for must not keep its column alive.
+  private value: WeakRef<Float64Array> | null = null;
+  private profile: Profile | null = null;
+  private pending = 0;
+
+  constructor(private readonly users: number) {}
+
+  of(x: Float64Array): Profile {
+    if (this.pending > 0 && this.profile !== null && this.value?.deref() === x) {
+      const profile = this.profile;
+      if (--this.pending === 0) this.forget();
+      return profile;
+    }
+    const profile = profileOf(x);
+    if (this.users > 1) {
+      this.value = new WeakRef(x);
+      this.profile = profile;
+      this.pending = this.users - 1;
+    }
+    return profile;
+  }
+
+  private forget(): void {
+    this.value = null;
+    this.profile = null;
+  }
+}
+
+/** Profiles every column afresh: for checks made on their own. */
+export const NO_SHARE = new ProfileShare(1);
