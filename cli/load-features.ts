@@ -8,8 +8,12 @@ import { registerTypeScript } from './ts-loader';
 
 export type FeatureClass = new () => object;
 
+/** A class: `class` syntax, or (compiled to ES5) a function whose prototype has methods. */
 function isClass(value: unknown): value is FeatureClass {
-  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
+  if (typeof value !== 'function') return false;
+  if (/^class[\s{]/.test(Function.prototype.toString.call(value))) return true;
+  const proto = (value as { prototype?: object }).prototype;
+  return proto !== undefined && Object.getOwnPropertyNames(proto).some((k) => k !== 'constructor');
 }
 
 /** The exported classes of a loaded module, by export name (`default` included). */

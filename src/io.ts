@@ -4,3 +4,6 @@
  */
 export * from '../adapters';
 export type { Table } from 'apache-arrow';
+export * from '../adapters/graphviz';
+export * from '../adapters/report';
+export * from '../adapters/progress';

@@ -5,7 +5,7 @@ import { tableFromColumns, type TableFromColumnsOptions } from './table-from-col
 
 /**
  * Shapes the outputs into one Arrow `Table`, columns in the requested order, typed arrays shared
- * rather than copied (see `tableFromColumns` for every rule). `maxBatchBytes` bounds one record batch.
+ * rather than copied (see `tableFromColumns` for every rule). `maxChunkBytes` bounds one column's chunk.
  *
  * @example
  * const dr = new Builder().withFeatures(SpendFeatures).withResult(arrowTable()).build();

@@ -1,7 +1,12 @@
 /** How many bytes Arrow data occupies, for keeping record batches under a size. */
 import type { Data, RecordBatch } from 'apache-arrow';
 
-/** 1 GiB: far below the 2 GiB that one IPC message or one Node read can hold. */
+/**
+ * 1 GiB: far below the 2 GiB that one IPC message or one Node read can hold.
+ *
+ * @example
+ * tableFromColumns(names, values, { maxChunkBytes: DEFAULT_MAX_BATCH_BYTES / 4 });
+ */
 export const DEFAULT_MAX_BATCH_BYTES = 2 ** 30;
 
 /**

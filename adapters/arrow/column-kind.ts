@@ -10,7 +10,13 @@ export type ColumnKind =
   | { readonly kind: 'scalar' }
   | { readonly kind: 'invalid'; readonly jsType: string };
 
-/** Classifies one output value; see `tableFromColumns` for the rules. */
+/**
+ * Classifies one output value; see `tableFromColumns` for the rules.
+ *
+ * @example
+ * columnKind(new Float64Array(3)); // { kind: 'column', length: 3 }
+ * columnKind(2.5);                 // { kind: 'scalar' }
+ */
 export function columnKind(value: unknown): ColumnKind {
   if (isNumericArray(value)) return { kind: 'column', length: value.length };
   if (value instanceof Vector) return { kind: 'column', length: value.length };
@@ -22,12 +28,24 @@ export function columnKind(value: unknown): ColumnKind {
 /** A single value `tableFromColumns` repeats down the column. */
 export type Scalar = number | boolean | string | bigint | Date;
 
+/**
+ * True for the single values a column can repeat: number, boolean, string, bigint, Date.
+ *
+ * @example
+ * isScalar(new Date()); // true
+ */
 export function isScalar(value: unknown): value is Scalar {
   const t = typeof value;
   return t === 'number' || t === 'boolean' || t === 'string' || t === 'bigint' || value instanceof Date;
 }
 
-/** `object (Map)`, `function`, `undefined`, `object (Table)`: the JS type, and the class when it has one. */
+/**
+ * The JS type, and the class when it has one, for error messages.
+ *
+ * @example
+ * describeJsType(new Map()); // 'object (Map)'
+ * describeJsType(undefined); // 'undefined'
+ */
 export function describeJsType(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value !== 'object') return typeof value;

@@ -11,7 +11,12 @@ const MS_PER_UNIT: Record<number, number> = {
   [TimeUnit.NANOSECOND]: 1e-6,
 };
 
-/** True for Arrow Date and Timestamp types. */
+/**
+ * True for Arrow Date and Timestamp chunks.
+ *
+ * @example
+ * isTemporal(table.getChild('date')!.data[0]); // true for flights-3m's Timestamp<MICROSECOND>
+ */
 export function isTemporal(data: Data): boolean {
   const id = data.type.typeId;
   return id === Type.Timestamp || id === Type.Date;

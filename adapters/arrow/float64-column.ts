@@ -5,7 +5,12 @@
 import { Data, Precision, Type, type Float, type Vector } from 'apache-arrow';
 import { isValidAt } from './validity';
 
-/** IEEE 754 half precision bits → number (Arrow stores Float16 as Uint16Array). */
+/**
+ * IEEE 754 half precision bits → number (Arrow stores Float16 as Uint16Array).
+ *
+ * @example
+ * float16ToNumber(0x3c00); // 1
+ */
 export function float16ToNumber(h: number): number {
   const sign = h & 0x8000 ? -1 : 1;
   const exponent = (h >> 10) & 0x1f;

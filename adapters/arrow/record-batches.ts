@@ -1,7 +1,8 @@
 /**
  * Cuts columns of equal length into record batches that share their buffers: batch boundaries fall
- * on every column's own chunk boundaries and at least every `maxBatchBytes` worth of rows, and each
- * batch's column is a zero-copy slice (`Data.slice`) of the chunk that holds those rows.
+ * on every column's own chunk boundaries, and often enough that no column's chunk passes
+ * `maxChunkBytes`; each batch's column is a zero-copy slice (`Data.slice`) of the chunk that holds
+ * those rows. Ordinary results stay one batch: a column of 1M float64 is 8 MB.
  */
 import { Data, Field, RecordBatch, Schema, Struct, Table, makeData } from 'apache-arrow';
 import { chunkBytes, DEFAULT_MAX_BATCH_BYTES } from './byte-size';
@@ -24,10 +25,10 @@ function bytesPerRow(column: ColumnChunks): number {
 }
 
 /** Sorted, distinct row indices where a batch ends (the last one is `length`). */
-function batchEnds(columns: readonly ColumnChunks[], length: number, maxBatchBytes: number): number[] {
+function batchEnds(columns: readonly ColumnChunks[], length: number, maxChunkBytes: number): number[] {
   const ends = new Set<number>();
-  const rowBytes = columns.reduce((sum, c) => sum + bytesPerRow(c), 0);
-  const rowsPerBatch = rowBytes > 0 ? Math.max(1, Math.floor(maxBatchBytes / rowBytes)) : length;
+  const widest = columns.reduce((most, c) => Math.max(most, bytesPerRow(c)), 0);
+  const rowsPerBatch = widest > 0 ? Math.max(1, Math.floor(maxChunkBytes / widest)) : length;
   for (let end = rowsPerBatch; end < length; end += rowsPerBatch) ends.add(end);
   for (const column of columns) {
     let end = 0;
@@ -67,7 +68,7 @@ class ChunkCursor {
 export function assembleTable(
   columns: readonly ColumnChunks[],
   length: number,
-  maxBatchBytes: number = DEFAULT_MAX_BATCH_BYTES,
+  maxChunkBytes: number = DEFAULT_MAX_BATCH_BYTES,
 ): Table {
   const schema = new Schema(columns.map((c) => c.field));
   const type = new Struct(schema.fields);
@@ -78,7 +79,7 @@ export function assembleTable(
   const nonEmpty = columns.map((c) => new ChunkCursor(c.chunks.filter((d) => d.length > 0)));
   const batches: RecordBatch[] = [];
   let start = 0;
-  for (const end of batchEnds(columns, length, maxBatchBytes)) {
+  for (const end of batchEnds(columns, length, maxChunkBytes)) {
     const children = nonEmpty.map((cursor) => cursor.take(start, end));
     batches.push(new RecordBatch(schema, makeData({ type, length: end - start, nullCount: 0, children })));
     start = end;

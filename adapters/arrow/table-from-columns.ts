@@ -13,10 +13,10 @@ import { arrowTypeOfArray, type NumericArray } from './typed-arrays';
 
 export interface TableFromColumnsOptions {
   /**
-   * Rows are cut into record batches of at most about this many bytes (default 1 GiB), so that
-   * each batch fits one IPC message and one Node read. Batches are slices of the same buffers.
+   * No column holds more than about this many bytes in one record batch (default 1 GiB): a longer
+   * column makes the table several record batches, slices of the same buffers.
    */
-  readonly maxBatchBytes?: number;
+  readonly maxChunkBytes?: number;
 }
 
 const WHAT_FITS =
@@ -35,7 +35,8 @@ const WHAT_FITS =
  *   when every output is a single value).
  * - Columns of different lengths, and values no column can hold, throw one `InputError` listing
  *   every problem.
- * - Large tables are cut into several record batches (see `maxBatchBytes`), still without copying.
+ * - A column over `maxChunkBytes` (1 GiB) makes the table several record batches, still without
+ *   copying; ordinary results are one batch.
  *
  * @example
  * const spend = new Float64Array([10, 12, 9]);
@@ -69,7 +70,7 @@ export function tableFromColumns(
     }
   }
   if (issues.length > 0) throw new InputError(issues);
-  return assembleTable(columns, length, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
+  return assembleTable(columns, length, options.maxChunkBytes ?? DEFAULT_MAX_BATCH_BYTES);
 }
 
 function invalidValueIssues(names: readonly string[], kinds: readonly ColumnKind[]): Issue[] {

@@ -2,9 +2,7 @@
  * The one table that pairs JavaScript typed arrays with Arrow's fixed-width numeric types, used in
  * both directions: a feature's typed array becomes an Arrow column, an Arrow column a typed array.
  */
-import {
-  DataType, Float32, Float64, Int16, Int32, Int64, Int8, Type, Uint16, Uint32, Uint64, Uint8,
-} from 'apache-arrow';
+import { DataType, Float32, Float64, Int16, Int32, Int64, Int8, Uint16, Uint32, Uint64, Uint8 } from 'apache-arrow';
 
 /** Every typed array a column may be made of (DataView is not one). */
 export type NumericArray =
@@ -34,23 +32,24 @@ const PAIRINGS: readonly Pairing[] = [
   { ctor: BigUint64Array, arrowType: () => new Uint64() },
 ];
 
-/** True for every typed array quiver can turn into an Arrow column (not DataView, not Float16Array). */
+/**
+ * True for every typed array quiver can turn into an Arrow column (not DataView, not Float16Array).
+ *
+ * @example
+ * isNumericArray(new Int32Array(2)); // true
+ * isNumericArray(new DataView(new ArrayBuffer(8))); // false
+ */
 export function isNumericArray(x: unknown): x is NumericArray {
   return ArrayBuffer.isView(x) && !(x instanceof DataView) && arrowTypeOfArray(x as NumericArray) !== undefined;
 }
 
-/** The Arrow type matching a typed array, or undefined for a view Arrow has no type for. */
+/**
+ * The Arrow type matching a typed array, or undefined for a view Arrow has no type for.
+ *
+ * @example
+ * String(arrowTypeOfArray(new BigInt64Array(1))); // 'Int64'
+ */
 export function arrowTypeOfArray(array: NumericArray): DataType | undefined {
   for (const p of PAIRINGS) if (array instanceof p.ctor) return p.arrowType();
   return undefined;
-}
-
-/** True when the Arrow type is an integer (`Int8` … `Uint64`). */
-export function isIntegerType(type: DataType): boolean {
-  return type.typeId === Type.Int;
-}
-
-/** True when the Arrow type is a float of any precision (16, 32 or 64 bits). */
-export function isFloatType(type: DataType): boolean {
-  return type.typeId === Type.Float;
 }

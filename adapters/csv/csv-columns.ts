@@ -91,7 +91,13 @@ function notOfType(source: CsvColumnSource, row: number, field: string, type: Cs
     `Fix the value, or declare the column as another type (e.g. schema: { ${JSON.stringify(source.name)}: 'utf8' }).`);
 }
 
-/** `Cannot read CSV from "a.csv": line 7, column "temp" <what>. <fix>` */
+/**
+ * An error about one field of a CSV file.
+ *
+ * @example
+ * csvFieldError(source, 5, 'is "x", which is not a float64', 'Fix the value.');
+ * // Cannot read CSV from "a.csv": line 7, column "temp" is "x", which is not a float64. Fix the value.
+ */
 export function csvFieldError(source: CsvColumnSource, row: number, what: string, fix: string): InputError {
   return new InputError([{
     code: 'csv-field',

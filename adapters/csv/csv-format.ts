@@ -11,13 +11,23 @@ import { isValidAt } from '../arrow/validity';
 /** Writes row `i` of one chunk as a CSV field. */
 export type FieldFormatter = (i: number) => string;
 
-/** Quotes a field when it holds the delimiter, a quote, a line break or edge spaces. */
+/**
+ * Quotes a field when it holds the delimiter, a quote, a line break or edge spaces.
+ *
+ * @example
+ * quoteField('a,b', ','); // '"a,b"'
+ */
 export function quoteField(text: string, delimiter: string): string {
   const needs = text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim();
   return needs ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Whether every non-null value of a Date/Timestamp column falls on midnight UTC. */
+/**
+ * Whether every non-null value of a Date/Timestamp column falls on midnight UTC.
+ *
+ * @example
+ * onlyMidnights(weather.getChild('date')!); // true: written back as YYYY-MM-DD
+ */
 export function onlyMidnights(vector: Vector): boolean {
   for (const chunk of vector.data) {
     for (let i = 0; i < chunk.length; i++) {

@@ -9,6 +9,12 @@ import { isIntegerToken, parseBoolean, parseInt32, parseInt64, parseIsoTimestamp
 /** The types `readCsv`'s `schema` option accepts. `timestamp` is epoch milliseconds, UTC. */
 export type CsvType = 'float64' | 'float32' | 'int32' | 'int64' | 'bool' | 'timestamp' | 'utf8';
 
+/**
+ * Every `CsvType`, in the order error messages list them.
+ *
+ * @example
+ * CSV_TYPES.includes('float64'); // true
+ */
 export const CSV_TYPES: readonly CsvType[] = ['float64', 'float32', 'int32', 'int64', 'bool', 'timestamp', 'utf8'];
 
 export interface Inferred {

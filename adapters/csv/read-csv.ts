@@ -25,7 +25,12 @@ export interface ReadCsvOptions extends NoteOptions {
   readonly nullValues?: readonly string[];
 }
 
-/** pandas' most common missing-value markers. */
+/**
+ * pandas' most common missing-value markers.
+ *
+ * @example
+ * readCsv(path, { nullValues: [...DEFAULT_NULL_VALUES, '-'] });
+ */
 export const DEFAULT_NULL_VALUES: readonly string[] = ['', 'NA', 'N/A', 'NaN', 'nan', 'NULL', 'null', 'None'];
 
 interface RawColumns {

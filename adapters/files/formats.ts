@@ -21,7 +21,12 @@ interface Format {
 
 const ARROW_FILE: Format = { name: 'Arrow IPC file', read: (p) => readArrow(p), write: (t, p) => writeArrow(t, p) };
 
-/** Extension (lower case, with the dot) → format. */
+/**
+ * Extension (lower case, with the dot) → format.
+ *
+ * @example
+ * Object.keys(FORMATS); // ['.arrow', '.feather', '.ipc', '.arrows', '.parquet', '.csv', '.tsv']
+ */
 export const FORMATS: Readonly<Record<string, Format>> = {
   '.arrow': ARROW_FILE,
   '.feather': ARROW_FILE,

@@ -15,7 +15,12 @@ export interface WriteArrowOptions {
   readonly maxBatchBytes?: number;
 }
 
-/** The table's batches, each cut into slices of at most `maxBatchBytes`. */
+/**
+ * The table's batches, each cut into zero-copy slices of at most about `maxBatchBytes`.
+ *
+ * @example
+ * boundedBatches(table, 2 ** 30).length; // table.batches.length unless a batch passes 1 GiB
+ */
 export function boundedBatches(table: Table, maxBatchBytes: number): RecordBatch[] {
   const out: RecordBatch[] = [];
   for (const batch of table.batches) {

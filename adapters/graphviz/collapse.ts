@@ -70,6 +70,7 @@ export function collapse(nodes: readonly GraphNode[], opts: CollapseOptions = {}
   const rules = !opts.by || opts.by === 'auto' ? AUTO : [opts.by, 'band' as const];
   let picture: CollapsedGraph | undefined;
   for (const rule of rules) {
+    if (rule === 'node' && nodes.length > maxNodes) continue; // one box per node cannot fit
     picture = fold(nodes, rule, ctx, expanded);
     if (picture.boxes.length <= maxNodes && picture.edges.length <= maxEdges) return picture;
   }
@@ -167,7 +168,7 @@ function boxEdges(nodes: readonly GraphNode[], boxOf: Map<string, string>, idOf:
   });
 }
 
-/** Origin counts and depth bands (longest path from a source, in at most `bandCount` bands). */
+/** Origin counts, and depth bands (longest path from a source, in at most `bandCount` bands) made when first asked for. */
 function context(nodes: readonly GraphNode[], bandCount: number): GroupContext {
   const originCounts = new Map<string, number>();
   let supplied = 0;
@@ -175,6 +176,17 @@ function context(nodes: readonly GraphNode[], bandCount: number): GroupContext {
     if (n.origin) originCounts.set(n.origin, (originCounts.get(n.origin) ?? 0) + 1);
     if (n.kind === 'input' || n.kind === 'config') supplied++;
   }
+  let bands: Map<string, { band: number; from: number; to: number }> | undefined;
+  return {
+    originCounts,
+    foldSupplied: supplied > MANY_INPUTS,
+    get bands() {
+      return (bands ??= depthBands(nodes, bandCount));
+    },
+  };
+}
+
+function depthBands(nodes: readonly GraphNode[], bandCount: number): Map<string, { band: number; from: number; to: number }> {
   const depth = depths(nodes);
   let maxDepth = 0;
   for (const d of depth.values()) maxDepth = Math.max(maxDepth, d);
@@ -184,7 +196,7 @@ function context(nodes: readonly GraphNode[], bandCount: number): GroupContext {
     const band = Math.floor(d / width);
     bands.set(name, { band, from: band * width, to: Math.min(maxDepth, band * width + width - 1) });
   }
-  return { originCounts, bands, foldSupplied: supplied > MANY_INPUTS };
+  return bands;
 }
 
 /** Each node's depth: 0 for nodes that need nothing, else 1 + the deepest dependency (Kahn's order). */

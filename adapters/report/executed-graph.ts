@@ -33,7 +33,12 @@ export function timeColour(ms: number, slowest: number): string {
   return TIME_PALETTE[Math.min(TIME_PALETTE.length - 1, Math.floor(f * TIME_PALETTE.length))];
 }
 
-/** The decorations of every box: time fill and caption, failure outlines. */
+/**
+ * The decorations of every box: time fill and caption, failure outlines.
+ *
+ * @example
+ * const dot = toDot(collapse(nodes), { decorate: runDecorator({ timings: run.timings, quality: run.quality }) });
+ */
 export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | undefined {
   const failed = new Map<string, 'fail' | 'warn'>();
   const mark = (name: string, level: 'fail' | 'warn') => {
@@ -73,7 +78,12 @@ export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | und
   };
 }
 
-/** Graphviz's SVG without its XML prolog, DOCTYPE and comments, ready to inline in HTML. */
+/**
+ * Graphviz's SVG without its XML prolog, DOCTYPE and comments, ready to inline in HTML.
+ *
+ * @example
+ * const html = `<div>${inlineSvg(await renderSvg(dot))}</div>`;
+ */
 export function inlineSvg(svg: string): string {
   return svg.replace(/<\?xml[^>]*\?>/g, '').replace(/<!DOCTYPE[^>]*>/g, '').replace(/<!--[\s\S]*?-->/g, '').trim();
 }

@@ -15,7 +15,12 @@ function num(v: number | undefined): Cell {
   return { html: esc(Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(6)))), cls: 'num' };
 }
 
-/** Per-node times, slowest first, with a bar and the share of the total. */
+/**
+ * Per-node times, slowest first, with a bar and the share of the total.
+ *
+ * @example
+ * timingsSection(run.timings);
+ */
 export function timingsSection(timings: Readonly<Record<string, number>>): string {
   const sorted = Object.entries(timings).sort((a, b) => b[1] - a[1]);
   if (sorted.length === 0) return section('timings', 'Time per node', '<p class="muted">No node ran.</p>');
@@ -44,7 +49,12 @@ function qualityRows(results: readonly QualityResult[]): Cell[][] {
   });
 }
 
-/** Data-quality results: failures first (`fail`, then `warn`), passes folded away. */
+/**
+ * Data-quality results: failures first (`fail`, then `warn`), passes folded away.
+ *
+ * @example
+ * qualitySection(run.quality);
+ */
 export function qualitySection(quality: readonly QualityResult[]): string {
   if (quality.length === 0) return section('quality', 'Data quality', '<p class="muted">No data-quality check ran.</p>');
   const failed = quality.filter((q) => !q.passes);
@@ -57,7 +67,12 @@ export function qualitySection(quality: readonly QualityResult[]): string {
   return section('quality', 'Data quality', body);
 }
 
-/** Rows and columns of the result, with per-column statistics. */
+/**
+ * Rows and columns of the result, with per-column statistics.
+ *
+ * @example
+ * resultSection(summarizeResult(run.result));
+ */
 export function resultSection(summary: ResultSummary): string {
   if (summary.columns.length === 0) {
     return section('result', 'Result', `<p class="muted">${summary.kind === 'none' ? 'No result: the run did not finish.' : `The result is ${esc(summary.kind)}.`}</p>`);
@@ -67,7 +82,12 @@ export function resultSection(summary: ResultSummary): string {
   return section('result', 'Result', shape + table('result-table', ['column', 'type', 'missing', 'min', 'max', 'mean'], rows));
 }
 
-/** Key/value tables: versions, config. */
+/**
+ * Key/value tables: versions, config.
+ *
+ * @example
+ * keyValueSection('config', 'Config', { window: 14 }, 'No config was given.');
+ */
 export function keyValueSection(id: string, title: string, values: Readonly<Record<string, unknown>>, empty: string): string {
   const entries = Object.entries(values);
   if (entries.length === 0) return section(id, title, `<p class="muted">${esc(empty)}</p>`);
@@ -75,20 +95,35 @@ export function keyValueSection(id: string, title: string, values: Readonly<Reco
   return section(id, title, table(`${id}-table`, ['', ''], entries.map(([k, v]) => [k, show(v)])));
 }
 
-/** The error that ended the run. */
+/**
+ * The error that ended the run.
+ *
+ * @example
+ * errorSection(new InputError('Missing input "spend"'));
+ */
 export function errorSection(error: unknown): string {
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
   return `<section id="error" class="error"><h2>The run failed: ${esc(name)}</h2><pre>${esc(message)}</pre></section>`;
 }
 
-/** Notes adapters left about the data (e.g. a column read as text). */
+/**
+ * Notes adapters left about the data (e.g. a column read as text).
+ *
+ * @example
+ * notesSection(notes);
+ */
 export function notesSection(notes: readonly AdapterNote[]): string {
   if (notes.length === 0) return '';
   return section('notes', 'Notes on the data', table('notes-table', ['column', 'note'], notes.map((n) => [n.column, n.message])));
 }
 
-/** The graph picture with its colour legend. */
+/**
+ * The graph picture with its colour legend.
+ *
+ * @example
+ * graphSection(svg, undefined);
+ */
 export function graphSection(svg: string | undefined, problem: string | undefined): string {
   const legend = `<p class="legend">time (light → slow): ${TIME_PALETTE.map((c) => `<span style="background:${c}">&nbsp;</span>`).join('')}
   <span style="border:3px solid #c62828">failed check / node</span><span style="border:3px solid #ef6c00">warning</span></p>`;

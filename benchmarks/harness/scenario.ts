@@ -25,7 +25,12 @@ export interface Scenario {
 /** Folder of the compiled scenarios (dist/benchmarks/scenarios when run from dist). */
 export const SCENARIO_DIR = path.join(__dirname, '..', 'scenarios');
 
-/** Names of every scenario file in the folder, sorted. */
+/**
+ * Names of every scenario file in the folder, sorted.
+ *
+ * @example
+ * listScenarios()  // ['chain', 'graph-build', 'kernels', 'w1', …]
+ */
 export function listScenarios(dir = SCENARIO_DIR): string[] {
   return fs
     .readdirSync(dir)
@@ -34,7 +39,12 @@ export function listScenarios(dir = SCENARIO_DIR): string[] {
     .sort();
 }
 
-/** Load a scenario by name; the error names the file and what was wrong with it. */
+/**
+ * Load a scenario by name; the error names the file and what was wrong with it.
+ *
+ * @example
+ * const record = await loadScenario('w1').run(['--features', '100', '--rows', '1000']);
+ */
 export function loadScenario(name: string, dir = SCENARIO_DIR): Scenario {
   const file = path.join(dir, `${name}.js`);
   if (!fs.existsSync(file)) {

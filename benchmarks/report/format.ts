@@ -31,7 +31,12 @@ export function div(a: unknown, b: unknown): number | undefined {
   return typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : undefined;
 }
 
-/** A markdown table from a header row and body rows. */
+/**
+ * A markdown table from a header row and body rows.
+ *
+ * @example
+ * table(['a', 'b'], [['1', '2']])  // ['| a | b |', '|---|---|', '| 1 | 2 |']
+ */
 export function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }

@@ -8,7 +8,13 @@ import { peakRssMb, round } from '../harness/measure';
 import type { Scenario } from '../harness/scenario';
 import { Builder, add, parameterize, source, type ParameterizeSpec } from '../../src';
 
-/** The chain's feature class: one method parameterized over c_1 … c_depth. */
+/**
+ * The chain's feature class: one method parameterized over c_1 … c_depth.
+ *
+ * @example
+ * const dr = new Builder().withFeatures(chainClass(3)).build();
+ * await dr.execute(['c_3'], { inputs: { c_0: Float64Array.of(0) } });  // c_3 = [3]
+ */
 export function chainClass(depth: number): new () => object {
   const spec: ParameterizeSpec = {};
   for (let k = 1; k <= depth; k++) spec[`c_${k}`] = { x: source(`c_${k - 1}`) };

@@ -41,17 +41,19 @@ function checkedClasses(features: readonly W1Feature[]): FeatureClass[] {
 }
 
 /** One W1 run through quiver; returns its time, checksum and the quality results. */
-async function quiverRun(classes: FeatureClass[], names: string[], raw: RawInputs): Promise<{ ms: number; checksum: Checksum; quality: QualityResult[] }> {
+async function quiverRun(classes: FeatureClass[], names: string[], raw: RawInputs): Promise<{ ms: number; cpuMs: number; checksum: Checksum; quality: QualityResult[] }> {
   const dr = new Builder().withFeatures(...classes).build();
   await settle();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const run = await dr.run(names, { inputs: { ...raw } });
   const ms = performance.now() - t0;
-  return { ms, checksum: tableChecksum(run.result as never, names), quality: run.quality };
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, checksum: tableChecksum(run.result as never, names), quality: run.quality };
 }
 
 /** The floor, optionally checking each column right after computing it. */
-function floorRun(features: readonly W1Feature[], raw: RawInputs, check: boolean): { ms: number; checksum: Checksum; checkMs: number } {
+function floorRun(features: readonly W1Feature[], raw: RawInputs, check: boolean): { ms: number; checksum: Checksum; checkMs: number; columnsWithNaN: number } {
   const validators = validatorsFromOptions(normalizeCheckOptions(CHECKS, 'checks benchmark'));
   const cols = rawList(raw);
   const rows = cols[0].length;
@@ -68,7 +70,8 @@ function floorRun(features: readonly W1Feature[], raw: RawInputs, check: boolean
     cols.push(out);
   }
   const ms = performance.now() - t0;
-  return { ms, checkMs, checksum: checksumOf(cols.slice(4)) };
+  const outputs = cols.slice(4);
+  return { ms, checkMs, checksum: checksumOf(outputs), columnsWithNaN: outputs.filter((c) => c.some((v) => v !== v)).length };
 }
 
 function verify(got: Checksum, want: Checksum, what: string): void {
@@ -88,20 +91,24 @@ export default {
     const features = w1Features(n);
     const names = outputNames(n);
     const raw = generateRaw(rows);
-    const reference = referenceChecksum(n, rows) ?? floorRun(features, raw, false).checksum;
+    const floor = floorRun(features, raw, false);
+    const reference = referenceChecksum(n, rows) ?? floor.checksum;
+    verify(floor.checksum, reference, 'the floor');
 
     const plain = w1FeatureClasses(features);
     const checked = checkedClasses(features);
-    const q = { without: [] as number[], with: [] as number[] };
+    const q = { without: [] as number[], with: [] as number[], cpuWithout: [] as number[], cpuWith: [] as number[] };
     const f = { without: [] as number[], with: [] as number[], checks: [] as number[] };
     let quality: QualityResult[] = [];
     for (let r = 0; r < reps; r++) {
       const a = await quiverRun(plain, names, raw);
       verify(a.checksum, reference, 'quiver without checks');
       q.without.push(a.ms);
+      q.cpuWithout.push(a.cpuMs);
       const b = await quiverRun(checked, names, raw);
       verify(b.checksum, reference, 'quiver with checks');
       q.with.push(b.ms);
+      q.cpuWith.push(b.cpuMs);
       quality = b.quality;
       await settle();
       const c = floorRun(features, raw, false);
@@ -113,8 +120,14 @@ export default {
       f.checks.push(d.checkMs);
     }
     if (quality.length !== 2 * n) throw new Error(`checks benchmark: expected ${2 * n} quality results, got ${quality.length}.`);
+    const nanFailures = quality.filter((x) => x.check === 'allowNaNs' && !x.passes).length;
+    if (nanFailures !== floor.columnsWithNaN || quality.some((x) => x.check === 'range' && !x.passes)) {
+      throw new Error(`checks benchmark: allowNaNs failed on ${nanFailures} features, but ${floor.columnsWithNaN} hold NaN (and range must pass everywhere).`);
+    }
     const qWithout = bestAndMedian(q.without).best;
     const qWith = bestAndMedian(q.with).best;
+    const cpuWithout = bestAndMedian(q.cpuWithout).best;
+    const cpuWith = bestAndMedian(q.cpuWith).best;
     const fWithout = bestAndMedian(f.without).best;
     const fWith = bestAndMedian(f.with).best;
     const checksMs = bestAndMedian(f.checks).best;
@@ -126,6 +139,10 @@ export default {
       quiver_run_ms_without_checks: round(qWithout),
       quiver_run_ms_with_checks: round(qWith),
       quiver_overhead_pct: pct(qWith, qWithout),
+      quiver_cpu_ms_without_checks: round(cpuWithout),
+      quiver_cpu_ms_with_checks: round(cpuWith),
+      quiver_cpu_overhead_pct: pct(cpuWith, cpuWithout),
+      quiver_run_ms_samples: { without: q.without.map((x) => round(x)), with: q.with.map((x) => round(x)) },
       floor_ms_without_checks: round(fWithout),
       floor_ms_with_checks: round(fWith),
       floor_overhead_pct: pct(fWith, fWithout),

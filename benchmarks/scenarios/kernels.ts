@@ -51,20 +51,24 @@ function handRollingSum(x: Float64Array, out: Float64Array, w: number, mean: boo
 }
 
 function handRollingVar(x: Float64Array, out: Float64Array, w: number, std: boolean): void {
-  let nobs = 0, s1 = 0, s2 = 0, anchor = 0, age = 0, same = 0, prev = NaN;
+  let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = NaN;
   for (let i = 0; i < x.length; i++) {
-    if (i >= w) { const u = x[i - w]; if (u === u) { nobs--; const d = u - anchor; s1 -= d; s2 -= d * d; } }
+    if (i >= w) { const u = x[i - w]; if (u === u) { if (--nobs === 0) { s1 = 0; s2 = 0; peak = 0; } else { const d = u - anchor; s1 -= d; s2 -= d * d; } } }
     const v = x[i];
     if (v === v) {
-      if (nobs === 0 || age >= w) {
-        anchor = v; s1 = 0; s2 = 0; age = 0;
-        for (let k = Math.max(0, i - w + 1); k < i; k++) { const d = x[k] - anchor; if (d === d) { s1 += d; s2 += d * d; } }
-      }
+      if (nobs === 0) { anchor = v; age = 0; }
       const d = v - anchor; s1 += d; s2 += d * d; nobs++; age++;
+      if (s2 > peak) peak = s2;
       if (v === prev) same++; else { same = 1; prev = v; }
     }
+    let ssd = s2 - (s1 * s1) / nobs;
+    if (nobs >= 2 && (age >= w || ssd < 1e-6 * peak)) {
+      anchor = prev; s1 = 0; s2 = 0; age = 0;
+      for (let k = Math.max(0, i - w + 1); k <= i; k++) { const e = x[k] - anchor; if (e === e) { s1 += e; s2 += e * e; } }
+      peak = s2; ssd = s2 - (s1 * s1) / nobs;
+    }
     let r = NaN;
-    if (nobs >= w && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, (s2 - (s1 * s1) / nobs) / (nobs - 1));
+    if (nobs >= w && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, ssd / (nobs - 1));
     out[i] = std ? Math.sqrt(r) : r;
   }
 }
@@ -97,11 +101,11 @@ function handExpandingMean(x: Float64Array, out: Float64Array, minPeriods: numbe
 }
 
 function handExpandingStd(x: Float64Array, out: Float64Array): void {
-  let nobs = 0, s1 = 0, s2 = 0, anchor = 0, same = 0, prev = NaN;
+  let nobs = 0, mean = 0, m2 = 0, same = 0, prev = NaN;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (v === v) { if (nobs === 0) anchor = v; const d = v - anchor; s1 += d; s2 += d * d; nobs++; if (v === prev) same++; else { same = 1; prev = v; } }
-    out[i] = nobs < 2 ? NaN : same >= nobs ? 0 : Math.sqrt(Math.max(0, (s2 - (s1 * s1) / nobs) / (nobs - 1)));
+    if (v === v) { nobs++; const delta = v - mean; mean += delta / nobs; m2 += delta * (v - mean); if (v === prev) same++; else { same = 1; prev = v; } }
+    out[i] = nobs < 2 ? NaN : same >= nobs ? 0 : Math.sqrt(Math.max(0, m2 / (nobs - 1)));
   }
 }
 
@@ -175,6 +179,7 @@ function handBfill(x: Float64Array, o: Float64Array): void { let last = NaN; for
 function handFillNaN(x: Float64Array, f: number, o: Float64Array): void { for (let i = 0; i < x.length; i++) { const v = x[i]; o[i] = v === v ? v : f; } }
 function handAdd(x: Float64Array, y: Float64Array, o: Float64Array): void { for (let i = 0; i < x.length; i++) o[i] = x[i] + y[i]; }
 function handSubScalar(x: Float64Array, s: number, o: Float64Array): void { for (let i = 0; i < x.length; i++) o[i] = x[i] - s; }
+function handScalarSub(s: number, x: Float64Array, o: Float64Array): void { for (let i = 0; i < x.length; i++) o[i] = s - x[i]; }
 function handMul(x: Float64Array, y: Float64Array, o: Float64Array): void { for (let i = 0; i < x.length; i++) o[i] = x[i] * y[i]; }
 function handDiv(x: Float64Array, y: Float64Array, o: Float64Array): void { for (let i = 0; i < x.length; i++) o[i] = x[i] / y[i]; }
 function handAbs(x: Float64Array, o: Float64Array): void { for (let i = 0; i < x.length; i++) o[i] = Math.abs(x[i]); }
@@ -229,7 +234,8 @@ function cases(d: ReturnType<typeof data>): Case[] {
     { name: 'bfill', kernel: (o) => q.bfill(x, { out: o }), hand: (o) => handBfill(x, o) },
     { name: 'fillNaN', kernel: (o) => q.fillNaN(x, 0, { out: o }), hand: (o) => handFillNaN(x, 0, o) },
     { name: 'add', kernel: (o) => q.add(x, y, { out: o }), hand: (o) => handAdd(x, y, o) },
-    { name: 'sub(x,1)', kernel: (o) => q.sub(x, 1, { out: o }), hand: (o) => handSubScalar(x, 1, o) },
+    { name: 'sub(x-scalar)', kernel: (o) => q.sub(x, 1, { out: o }), hand: (o) => handSubScalar(x, 1, o) },
+    { name: 'sub(scalar-x)', kernel: (o) => q.sub(1, x, { out: o }), hand: (o) => handScalarSub(1, x, o) },
     { name: 'mul', kernel: (o) => q.mul(x, y, { out: o }), hand: (o) => handMul(x, y, o) },
     { name: 'div', kernel: (o) => q.div(x, y, { out: o }), hand: (o) => handDiv(x, y, o) },
     { name: 'abs', kernel: (o) => q.abs(x, { out: o }), hand: (o) => handAbs(x, o) },
@@ -238,7 +244,7 @@ function cases(d: ReturnType<typeof data>): Case[] {
     { name: 'clip', kernel: (o) => q.clip(x, lo, hi, { out: o }), hand: (o) => handClip(x, lo, hi, o) },
     { name: 'where', kernel: (o) => q.where(mask, x, y, { out: o }), hand: (o) => handWhere(mask, x, y, o) },
     { name: 'gt', kernel: (o) => q.gt(x, y, { out: o }), hand: (o) => handGt(x, y, o) },
-    { name: 'le(x,1200)', kernel: (o) => q.le(x, 1200, { out: o }), hand: (o) => handLeScalar(x, 1200, o) },
+    { name: 'le(x-scalar)', kernel: (o) => q.le(x, 1200, { out: o }), hand: (o) => handLeScalar(x, 1200, o) },
     { name: 'ne', kernel: (o) => q.ne(x, y, { out: o }), hand: (o) => handNe(x, y, o) },
     { name: 'dayOfWeek', kernel: (o) => q.dayOfWeek(t, { out: o }), hand: (o) => handDayOfWeek(t, o) },
     { name: 'month', kernel: (o) => q.month(t, { out: o }), hand: (o) => handCivil(t, o, 'month') },

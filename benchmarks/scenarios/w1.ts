@@ -5,7 +5,7 @@
  *
  *   --impl quiver,floor,quiver-dict,polars,arquero,danfo   which to run (default: all)
  *   --reps 3                                   warm rounds after the cold one
- *   --polars eager|lazy|eager,lazy             polars modes (default: eager)
+ *   --polars frames,eager,lazy                 polars modes (default: frames; see w1/peers/polars.ts)
  *   --slow-peer-cells 1e8                      arquero runs only when N × R is at most this
  *   --danfo-cells 1e7                          danfo runs only when N × R is at most this
  */
@@ -19,7 +19,7 @@ import { generateRaw, rawList } from '../w1/generate';
 import type { W1Impl } from '../w1/impl';
 import { arqueroImpl } from '../w1/peers/arquero';
 import { danfoImpl, DANFO_UNSUPPORTED } from '../w1/peers/danfo';
-import { polarsImpl } from '../w1/peers/polars';
+import { polarsImpl, type PolarsMode } from '../w1/peers/polars';
 import { quiverImpl } from '../w1/quiver-impl';
 import { referenceChecksum } from '../w1/reference';
 import { summarizeW1 } from '../w1/summary';
@@ -47,7 +47,7 @@ const scenario: Scenario = {
     if (wanted.includes('floor')) impls.push(floorImpl(features));
     if (wanted.includes('quiver-dict')) impls.push(quiverImpl(features, 'dict'));
     if (wanted.includes('polars')) {
-      for (const mode of stringFlag(args, '--polars', 'eager').split(',')) impls.push(polarsImpl(features, mode as 'eager' | 'lazy'));
+      for (const mode of stringFlag(args, '--polars', 'frames').split(',')) impls.push(polarsImpl(features, mode as PolarsMode));
     }
     const slow = numberFlag(args, '--slow-peer-cells', 1e8);
     if (wanted.includes('arquero')) {

@@ -10,7 +10,15 @@ export interface Checksum {
   nan_count: number;
 }
 
-/** Running W1 checksum over columns added one at a time. */
+/**
+ * Running W1 checksum over columns added one at a time.
+ *
+ * @example
+ * const acc = new ChecksumAccumulator();
+ * acc.add(Float64Array.of(1, NaN));
+ * acc.add([2, null]);
+ * acc.result()  // { checksum: 3, checksum_abs: 3, nan_count: 2 }
+ */
 export class ChecksumAccumulator {
   private sum = 0;
   private sumAbs = 0;
@@ -74,7 +82,13 @@ function sumGeneric(x: ArrayLike<number | null | undefined>): Checksum {
   return sumFloat64(copy);
 }
 
-/** Whether `got` matches `want` under WORKLOAD.md's tolerances, and if not, why. */
+/**
+ * Whether `got` matches `want` under WORKLOAD.md's tolerances (sums within 1e-9 × max(|Σ|x||, 1),
+ * NaN count exact), and if not, why.
+ *
+ * @example
+ * compareChecksum(got, referenceChecksum(100, 1000)!)  // { ok: true }
+ */
 export function compareChecksum(got: Checksum, want: Checksum): { ok: boolean; why?: string } {
   const why: string[] = [];
   const tolSum = 1e-9 * Math.max(Math.abs(want.checksum_abs), 1);

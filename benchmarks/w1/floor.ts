@@ -5,7 +5,13 @@
 import { ratioInto, rollingMeanInto, shiftInto, diffInto, zscoreInto, clipFillInto } from './floor-loops';
 import { LAG, WINDOW, type W1Feature } from './spec';
 
-/** Compute one feature into `out`, reading columns from `cols` (`[...RAW, f_0, …]`). */
+/**
+ * Compute one feature into `out`, reading columns from `cols` (`[...RAW, f_0, …]`).
+ *
+ * @example
+ * const cols = rawList(generateRaw(100));
+ * computeFeatureInto(w1Features(1)[0], cols, new Float64Array(100));  // f_0 = spend / (|signups| + 1)
+ */
 export function computeFeatureInto(f: W1Feature, cols: readonly Float64Array[], out: Float64Array): void {
   const p = cols[f.p];
   switch (f.kind) {

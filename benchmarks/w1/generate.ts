@@ -54,7 +54,12 @@ export function generateRaw(rows: number): RawInputs {
   return { spend, signups, price, visits };
 }
 
-/** The raw columns in series order s = 0 … 3. */
+/**
+ * The raw columns in series order s = 0 … 3.
+ *
+ * @example
+ * const [spend, signups, price, visits] = rawList(generateRaw(10));
+ */
 export function rawList(raw: RawInputs): Float64Array[] {
   return [raw.spend, raw.signups, raw.price, raw.visits];
 }

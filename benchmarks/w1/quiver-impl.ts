@@ -16,7 +16,13 @@ interface TableLike {
   getChildAt(i: number): { toArray(): ArrayLike<number> } | null;
 }
 
-/** Checksum of a result table whose columns must be exactly `names`, in order. */
+/**
+ * Checksum of a result table whose columns must be exactly `names`, in order.
+ *
+ * @example
+ * const table = await dr.execute(outputNames(100), { inputs: generateRaw(1000) });
+ * tableChecksum(table, outputNames(100)).nan_count  // 3472
+ */
 export function tableChecksum(table: TableLike, names: readonly string[]): Checksum {
   const got = table.schema.fields.map((f) => f.name);
   if (got.length !== names.length || got.some((g, i) => g !== names[i])) {

@@ -29,12 +29,23 @@ export interface W1Feature {
   readonly s: number;
 }
 
-/** The name of feature i. */
+/**
+ * The name of feature i.
+ *
+ * @example
+ * featureName(12)  // 'f_12'
+ */
 export function featureName(i: number): string {
   return `f_${i}`;
 }
 
-/** The name of column c in the list `[...RAW, f_0, f_1, …]`. */
+/**
+ * The name of column c in the list `[...RAW, f_0, f_1, …]`.
+ *
+ * @example
+ * columnName(1)  // 'signups'
+ * columnName(4)  // 'f_0'
+ */
 export function columnName(c: number): string {
   return c < 4 ? RAW_NAMES[c] : featureName(c - 4);
 }
@@ -58,7 +69,12 @@ export function w1Features(n: number): W1Feature[] {
   return out;
 }
 
-/** Names of the N outputs, f_0 … f_{N−1}. */
+/**
+ * Names of the N outputs, f_0 … f_{N−1}.
+ *
+ * @example
+ * outputNames(3)  // ['f_0', 'f_1', 'f_2']
+ */
 export function outputNames(n: number): string[] {
   return Array.from({ length: n }, (_, i) => featureName(i));
 }

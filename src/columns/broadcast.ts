@@ -1,7 +1,10 @@
 /**
  * Operands of the elementwise kernels. A scalar broadcasts: it becomes a one-element array read
  * through an index mask of 0, while an array is read through a mask of −1 (all bits), so one loop
- * `out[i] = x[i & mx] + y[i & my]` serves every mix of arrays and scalars without branching.
+ * `out[i] = x[i & mx] + y[i]` serves every mix of arrays and scalars without branching. A number on
+ * the right (`sub(x, mean)`, `gt(x, 0)`), by far the most common, gets a second loop with the
+ * number in a register (`x[i] - s`): the masked read would cost it half again as much. Commutative
+ * operations move a left number to the right; `sub` and `div` have a loop for it (`1 - x`, `1 / x`).
  * Elementwise kernels may write in place (`opts.out` may be an input): row i reads only row i.
  */
 import { InputError } from '../errors';
@@ -31,6 +34,9 @@ function values(kernel: string, param: string, v: Operand): Float64Array {
 /**
  * The common length of the array operands; an `InputError` names them when lengths differ or
  * when every operand is a scalar.
+ *
+ * @example
+ * rowsOf('add', ['a', 'b'], [new Float64Array(3), 2]);   // 3
  */
 export function rowsOf(kernel: string, params: readonly string[], operands: readonly unknown[]): number {
   let n = -1;
@@ -55,9 +61,18 @@ export function rowsOf(kernel: string, params: readonly string[], operands: read
   return n;
 }
 
-/** Checks and prepares `(a, b)` for a binary loop over `out`. */
-export function binaryArgs(kernel: string, a: Operand, b: Operand, opts: KernelOptions | undefined): BinaryArgs {
+/**
+ * Checks and prepares `(a, b)` for a binary loop over `out`; for a `commutative` operation a
+ * number on the left is moved to the right.
+ *
+ * @example
+ * const { x, mx, y, my, out } = binaryArgs('add', a, 1, opts);   // my === 0: y is [1]
+ */
+export function binaryArgs(
+  kernel: string, a: Operand, b: Operand, opts: KernelOptions | undefined, commutative = false,
+): BinaryArgs {
   const n = rowsOf(kernel, ['a', 'b'], [a, b]);
+  if (commutative && isScalar(a)) [a, b] = [b, a]; // the number goes right, to the fast loop
   return {
     x: values(kernel, 'a', a),
     mx: isScalar(a) ? 0 : -1,
@@ -67,7 +82,12 @@ export function binaryArgs(kernel: string, a: Operand, b: Operand, opts: KernelO
   };
 }
 
-/** A mask as a `Float64Array` of truthy/falsy entries: returned as is, or converted (truthy → 1). */
+/**
+ * A mask as a `Float64Array` of truthy/falsy entries: returned as is, or converted (truthy → 1).
+ *
+ * @example
+ * maskOf('where', [true, false]);   // Float64Array [1, 0]
+ */
 export function maskOf(kernel: string, mask: unknown): Float64Array {
   if (mask instanceof Float64Array) return mask;
   if (Array.isArray(mask) || (ArrayBuffer.isView(mask) && !(mask instanceof DataView))) {
@@ -79,7 +99,12 @@ export function maskOf(kernel: string, mask: unknown): Float64Array {
   throw new InputError(`${kernel}: mask must be an array or typed array; got ${mask === null ? 'null' : typeof mask}.`);
 }
 
-/** Prepares an operand that may be a scalar: values and index mask. */
+/**
+ * Prepares an operand that may be a scalar: values and index mask.
+ *
+ * @example
+ * operandArgs('fillNaN', 'value', 0);   // { values: Float64Array [0], mask: 0 }
+ */
 export function operandArgs(kernel: string, param: string, v: Operand): { values: Float64Array; mask: number } {
   return { values: values(kernel, param, v), mask: isScalar(v) ? 0 : -1 };
 }

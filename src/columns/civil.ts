@@ -29,34 +29,64 @@ function marchMonth(d: number): number {
   return Math.floor((5 * d + 2) / 153);
 }
 
-/** Monday 0 … Sunday 6 (1970-01-01 was a Thursday). */
+/**
+ * Monday 0 … Sunday 6 (1970-01-01 was a Thursday).
+ *
+ * @example
+ * weekday(0);   // 3 (1970-01-01 was a Thursday)
+ */
 export function weekday(days: number): number {
   return (((days + 3) % 7) + 7) % 7;
 }
 
-/** Calendar year. */
+/**
+ * Calendar year.
+ *
+ * @example
+ * yearOf(-1);   // 1969
+ */
 export function yearOf(days: number): number {
   return marchDay(days) >= 306 ? marchYear + 1 : marchYear;
 }
 
-/** Month 1–12. */
+/**
+ * Month 1–12.
+ *
+ * @example
+ * monthOf(59);   // 3 (1970-03-01)
+ */
 export function monthOf(days: number): number {
   const mp = marchMonth(marchDay(days));
   return mp < 10 ? mp + 3 : mp - 9;
 }
 
-/** Quarter 1–4. */
+/**
+ * Quarter 1–4.
+ *
+ * @example
+ * quarterOf(90);   // 2 (1970-04-01)
+ */
 export function quarterOf(days: number): number {
   return Math.floor((monthOf(days) - 1) / 3) + 1;
 }
 
-/** Day of the month 1–31. */
+/**
+ * Day of the month 1–31.
+ *
+ * @example
+ * dayOfMonthOf(31);   // 1 (1970-02-01)
+ */
 export function dayOfMonthOf(days: number): number {
   const d = marchDay(days);
   return d - Math.floor((153 * marchMonth(d) + 2) / 5) + 1;
 }
 
-/** Day of the year 1–366. */
+/**
+ * Day of the year 1–366.
+ *
+ * @example
+ * dayOfYearOf(364);   // 365 (1970-12-31)
+ */
 export function dayOfYearOf(days: number): number {
   const d = marchDay(days);
   if (d >= 306) return d - 305; // January, February
@@ -64,7 +94,12 @@ export function dayOfYearOf(days: number): number {
   return d + 60 + (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0);
 }
 
-/** Day number of 1 January of `year`. */
+/**
+ * Day number of 1 January of `year`.
+ *
+ * @example
+ * januaryFirst(1971);   // 365
+ */
 export function januaryFirst(year: number): number {
   const y = year - 1; // January belongs to the March-based year before
   const era = Math.floor(y / 400);
@@ -72,12 +107,22 @@ export function januaryFirst(year: number): number {
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + 306 - 719468;
 }
 
-/** ISO 8601 year: the year of the week's Thursday. */
+/**
+ * ISO 8601 year: the year of the week's Thursday.
+ *
+ * @example
+ * isoYearOf(16803);   // 2015 (2016-01-03)
+ */
 export function isoYearOf(days: number): number {
   return yearOf(days - weekday(days) + 3);
 }
 
-/** ISO 8601 week 1–53: counted from the Thursday of week 1 (the year's first Thursday). */
+/**
+ * ISO 8601 week 1–53: counted from the Thursday of week 1 (the year's first Thursday).
+ *
+ * @example
+ * isoWeekOf(16803);   // 53 (2016-01-03)
+ */
 export function isoWeekOf(days: number): number {
   const thursday = days - weekday(days) + 3;
   return Math.floor((thursday - januaryFirst(yearOf(thursday))) / 7) + 1;

@@ -15,7 +15,12 @@ import type { KernelOptions } from './options';
 export function gt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('gt', a, b, opts);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] > y[i & my] ? 1 : 0;
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] > s ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i & mx] > y[i] ? 1 : 0;
+  }
   return out;
 }
 
@@ -28,7 +33,12 @@ export function gt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
 export function ge(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('ge', a, b, opts);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] >= y[i & my] ? 1 : 0;
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] >= s ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i & mx] >= y[i] ? 1 : 0;
+  }
   return out;
 }
 
@@ -41,7 +51,12 @@ export function ge(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
 export function lt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('lt', a, b, opts);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] < y[i & my] ? 1 : 0;
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] < s ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i & mx] < y[i] ? 1 : 0;
+  }
   return out;
 }
 
@@ -54,7 +69,12 @@ export function lt(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
 export function le(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('le', a, b, opts);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] <= y[i & my] ? 1 : 0;
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] <= s ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i & mx] <= y[i] ? 1 : 0;
+  }
   return out;
 }
 
@@ -65,9 +85,14 @@ export function le(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
  * eq(new Float64Array([1, 2, NaN]), new Float64Array([1, 3, NaN]));   // [1, 0, 0]
  */
 export function eq(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
-  const { x, mx, y, my, out } = binaryArgs('eq', a, b, opts);
+  const { x, y, my, out } = binaryArgs('eq', a, b, opts, true);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] === y[i & my] ? 1 : 0;
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] === s ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i] === y[i] ? 1 : 0;
+  }
   return out;
 }
 
@@ -78,8 +103,13 @@ export function eq(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
  * ne(new Float64Array([1, 2, NaN]), 2);   // [1, 0, 1]
  */
 export function ne(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
-  const { x, mx, y, my, out } = binaryArgs('ne', a, b, opts);
+  const { x, y, my, out } = binaryArgs('ne', a, b, opts, true);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] !== y[i & my] ? 1 : 0;
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] !== s ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i] !== y[i] ? 1 : 0;
+  }
   return out;
 }

@@ -5,7 +5,7 @@ import { perGroup } from './per-group';
 import type { Column, KernelOptions } from './options';
 
 /** Running sum of the non-NaN values of `x[start..end)`; a NaN row outputs NaN and adds nothing. */
-export function cumsumSegment(x: Float64Array, out: Float64Array, start: number, end: number): void {
+function cumsumSegment(x: Float64Array, out: Float64Array, start: number, end: number): void {
   let sum = 0;
   for (let i = start; i < end; i++) {
     const v = x[i];

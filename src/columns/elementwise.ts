@@ -14,9 +14,14 @@ import { column, numberArg, output, type Column, type KernelOptions } from './op
  * add(new Float64Array([1, 2]), 10);   // [11, 12]
  */
 export function add(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
-  const { x, mx, y, my, out } = binaryArgs('add', a, b, opts);
+  const { x, y, my, out } = binaryArgs('add', a, b, opts, true);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] + y[i & my];
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] + s;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
+  }
   return out;
 }
 
@@ -29,7 +34,15 @@ export function add(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
 export function sub(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('sub', a, b, opts);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] - y[i & my];
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] - s;
+  } else if (mx === 0) {
+    const s = x[0];
+    for (let i = 0; i < n; i++) out[i] = s - y[i];
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
+  }
   return out;
 }
 
@@ -40,9 +53,14 @@ export function sub(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
  * mul(2, new Float64Array([1, NaN]));   // [2, NaN]
  */
 export function mul(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
-  const { x, mx, y, my, out } = binaryArgs('mul', a, b, opts);
+  const { x, y, my, out } = binaryArgs('mul', a, b, opts, true);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] * y[i & my];
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] * s;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
+  }
   return out;
 }
 
@@ -55,7 +73,15 @@ export function mul(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
 export function div(a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
   const { x, mx, y, my, out } = binaryArgs('div', a, b, opts);
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = x[i & mx] / y[i & my];
+  if (my === 0) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] / s;
+  } else if (mx === 0) {
+    const s = x[0];
+    for (let i = 0; i < n; i++) out[i] = s / y[i];
+  } else {
+    for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
+  }
   return out;
 }
 

@@ -19,7 +19,7 @@ export interface EwmOptions extends KernelOptions {
 }
 
 /** The EWM recursion over `x[start..end)` with `alpha`, `adjust` (1/0) and `minPeriods` (≥ 1). */
-export function ewmSegment(
+function ewmSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   alpha: number, adjust: number, minPeriods: number,
 ): void {

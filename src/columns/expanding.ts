@@ -13,7 +13,7 @@ import { MAX, MIN } from './rolling-extrema';
  * Running Kahan sum of `x[start..end)` (the rolling sum without a value ever leaving); `mode` SUM
  * or MEAN, results as {@link sumResult}.
  */
-export function runningSumSegment(
+function runningSumSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
 ): void {
   let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN;
@@ -36,7 +36,7 @@ export function runningSumSegment(
  * values only ever enter; `mode` VAR or STD. NaN below `minPeriods` or 2 non-NaN values; exactly 0
  * while all values are equal.
  */
-export function runningVarSegment(
+function runningVarSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
 ): void {
   let nobs = 0, mean = 0, m2 = 0, same = 0, prev = NaN;
@@ -60,7 +60,7 @@ export function runningVarSegment(
  * Running extremum of `x[start..end)`: `sign` MAX or MIN (a minimum is the maximum of the negated
  * values). NaN values are skipped; NaN until `minPeriods` non-NaN values have been seen.
  */
-export function runningExtremeSegment(
+function runningExtremeSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, sign: number,
 ): void {
   let best = -Infinity, nobs = 0;

@@ -9,7 +9,7 @@ const FORWARD = 1;
 const BACKWARD = -1;
 
 /** Carries the last non-NaN value forward (or the next one backward) inside `[start, end)`. */
-export function fillSegment(
+function fillSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, direction: number,
 ): void {
   let last = NaN;

@@ -25,7 +25,7 @@ function firstOrLast(x: Float64Array, start: number, end: number, mode: number):
 }
 
 /** Computes the aggregate `mode` of `x[start..end)` and writes it to every row of the range. */
-export function aggregateSegment(
+function aggregateSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, mode: number,
 ): void {
   let value: number;

@@ -10,6 +10,9 @@ export const stats = { count: 0, sum: 0, mean: NaN, variance: NaN, min: NaN, max
  * Count, Kahan sum, mean, min and max of the non-NaN values of `x[start..end)`, and when
  * `withVariance` the sample variance (ddof 1) by the corrected two-pass formula; it is exactly 0
  * when all the values are equal and NaN below 2 values.
+ *
+ * @example
+ * summarize(x, 0, x.length, true); stats.variance;   // sample variance of x
  */
 export function summarize(x: Float64Array, start: number, end: number, withVariance: boolean): void {
   let count = 0, sum = 0, comp = 0, min = Infinity, max = -Infinity;

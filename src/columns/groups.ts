@@ -96,7 +96,12 @@ export function groupIndex(groups: Groups, rows?: number): Int32Array {
   return index;
 }
 
-/** Checks that `groups` describes `n` rows; an `InputError` naming `kernel` otherwise. */
+/**
+ * Checks that `groups` describes `n` rows; an `InputError` naming `kernel` otherwise.
+ *
+ * @example
+ * checkGroups('rollingMean', groupsOf(['a', 'b']), 2);   // passes; 3 rows would throw
+ */
 export function checkGroups(kernel: string, groups: Groups, n: number): void {
   const fail = (why: string): never => {
     throw new InputError(

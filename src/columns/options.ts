@@ -22,7 +22,7 @@ export interface WindowOptions extends KernelOptions {
   readonly minPeriods?: number;
 }
 
-/** Length of the arrays this module treats as "no window limit" (expanding kernels); a Smi. */
+/** The largest integer parameter (window, k, minPeriods) accepted: it keeps loop arithmetic in small integers. */
 export const UNBOUNDED = 0x3fffffff;
 
 function describe(value: unknown): string {
@@ -34,6 +34,9 @@ function describe(value: unknown): string {
 /**
  * `x` as a `Float64Array`: returned as is when it already is one, else copied once (so hot loops
  * only ever see `Float64Array`). Anything but an array or typed array is an `InputError`.
+ *
+ * @example
+ * column('abs', 'x', [1, 2]);   // Float64Array [1, 2]
  */
 export function column(kernel: string, param: string, x: unknown): Float64Array {
   if (x instanceof Float64Array) return x;
@@ -47,11 +50,16 @@ export function column(kernel: string, param: string, x: unknown): Float64Array 
   }
   throw new InputError(
     `${kernel}: ${param} must be a Float64Array, another typed array or an array of numbers; got ${describe(x)}. ` +
-      'Convert an Arrow vector with toArray() (or pass the column as a Float64Array input).',
+      'Copy an Arrow vector with Float64Array.from(vector, (v) => v ?? NaN), so nulls become NaN.',
   );
 }
 
-/** True when two typed arrays share any byte of memory. */
+/**
+ * True when two typed arrays share any byte of memory.
+ *
+ * @example
+ * overlaps(x, x.subarray(2));   // true
+ */
 export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return (
     a.buffer === b.buffer &&
@@ -63,6 +71,9 @@ export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
 /**
  * The buffer to write into: `opts.out` when given (checked: a `Float64Array` of length `n` that
  * does not overlap `input` when the kernel reads neighbours), else a new one.
+ *
+ * @example
+ * output('shift', 3, undefined);   // a new Float64Array(3)
  */
 export function output(kernel: string, n: number, out: Float64Array | undefined, input?: Float64Array): Float64Array {
   if (out === undefined) return new Float64Array(n);
@@ -84,7 +95,12 @@ export function output(kernel: string, n: number, out: Float64Array | undefined,
   return out;
 }
 
-/** An integer parameter, with a lower bound. */
+/**
+ * An integer parameter, with a lower bound.
+ *
+ * @example
+ * integer('shift', 'k', -2);   // -2; 1.5 would throw
+ */
 export function integer(kernel: string, param: string, value: unknown, min = -Infinity): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     const bound = min === -Infinity ? 'an integer' : `an integer ≥ ${min}`;
@@ -96,12 +112,22 @@ export function integer(kernel: string, param: string, value: unknown, min = -In
   return value;
 }
 
-/** `window` (an integer ≥ 1). */
+/**
+ * `window` (an integer ≥ 1).
+ *
+ * @example
+ * windowArg('rollingMean', 7);   // 7; 0 would throw
+ */
 export function windowArg(kernel: string, window: unknown): number {
   return integer(kernel, 'window', window, 1);
 }
 
-/** `opts.minPeriods`: an integer in 0..`max`, `fallback` when absent. */
+/**
+ * `opts.minPeriods`: an integer in 0..`max`, `fallback` when absent.
+ *
+ * @example
+ * minPeriodsArg('rollingMean', undefined, 7, 7);   // 7
+ */
 export function minPeriodsArg(kernel: string, minPeriods: unknown, fallback: number, max = UNBOUNDED): number {
   if (minPeriods === undefined) return fallback;
   const value = integer(kernel, 'opts.minPeriods', minPeriods, 0);
@@ -114,7 +140,12 @@ export function minPeriodsArg(kernel: string, minPeriods: unknown, fallback: num
   return value;
 }
 
-/** A finite-or-infinite number parameter (NaN and non-numbers are refused). */
+/**
+ * A finite-or-infinite number parameter (NaN and non-numbers are refused).
+ *
+ * @example
+ * numberArg('clip', 'lo', 0);   // 0; NaN would throw
+ */
 export function numberArg(kernel: string, param: string, value: unknown): number {
   if (typeof value !== 'number' || Number.isNaN(value)) {
     throw new InputError(`${kernel}: ${param} must be a number; got ${describe(value)}.`);

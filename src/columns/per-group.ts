@@ -21,6 +21,9 @@ export type Segment = (
 /**
  * Runs `segment` over each group of `opts.groups` (or over all of `x`) and returns the output.
  * `kernel` names the caller in error messages.
+ *
+ * @example
+ * perGroup('cumsum', x, { groups }, cumsumSegment);   // runs cumsumSegment once per entity
  */
 export function perGroup(
   kernel: string,

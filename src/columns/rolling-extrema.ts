@@ -17,7 +17,7 @@ let dequeValues = new Float64Array(64);
  * Rolling extremum over `x[start..end)`: `sign` MAX or MIN. NaN values are skipped and do not
  * count; NaN below `minPeriods` non-NaN values (and for an empty window).
  */
-export function extremaSegment(
+function extremaSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   window: number, minPeriods: number, sign: number,
 ): void {

@@ -27,6 +27,9 @@ const CANCELLATION = 1e-6;
  * which `negatives` are negative and the last `same` equal `prev`: NaN below `minPeriods`; an
  * empty window sums to 0 (when `minPeriods` is 0); equal values give exactly `prev` (mean) or
  * `prev × nobs` (sum); a mean of only non-negative (non-positive) values is clamped at 0.
+ *
+ * @example
+ * sumResult(2, 1, MEAN, 3, 0, 1, 2);   // 1.5
  */
 export function sumResult(
   nobs: number, minPeriods: number, mode: number, sum: number, negatives: number, same: number, prev: number,
@@ -45,7 +48,7 @@ export function sumResult(
  * Rolling Kahan sum over `x[start..end)`; `mode` SUM or MEAN. pandas' `calc_sum`/`calc_mean`:
  * NaN below `minPeriods` non-NaN values; an empty window sums to 0 when `minPeriods` is 0.
  */
-export function sumSegment(
+function sumSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   window: number, minPeriods: number, mode: number,
 ): void {
@@ -81,7 +84,7 @@ export function sumSegment(
  * Rolling sample variance (ddof 1) over `x[start..end)`; `mode` VAR or STD. NaN below
  * `minPeriods` or below 2 non-NaN values (pandas `calc_var` with ddof 1).
  */
-export function varSegment(
+function varSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   window: number, minPeriods: number, mode: number,
 ): void {

@@ -9,7 +9,7 @@ const DIFF = 0;
 const PCT_CHANGE = 1;
 
 /** `out[i] = x[i − k]` inside `[start, end)`, NaN where `i − k` falls outside. */
-export function shiftSegment(
+function shiftSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, k: number,
 ): void {
   const len = end - start;
@@ -25,7 +25,7 @@ export function shiftSegment(
 }
 
 /** `x[i] − x[i − k]` (DIFF) or `x[i] / x[i − k] − 1` (PCT_CHANGE) inside `[start, end)`. */
-export function diffSegment(
+function diffSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, k: number, mode: number,
 ): void {
   const from = k >= 0 ? Math.min(start + k, end) : start;

@@ -78,6 +78,9 @@ function readChunk(kernel: string, chunk: ArrowChunk, typeId: number, unit: numb
 /**
  * `t` as epoch milliseconds (UTC). A `Float64Array` is returned as is; other arrays are copied;
  * Arrow Date/Timestamp vectors are converted by unit, nulls to NaN.
+ *
+ * @example
+ * epochMillis('month', arrowDateDayVector);   // Float64Array of epoch ms, nulls NaN
  */
 export function epochMillis(kernel: string, t: unknown): Float64Array {
   if (!isTimeVector(t)) return column(kernel, 't', t);

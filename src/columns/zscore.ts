@@ -6,7 +6,7 @@ import { stats, summarize } from './group-stats';
 import type { Column, KernelOptions } from './options';
 
 /** `(x − mean) / std` over `x[start..end)`; NaN everywhere when std is NaN or 0. */
-export function zscoreSegment(x: Float64Array, out: Float64Array, start: number, end: number): void {
+function zscoreSegment(x: Float64Array, out: Float64Array, start: number, end: number): void {
   summarize(x, start, end, true);
   const mean = stats.mean;
   const std = Math.sqrt(stats.variance);

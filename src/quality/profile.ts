@@ -4,6 +4,7 @@
  * same `@checkOutput` options share the pass through a `ProfileShare`, so a range and an
  * allowNaNs check on one column read it once, not twice.
  */
+import { simdProfile } from './simd-profile';
 import { MAX_SAMPLE_ROWS } from './text';
 
 /** What one pass over a column found. */
@@ -41,13 +42,28 @@ function profileKernel(x: Float64Array): number {
   return missing;
 }
 
+/** Below this length the plain loop is as quick as copying into WebAssembly memory. */
+const SIMD_FROM = 256;
+
 /**
- * The profile of a column, in one pass.
+ * The profile of a column, in one pass: the WebAssembly SIMD loop where the runtime has it and
+ * the column is long enough, the plain loop otherwise (same results).
  *
  * @example
  * profileOf(Float64Array.of(3, NaN, -1)); // { length: 3, missing: 1, min: -1, max: 3 }
  */
 export function profileOf(x: Float64Array): Profile {
+  if (simdProfile !== null && x.length >= SIMD_FROM) return { length: x.length, ...simdProfile(x) };
+  return plainProfile(x);
+}
+
+/**
+ * The profile by the plain-JS loop (the fallback, and the reference the SIMD loop is tested on).
+ *
+ * @example
+ * plainProfile(Float64Array.of(3, NaN, -1)); // { length: 3, missing: 1, min: -1, max: 3 }
+ */
+export function plainProfile(x: Float64Array): Profile {
   const missing = profileKernel(x);
   return { length: x.length, missing, min: lastMin, max: lastMax };
 }

@@ -1,4 +1,4 @@
-import { QuiverError, InputError } from '../../src/errors';
+import { Builder, QuiverError, InputError } from '../../src';
 import { collapse } from '../../adapters/graphviz/collapse';
 import { quote, toDot } from '../../adapters/graphviz/dot';
 import { graphFromNodeInfo, type NodeInfoLike } from '../../adapters/graphviz/model';
@@ -6,6 +6,7 @@ import { graphDot, graphPicture, graphSvg } from '../../adapters/graphviz/pictur
 import { renderSvg } from '../../adapters/graphviz/render-svg';
 import { KIND_STYLES, TAG_PALETTE } from '../../adapters/graphviz/styles';
 import { bigGraph, sourceOf } from './support/big-graph';
+import { Spend } from './support/spend-features';
 
 const infos: NodeInfoLike[] = [
   { name: 'spend', type: Float64Array, isExternalInput: true, dependencies: [], tags: {} },
@@ -109,5 +110,22 @@ describe('SVG rendering (Graphviz in WebAssembly)', () => {
     await expect(renderSvg('digraph { a -> ')).rejects.toThrow(/^Graphviz could not lay out this graph \(.+\)\. Draw fewer nodes/);
     // the renderer still works afterwards
     expect(await renderSvg('digraph { a -> b }')).toContain('<title>a&#45;&gt;b</title>');
+  });
+});
+
+describe('the driver and pictures', () => {
+  test("the core's visualizeExecution DOT renders to SVG", async () => {
+    const dr = new Builder().withFeatures(Spend).build();
+    const svg = await renderSvg(dr.visualizeExecution(['total']));
+    const titles = [...svg.matchAll(/class="node">\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles).toEqual(expect.arrayContaining(['spend', 'doubled', 'tripled', 'total']));
+  });
+
+  test('graphPicture reads a real driver: kinds, origins, checks', () => {
+    const dr = new Builder().withFeatures(Spend).withConfig({ region: 'US' }).build();
+    const picture = graphPicture(dr, { outputs: ['total'], configKeys: ['region'] });
+    const kinds = Object.fromEntries(picture.boxes.map((b) => [b.id, b.kind]));
+    expect(kinds).toEqual({ spend: 'input', doubled: 'feature', tripled: 'feature', 'tripled:check:range': 'check', total: 'output' });
+    expect(picture.boxes.find((b) => b.id === 'doubled')?.members[0].origin).toBe('Spend.doubled');
   });
 });

@@ -130,7 +130,7 @@ describe('inputs', () => {
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(/^month: t must be epoch milliseconds \(a Float64Array\) or an Arrow Date\/Timestamp vector; got an Arrow vector of type Dictionary<Int32, Utf8>\. Parse the column into dates first\.$/);
     expect(thrown(() => year(new Date() as never)).message).toBe(
-      'year: t must be a Float64Array, another typed array or an array of numbers; got Date. Convert an Arrow vector with toArray() (or pass the column as a Float64Array input).',
+      'year: t must be a Float64Array, another typed array or an array of numbers; got Date. Copy an Arrow vector with Float64Array.from(vector, (v) => v ?? NaN), so nulls become NaN.',
     );
   });
 });

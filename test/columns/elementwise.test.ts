@@ -13,6 +13,8 @@ describe('arithmetic', () => {
     ['mul', () => mul(a, b), [2, 4, NaN, 0, NaN]],
     ['div: x/0 is ±Infinity, 0/0 NaN', () => div(f64(1, -1, 0, NaN), 0), [Infinity, -Infinity, NaN, NaN]],
     ['add a number', () => add(a, 10), [11, 8, NaN, 10, 16]],
+    ['add to a number', () => add(10, a), [11, 8, NaN, 10, 16]],
+    ['mul a number by a column', () => mul(-1, a), [-1, 2, NaN, -0, -6]],
     ['sub from a number', () => sub(10, a), [9, 12, NaN, 10, 4]],
     ['div a number by a column', () => div(12, a), [12, -6, NaN, Infinity, 2]],
     ['abs', () => abs(a), [1, 2, NaN, 0, 6]],
@@ -64,6 +66,9 @@ describe('comparisons', () => {
     ['ne (NaN != anything is true, as pandas)', () => ne(f64(1, NaN, 3), f64(1, NaN, 4)), [0, 1, 1]],
     ['gt a number', () => gt(a, 0), [1, 0, 0, 0, 1]],
     ['le a number on the left', () => le(0, a), [1, 0, 0, 1, 1]],
+    ['gt a number on the left', () => gt(0, a), [0, 1, 0, 0, 0]],
+    ['eq a number on the left', () => eq(0, a), [0, 0, 0, 1, 0]],
+    ['ne a number on the left', () => ne(0, a), [1, 1, 1, 0, 1]],
   ])('%s gives 1/0 masks, NaN comparing false', (_, call, expected) => {
     expect(Array.from(call())).toEqual(expected);
   });

@@ -100,6 +100,16 @@ describe('rolling kernels: numerics', () => {
     expect(worst).toBeLessThan(1e-6);
   });
 
+  it('keeps the variance of small values exact after a huge value has left the window', () => {
+    const w = 50;
+    const small = Array.from({ length: 80 }, (_, i) => ((i * 37) % 11) / 1000);
+    const got = rollingVar(Float64Array.from([1e8, ...small]), w);
+    for (let i = w; i <= 80; i++) {
+      const exact = sampleVar(small.slice(i - w, i));
+      expect(Math.abs(got[i] - exact)).toBeLessThan(1e-9 * exact);
+    }
+  });
+
   it('keeps the mean of a drifting series exact to 1e-9 after a million removals', () => {
     const n = 1_000_000, w = 7;
     const x = Float64Array.from({ length: n }, (_, i) => 1e6 + i * 0.37 + (i % 5));
@@ -144,7 +154,7 @@ describe('rolling kernels: buffers and arguments', () => {
     ['out that is not a Float64Array', () => rollingMean(x, 2, { out: [0, 0, 0, 0] as never }),
       'rollingMean: opts.out must be a Float64Array; got Array.'],
     ['x that is not a column', () => rollingMean('1,2,3' as never, 2),
-      'rollingMean: x must be a Float64Array, another typed array or an array of numbers; got "1,2,3". Convert an Arrow vector with toArray() (or pass the column as a Float64Array input).'],
+      'rollingMean: x must be a Float64Array, another typed array or an array of numbers; got "1,2,3". Copy an Arrow vector with Float64Array.from(vector, (v) => v ?? NaN), so nulls become NaN.'],
   ])('refuse %s with an InputError that says what to pass', (_, call, message) => {
     const e = thrown(call);
     expect(e).toBeInstanceOf(InputError);

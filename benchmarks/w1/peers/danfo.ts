@@ -10,7 +10,7 @@ import { ChecksumAccumulator, checksumOf, type Checksum } from '../checksum';
 import { computeFeatureInto, floorW1 } from '../floor';
 import { rawList, type RawInputs } from '../generate';
 import type { W1Impl } from '../impl';
-import type { W1Feature } from '../spec';
+import { columnName, type W1Feature } from '../spec';
 
 interface DfSeries {
   values: ArrayLike<number>;
@@ -67,8 +67,13 @@ export function danfoImpl(features: readonly W1Feature[], raw: RawInputs): W1Imp
       const outs: ArrayLike<number>[] = [];
       for (const f of subset) {
         const p = series.get(f.p)!;
-        if (f.kind === 'ratio') outs.push(p.div(series.get(f.s)!.abs().add(1)).values);
-        else outs.push(p.sub(p.mean()).div(p.std()).values);
+        try {
+          if (f.kind === 'ratio') outs.push(p.div(series.get(f.s)!.abs().add(1)).values);
+          else outs.push(p.sub(p.mean()).div(p.std()).values);
+        } catch (err) {
+          const nans = Array.from(cols[f.p]).every((v) => v !== v) ? ' (its input is all NaN)' : '';
+          throw new Error(`danfo failed on ${f.name} = ${f.kind}(${columnName(f.p)})${nans}: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
       const ms = performance.now() - t0;
       const t1 = performance.now();

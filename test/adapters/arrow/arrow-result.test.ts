@@ -12,8 +12,8 @@ describe('arrowTable()', () => {
     expect(table.getChild('spend')!.data[0].values.buffer).toBe(spend.buffer);
   });
 
-  it('passes maxBatchBytes through', () => {
-    const table = arrowTable({ maxBatchBytes: 16 }).build(['x'], [new Float64Array(6)]);
+  it('passes maxChunkBytes through', () => {
+    const table = arrowTable({ maxChunkBytes: 16 }).build(['x'], [new Float64Array(6)]);
     expect(table.batches.map((b) => b.numRows)).toEqual([2, 2, 2]);
   });
 

@@ -185,12 +185,12 @@ describe('tableFromColumns: errors', () => {
 });
 
 describe('tableFromColumns: multi-batch when large', () => {
-  it('cuts rows into batches of at most maxBatchBytes, all slices of the same buffers', () => {
+  it('cuts rows so that no column chunk passes maxChunkBytes, all slices of the same buffers', () => {
     const n = 10;
     const a = Float64Array.from({ length: n }, (_, i) => i);
     const b = Int32Array.from({ length: n }, (_, i) => 100 + i);
-    // one row = 8 + 4 bytes; 48 bytes per batch → 4 rows per batch → 4 + 4 + 2
-    const table = tableFromColumns(['a', 'b'], [a, b], { maxBatchBytes: 48 });
+    // the widest column takes 8 bytes a row; 32 bytes per chunk → 4 rows per batch → 4 + 4 + 2
+    const table = tableFromColumns(['a', 'b'], [a, b], { maxChunkBytes: 32 });
     expect(table.batches.map((batch) => batch.numRows)).toEqual([4, 4, 2]);
     const colA = table.getChild('a')!;
     const colB = table.getChild('b')!;
@@ -205,8 +205,8 @@ describe('tableFromColumns: multi-batch when large', () => {
   it('aligns a chunked vector with cut typed arrays without copying either', () => {
     const vec = makeVector([new Int32Array([10, 20, 30]), new Int32Array([40, 50])]);
     const x = new Float64Array([1, 2, 3, 4, 5]);
-    // one row = 4 + 8 bytes; 24 bytes → 2 rows per batch (cuts at 2, 4); the chunk boundary adds 3
-    const table = tableFromColumns(['v', 'x'], [vec, x], { maxBatchBytes: 24 });
+    // widest column 8 bytes a row; 16 bytes → 2 rows per batch (cuts at 2, 4); the chunk boundary adds 3
+    const table = tableFromColumns(['v', 'x'], [vec, x], { maxChunkBytes: 16 });
     expect(table.batches.map((batch) => batch.numRows)).toEqual([2, 1, 1, 1]);
     expect([...table.getChild('v')!]).toEqual([10, 20, 30, 40, 50]);
     expect([...table.getChild('x')!]).toEqual([1, 2, 3, 4, 5]);
@@ -224,8 +224,9 @@ describe('tableFromColumns: multi-batch when large', () => {
     expect([...table.getChild('x')!]).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('keeps one batch for ordinary sizes', () => {
-    const table = tableFromColumns(['a'], [new Float64Array(1000)]);
+  it('keeps one batch for ordinary sizes, however many columns', () => {
+    const columns = Array.from({ length: 500 }, () => new Float64Array(10_000));
+    const table = tableFromColumns(columns.map((_, i) => `f${i}`), columns, { maxChunkBytes: 80_000 });
     expect(table.batches).toHaveLength(1);
   });
 });

@@ -35,7 +35,7 @@ describe('writeCsv', () => {
 
   it('writes every batch of a multi-batch table, and a tab-separated file', async () => {
     const x = Float64Array.from({ length: 20_000 }, (_, i) => i * 0.5);
-    const table = tableFromColumns(['x'], [x], { maxBatchBytes: 8 * 7_000 });
+    const table = tableFromColumns(['x'], [x], { maxChunkBytes: 8 * 7_000 });
     expect(table.batches.length).toBe(3);
     const path = join(dir(), 'many.tsv');
     await writeCsv(table, path, { delimiter: '\t' });

@@ -55,7 +55,7 @@ describe('writeParquet', () => {
 
   it('writes a multi-batch table as row groups and reads every row back', async () => {
     const x = Float64Array.from({ length: 10_000 }, (_, i) => i / 8);
-    const table = tableFromColumns(['x'], [x], { maxBatchBytes: 8 * 3_000 });
+    const table = tableFromColumns(['x'], [x], { maxChunkBytes: 8 * 3_000 });
     expect(table.batches.length).toBe(4);
     const path = join(dir(), 'batches.parquet');
     await writeParquet(table, path, { rowGroupSize: 2_500 });
