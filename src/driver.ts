@@ -16,6 +16,7 @@ import { timingsHook } from './execution/timings';
 import type { QualityResult } from './quality/result';
 import { formatQuality } from './quality';
 import type { ResultBuilder } from './results/result-builder';
+import type { AdapterNote } from './io';
 
 /** What `run` resolves to. */
 export interface RunResult<R = unknown> {
@@ -24,6 +25,8 @@ export interface RunResult<R = unknown> {
   readonly quality: QualityResult[];
   /** Milliseconds per node that ran (a checked feature's own time under its name; checks as `x:check:name`). */
   readonly timings: Record<string, number>;
+  /** What the adapters changed on the way in, e.g. an integer column with nulls read as float64. */
+  readonly notes: readonly AdapterNote[];
 }
 
 let runs = 0;
@@ -41,14 +44,15 @@ export class Driver<R = unknown> {
 
   /**
    * Computes exactly what `outputs` need and resolves to the result (an Arrow Table by default).
-   * Failed `'warn'` checks are printed with `console.warn`; use `run()` to get them instead.
+   * Failed `'warn'` checks and adapter notes are printed with `console.warn`; use `run()` to get them instead.
    * @example
    * const table = await dr.execute(['avg3wkSpend', 'spendPerSignup'], { inputs: { spend, signups } });
    */
   async execute(outputs: readonly string[], options: ExecuteOptions = {}): Promise<R> {
-    const { result, quality } = await this.go(outputs, options, false);
+    const { result, quality, notes } = await this.go(outputs, options, false);
     const warnings = quality.filter((q) => !q.passes);
     if (warnings.length > 0) console.warn(formatQuality(warnings));
+    for (const note of notes) console.warn(`quiver: ${note.message}`);
     return result;
   }
 
@@ -112,7 +116,7 @@ export class Driver<R = unknown> {
   }
 
   private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean): Promise<RunResult<R>> {
-    const { plan, values, given } = prepareExecution(this.graph, this.config, outputs, options, this.plans);
+    const { plan, values, given, notes } = prepareExecution(this.graph, this.config, outputs, options, this.plans);
     const timer = withTimings ? timingsHook(this.graph) : undefined;
     const hooks = timer ? [...this.adapters, timer.hook] : this.adapters;
     const state = { runId: ++runs, values, quality: [] as QualityResult[] };
@@ -132,6 +136,6 @@ export class Driver<R = unknown> {
     }
     if (failure !== undefined) throw failure;
     const computed = outputs.map((name) => (given.has(name) ? given.get(name) : values[this.graph.index.get(name)!]));
-    return { result: this.result.build(outputs, computed), quality: state.quality, timings: timer?.timings ?? {} };
+    return { result: this.result.build(outputs, computed), quality: state.quality, timings: timer?.timings ?? {}, notes };
   }
 }

@@ -8,7 +8,7 @@ import { InputError, type Issue } from '../errors';
 import type { Graph } from '../graph/graph';
 import { isInternal } from '../graph/node';
 import { describeValue, typeName, valueMatchesType } from '../graph/types';
-import { inputsFromTable, isArrowTable } from '../io';
+import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
 
@@ -25,6 +25,8 @@ export interface Prepared {
   readonly values: unknown[];
   /** Requested outputs that are not nodes: given directly in inputs, config or overrides. */
   readonly given: ReadonlyMap<string, unknown>;
+  /** What the adapters changed on the way in (e.g. an integer column with nulls read as float64). */
+  readonly notes: readonly AdapterNote[];
 }
 
 export class PlanCache {
@@ -53,7 +55,8 @@ export function prepareExecution(
     throw new InputError('outputs must be a list of node names, e.g. execute(["avg3wkSpend"], { inputs }).');
   }
   const rawInputs = options?.inputs ?? {};
-  const inputs = (isArrowTable(rawInputs) ? inputsFromTable(rawInputs) : rawInputs) as Record<string, unknown>;
+  const notes: AdapterNote[] = [];
+  const inputs = (isArrowTable(rawInputs) ? inputsFromTable(rawInputs, { onNote: (note) => void notes.push(note) }) : rawInputs) as Record<string, unknown>;
   const overrides = (options?.overrides ?? {}) as Record<string, unknown>;
 
   for (const key of Object.keys(inputs)) {
@@ -100,7 +103,7 @@ export function prepareExecution(
       continue;
     }
     if (!valueMatchesType(v, node.type)) {
-      add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass a ${typeName(node.type)}.`, [node.name]);
+      add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass ${article(typeName(node.type))} ${typeName(node.type)}.${noteAbout(notes, node.name)}`, [node.name]);
     }
     if (isColumn(v)) columns.push([node.name, (v as { length: number }).length]);
     values[i] = v;
@@ -119,7 +122,16 @@ export function prepareExecution(
     add('column-lengths', `Input columns have different lengths: ${columns.map(([name, n]) => `${name} (${n})`).join(', ')}. Columns of one execution must have one length; pass a list that is not a column (a calendar, say) as a plain array or in config.`, columns.map(([name]) => name));
   }
   if (issues.length > 0) throw new InputError(issues);
-  return { plan, values, given };
+  return { plan, values, given, notes };
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? 'an' : 'a';
+}
+
+function noteAbout(notes: readonly AdapterNote[], column: string): string {
+  const note = notes.find((n) => n.column === column);
+  return note ? ` (${note.message})` : '';
 }
 
 /** Typed arrays and Arrow vectors are columns; plain arrays, scalars and records are not. */

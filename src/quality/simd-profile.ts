@@ -22,7 +22,7 @@
  */
 
 /** Values per chunk copied into the module's memory (512 KiB: stays in cache). */
-export const CHUNK = 65536;
+export const CHUNK = 2048;
 const DATA = 64; // byte offset of the chunk; bytes 0–47 hold the results
 const PAGE = 65536;
 
