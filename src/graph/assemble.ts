@@ -90,17 +90,20 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     const d = (deps[i] = new Int32Array(list.length));
     for (let k = 0; k < list.length; k++) d[k] = index.get(list[k].name)!;
   }
-  nodes.forEach((node, i) => {
-    node.dependencies.forEach((dep, k) => {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    for (let k = 0; k < node.dependencies.length; k++) {
+      const dep = node.dependencies[k];
+      if (!isKnownType(dep.type)) continue;
       const provider = nodes[deps[i][k]];
-      if (!isKnownType(dep.type) || provider.role === 'input' || provider.role === 'config' || typesCompatible(provider.type, dep.type)) return;
+      if (provider.role === 'input' || provider.role === 'config' || typesCompatible(provider.type, dep.type)) continue;
       issues.push({
         code: 'type-mismatch',
         message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. Make the declared types agree.`,
         nodes: [provider.name, node.name],
       });
-    });
-  });
+    }
+  }
   for (const cycle of findCycles(nodes.length, deps)) {
     const names = cycle.map((i) => nodes[i].name).reverse();
     issues.push({

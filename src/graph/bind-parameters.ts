@@ -30,29 +30,55 @@ export function bindParameters(
   bound: Readonly<Record<string, DependencySpec>> = {},
 ): Binding {
   const dependencies: Dependency[] = [];
-  const leaf = (spec: LeafSpec, type: unknown): Slot => {
-    if (spec.kind === 'value') return { kind: 'value', value: spec.value };
-    dependencies.push({ name: spec.name, type, optional: false });
-    return { kind: 'dep', index: dependencies.length - 1 };
-  };
-  const slots: Slot[] = params.map((p, i) => {
+  const paramDeps: number[] = new Array(params.length);
+  // Fast path (plain methods and value/source bindings): each argument is a dependency (index ≥ 0)
+  // or a literal (index -1 - position in `literals`).
+  const sources = new Array<number>(params.length);
+  const literals: unknown[] = [];
+  let slots: Slot[] | undefined;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
     const spec = bound[p.name];
-    const type = paramTypes?.[i];
-    if (spec === undefined) {
-      dependencies.push({ name: p.name, type, optional: p.optional });
-      return { kind: 'dep', index: dependencies.length - 1 };
+    if (spec === undefined || spec.kind === 'source') {
+      dependencies.push(spec === undefined ? { name: p.name, type: paramTypes?.[i], optional: p.optional } : { name: spec.name, type: paramTypes?.[i], optional: false });
+      sources[i] = paramDeps[i] = dependencies.length - 1;
+    } else if (spec.kind === 'value') {
+      literals.push(spec.value);
+      sources[i] = -literals.length;
+      paramDeps[i] = -1;
+    } else {
+      paramDeps[i] = -1;
+      slots ??= sources.slice(0, i).map((at) => (at >= 0 ? { kind: 'dep', index: at } : { kind: 'value', value: literals[-at - 1] }));
+      const leaf = (item: LeafSpec): Slot => {
+        if (item.kind === 'value') return { kind: 'value', value: item.value };
+        dependencies.push({ name: item.name, type: undefined, optional: false });
+        return { kind: 'dep', index: dependencies.length - 1 };
+      };
+      slots[i] = spec.kind === 'group'
+        ? { kind: 'list', items: spec.items.map(leaf) }
+        : { kind: 'record', items: Object.entries(spec.items).map(([k, item]) => [k, leaf(item)] as const) };
+      continue;
     }
-    if (spec.kind === 'group') return { kind: 'list', items: spec.items.map((item) => leaf(item, undefined)) };
-    if (spec.kind === 'groupRecord') {
-      return { kind: 'record', items: Object.entries(spec.items).map(([k, item]) => [k, leaf(item, undefined)] as const) };
+    if (slots) slots[i] = sources[i] >= 0 ? { kind: 'dep', index: sources[i] } : { kind: 'value', value: literals[-sources[i] - 1] };
+  }
+  return { dependencies, fn: callerOf(method, instance, sources, literals, slots), paramDeps };
+}
+
+function callerOf(method: Function, instance: object, sources: number[], literals: unknown[], slots: Slot[] | undefined): NodeFn {
+  if (slots) {
+    const all = slots;
+    return (args) => method.apply(instance, all.map((slot) => fill(slot, args)));
+  }
+  if (literals.length === 0 && sources.every((at, i) => at === i)) return (args) => method.apply(instance, args);
+  const n = sources.length;
+  return (args) => {
+    const call = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = sources[i];
+      call[i] = at >= 0 ? args[at] : literals[-at - 1];
     }
-    return leaf(spec, type);
-  });
-  const direct = slots.every((s, i) => s.kind === 'dep' && s.index === i);
-  const fn: NodeFn = direct
-    ? (args) => method.apply(instance, args)
-    : (args) => method.apply(instance, slots.map((slot) => fill(slot, args)));
-  return { dependencies, fn, paramDeps: slots.map((s) => (s.kind === 'dep' ? s.index : -1)) };
+    return method.apply(instance, call);
+  };
 }
 
 function fill(slot: Slot, args: unknown[]): unknown {

@@ -77,24 +77,30 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
     impl = found.fn;
   }
   const parameterization = one('parameterize');
-  const outputs: [string, Record<string, DependencySpec>, string][] = parameterization
-    ? Object.entries(parameterization.spec).map(([out, bound]) => [out, { ...bound }, parameterization.docs?.[out] ?? doc])
-    : [[name, {}, doc]];
-  const known = new Set(params.map((p) => p.name));
-  const injected = one('inject')?.bindings ?? {};
-  for (const [out, bound] of outputs) {
-    for (const [param, spec] of Object.entries(injected)) {
-      if (param in bound) problem('inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${out}"); bind it in one place.`);
-      bound[param] = spec;
+  const injected = one('inject')?.bindings;
+  const sub = one('subdag');
+  const copy = injected !== undefined || sub !== undefined;
+  const outputs: [string, Record<string, DependencySpec>, string][] = [];
+  if (parameterization) {
+    for (const out in parameterization.spec) {
+      const bound = parameterization.spec[out];
+      outputs.push([out, copy ? { ...bound } : (bound as Record<string, DependencySpec>), parameterization.docs?.[out] ?? doc]);
     }
-    const unknown = Object.keys(bound).filter((p) => !known.has(p));
-    if (unknown.length > 0) {
+  } else outputs.push([name, {}, doc]);
+  const known = new Set(params.map((p) => p.name));
+  for (const [out, bound] of outputs) {
+    for (const param in injected) {
+      if (param in bound) problem('inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${out}"); bind it in one place.`);
+      bound[param] = injected[param];
+    }
+    let unknown: string[] | undefined;
+    for (const p in bound) if (!known.has(p)) (unknown ??= []).push(p);
+    if (unknown) {
       problem('parameterize-unknown-parameter',
-        `@${bindingDecorator(parameterization, unknown, injected)} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${out}", but ${origin} has no such parameter (its parameters: ${params.map((p) => p.name).join(', ') || 'none'}).`);
+        `@${bindingDecorator(parameterization, unknown, injected ?? {})} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${out}", but ${origin} has no such parameter (its parameters: ${params.map((p) => p.name).join(', ') || 'none'}).`);
     }
   }
   const inner: FeatureNode[] = [];
-  const sub = one('subdag');
   if (sub) {
     const namespace = sub.namespace ?? name;
     inner.push(...ctx.expandSpace(sub.space, namespace, origin));
@@ -136,7 +142,7 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   const fields = one('extractFields');
   if (columns && fields) return problem('extract-twice', `${origin} has both @extractColumns and @extractFields; use one.`), [];
   const extracted: FeatureNode[] = [];
-  for (const table of finals) {
+  for (const table of columns || fields ? finals : []) {
     const from = [{ name: table.name, type: undefined, optional: false }];
     for (const c of columns?.names ?? []) {
       extracted.push(makeNode({ type: undefined, tags: NO_TAGS, doc, origin, role: 'feature', name: c, dependencies: from, fn: columnExtractor(c, origin, { has: columns!.hasFill, value: columns!.fillWith }) }));
@@ -145,10 +151,11 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
       extracted.push(makeNode({ type, tags: NO_TAGS, doc, origin, role: 'feature', name: f, dependencies: from, fn: fieldExtractor(f, type, origin) }));
     }
   }
-  const produced = [...chained, ...finals, ...extracted];
+  const produced = chained.length + extracted.length + inner.length === 0 ? finals : [...inner, ...chained, ...finals, ...extracted];
   const simple = records.every((r) => r.kind !== 'tag' && r.kind !== 'checkOutput' && r.kind !== 'checkOutputCustom');
-  const result = simple ? produced : decorate(records, produced, finals, origin, problem);
-  return failed ? [] : [...inner, ...result];
+  if (failed) return [];
+  if (simple) return produced;
+  return [...inner, ...decorate(records, produced.slice(inner.length), finals, origin, problem)];
 }
 
 function bindingDecorator(parameterization: unknown, unknown: string[], injected: Readonly<Record<string, unknown>>): string {

@@ -24,17 +24,11 @@ export class Offenders {
   readonly rows: number[] = [];
   readonly values: unknown[] = [];
 
-  /**
-   * Offenders counted by a kernel: `count` of them, the first ones at `rows` (a scratch buffer
-   * holding at least min(count, MAX_SAMPLE_ROWS) rows).
-   */
-  static counted(count: number, rows: ArrayLike<number>): Offenders {
+  /** Offenders counted elsewhere: `count` of them, the first ones at `rows`. */
+  static counted(count: number, rows: number[]): Offenders {
     const out = new Offenders();
     out.count = count;
-    for (let k = 0; k < Math.min(count, MAX_SAMPLE_ROWS); k++) {
-      out.rows.push(rows[k]);
-      out.values.push(undefined);
-    }
+    for (let k = 0; k < rows.length && k < MAX_SAMPLE_ROWS; k++) out.rows.push(rows[k]);
     return out;
   }
 

@@ -69,15 +69,36 @@ export function plainProfile(x: Float64Array): Profile {
 }
 
 /**
- * The first `MAX_SAMPLE_ROWS` rows where `offends(x[i])`; stops as soon as it has them. Runs
- * only for failing checks, once the count is known to be above zero.
+ * The first rows holding NaN, at most `MAX_SAMPLE_ROWS`; `count` (the profile's NaN count) lets it
+ * stop at the last one. Runs only for a failing check.
  *
  * @example
- * firstRows(Float64Array.of(1, NaN, 9, NaN), (v) => v !== v); // [1, 3]
+ * firstNaNRows(Float64Array.of(1, NaN, 9, NaN), 2); // [1, 3]
  */
-export function firstRows(x: Float64Array, offends: (v: number) => boolean): number[] {
+export function firstNaNRows(x: Float64Array, count: number): number[] {
   const rows: number[] = [];
-  for (let i = 0; i < x.length && rows.length < MAX_SAMPLE_ROWS; i++) if (offends(x[i])) rows.push(i);
+  const want = Math.min(count, MAX_SAMPLE_ROWS);
+  for (let i = 0; i < x.length && rows.length < want; i++) {
+    const v = x[i];
+    if (v !== v) rows.push(i);
+  }
+  return rows;
+}
+
+/**
+ * The first rows outside [lo, hi] (NaN is not outside), at most `MAX_SAMPLE_ROWS`; `count` (how
+ * many there are) lets it stop at the last one.
+ *
+ * @example
+ * firstRowsOutside(Float64Array.of(1, NaN, 9), 0, 5, 1); // [2]
+ */
+export function firstRowsOutside(x: Float64Array, lo: number, hi: number, count: number): number[] {
+  const rows: number[] = [];
+  const want = Math.min(count, MAX_SAMPLE_ROWS);
+  for (let i = 0; i < x.length && rows.length < want; i++) {
+    const v = x[i];
+    if (v < lo || v > hi) rows.push(i);
+  }
   return rows;
 }
 

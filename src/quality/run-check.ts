@@ -2,15 +2,10 @@
 import type { Importance, QualityResult, ValidationOutcome, Validator } from './result';
 import { formatValue } from './text';
 
+const NO_DIAGNOSTICS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 function result(node: string, check: string, importance: Importance, outcome: ValidationOutcome): QualityResult {
-  return Object.freeze({
-    node,
-    check,
-    importance,
-    passes: outcome.passes,
-    message: outcome.message,
-    diagnostics: Object.freeze({ ...(outcome.diagnostics ?? {}) }),
-  });
+  return { node, check, importance, passes: outcome.passes, message: outcome.message, diagnostics: outcome.diagnostics ?? NO_DIAGNOSTICS };
 }
 
 function isOutcome(v: unknown): v is ValidationOutcome {

@@ -16,7 +16,8 @@ export const MAX_SAMPLE_ROWS = 5;
  */
 export function formatCount(n: number): string {
   const text = String(n);
-  return /e/i.test(text) ? text : text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (n < 1000 && n > -1000) return text;
+  return text.includes('e') ? text : text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /**
@@ -28,6 +29,7 @@ export function formatCount(n: number): string {
  */
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e6) return formatCount(v);
   const rounded = Number(v.toPrecision(6));
   return Number.isInteger(rounded) && Math.abs(rounded) < 1e21 ? formatCount(rounded) : String(rounded);
 }

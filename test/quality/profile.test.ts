@@ -1,6 +1,6 @@
 /** The column profile (NaN count, min, max): the SIMD loop, the plain loop, and sharing one pass. */
 import fc from 'fast-check';
-import { firstRows, plainProfile, profileOf, ProfileShare } from '../../src/quality/profile';
+import { firstNaNRows, firstRowsOutside, plainProfile, profileOf, ProfileShare } from '../../src/quality/profile';
 import { CHUNK, simdProfile } from '../../src/quality/simd-profile';
 
 /** The profile by its definition: NaN skipped for min and max. */
@@ -79,10 +79,15 @@ describe('ProfileShare', () => {
   });
 });
 
-describe('firstRows', () => {
-  it('finds the first five offending rows and stops', () => {
-    const x = Float64Array.from({ length: 100 }, (_, i) => (i % 7 === 3 ? NaN : i));
-    expect(firstRows(x, (v) => v !== v)).toEqual([3, 10, 17, 24, 31]);
-    expect(firstRows(x, (v) => v > 1000)).toEqual([]);
+describe('first offending rows', () => {
+  const x = Float64Array.from({ length: 100 }, (_, i) => (i % 7 === 3 ? NaN : i));
+  it('finds the first five NaN rows', () => {
+    expect(firstNaNRows(x, 14)).toEqual([3, 10, 17, 24, 31]);
+    expect(firstNaNRows(x, 2)).toEqual([3, 10]);
+    expect(firstNaNRows(Float64Array.of(1, 2), 0)).toEqual([]);
+  });
+  it('finds the first five rows outside [lo, hi], NaN not counted', () => {
+    expect(firstRowsOutside(x, 2, 90, 9)).toEqual([0, 1, 91, 92, 93]);
+    expect(firstRowsOutside(x, 0, 1000, 0)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { elementsOf } from '../elements';
 import { numbersOf } from '../numbers';
 import { notApplicable, Offenders, type CheckFn } from '../outcome';
 import type { ValidationOutcome } from '../result';
-import { firstRows, NO_SHARE, type ProfileShare } from '../profile';
+import { firstNaNRows, NO_SHARE, type ProfileShare } from '../profile';
 import { atRows, countOf, formatCount, formatPercent, formatValue } from '../text';
 
 /** The missing rows of a column. */
@@ -38,7 +38,7 @@ export function scanMissing(value: unknown, share: ProfileShare = NO_SHARE): Mis
   if (holdsFloats(value)) {
     const { values } = numbersOf(value) as { values: Float64Array };
     const count = share.of(values).missing;
-    return { missing: Offenders.counted(count, count > 0 ? firstRows(values, (v) => v !== v) : []), total: values.length };
+    return { missing: Offenders.counted(count, count > 0 ? firstNaNRows(values, count) : []), total: values.length };
   }
   const missing = new Offenders();
   if (isTypedArray(value)) {

@@ -6,7 +6,7 @@
 import type { ValidationOutcome } from '../result';
 import { numbersOf } from '../numbers';
 import { allPresent, notApplicable, Offenders, type CheckFn } from '../outcome';
-import { NO_SHARE, firstRows, type ProfileShare } from '../profile';
+import { firstRowsOutside, NO_SHARE, type ProfileShare } from '../profile';
 import { atRows, countOf, formatNumber } from '../text';
 
 /** What range found in a column: offenders outside [lo, hi], missing count, observed extremes. */
@@ -40,7 +40,7 @@ export function scanRange(x: Float64Array, lo: number, hi: number, share: Profil
   const { missing, min, max } = share.of(x);
   if (!(min < lo || max > hi)) return { outside: new Offenders(), missing, min, max };
   const count = countOutside(x, lo, hi);
-  return { outside: Offenders.counted(count, firstRows(x, (v) => v < lo || v > hi)), missing, min, max };
+  return { outside: Offenders.counted(count, firstRowsOutside(x, lo, hi, count)), missing, min, max };
 }
 
 /**
@@ -53,13 +53,15 @@ export function formatInterval(lo: number, hi: number): string {
   return `[${formatNumber(lo)}, ${formatNumber(hi)}]`;
 }
 
-function columnOutcome(x: Float64Array, lo: number, hi: number, share: ProfileShare): ValidationOutcome {
+function columnOutcome(x: Float64Array, lo: number, hi: number, interval: string, share: ProfileShare): ValidationOutcome {
   const n = x.length;
-  const interval = formatInterval(lo, hi);
   if (n === 0) return { passes: true, message: allPresent(0, 0, 'range', ''), diagnostics: { count: 0, total: 0, lo, hi } };
   const { outside, missing, min, max } = scanRange(x, lo, hi, share);
   const present = n - missing;
-  const diagnostics = { ...outside.diagnostics(n), missing, min: present ? min : null, max: present ? max : null, lo, hi };
+  const diagnostics = {
+    count: outside.count, total: n, fraction: outside.count / n, firstRows: outside.rows,
+    missing, min: present ? min : null, max: present ? max : null, lo, hi,
+  };
   if (present === 0) return { passes: true, message: allPresent(n, missing, 'range', ''), diagnostics };
   const observed = `observed min ${formatNumber(min)}, max ${formatNumber(max)}`;
   if (outside.count > 0) {
@@ -68,9 +70,8 @@ function columnOutcome(x: Float64Array, lo: number, hi: number, share: ProfileSh
   return { passes: true, message: `${allPresent(n, missing, 'range', `within ${interval}`)}; ${observed}`, diagnostics };
 }
 
-function scalarOutcome(v: number, lo: number, hi: number): ValidationOutcome {
+function scalarOutcome(v: number, lo: number, hi: number, interval: string): ValidationOutcome {
   const diagnostics = { value: v, lo, hi };
-  const interval = formatInterval(lo, hi);
   if (v !== v) return { passes: true, message: 'the value is missing (NaN); range ignores missing values', diagnostics };
   return v >= lo && v <= hi
     ? { passes: true, message: `value ${formatNumber(v)} is within ${interval}`, diagnostics }
@@ -85,9 +86,10 @@ function scalarOutcome(v: number, lo: number, hi: number): ValidationOutcome {
  * // '1 of 3 values (33.3%) outside [-5, 5]; at row 1; observed min 1, max 7.2'
  */
 export function rangeCheck(lo: number, hi: number, share: ProfileShare = NO_SHARE): CheckFn {
+  const interval = formatInterval(lo, hi);
   return (value) => {
     const numbers = numbersOf(value);
     if ('problem' in numbers) return notApplicable('range', 'numbers (a numeric column or a single number)', value, numbers.problem);
-    return numbers.scalar ? scalarOutcome(numbers.values[0], lo, hi) : columnOutcome(numbers.values, lo, hi, share);
+    return numbers.scalar ? scalarOutcome(numbers.values[0], lo, hi, interval) : columnOutcome(numbers.values, lo, hi, interval, share);
   };
 }
