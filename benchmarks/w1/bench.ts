@@ -26,6 +26,7 @@ export interface ImplReport {
    */
   ms?: Record<string, { best: number; median: number }>;
   samples_ms?: number[];
+  samples_cpu_ms?: number[];
   cold_ms?: number;
   peak_rss_mb?: number;
   rss_before_mb?: number;
@@ -113,6 +114,7 @@ export async function benchW1(
     }
     reports[k].ms = ms;
     reports[k].samples_ms = samples[k].map((s) => round(s.total, 3));
+    reports[k].samples_cpu_ms = samples[k].map((s) => round(s.cpu, 3));
   }
   return reports;
 }

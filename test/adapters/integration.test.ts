@@ -41,6 +41,9 @@ describe('file → features → file', () => {
     const error = await rejection(dr.execute(['doubled'], { inputs: await readCsv(path) }));
     expect(error).toBeInstanceOf(InputError);
     // the column became Float64Array (NaN for the null); the core's type check names it
-    expect(error.message).toBe('Input "n" is a Float64Array of length 3, but "doubled" declares it as Int32Array. Pass a Int32Array.');
+    expect(error.message).toBe(
+      'Input "n" is a Float64Array of length 3, but "doubled" declares it as Int32Array. Pass an Int32Array. ' +
+        '(Column "n" is Int32 with 1 null(s); it is given to features as float64 with NaN for the nulls.)',
+    );
   });
 });
