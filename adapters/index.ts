@@ -23,3 +23,4 @@ export { fromDanfo, inputsFromDanfo } from './danfo/from-danfo';
 export { toDanfo } from './danfo/to-danfo';
 export { danfoFrame } from './danfo/danfo-result';
 export { isDanfo } from './danfo/is-danfo';
+export { qualityTable } from './arrow/quality-table';

@@ -31,6 +31,9 @@ export interface RunResult<R = unknown> {
 
 let runs = 0;
 
+/** How many failed 'warn' checks `execute()` prints before summing up the rest. */
+const WARNINGS_SHOWN = 10;
+
 export class Driver<R = unknown> {
   private readonly plans = new PlanCache();
 
@@ -51,7 +54,11 @@ export class Driver<R = unknown> {
   async execute(outputs: readonly string[], options: ExecuteOptions = {}): Promise<R> {
     const { result, quality, notes } = await this.go(outputs, options, false);
     const warnings = quality.filter((q) => !q.passes);
-    if (warnings.length > 0) console.warn(formatQuality(warnings));
+    if (warnings.length > 0) {
+      const shown = warnings.slice(0, WARNINGS_SHOWN);
+      const more = warnings.length - shown.length;
+      console.warn(formatQuality(shown) + (more > 0 ? `\n… and ${more} more failed checks; dr.run() returns them all in .quality.` : ''));
+    }
     for (const note of notes) console.warn(`quiver: ${note.message}`);
     return result;
   }

@@ -93,18 +93,23 @@ export async function benchW1(
     if (!cmp.ok) r.mismatch = cmp.why;
   }
   const samples = impls.map((): Record<string, number>[] => []);
+  // One variable, cleared before every settle: a suspended async frame can otherwise keep the last
+  // run's outputs alive, and the next run would then fault in fresh memory instead of reusing it.
+  let out: W1Output | undefined;
   for (let rep = 0; rep < reps; rep++) {
     for (let k = 0; k < impls.length; k++) {
       if (!reports[k].checksum_ok) continue;
       log(`rep ${rep + 1}/${reps} ${impls[k].name}`);
+      out = undefined;
       await settle();
       const cpu0 = process.cpuUsage();
-      const out = await impls[k].run(raw);
+      out = await impls[k].run(raw);
       const cpu = process.cpuUsage(cpu0);
       samples[k].push({ ...out.phases, total: total(out.phases), cpu: (cpu.user + cpu.system) / 1000 });
       if (out.extra) reports[k].extra = mergeMin(reports[k].extra, out.extra);
     }
   }
+  out = undefined;
   for (let k = 0; k < impls.length; k++) {
     if (samples[k].length === 0) continue;
     const ms: Record<string, { best: number; median: number }> = {};

@@ -52,7 +52,7 @@ export class Offenders {
  *
  * @example
  * notApplicable('range', 'a column of numbers or a single number', 'abc').message;
- * // 'range needs a column of numbers or a single number, but got a string ("abc")'
+ * // 'range needs a column of numbers or a single number, but got the string "abc"'
  */
 export function notApplicable(check: string, needs: string, value: unknown, why?: string): ValidationOutcome {
   const hint = isTable(value)

@@ -53,7 +53,7 @@ const SIMD_FROM = 256;
  * profileOf(Float64Array.of(3, NaN, -1)); // { length: 3, missing: 1, min: -1, max: 3 }
  */
 export function profileOf(x: Float64Array): Profile {
-  if (simdProfile !== null && x.length >= SIMD_FROM) return { length: x.length, ...simdProfile(x) };
+  if (simdProfile !== null && x.length >= SIMD_FROM) return simdProfile(x);
   return plainProfile(x);
 }
 
@@ -107,7 +107,8 @@ export function firstRowsOutside(x: Float64Array, lo: number, hi: number, count:
  * column computes its profile; each of the other `users - 1` checks takes it once, if it is
  * handed the same array; then it is forgotten. The checks of one node run back to back on the
  * same value (the executor runs them synchronously, one after the other), so nothing can change
- * the array in between.
+ * the array in between. Checks use the share only for the caller's own Float64Array (never for a
+ * converted copy), so every check of the group takes its turn and nothing stays held.
  *
  * @example
  * const share = new ProfileShare(2);
@@ -115,22 +116,21 @@ export function firstRowsOutside(x: Float64Array, lo: number, hi: number, count:
  * share.of(x) === share.of(x); // true: one pass for both checks
  */
 export class ProfileShare {
-  // A weak reference: a profile nobody came back for must not keep its column alive.
-  private value: WeakRef<Float64Array> | null = null;
+  private value: Float64Array | null = null;
   private profile: Profile | null = null;
   private pending = 0;
 
   constructor(private readonly users: number) {}
 
   of(x: Float64Array): Profile {
-    if (this.pending > 0 && this.profile !== null && this.value?.deref() === x) {
+    if (this.pending > 0 && this.value === x && this.profile !== null) {
       const profile = this.profile;
       if (--this.pending === 0) this.forget();
       return profile;
     }
     const profile = profileOf(x);
     if (this.users > 1) {
-      this.value = new WeakRef(x);
+      this.value = x;
       this.profile = profile;
       this.pending = this.users - 1;
     }

@@ -37,7 +37,7 @@ function holdsFloats(value: unknown): boolean {
 export function scanMissing(value: unknown, share: ProfileShare = NO_SHARE): MissingScan | null {
   if (holdsFloats(value)) {
     const { values } = numbersOf(value) as { values: Float64Array };
-    const count = share.of(values).missing;
+    const count = (values === value ? share : NO_SHARE).of(values).missing;
     return { missing: Offenders.counted(count, count > 0 ? firstNaNRows(values, count) : []), total: values.length };
   }
   const missing = new Offenders();

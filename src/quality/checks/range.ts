@@ -90,6 +90,7 @@ export function rangeCheck(lo: number, hi: number, share: ProfileShare = NO_SHAR
   return (value) => {
     const numbers = numbersOf(value);
     if ('problem' in numbers) return notApplicable('range', 'numbers (a numeric column or a single number)', value, numbers.problem);
-    return numbers.scalar ? scalarOutcome(numbers.values[0], lo, hi, interval) : columnOutcome(numbers.values, lo, hi, interval, share);
+    if (numbers.scalar) return scalarOutcome(numbers.values[0], lo, hi, interval);
+    return columnOutcome(numbers.values, lo, hi, interval, numbers.values === value ? share : NO_SHARE);
   };
 }
