@@ -117,3 +117,23 @@ describe('failures while running', () => {
     expect((dict.long as Float64Array).length).toBe(3);
   });
 });
+
+describe("failed 'warn' checks in execute()", () => {
+  test('are printed, at most ten, with a count of the rest', async () => {
+    const { checkOutput, parameterize, value } = await import('../../src');
+    class Negative {
+      @parameterize(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`n${i}`, { k: value(i) }])))
+      @checkOutput({ range: [0, 1], importance: 'warn' })
+      below(k: number): Float64Array { return Float64Array.of(-1 - k); }
+    }
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const names = Array.from({ length: 12 }, (_, i) => `n${i}`);
+    await new Builder().withFeatures(Negative).build().execute(names);
+    expect(warn).toHaveBeenCalledTimes(1);
+    const text = warn.mock.calls[0][0] as string;
+    expect(text).toContain('n0');
+    expect(text).not.toContain('n11');
+    expect(text).toContain('… and 2 more failed checks; dr.run() returns them all in .quality.');
+    warn.mockRestore();
+  });
+});
