@@ -44,7 +44,8 @@ function runJob(job: Job, env: NodeJS.ProcessEnv): Promise<Record<string, unknow
     child.on('close', (code, signal) => {
       const last = out.trim().split('\n').pop() ?? '';
       try {
-        if (code === 0) return resolve(JSON.parse(last) as Record<string, unknown>);
+        const record = JSON.parse(last) as Record<string, unknown>;
+        if (code === 0 || typeof record.error === 'string') return resolve(record);
       } catch {
         /* fall through to the failure record */
       }

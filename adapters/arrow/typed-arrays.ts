@@ -50,6 +50,14 @@ export function isNumericArray(x: unknown): x is NumericArray {
  * String(arrowTypeOfArray(new BigInt64Array(1))); // 'Int64'
  */
 export function arrowTypeOfArray(array: NumericArray): DataType | undefined {
-  for (const p of PAIRINGS) if (array instanceof p.ctor) return p.arrowType();
+  for (const p of PAIRINGS) {
+    if (!(array instanceof p.ctor)) continue;
+    // Arrow types are immutable descriptions: one instance per type serves every column.
+    let type = SHARED_TYPES.get(p);
+    if (!type) SHARED_TYPES.set(p, (type = p.arrowType()));
+    return type;
+  }
   return undefined;
 }
+
+const SHARED_TYPES = new Map<Pairing, DataType>();

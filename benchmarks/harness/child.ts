@@ -17,5 +17,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  const [scenario, ...args] = process.argv.slice(2);
+  process.stdout.write(JSON.stringify({ scenario, args, error: err instanceof Error ? err.message : String(err) }) + '\n');
   process.exit(1);
 });

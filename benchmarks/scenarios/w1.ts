@@ -43,21 +43,28 @@ const scenario: Scenario = {
     const features = w1Features(n);
     const impls: W1Impl[] = [];
     const skipped: Record<string, string> = {};
-    if (wanted.includes('quiver')) impls.push(quiverImpl(features));
-    if (wanted.includes('floor')) impls.push(floorImpl(features));
-    if (wanted.includes('quiver-dict')) impls.push(quiverImpl(features, 'dict'));
-    if (wanted.includes('polars')) {
-      for (const mode of stringFlag(args, '--polars', 'frames').split(',')) impls.push(polarsImpl(features, mode as PolarsMode));
-    }
     const slow = numberFlag(args, '--slow-peer-cells', 1e8);
-    if (wanted.includes('arquero')) {
-      if (cells <= slow) impls.push(arqueroImpl(features));
-      else skipped.arquero = `N × R = ${cells} is above --slow-peer-cells ${slow} (arquero evaluates row by row; raise the budget to run it)`;
-    }
     const danfoCells = numberFlag(args, '--danfo-cells', 1e7);
-    if (wanted.includes('danfo')) {
-      if (cells <= danfoCells) impls.push(danfoImpl(features, raw));
-      else skipped.danfo = `N × R = ${cells} is above --danfo-cells ${danfoCells}; unsupported anyway: ${DANFO_UNSUPPORTED.join(', ')}`;
+    // Implementations run in the order --impl names them (quiver first by default: its peak RSS is then clean).
+    const make: Record<string, () => void> = {
+      quiver: () => impls.push(quiverImpl(features)),
+      floor: () => impls.push(floorImpl(features)),
+      'quiver-dict': () => impls.push(quiverImpl(features, 'dict')),
+      polars: () => {
+        for (const mode of stringFlag(args, '--polars', 'frames').split(',')) impls.push(polarsImpl(features, mode as PolarsMode));
+      },
+      arquero: () => {
+        if (cells <= slow) impls.push(arqueroImpl(features));
+        else skipped.arquero = `N × R = ${cells} is above --slow-peer-cells ${slow} (arquero evaluates row by row; raise the budget to run it)`;
+      },
+      danfo: () => {
+        if (cells <= danfoCells) impls.push(danfoImpl(features, raw));
+        else skipped.danfo = `N × R = ${cells} is above --danfo-cells ${danfoCells}; unsupported anyway: ${DANFO_UNSUPPORTED.join(', ')}`;
+      },
+    };
+    for (const name of wanted) {
+      if (!make[name]) throw new Error(`--impl: unknown implementation "${name}"; known: ${ALL.join(', ')}.`);
+      make[name]();
     }
     const reference = referenceChecksum(n, r);
     const floorChecksum = () => checksumOf(floorW1(rawList(raw), features));
