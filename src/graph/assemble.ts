@@ -105,7 +105,8 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     }
   }
   for (const cycle of findCycles(nodes.length, deps)) {
-    const names = cycle.map((i) => nodes[i].name).reverse();
+    // A checked feature's internal nodes (x:raw, x:check:…) are shown as the feature itself.
+    const names = cycle.map((i) => nodes[i].owner ?? nodes[i].name).reverse().filter((n, k, all) => k === 0 || n !== all[k - 1]);
     issues.push({
       code: 'cycle',
       message: `Cycle: ${names.join(' → ')} (each feature feeds the next). A feature cannot depend on itself, directly or through others; break the cycle.`,

@@ -1,4 +1,4 @@
-import { Builder, feature, GraphBuildError } from '../../src';
+import { Builder, checkOutput, feature, GraphBuildError } from '../../src';
 import { BadParameterize, Destructured, Loop, Mistyped, Prices, Volumes } from '../fixtures/broken';
 
 function buildError(...features: unknown[]): GraphBuildError {
@@ -95,5 +95,17 @@ describe('the graph refuses at build', () => {
     expect(() => new Builder().withFeatures(NeedsArgs).build()).toThrow(
       'Could not create NeedsArgs with "new NeedsArgs()": factor is required. Pass an instance instead: withFeatures(new NeedsArgs(…)).',
     );
+  });
+});
+
+describe('a cycle through a checked feature', () => {
+  test('names the feature, not its internal check nodes', () => {
+    class CheckedLoop {
+      @checkOutput({ range: [0, 1] })
+      a(b: Float64Array): Float64Array { return b; }
+      @feature()
+      b(a: Float64Array): Float64Array { return a; }
+    }
+    expect(() => new Builder().withFeatures(CheckedLoop).build()).toThrow(/^Cycle: (a → b → a|b → a → b) \(each feature feeds the next\)/);
   });
 });
