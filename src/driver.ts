@@ -2,12 +2,10 @@
  * The driver: runs executions on a built graph and answers lineage questions about it.
  * Made by `new Builder()…build()`.
  */
-import { InputError } from './errors';
 import type { Graph } from './graph/graph';
-import { downstreamOf, pathBetween, upstreamOf } from './graph/lineage';
+import { downstreamOf, nodeIndices, pathBetween, upstreamOf } from './graph/lineage';
 import { nodeInfos, type NodeInfo, type TagFilter } from './graph/node-info';
 import { toDot } from './graph/dot';
-import { isInternal } from './graph/node';
 import { executePlan } from './execution/executor';
 import type { LifecycleAdapter } from './execution/hooks';
 import { PlanCache, prepareExecution, type ExecuteOptions } from './execution/request';
@@ -113,11 +111,7 @@ export class Driver<R = unknown> {
    * fs.writeFileSync('graph.dot', dr.visualizeExecution(['spendZeroMeanUnitVariance']));
    */
   visualizeExecution(outputs: readonly string[], options: ExecuteOptions = {}): string {
-    const unknown = outputs.filter((o) => this.graph.index.get(o) === undefined || isInternal(this.graph.node(o)!));
-    if (unknown.length > 0) {
-      throw new InputError(`visualizeExecution: no feature or input is named ${unknown.map((u) => `"${u}"`).join(', ')}.`, unknown);
-    }
-    const indices = outputs.map((o) => this.graph.index.get(o)!);
+    const indices = nodeIndices(this.graph, outputs, 'visualizeExecution');
     const plan = makePlan(this.graph, indices, new Set(Object.keys(options.overrides ?? {})));
     return toDot(this.graph, plan, new Set(indices));
   }

@@ -7,7 +7,7 @@
 import { InputError, type Issue } from '../errors';
 import type { Graph } from '../graph/graph';
 import { isInternal } from '../graph/node';
-import { describeValue, typeName, valueMatchesType } from '../graph/types';
+import { article, describeValue, typeName, valueMatchesType } from '../graph/types';
 import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
@@ -123,10 +123,6 @@ export function prepareExecution(
   }
   if (issues.length > 0) throw new InputError(issues);
   return { plan, values, given, notes };
-}
-
-function article(word: string): string {
-  return /^[AEIOU]/i.test(word) ? 'an' : 'a';
 }
 
 function noteAbout(notes: readonly AdapterNote[], column: string): string {

@@ -7,7 +7,8 @@ import { closest } from '../execution/suggest';
 import type { Graph } from './graph';
 import { isInternal } from './node';
 
-function indicesOf(graph: Graph, names: readonly string[], what: string): number[] {
+/** The indices of user-visible nodes by name; an InputError (with suggestions) for unknown names. */
+export function nodeIndices(graph: Graph, names: readonly string[], what: string): number[] {
   const known = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
   const unknown = names.filter((n) => graph.index.get(n) === undefined || isInternal(graph.node(n)!));
   if (unknown.length > 0) {
@@ -38,15 +39,15 @@ function namesOf(graph: Graph, marked: Uint8Array): string[] {
 }
 
 export function upstreamOf(graph: Graph, names: readonly string[]): string[] {
-  return namesOf(graph, reach(graph, indicesOf(graph, names, 'whatIsUpstreamOf'), graph.deps));
+  return namesOf(graph, reach(graph, nodeIndices(graph, names, 'whatIsUpstreamOf'), graph.deps));
 }
 
 export function downstreamOf(graph: Graph, names: readonly string[]): string[] {
-  return namesOf(graph, reach(graph, indicesOf(graph, names, 'whatIsDownstreamOf'), graph.consumers));
+  return namesOf(graph, reach(graph, nodeIndices(graph, names, 'whatIsDownstreamOf'), graph.consumers));
 }
 
 export function pathBetween(graph: Graph, up: string, down: string): string[] {
-  const [u, d] = indicesOf(graph, [up, down], 'whatIsThePathBetween');
+  const [u, d] = nodeIndices(graph, [up, down], 'whatIsThePathBetween');
   const below = reach(graph, [u], graph.consumers);
   if (!below[d]) return [];
   const above = reach(graph, [d], graph.deps);

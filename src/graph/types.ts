@@ -49,5 +49,10 @@ export function describeValue(value: unknown): string {
   if (typeof value !== 'object' && typeof value !== 'function') return `a ${typeof value} (${String(value).slice(0, 30)})`;
   const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
   const length = (value as { length?: unknown }).length;
-  return typeof length === 'number' ? `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} of length ${length}` : `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+  return typeof length === 'number' ? `${article(name)} ${name} of length ${length}` : `${article(name)} ${name}`;
+}
+
+/** `a` or `an` before a type name in a message. */
+export function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? 'an' : 'a';
 }
