@@ -8,7 +8,7 @@ export * from './errors';
 export * from './quality';
 export * from './columns';
 export * from './io';
-export type { LifecycleAdapter, RunStart, RunEnd, NodeStart, NodeEnd, NodeRole, Tags } from './execution/hooks';
+export type { LifecycleAdapter, RunStart, RunEnd, NodeStart, NodeEnd, NodeRole, NodeCall, NextNode, Tags } from './execution/hooks';
 
 export * from '../decorators';
 export { Builder } from './builder';

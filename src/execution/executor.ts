@@ -6,7 +6,7 @@
 import { DataValidationError, FeatureExecutionError } from '../errors';
 import type { Graph } from '../graph/graph';
 import type { QualityResult } from '../quality/result';
-import type { LifecycleAdapter, Tags } from './hooks';
+import type { LifecycleAdapter, NodeCall, Tags } from './hooks';
 import type { Plan } from './plan';
 
 export interface ExecutionState {
@@ -22,6 +22,7 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
   const refs = plan.refs.slice();
   const order = plan.run;
   const observed = hooks.length > 0;
+  const wrappers = hooks.filter((h) => typeof h.aroundNode === 'function');
   for (let p = 0; p < order.length; p++) {
     const i = order[p];
     const node = nodes[i];
@@ -31,7 +32,7 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
     const started = observed ? beforeNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length) : 0;
     let value: unknown;
     try {
-      value = node.fn(args);
+      value = wrappers.length === 0 ? node.fn(args) : callWrapped(wrappers, { runId: state.runId, index: i, node, graph, args });
       if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
     } catch (error) {
       const failure = error instanceof DataValidationError ? error : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
@@ -43,6 +44,13 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
     values[i] = value;
     for (let k = 0; k < d.length; k++) if (--refs[d[k]] === 0) values[d[k]] = undefined;
   }
+}
+
+/** Runs `call.node` through every adapter's `aroundNode`, the first registered outermost. */
+export function callWrapped(wrappers: readonly LifecycleAdapter[], call: NodeCall): unknown {
+  const step = (k: number, args: readonly unknown[]): unknown =>
+    k === wrappers.length ? call.node.fn(args as unknown[]) : wrappers[k].aroundNode!({ ...call, args }, (next) => step(k + 1, next));
+  return step(0, call.args);
 }
 
 function beforeNode(hooks: readonly LifecycleAdapter[], runId: number, name: string, tags: Tags, role: string, index: number, total: number): number {

@@ -8,6 +8,9 @@
  * };
  * const dr = new Builder().withFeatures(SpendFeatures).withAdapters(timer).build();
  */
+import type { Graph } from '../graph/graph';
+import type { FeatureNode } from '../graph/node';
+
 export type Tags = Readonly<Record<string, string | readonly string[]>>;
 
 /** Told once before the first node of an execution runs. */
@@ -48,9 +51,41 @@ export interface NodeEnd extends NodeStart {
 
 export type NodeRole = 'input' | 'config' | 'feature' | 'raw' | 'check';
 
+/**
+ * What a node wrapper (`aroundNode`) is given: the node about to compute, the graph it belongs to
+ * and the arguments it will be called with (its dependencies' values, in `node.dependencies` order).
+ */
+export interface NodeCall {
+  readonly runId: number;
+  /** The node's index in `graph.nodes`. */
+  readonly index: number;
+  readonly node: FeatureNode;
+  readonly graph: Graph;
+  readonly args: readonly unknown[];
+}
+
+/**
+ * Computes the node: the next wrapper, or the node's own function after the last one. May be
+ * called with other arguments, more than once (retries) or not at all (a cache hit).
+ */
+export type NextNode = (args: readonly unknown[]) => unknown;
+
 export interface LifecycleAdapter {
   beforeRun?(run: RunStart): void | Promise<void>;
   afterRun?(run: RunEnd): void | Promise<void>;
   beforeNode?(node: NodeStart): void;
   afterNode?(node: NodeEnd): void;
+  /**
+   * Wraps a node's computation (caching, retries, tracing). Returns the node's value, or a promise
+   * of it; `next(call.args)` computes it. Wrappers nest in the order the adapters were registered
+   * (the first is outermost); `beforeNode`/`afterNode` observe the wrapped call as a whole.
+   *
+   * @example
+   * const retry: LifecycleAdapter = {
+   *   async aroundNode(call, next) {
+   *     try { return await next(call.args); } catch { return next(call.args); }
+   *   },
+   * };
+   */
+  aroundNode?(call: NodeCall, next: NextNode): unknown;
 }
