@@ -4,6 +4,7 @@
  * Every offending path is named, shortest first.
  */
 import { QuiverError } from '../errors';
+import { assertKnownKeys } from '../options/known-keys';
 import { describeTagFilter, type TagFilter } from '../graph/node-info';
 import { isInternal } from '../graph/node';
 import type { Policy, PolicyGraph, PolicyIssue } from './policy';
@@ -25,8 +26,7 @@ export function forbidFlow(options: { from: TagFilter; to: TagFilter }): Policy 
   if (options === null || typeof options !== 'object') {
     throw new QuiverError('forbidFlow takes { from: tagFilter, to: tagFilter }, e.g. forbidFlow({ from: { pii: "true" }, to: { shareable: "true" } }).');
   }
-  const unknown = Object.keys(options).filter((k) => k !== 'from' && k !== 'to');
-  if (unknown.length > 0) throw new QuiverError(`forbidFlow got an unknown option "${unknown[0]}"; it takes { from, to }.`);
+  assertKnownKeys(options, ['from', 'to'], 'forbidFlow');
   const from = checkTagFilter(options.from, 'forbidFlow', 'from');
   const to = checkTagFilter(options.to, 'forbidFlow', 'to');
   const label = `forbidFlow(${describeTagFilter(from)} → ${describeTagFilter(to)})`;

@@ -78,7 +78,7 @@ describe('forbidFlow', () => {
 
   it('refuses a bad filter when the policy is made', () => {
     expect(() => forbidFlow({ from: {}, to: { a: 'b' } })).toThrow("forbidFlow's from must be a tag filter such as { pii: 'true' }");
-    expect(() => forbidFlow({ from: { a: 'b' }, to: { a: 'b' }, form: 1 } as never)).toThrow('forbidFlow got an unknown option "form"');
+    expect(() => forbidFlow({ from: { a: 'b' }, to: { a: 'b' }, form: 1 } as never)).toThrow('forbidFlow got an unknown option "form" (did you mean "from"?). Valid options: from, to.');
   });
 });
 
