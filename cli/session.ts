@@ -8,7 +8,7 @@ import { checkReadable } from '../adapters/files/file-errors';
 import { formatOf, readTable } from '../adapters/files/formats';
 import type { AdapterNote } from '../adapters/notes';
 import { UsageError } from './errors';
-import { loadFeatureClasses } from './load-features';
+import { loadFeatureModule } from './load-features';
 
 /** Options every command that loads features takes. */
 export interface FeatureOptions {
@@ -35,8 +35,8 @@ export function buildDriver(
   adapters: readonly LifecycleAdapter[] = [],
   result?: ResultBuilder<Table>,
 ): Driver<Table> {
-  const classes = loadFeatureClasses(file, opts.class ?? []);
-  const builder = new Builder().withFeatures(...classes).withConfig(opts.config ?? {}).withAdapters(...adapters);
+  const { classes, policies } = loadFeatureModule(file, opts.class ?? []);
+  const builder = new Builder().withFeatures(...classes).withConfig(opts.config ?? {}).withAdapters(...adapters).withPolicies(...policies);
   return (result ? builder.withResult(result) : builder).build() as Driver<Table>;
 }
 
