@@ -25,9 +25,14 @@ export interface OpenLineageOptions {
   readonly inputs?: readonly (string | DatasetRef)[];
   /** Files (or datasets) the run's result is written to; the result itself is always `<job>.result`. */
   readonly outputs?: readonly (string | DatasetRef)[];
+  /**
+   * Inputs that are not fields of the input dataset under their own name: input → the field it comes
+   * from, or `null` to leave it out (e.g. `{ groups: 'location' }` for a training frame's entity groups).
+   */
+  readonly fields?: Readonly<Record<string, string | null>>;
 }
 
-const KNOWN = ['namespace', 'emit', 'job', 'inputs', 'outputs'];
+const KNOWN = ['namespace', 'emit', 'job', 'inputs', 'outputs', 'fields'];
 
 /**
  * An adapter emitting OpenLineage `RunEvent`s with the input and output datasets, their `schema`
@@ -65,6 +70,7 @@ export function openLineage(options: OpenLineageOptions): LifecycleAdapter {
       outputs: run.outputs.filter((o) => run.graph.index.has(o)),
       inputs: options.inputs?.map(dataset) ?? [{ namespace: options.namespace, name: `${job.name}.inputs` }],
       results: [{ namespace: options.namespace, name: `${job.name}.result` }, ...(options.outputs ?? []).map(dataset)],
+      fields: options.fields ?? {},
     };
   };
   return {

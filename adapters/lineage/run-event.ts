@@ -28,6 +28,8 @@ export interface LineageRun {
   readonly outputs: readonly string[];
   readonly inputs: readonly DatasetRef[];
   readonly results: readonly DatasetRef[];
+  /** Input name → the dataset field it is read from, or null when it is no field. */
+  readonly fields: Readonly<Record<string, string | null>>;
   readonly error?: unknown;
 }
 
@@ -67,6 +69,10 @@ function schemaFacet(graph: Graph, names: readonly string[]): object {
 export function runEvent(run: LineageRun): Record<string, unknown> {
   const { graph, outputs } = run;
   const lineage = rawColumnsOf(graph, outputs);
+  const fieldOf = (input: string) => (Object.hasOwn(run.fields, input) ? run.fields[input] : input);
+  for (const [output, inputs] of lineage) {
+    lineage.set(output, [...new Set(inputs.map(fieldOf).filter((f): f is string => f !== null))]);
+  }
   const rawColumns = [...new Set([...lineage.values()].flat())];
   const source = run.inputs[0];
   const fields: Record<string, { inputFields: object[] }> = {};

@@ -87,6 +87,17 @@ describe('openLineage', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('maps inputs to the dataset fields they come from, or leaves them out', async () => {
+    const events: Record<string, any>[] = [];
+    const dr = new Builder().withFeatures(Spend).withConfig({ scale: 2 })
+      .withAdapters(openLineage({ namespace: 'ns', emit: (e) => void events.push(e), fields: { spend: 'raw_spend', visits: null } }))
+      .build();
+    await dr.execute(['visitsShare'], { inputs });
+    const fields = events[1].outputs[0].facets.columnLineage.fields.visitsShare.inputFields.map((f: any) => f.field);
+    expect(fields).toEqual(['raw_spend']);
+    expect(events[1].inputs[0].facets.schema.fields.map((f: any) => f.name)).toEqual(['raw_spend']);
+  });
+
   it('refuses bad options with the fix', () => {
     expect(() => openLineage({ namespace: '', emit: 'x' })).toThrow('openLineage needs a namespace');
     expect(() => openLineage({ namespace: 'a', emit: 3 as never })).toThrow('openLineage needs emit');
