@@ -44,7 +44,7 @@ export function listCommand(file: string, opts: ListOptions, io: Io): number {
   if (opts.json) {
     const plain = nodes.map((v) => ({
       name: v.name, type: v.typeName, kind: kindOf(v), origin: v.origin, tags: v.tags,
-      inheritedTags: v.inheritedTags, inheritedFrom: v.inheritedFrom,
+      ...(Object.keys(v.inheritedTags).length > 0 ? { inheritedTags: v.inheritedTags, inheritedFrom: v.inheritedFrom } : {}),
       checks: v.checks, dependencies: v.dependencies, doc: v.doc,
     }));
     io.out(JSON.stringify(plain, null, 2));
