@@ -24,3 +24,4 @@ export { toDanfo } from './danfo/to-danfo';
 export { danfoFrame } from './danfo/danfo-result';
 export { isDanfo } from './danfo/is-danfo';
 export { qualityTable } from './arrow/quality-table';
+export { openLineage, type OpenLineageOptions, type DatasetRef } from './lineage/open-lineage';

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './errors';
 import { registerTypeScript } from './ts-loader';
+import type { Policy } from '../src/governance/policy';
 
 export type FeatureClass = new () => object;
 
@@ -34,6 +35,18 @@ function exportedClasses(exports: Record<string, unknown>): Map<string, FeatureC
  * const classes = loadFeatureClasses('features.ts', ['Prices']);
  */
 export function loadFeatureClasses(file: string, only: readonly string[] = []): FeatureClass[] {
+  return loadFeatureModule(file, only).classes;
+}
+
+/**
+ * The feature classes of `file` (as `loadFeatureClasses`) and the governance policies it exports as
+ * `policies` (a list given to `Builder.withPolicies`), if any.
+ *
+ * @example
+ * // features.ts: export const policies = [forbidFlow({ from: { pii: 'true' }, to: { shareable: 'true' } })];
+ * const { classes, policies } = loadFeatureModule('features.ts');
+ */
+export function loadFeatureModule(file: string, only: readonly string[] = []): { classes: FeatureClass[]; policies: Policy[] } {
   const absolute = path.resolve(file);
   if (!fs.existsSync(absolute)) {
     throw new UsageError(`Cannot read the feature file "${file}": no such file (looked in ${absolute}). Check the path and the working directory.`);
@@ -43,6 +56,19 @@ export function loadFeatureClasses(file: string, only: readonly string[] = []): 
   }
   registerTypeScript();
   const exports = require(absolute) as Record<string, unknown>;
+  const policies = exportedPolicies(file, exports.policies);
+  return { classes: pickClasses(file, exports, only), policies };
+}
+
+function exportedPolicies(file: string, value: unknown): Policy[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new UsageError(`${file} exports "policies", which must be a list of policies, e.g. export const policies = [requireTags('owner')].`);
+  }
+  return value as Policy[];
+}
+
+function pickClasses(file: string, exports: Record<string, unknown>, only: readonly string[]): FeatureClass[] {
   const classes = exportedClasses(exports);
   const listed = classes.size ? [...classes.keys()].join(', ') : 'none';
   if (only.length === 0) {

@@ -38,6 +38,8 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')
     .option('--report <file>', 'also write a self-contained HTML run report')
     .option('--quiet', 'no progress bar')
+    .option('--lineage <file>', 'append OpenLineage START and COMPLETE/FAIL events (NDJSON) to this file')
+    .option('--lineage-namespace <name>', 'the OpenLineage job namespace (default: quiver)')
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
 }

@@ -3,12 +3,12 @@
  * choose the outputs.
  */
 import type { Table } from 'apache-arrow';
-import { Builder, InputError, type Driver, type LifecycleAdapter, type ResultBuilder, type TagFilter } from '../src';
+import { Builder, describeTagFilter, InputError, type Driver, type LifecycleAdapter, type ResultBuilder, type TagFilter } from '../src';
 import { checkReadable } from '../adapters/files/file-errors';
 import { formatOf, readTable } from '../adapters/files/formats';
 import type { AdapterNote } from '../adapters/notes';
 import { UsageError } from './errors';
-import { loadFeatureClasses } from './load-features';
+import { loadFeatureModule } from './load-features';
 
 /** Options every command that loads features takes. */
 export interface FeatureOptions {
@@ -35,8 +35,8 @@ export function buildDriver(
   adapters: readonly LifecycleAdapter[] = [],
   result?: ResultBuilder<Table>,
 ): Driver<Table> {
-  const classes = loadFeatureClasses(file, opts.class ?? []);
-  const builder = new Builder().withFeatures(...classes).withConfig(opts.config ?? {}).withAdapters(...adapters);
+  const { classes, policies } = loadFeatureModule(file, opts.class ?? []);
+  const builder = new Builder().withFeatures(...classes).withConfig(opts.config ?? {}).withAdapters(...adapters).withPolicies(...policies);
   return (result ? builder.withResult(result) : builder).build() as Driver<Table>;
 }
 
@@ -89,12 +89,6 @@ export async function readInputs(file: string, onNote?: (note: AdapterNote) => v
   return readTable(file, { onNote });
 }
 
-function describeFilter(filter: TagFilter): string {
-  return Object.entries(filter)
-    .map(([k, v]) => (v === null ? k : `${k}=${Array.isArray(v) ? v.join('|') : v}`))
-    .join(', ');
-}
-
 /**
  * The outputs a command works on: `--outputs` as given (the driver checks the names), the
  * features matching `--tag`, or every feature.
@@ -111,7 +105,7 @@ export function selectOutputs(driver: Driver<unknown>, opts: OutputOptions): str
       const inUse = new Set<string>();
       for (const v of features()) for (const [k, val] of Object.entries(v.tags)) inUse.add(`${k}=${Array.isArray(val) ? val.join('|') : val}`);
       throw new UsageError(
-        `No feature matches --tag ${describeFilter(opts.tag)}. Tags in use: ${inUse.size ? [...inUse].sort().join(', ') : 'none'}.`,
+        `No feature matches --tag ${describeTagFilter(opts.tag)}. Tags in use: ${inUse.size ? [...inUse].sort().join(', ') : 'none'}.`,
       );
     }
     return chosen;

@@ -7,6 +7,8 @@ import { checkTarget } from './target';
  * Attaches tags to the node(s) a method produces, for lineage queries and tag filters.
  * Values are strings or lists of strings; keys may contain dots (`data.source`).
  * `target` picks some of the nodes (`'*'` or a list of names); by default every node gets the tags.
+ * `propagate: true` makes every node downstream inherit these tags (e.g. `pii`): lineage and
+ * `quiver list` show inherited tags apart from a node's own, and tag filters match both.
  *
  * @example
  * class SpendFeatures {
@@ -14,8 +16,16 @@ import { checkTarget } from './target';
  *   avg3wkSpend(spend: Float64Array): Float64Array { return rollingMean(spend, 3); }
  * }
  * dr.listAvailableVariables({ tags: { owner: 'marketing' } });
+ *
+ * class Customers {
+ *   \@tag({ pii: 'true' }, { propagate: true })   // everything computed from email is pii too
+ *   email(rawEmail: string[]): string[] { return rawEmail.map((e) => e.toLowerCase()); }
+ * }
  */
-export function tag(tags: Record<string, string | readonly string[]>, options: { target?: string | readonly string[] } = {}): FeatureDecorator {
+export function tag(
+  tags: Record<string, string | readonly string[]>,
+  options: { target?: string | readonly string[]; propagate?: boolean } = {},
+): FeatureDecorator {
   if (tags === null || typeof tags !== 'object' || Array.isArray(tags) || Object.keys(tags).length === 0) {
     throw new FeatureDefinitionError('@tag takes a non-empty record of tags, e.g. @tag({ owner: "marketing" }).');
   }
@@ -26,6 +36,10 @@ export function tag(tags: Record<string, string | readonly string[]>, options: {
     }
   }
   const target = checkTarget(options?.target, 'tag');
+  const propagate = options?.propagate;
+  if (propagate !== undefined && typeof propagate !== 'boolean') {
+    throw new FeatureDefinitionError(`@tag's propagate option must be true or false, got ${JSON.stringify(propagate)}.`);
+  }
   const frozen: TagMap = Object.freeze({ ...tags });
-  return recordOn('tag', () => ({ kind: 'tag', tags: frozen, target }));
+  return recordOn('tag', () => ({ kind: 'tag', tags: frozen, target, ...(propagate ? { propagate } : {}) }));
 }

@@ -4,7 +4,8 @@
  */
 import { arrowTable, type Table } from './io';
 import { Driver } from './driver';
-import { QuiverError } from './errors';
+import { GraphBuildError, QuiverError } from './errors';
+import { checkPolicies, runPolicies, type Policy } from './governance/policy';
 import { buildGraph } from './graph/build-graph';
 import type { LifecycleAdapter } from './execution/hooks';
 import type { ResultBuilder } from './results/result-builder';
@@ -22,6 +23,7 @@ export class Builder<R = Table> {
   private config: Record<string, unknown> = {};
   private result?: ResultBuilder<unknown>;
   private readonly adapters: LifecycleAdapter[] = [];
+  private readonly policies: Policy[] = [];
 
   /** Feature classes (one instance is made with `new`) or instances; any number of calls. */
   withFeatures(...features: unknown[]): this {
@@ -56,10 +58,26 @@ export class Builder<R = Table> {
     return this;
   }
 
-  /** Builds and checks the graph; throws `GraphBuildError` listing every problem. */
+  /**
+   * Governance policies checked on the whole graph at `build()`: `forbidFlow`, `requireTags` or your
+   * own `{ name, check(graph) }`. Every violation of every policy is an issue of one `GraphBuildError`.
+   *
+   * @example
+   * new Builder().withFeatures(Customers, Reports)
+   *   .withPolicies(forbidFlow({ from: { pii: 'true' }, to: { shareable: 'true' } }), requireTags('owner'))
+   *   .build();
+   */
+  withPolicies(...policies: Policy[]): this {
+    this.policies.push(...checkPolicies(policies));
+    return this;
+  }
+
+  /** Builds and checks the graph; throws `GraphBuildError` listing every problem (policy violations included). */
   build(): Driver<R> {
     const config = Object.freeze({ ...this.config });
     const graph = buildGraph(this.features, config);
+    const violations = runPolicies(graph, this.policies);
+    if (violations.length > 0) throw new GraphBuildError(violations);
     return new Driver(graph, config, (this.result ?? arrowTable()) as ResultBuilder<R>, [...this.adapters]);
   }
 }

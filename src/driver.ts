@@ -122,7 +122,7 @@ export class Driver<R = unknown> {
     const hooks = timer ? [...this.adapters, timer.hook] : this.adapters;
     const state = { runId: ++runs, values, quality: [] as QualityResult[] };
     const start = hooks.length > 0
-      ? { runId: state.runId, outputs, nodes: Array.from(plan.run, (i) => this.graph.nodes[i].name), config: this.config }
+      ? { runId: state.runId, outputs, nodes: Array.from(plan.run, (i) => this.graph.nodes[i].name), config: this.config, graph: this.graph }
       : undefined;
     const began = performance.now();
     if (start) for (const h of hooks) await h.beforeRun?.(start);

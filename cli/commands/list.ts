@@ -15,8 +15,15 @@ function kindOf(v: NodeInfo): string {
   return v.origin === 'config' ? 'config' : v.role;
 }
 
-function tagsOf(v: NodeInfo): string {
-  return Object.entries(v.tags).map(([k, val]) => `${k}=${Array.isArray(val) ? val.join('|') : val}`).join(' ');
+function tagsOf(tags: NodeInfo['tags']): string {
+  return Object.entries(tags).map(([k, val]) => `${k}=${Array.isArray(val) ? val.join('|') : val}`).join(' ');
+}
+
+/** Inherited tags with where each came from: `pii=true←email`. */
+function inheritedOf(v: NodeInfo): string {
+  return Object.entries(v.inheritedTags)
+    .map(([k, val]) => `${k}=${Array.isArray(val) ? val.join('|') : val}←${(v.inheritedFrom[k] ?? []).join('|')}`)
+    .join(' ');
 }
 
 /** Rows padded into columns; the last column is not padded. */
@@ -37,6 +44,7 @@ export function listCommand(file: string, opts: ListOptions, io: Io): number {
   if (opts.json) {
     const plain = nodes.map((v) => ({
       name: v.name, type: v.typeName, kind: kindOf(v), origin: v.origin, tags: v.tags,
+      ...(Object.keys(v.inheritedTags).length > 0 ? { inheritedTags: v.inheritedTags, inheritedFrom: v.inheritedFrom } : {}),
       checks: v.checks, dependencies: v.dependencies, doc: v.doc,
     }));
     io.out(JSON.stringify(plain, null, 2));
@@ -46,8 +54,12 @@ export function listCommand(file: string, opts: ListOptions, io: Io): number {
     io.out(opts.tag ? 'No node matches these tags.' : 'No nodes.');
     return 0;
   }
-  const header = ['NAME', 'TYPE', 'KIND', 'TAGS', 'CHECKS', 'DEPENDS ON', 'DOC'];
-  const rows = nodes.map((v) => [v.name, v.typeName, kindOf(v), tagsOf(v), v.checks.join(' '), v.dependencies.join(', '), v.doc.split('\n')[0]]);
+  const inherits = nodes.some((v) => Object.keys(v.inheritedTags).length > 0);
+  const header = ['NAME', 'TYPE', 'KIND', 'TAGS', ...(inherits ? ['INHERITED TAGS'] : []), 'CHECKS', 'DEPENDS ON', 'DOC'];
+  const rows = nodes.map((v) => [
+    v.name, v.typeName, kindOf(v), tagsOf(v.tags), ...(inherits ? [inheritedOf(v)] : []),
+    v.checks.join(' '), v.dependencies.join(', '), v.doc.split('\n')[0],
+  ]);
   io.out(aligned([header, ...rows]));
   return 0;
 }

@@ -9,6 +9,7 @@ import { formatQuality } from '../../src/quality';
 import { writeResult } from '../../adapters/files/formats';
 import type { AdapterNote } from '../../adapters/notes';
 import { progressBar } from '../../adapters/progress/progress-bar';
+import { openLineage } from '../../adapters/lineage/open-lineage';
 import { writeRunReport } from '../../adapters/report/run-report';
 import { timingRecorder } from '../../adapters/report/timing-recorder';
 import { formatMs } from '../../adapters/report/html';
@@ -25,6 +26,9 @@ export interface RunOptions extends FeatureOptions, OutputOptions {
   readonly out: string;
   readonly report?: string;
   readonly quiet?: boolean;
+  /** Append OpenLineage events to this NDJSON file. */
+  readonly lineage?: string;
+  readonly lineageNamespace?: string;
 }
 
 /**
@@ -38,7 +42,16 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   checkOutputPath(opts.out);
   const timer = timingRecorder();
   const result = commandTable(outputsChosenForUser(opts));
-  const dr = buildDriver(file, opts, [timer, progressBar({ quiet: opts.quiet })], result);
+  const lineage = opts.lineage
+    ? [openLineage({
+        namespace: opts.lineageNamespace ?? 'quiver',
+        emit: opts.lineage,
+        job: path.basename(file).replace(/\.[cm]?[jt]s$/, ''),
+        inputs: [opts.inputs],
+        outputs: [opts.out],
+      })]
+    : [];
+  const dr = buildDriver(file, opts, [timer, progressBar({ quiet: opts.quiet }), ...lineage], result);
   const outputs = selectOutputs(dr, opts);
   const notes: AdapterNote[] = [];
   const inputs = await readInputs(opts.inputs, (note) => {

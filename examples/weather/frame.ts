@@ -1,5 +1,5 @@
 /** The weather training frame: which features, which label, where the splits fall. */
-import { buildTrainingFrame, type RawData, type TrainingFrame } from 'quiver';
+import { buildTrainingFrame, type LifecycleAdapter, type RawData, type TrainingFrame } from 'quiver';
 import { Calendar } from './calendar';
 import { CityStatistics } from './city';
 import { readWeather } from './data';
@@ -10,7 +10,7 @@ export const VALIDATION_FROM = '2014-07-01';
 export const TEST_FROM = '2015-01-01';
 
 /** Tomorrow's max temperature in each city, from everything known today. */
-export async function weatherFrame(data?: RawData): Promise<TrainingFrame> {
+export async function weatherFrame(data?: RawData, adapters: readonly LifecycleAdapter[] = []): Promise<TrainingFrame> {
   return buildTrainingFrame({
     features: [WeatherSignals, WeatherWindows, CityStatistics, Calendar],
     data: data ?? (await readWeather()),
@@ -21,5 +21,6 @@ export async function weatherFrame(data?: RawData): Promise<TrainingFrame> {
     include: ['temp_max', 'temp_min', 'precipitation', 'wind'], // today's values: known when predicting tomorrow
     splits: { validation: VALIDATION_FROM, test: TEST_FROM },
     config: { fitUntil: Date.parse(VALIDATION_FROM) }, // the city's normal is fit on training days only
+    adapters,
   });
 }

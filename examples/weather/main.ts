@@ -6,19 +6,34 @@
  *   npm run build && node dist/examples/weather/main.js [outDir]
  */
 import 'reflect-metadata';
-import { mkdirSync } from 'fs';
+import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
-import { formatQuality, writeArrow } from 'quiver';
+import { formatQuality, openLineage, writeArrow } from 'quiver';
 import { formatTrainingFrame } from 'quiver';
+import { WEATHER_CSV } from './data';
 import { weatherFrame } from './frame';
 
+const SPLITS = ['train', 'validation', 'test'] as const;
+
 async function main(outDir = 'out'): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  // OpenLineage events of this run (START, COMPLETE): each feature column mapped to its raw columns.
+  const lineageFile = join(outDir, 'lineage.ndjson');
+  rmSync(lineageFile, { force: true });
+  const lineage = openLineage({
+    namespace: 'forecasting',
+    job: 'weather',
+    emit: lineageFile,
+    inputs: [WEATHER_CSV],
+    outputs: SPLITS.map((split) => join(outDir, `weather-${split}.arrow`)),
+    fields: { groups: 'location' }, // the entity groups are read from the location column
+  });
+
   const began = performance.now();
-  const frame = await weatherFrame();
+  const frame = await weatherFrame(undefined, [lineage]);
   const built = performance.now();
 
-  mkdirSync(outDir, { recursive: true });
-  for (const split of ['train', 'validation', 'test'] as const) {
+  for (const split of SPLITS) {
     await writeArrow(frame[split], join(outDir, `weather-${split}.arrow`));
   }
   const written = performance.now();
@@ -28,7 +43,8 @@ async function main(outDir = 'out'): Promise<void> {
   if (failed.length > 0) console.log(formatQuality(failed));
   console.log(
     `features and splits in ${((built - began) / 1000).toFixed(2)} s; ` +
-      `${outDir}/weather-{train,validation,test}.arrow written in ${((written - built) / 1000).toFixed(2)} s`,
+      `${outDir}/weather-{train,validation,test}.arrow written in ${((written - built) / 1000).toFixed(2)} s; ` +
+      `lineage (OpenLineage) in ${lineageFile}`,
   );
 }
 

@@ -21,6 +21,8 @@ export interface RunStart {
   /** The nodes that will run, in execution order (internal check nodes included). */
   readonly nodes: readonly string[];
   readonly config: Readonly<Record<string, unknown>>;
+  /** The built graph (for lineage: what each output is computed from). */
+  readonly graph: Graph;
 }
 
 /** Told once when an execution ends, successfully or not. */

@@ -33,6 +33,7 @@ export function decorate(
   };
 
   const tags = new Map<string, Record<string, string | readonly string[]>>();
+  const propagates = new Map<string, Set<string>>();
   const validators = new Map<string, Validator[]>();
   const addChecks = (target: Target, list: readonly Validator[], decorator: string) => {
     for (const node of targetsOf(target, finals, decorator)) validators.set(node.name, [...(validators.get(node.name) ?? []), ...list]);
@@ -46,6 +47,7 @@ export function decorate(
             problem('tag-conflict', `Tag "${key}" is set twice on "${node.name}" (${origin}) with different values: ${JSON.stringify(current[key])} and ${JSON.stringify(v)}. Keep one.`, [node.name]);
           }
           current[key] = v;
+          if (record.propagate) propagates.set(node.name, (propagates.get(node.name) ?? new Set()).add(key));
         }
         tags.set(node.name, current);
       }
@@ -54,7 +56,10 @@ export function decorate(
   }
 
   return produced.flatMap((node) => {
-    const tagged = tags.has(node.name) ? makeNode({ ...node, tags: Object.freeze(tags.get(node.name)!) as TagMap }) : node;
+    const keys = propagates.get(node.name);
+    const tagged = tags.has(node.name)
+      ? makeNode({ ...node, tags: Object.freeze(tags.get(node.name)!) as TagMap, ...(keys ? { propagates: Object.freeze([...keys]) } : {}) })
+      : node;
     const checks = validators.get(node.name);
     return checks && checks.length > 0 ? expandChecks(tagged, checks) : [tagged];
   });

@@ -4,6 +4,7 @@ import type { Graph } from './graph';
 import { userDependencies } from './lineage';
 import { isInternal } from './node';
 import { isKnownType, typeName } from './types';
+import { inheritedTags } from '../governance/inherited-tags';
 
 export interface NodeInfo {
   readonly name: string;
@@ -11,7 +12,12 @@ export interface NodeInfo {
   readonly type: Function | undefined;
   /** The declared type's name, or `unknown`. */
   readonly typeName: string;
+  /** The node's own tags (from `@tag`, or a namespace). */
   readonly tags: Tags;
+  /** Tags that flow here from upstream (`@tag(…, { propagate: true })`); `{}` when none. */
+  readonly inheritedTags: Tags;
+  /** For each inherited tag key, the nodes whose own tag it is. */
+  readonly inheritedFrom: Readonly<Record<string, readonly string[]>>;
   /** Supplied at run time (an input) or by config, rather than computed. */
   readonly isExternalInput: boolean;
   readonly doc: string;
@@ -32,7 +38,7 @@ export type TagFilter = Readonly<Record<string, string | readonly string[] | nul
 
 export function matchesTags(tags: Tags, filter: TagFilter): boolean {
   return Object.entries(filter).every(([key, wanted]) => {
-    if (!(key in tags)) return false;
+    if (!Object.hasOwn(tags, key)) return false;
     if (wanted === null) return true;
     const have = tags[key];
     const values = typeof have === 'string' ? [have] : have;
@@ -40,17 +46,43 @@ export function matchesTags(tags: Tags, filter: TagFilter): boolean {
   });
 }
 
+/**
+ * A tag filter as text: `owner=ds, pii=true|maybe, region`.
+ *
+ * @example
+ * describeTagFilter({ pii: 'true', owner: null }); // 'pii=true, owner'
+ */
+export function describeTagFilter(filter: TagFilter): string {
+  return Object.entries(filter)
+    .map(([k, v]) => (v === null ? k : `${k}=${Array.isArray(v) ? v.join('|') : v}`))
+    .join(', ');
+}
+
+/** Own and inherited tags together, values of one key merged: what a tag filter matches. */
+function effectiveTags(own: Tags, inherited: Tags): Tags {
+  if (Object.keys(inherited).length === 0) return own;
+  const merged: Record<string, string | readonly string[]> = { ...own };
+  for (const [key, value] of Object.entries(inherited)) {
+    if (!Object.hasOwn(merged, key)) merged[key] = value;
+    else merged[key] = [...new Set([...[merged[key]].flat(), ...[value].flat()])];
+  }
+  return merged;
+}
+
 export function nodeInfos(graph: Graph, filter?: TagFilter): NodeInfo[] {
+  const inherited = inheritedTags(graph);
   const checks = new Map<string, string[]>();
   for (const n of graph.nodes) if (n.role === 'check') checks.set(n.owner!, [...(checks.get(n.owner!) ?? []), n.validator!.name]);
   const infos: NodeInfo[] = [];
   graph.nodes.forEach((node, i) => {
-    if (isInternal(node) || (filter && !matchesTags(node.tags, filter))) return;
+    if (isInternal(node) || (filter && !matchesTags(effectiveTags(node.tags, inherited[i].tags), filter))) return;
     infos.push({
       name: node.name,
       type: isKnownType(node.type) ? node.type : undefined,
       typeName: typeName(node.type),
       tags: node.tags,
+      inheritedTags: inherited[i].tags,
+      inheritedFrom: inherited[i].from,
       isExternalInput: node.role === 'input' || node.role === 'config',
       doc: node.doc,
       dependencies: userDependencies(graph, i),

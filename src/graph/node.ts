@@ -32,6 +32,8 @@ export interface FeatureNode {
   readonly owner?: string;
   /** For `check` nodes: the check they run. */
   readonly validator?: Validator;
+  /** Keys of this node's own tags that every node downstream inherits (`@tag(…, { propagate: true })`). */
+  readonly propagates?: readonly string[];
 }
 
 /** Freezes a freshly made node record (and its dependency list) in place. */

@@ -16,7 +16,7 @@ export type Target = string | readonly string[] | undefined;
 
 export type DecoratorRecord =
   | { readonly kind: 'feature'; readonly doc?: string }
-  | { readonly kind: 'tag'; readonly tags: TagMap; readonly target?: Target }
+  | { readonly kind: 'tag'; readonly tags: TagMap; readonly target?: Target; readonly propagate?: boolean }
   | { readonly kind: 'checkOutput'; readonly options: CheckOutputOptions; readonly target?: Target }
   | { readonly kind: 'checkOutputCustom'; readonly validators: readonly Validator[]; readonly target?: Target }
   | {

@@ -1,6 +1,7 @@
 import { Writable } from 'stream';
 import { progressBar, shouldDrawProgress } from '../../adapters/progress/progress-bar';
 import type { LifecycleAdapter, NodeRole } from '../../src/execution/hooks';
+import { Graph } from '../../src/graph/graph';
 
 /** A writable that says it is a terminal and keeps what was written. */
 function fakeTerminal(isTTY = true) {
@@ -13,7 +14,7 @@ function fakeTerminal(isTTY = true) {
 
 /** Drive an adapter through a run of the given nodes, each producing `rows` values. */
 async function simulate(adapter: LifecycleAdapter, names: string[], rows: number, success = true) {
-  const base = { runId: 7, outputs: [names[names.length - 1]], nodes: names, config: {} };
+  const base = { runId: 7, outputs: [names[names.length - 1]], nodes: names, config: {}, graph: new Graph([], []) };
   await adapter.beforeRun?.(base);
   names.forEach((name, index) => {
     const node = { runId: 7, name, tags: {}, index, total: names.length, role: 'feature' as NodeRole };
