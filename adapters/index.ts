@@ -24,3 +24,5 @@ export { toDanfo } from './danfo/to-danfo';
 export { danfoFrame } from './danfo/danfo-result';
 export { isDanfo } from './danfo/is-danfo';
 export { qualityTable } from './arrow/quality-table';
+
+export { threads, type ThreadsOptions, type ThreadsExecutor } from './threads/threads';

@@ -7,6 +7,8 @@ import { Driver } from './driver';
 import { QuiverError } from './errors';
 import { buildGraph } from './graph/build-graph';
 import type { LifecycleAdapter } from './execution/hooks';
+import { isExecutor, type Executor } from './execution/executor-api';
+import { inline } from './execution/inline';
 import type { ResultBuilder } from './results/result-builder';
 
 /**
@@ -22,6 +24,7 @@ export class Builder<R = Table> {
   private config: Record<string, unknown> = {};
   private result?: ResultBuilder<unknown>;
   private readonly adapters: LifecycleAdapter[] = [];
+  private executor?: Executor;
 
   /** Feature classes (one instance is made with `new`) or instances; any number of calls. */
   withFeatures(...features: unknown[]): this {
@@ -56,10 +59,25 @@ export class Builder<R = Table> {
     return this;
   }
 
+  /**
+   * How executions run: `inline()` (the default), `concurrent({ limit })` or `threads({ workers })`.
+   * A per-call `executor` option of `execute`/`run` takes precedence.
+   */
+  withExecutor(executor: Executor): this {
+    if (!isExecutor(executor)) {
+      throw new QuiverError('withExecutor takes an executor: inline(), concurrent({ limit }) or threads({ workers }).');
+    }
+    this.executor = executor;
+    return this;
+  }
+
   /** Builds and checks the graph; throws `GraphBuildError` listing every problem. */
   build(): Driver<R> {
     const config = Object.freeze({ ...this.config });
     const graph = buildGraph(this.features, config);
-    return new Driver(graph, config, (this.result ?? arrowTable()) as ResultBuilder<R>, [...this.adapters]);
+    const executor = this.executor ?? inline();
+    const recipe = Object.freeze({ features: Object.freeze([...this.features]), config });
+    executor.prepare?.(recipe, graph);
+    return new Driver(graph, config, (this.result ?? arrowTable()) as ResultBuilder<R>, [...this.adapters], executor, recipe);
   }
 }
