@@ -28,9 +28,9 @@ export function isShared(x: Typed): boolean {
 export function inThisRealm<T>(value: T): T {
   if (!isTyped(value)) return value;
   const Ctor = (globalThis as Record<string, unknown>)[value.constructor.name] as TypedCtor | undefined;
-  const x = value as unknown as Typed;
-  if (Ctor === undefined || x instanceof Ctor) return value;
-  return new Ctor(x.buffer, x.byteOffset, (x as unknown as { length: number }).length) as unknown as T;
+  if (Ctor === undefined || (value as unknown) instanceof Ctor) return value;
+  const x = value as unknown as { buffer: ArrayBufferLike; byteOffset: number; length: number };
+  return new Ctor(x.buffer, x.byteOffset, x.length) as unknown as T;
 }
 
 /**
