@@ -59,6 +59,14 @@ export class WorkerPool {
     });
   }
 
+  /** Workers drop graph `graphId` (built again if it is sent again). */
+  forget(graphId: number): void {
+    for (const slot of this.slots) {
+      if (!slot?.graphs.delete(graphId)) continue;
+      this.post(slot, { type: 'forget', id: graphId });
+    }
+  }
+
   /** Stops every worker. */
   async close(): Promise<void> {
     const live = this.slots.filter((s): s is Slot => s !== undefined);

@@ -6,6 +6,7 @@ import type { SentRecipe } from './recipe';
 
 export type ToWorker =
   | { readonly type: 'graph'; readonly id: number; readonly recipe: SentRecipe }
+  | { readonly type: 'forget'; readonly id: number }
   | { readonly type: 'task'; readonly task: number; readonly graph: number; readonly node: number; readonly args: unknown[] };
 
 export type FromWorker =

@@ -39,6 +39,23 @@ export interface ThreadsExecutor extends Executor {
 }
 
 export const DEFAULT_MIN_ROWS = 32768;
+/** How many graphs each worker keeps built. */
+const KEPT_GRAPHS = 16;
+
+interface Known {
+  readonly id: number;
+  readonly sent: SentRecipe;
+  /** Nodes whose values could not cross threads: computed on the main thread from then on. */
+  readonly local: Set<number>;
+}
+
+function keyOf(sent: SentRecipe): string | undefined {
+  try {
+    return JSON.stringify([sent.items, sent.config, sent.names]);
+  } catch {
+    return undefined;
+  }
+}
 let sharedRuns = 0;
 
 function wholeNumber(value: unknown, key: string, min: number): number | undefined {
@@ -61,14 +78,27 @@ export function threads(options: ThreadsOptions = {}): ThreadsExecutor {
   const workers = wholeNumber(options.workers, 'workers', 1) ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const minRows = wholeNumber(options.minRows, 'minRows', 0) ?? DEFAULT_MIN_ROWS;
   const heapMb = wholeNumber(options.workerHeapMb, 'workerHeapMb', 16);
-  const recipes = new WeakMap<Graph, { id: number; sent: SentRecipe; local: Set<number> }>();
+  const recipes = new WeakMap<Graph, Known>();
+  // Drivers built again from the same classes and config share what the workers built.
+  const byKey = new Map<string, Known>();
   let graphs = 0;
   let pool: WorkerPool | undefined;
 
   const prepare = (recipe: GraphRecipe, graph: Graph) => {
     if (recipes.has(graph)) return;
     const sent = describeRecipe(recipe, graph.nodes.map((n) => n.name));
-    recipes.set(graph, { id: ++graphs, sent, local: new Set() });
+    const key = keyOf(sent);
+    let known = key === undefined ? undefined : byKey.get(key);
+    if (!known) {
+      known = { id: ++graphs, sent, local: new Set() };
+      if (key !== undefined) byKey.set(key, known);
+      if (byKey.size > KEPT_GRAPHS) {
+        const [oldKey, old] = byKey.entries().next().value!;
+        byKey.delete(oldKey);
+        pool?.forget(old.id);
+      }
+    }
+    recipes.set(graph, known);
   };
 
   const run = async (r: ExecutorRun): Promise<void> => {

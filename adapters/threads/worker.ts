@@ -46,5 +46,6 @@ async function compute(task: number, graphId: number, node: number, args: unknow
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'graph') graphs.set(m.id, build(m.recipe));
+  else if (m.type === 'forget') graphs.delete(m.id);
   else void compute(m.task, m.graph, m.node, m.args);
 });
