@@ -79,7 +79,12 @@ export function loadItems(items: readonly ItemRef[]): unknown[] {
       const { namespace, inputs, config, tags } = item;
       return new Namespaced(namespace, { features: loadItems(item.features), inputs, config, tags });
     }
-    const exports = require(item.at.module) as Record<string, unknown>;
-    return item.at.exportName === undefined ? exports : exports[item.at.exportName];
+    const { module, exportName } = item.at;
+    const exports = require(module) as Record<string, unknown>;
+    const value = exportName === undefined ? exports : exports[exportName];
+    if (value === undefined) {
+      throw new Error(`${module} does not export "${exportName}" when a worker thread loads it (the main thread found it there); export it at the top level of the module.`);
+    }
+    return value;
   });
 }

@@ -22,7 +22,7 @@ import { arqueroImpl } from '../w1/peers/arquero';
 import { danfoImpl, DANFO_UNSUPPORTED } from '../w1/peers/danfo';
 import { polarsImpl, type PolarsMode } from '../w1/peers/polars';
 import { quiverImpl } from '../w1/quiver-impl';
-import { quiverThreadsImpl } from '../w1/quiver-threads-impl';
+import { quiverThreadsImpl, type ThreadsW1Impl } from '../w1/quiver-threads-impl';
 import { referenceChecksum } from '../w1/reference';
 import { summarizeW1 } from '../w1/summary';
 import { w1Features } from '../w1/spec';
@@ -52,7 +52,7 @@ const scenario: Scenario = {
       quiver: () => impls.push(quiverImpl(features)),
       floor: () => impls.push(floorImpl(features)),
       'quiver-dict': () => impls.push(quiverImpl(features, 'dict')),
-      'quiver-threads': () => impls.push(quiverThreadsImpl(features, args.includes('--workers') ? numberFlag(args, '--workers', 2) : undefined)),
+      'quiver-threads': () => impls.push(quiverThreadsImpl(features, args.includes('--workers') ? { workers: numberFlag(args, '--workers', 2) } : {})),
       polars: () => {
         for (const mode of stringFlag(args, '--polars', 'frames').split(',')) impls.push(polarsImpl(features, mode as PolarsMode));
       },
@@ -72,6 +72,7 @@ const scenario: Scenario = {
     const reference = referenceChecksum(n, r);
     const floorChecksum = () => checksumOf(floorW1(rawList(raw), features));
     const reports = await benchW1(raw, impls, reference, floorChecksum, reps, log);
+    for (const impl of impls) await (impl as Partial<ThreadsW1Impl>).close?.();
     return summarizeW1({ n, r, reps, reference, reports, skipped, generateMs });
   },
 };
