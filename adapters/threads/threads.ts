@@ -84,8 +84,17 @@ export function threads(options: ThreadsOptions = {}): ThreadsExecutor {
   let graphs = 0;
   let pool: WorkerPool | undefined;
 
+  // At build: only that workers could load every class (cheap: module lookups are remembered).
+  const checked = new WeakSet<Graph>();
   const prepare = (recipe: GraphRecipe, graph: Graph) => {
-    if (recipes.has(graph)) return;
+    if (checked.has(graph)) return;
+    describeRecipe(recipe, []);
+    checked.add(graph);
+  };
+  // At the first run that uses the pool: what the workers are sent, and the graph's id there.
+  const knownFor = (recipe: GraphRecipe, graph: Graph): Known => {
+    const seen = recipes.get(graph);
+    if (seen) return seen;
     const sent = describeRecipe(recipe, graph.nodes.map((n) => n.name));
     const key = keyOf(sent);
     let known = key === undefined ? undefined : byKey.get(key);
@@ -99,6 +108,7 @@ export function threads(options: ThreadsOptions = {}): ThreadsExecutor {
       }
     }
     recipes.set(graph, known);
+    return known;
   };
 
   const run = async (r: ExecutorRun): Promise<void> => {
@@ -109,7 +119,7 @@ export function threads(options: ThreadsOptions = {}): ThreadsExecutor {
     for (const list of [plan.supplied, plan.overridden]) for (const i of list) if (isTyped(values[i])) rows = Math.max(rows, (values[i] as Float64Array).length);
     if (rows < minRows || plan.run.length < 2) return executePlan(graph, plan, state, r.hooks);
     for (const list of [plan.supplied, plan.overridden]) for (const i of list) if (isTyped(values[i])) values[i] = toShared(values[i] as Float64Array);
-    const { id, sent, local } = recipes.get(graph)!;
+    const { id, sent, local } = knownFor(r.recipe, graph);
     const workerPool = (pool ??= new WorkerPool(workers, heapMb));
     const compute = (i: number, args: unknown[]): unknown => {
       const node = graph.nodes[i];
