@@ -38,7 +38,7 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')
     .option('--report <file>', 'also write a self-contained HTML run report')
     .option('--quiet', 'no progress bar')
-    .option('--threads <n>', 'run independent features on n worker threads (the threads() executor)', parseCount('--threads'))
+    .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
 }

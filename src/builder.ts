@@ -78,6 +78,7 @@ export class Builder<R = Table> {
     const executor = this.executor ?? inline();
     const recipe = Object.freeze({ features: Object.freeze([...this.features]), config });
     executor.prepare?.(recipe, graph);
-    return new Driver(graph, config, (this.result ?? arrowTable()) as ResultBuilder<R>, [...this.adapters], executor, recipe);
+    const result = (this.result ?? arrowTable()) as ResultBuilder<R>;
+    return new Driver(graph, config, result, [...this.adapters], executor, recipe);
   }
 }

@@ -152,7 +152,9 @@ export class Driver<R = unknown> {
   private executorFor(given: unknown): Executor {
     if (given === undefined) return this.executor;
     if (!isExecutor(given)) {
-      throw new QuiverError('The executor option takes an executor: inline(), concurrent({ limit }) or threads({ workers }).');
+      throw new QuiverError(
+        'The executor option takes an executor: inline(), concurrent({ limit }) or threads({ workers }).',
+      );
     }
     if (!this.prepared.has(given)) {
       given.prepare?.(this.recipe, this.graph);

@@ -36,7 +36,8 @@ if (start.tsHook) {
       experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false };
     compile = (source, fileName) => ts.transpileModule(source, { fileName, compilerOptions }).outputText;
   }
-  require.extensions['.ts'] = (m, filename) => m._compile(compile(fs.readFileSync(filename, 'utf8'), filename), filename);
+  require.extensions['.ts'] = (m, filename) =>
+    m._compile(compile(fs.readFileSync(filename, 'utf8'), filename), filename);
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) {
     return request === 'quiver' ? start.quiverEntry : resolve.call(this, request, ...rest);

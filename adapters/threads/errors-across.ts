@@ -20,7 +20,9 @@ export interface SentError {
 export function sendError(error: unknown): SentError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: { thrown: safe(error) } };
   const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(error)) if (key !== 'name' && key !== 'message' && key !== 'stack') fields[key] = safe((error as never)[key]);
+  for (const key of Object.keys(error)) {
+    if (key !== 'name' && key !== 'message' && key !== 'stack') fields[key] = safe((error as never)[key]);
+  }
   return { name: error.name, message: error.message, stack: error.stack, fields };
 }
 
@@ -48,7 +50,9 @@ export function reviveError(sent: SentError): Error {
   const error: Error = Object.create((Ctor ?? Error).prototype);
   Object.defineProperty(error, 'message', { value: sent.message, writable: true, configurable: true });
   Object.defineProperty(error, 'name', { value: sent.name, writable: true, configurable: true });
-  if (sent.stack !== undefined) Object.defineProperty(error, 'stack', { value: sent.stack, writable: true, configurable: true });
+  if (sent.stack !== undefined) {
+    Object.defineProperty(error, 'stack', { value: sent.stack, writable: true, configurable: true });
+  }
   Object.assign(error, sent.fields);
   return error;
 }

@@ -7,7 +7,13 @@ import type { SentRecipe } from './recipe';
 export type ToWorker =
   | { readonly type: 'graph'; readonly id: number; readonly recipe: SentRecipe }
   | { readonly type: 'forget'; readonly id: number }
-  | { readonly type: 'task'; readonly task: number; readonly graph: number; readonly node: number; readonly args: unknown[] };
+  | {
+      readonly type: 'task';
+      readonly task: number;
+      readonly graph: number;
+      readonly node: number;
+      readonly args: unknown[];
+    };
 
 export type FromWorker =
   | { readonly type: 'result'; readonly task: number; readonly value: unknown }

@@ -46,11 +46,14 @@ function describeItem(item: unknown, issues: Issue[]): ItemRef | undefined {
   if (at) return { kind: 'export', at };
   const what = nameOf(item as object);
   const fix = typeof item === 'function'
-    ? `Export it from its module (export class ${(item as Function).name || 'Features'} { … }) and import it from there`
+    ? `Export it from its module (export class ${(item as Function).name || 'Features'} { … }) ` +
+      'and import it from there'
     : 'Export the object from its module (export const features = …), or pass an exported class';
   issues.push({
     code: 'not-exported',
-    message: `threads() cannot load ${what}: no loaded module exports it, and each worker thread loads feature classes from their own modules. ${fix}; or run with inline() or concurrent().`,
+    message:
+      `threads() cannot load ${what}: no loaded module exports it, and each worker thread loads feature classes ` +
+      `from their own modules. ${fix}; or run with inline() or concurrent().`,
     nodes: [],
   });
   return undefined;
@@ -66,7 +69,13 @@ export function describeRecipe(recipe: GraphRecipe, names: readonly string[]): S
   try {
     structuredClone(recipe.config);
   } catch {
-    issues.push({ code: 'config-not-cloneable', message: 'threads() cannot send the config to its worker threads: it holds a value that cannot be copied between threads (a function or class instance). Keep config to plain data, or run with inline() or concurrent().', nodes: [] });
+    issues.push({
+      code: 'config-not-cloneable',
+      message:
+        'threads() cannot send the config to its worker threads: it holds a value that cannot be copied between ' +
+        'threads (a function or class instance). Keep config to plain data, or run with inline() or concurrent().',
+      nodes: [],
+    });
   }
   if (issues.length > 0) throw new GraphBuildError(issues);
   return { items, config: recipe.config, names: names.join('\n') };
@@ -83,7 +92,10 @@ export function loadItems(items: readonly ItemRef[]): unknown[] {
     const exports = require(module) as Record<string, unknown>;
     const value = exportName === undefined ? exports : exports[exportName];
     if (value === undefined) {
-      throw new Error(`${module} does not export "${exportName}" when a worker thread loads it (the main thread found it there); export it at the top level of the module.`);
+      throw new Error(
+        `${module} does not export "${exportName}" when a worker thread loads it (the main thread found it ` +
+          'there); export it at the top level of the module.',
+      );
     }
     return value;
   });

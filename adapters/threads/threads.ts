@@ -75,7 +75,8 @@ function wholeNumber(value: unknown, key: string, min: number): number | undefin
  */
 export function threads(options: ThreadsOptions = {}): ThreadsExecutor {
   assertKnownKeys(options, ['workers', 'minRows', 'workerHeapMb'], 'threads()');
-  const workers = wholeNumber(options.workers, 'workers', 1) ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const workers = wholeNumber(options.workers, 'workers', 1) ?? Math.max(1, cores);
   const minRows = wholeNumber(options.minRows, 'minRows', 0) ?? DEFAULT_MIN_ROWS;
   const heapMb = wholeNumber(options.workerHeapMb, 'workerHeapMb', 16);
   const recipes = new WeakMap<Graph, Known>();
@@ -115,10 +116,10 @@ export function threads(options: ThreadsOptions = {}): ThreadsExecutor {
     const { graph, plan, state } = r;
     prepare(r.recipe, graph);
     const { values } = state;
-    let rows = 0;
-    for (const list of [plan.supplied, plan.overridden]) for (const i of list) if (isTyped(values[i])) rows = Math.max(rows, (values[i] as Float64Array).length);
+    const given = [...plan.supplied, ...plan.overridden].filter((i) => isTyped(values[i]));
+    const rows = given.reduce((most, i) => Math.max(most, (values[i] as Float64Array).length), 0);
     if (rows < minRows || plan.run.length < 2) return executePlan(graph, plan, state, r.hooks);
-    for (const list of [plan.supplied, plan.overridden]) for (const i of list) if (isTyped(values[i])) values[i] = toShared(values[i] as Float64Array);
+    for (const i of given) values[i] = toShared(values[i] as Float64Array);
     const { id, sent, local } = knownFor(r.recipe, graph);
     const workerPool = (pool ??= new WorkerPool(workers, heapMb));
     const compute = (i: number, args: unknown[]): unknown => {

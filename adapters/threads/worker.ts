@@ -22,8 +22,9 @@ function build(recipe: SentRecipe): Graph | Error {
     const names = graph.nodes.map((n) => n.name).join('\n');
     if (names === recipe.names) return graph;
     return new Error(
-      `the worker thread built a different graph (${graph.nodes.length} nodes, the driver has ${recipe.names.split('\n').length}): ` +
-        'loaded again, the feature modules define other features (classes made at run time, or read from state the worker does not share). ' +
+      `the worker thread built a different graph (${graph.nodes.length} nodes, the driver has ` +
+        `${recipe.names.split('\n').length}): loaded again, the feature modules define other features ` +
+        '(classes made at run time, or read from state the worker does not share). ' +
         'Define the feature classes at the top level of their modules, or run with inline() or concurrent().',
     );
   } catch (error) {
@@ -33,10 +34,14 @@ function build(recipe: SentRecipe): Graph | Error {
 
 async function compute(task: number, graphId: number, node: number, args: unknown[]): Promise<void> {
   const graph = graphs.get(graphId)!;
-  if (graph instanceof Error) return port.postMessage({ type: 'error', task, error: sendError(graph), graphFailed: true });
+  if (graph instanceof Error) {
+    return port.postMessage({ type: 'error', task, error: sendError(graph), graphFailed: true });
+  }
   try {
     let value = graph.nodes[node].fn(args);
-    if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
+    if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
+      value = await value;
+    }
     if (!crossesAsIs(value)) return port.postMessage({ type: 'local', task });
     port.postMessage({ type: 'result', task, value: isTyped(value) ? toShared(value) : value });
   } catch (error) {

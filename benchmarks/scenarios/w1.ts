@@ -52,7 +52,10 @@ const scenario: Scenario = {
       quiver: () => impls.push(quiverImpl(features)),
       floor: () => impls.push(floorImpl(features)),
       'quiver-dict': () => impls.push(quiverImpl(features, 'dict')),
-      'quiver-threads': () => impls.push(quiverThreadsImpl(features, args.includes('--workers') ? { workers: numberFlag(args, '--workers', 2) } : {})),
+      'quiver-threads': () => {
+        const workers = args.includes('--workers') ? { workers: numberFlag(args, '--workers', 2) } : {};
+        impls.push(quiverThreadsImpl(features, workers));
+      },
       polars: () => {
         for (const mode of stringFlag(args, '--polars', 'frames').split(',')) impls.push(polarsImpl(features, mode as PolarsMode));
       },

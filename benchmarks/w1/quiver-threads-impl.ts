@@ -43,7 +43,9 @@ export function quiverThreadsImpl(features: readonly W1Feature[], options: Threa
   return {
     name: 'quiver-threads',
     unsupported: [],
-    note: `quiver's W1 classes exported from a module, Builder().withExecutor(threads({ workers: ${executor.workers} })), execute(all N) → one Arrow table`,
+    note: `quiver's W1 classes exported from a module, ` +
+      `Builder().withExecutor(threads({ workers: ${executor.workers} })), ` +
+      'execute(all N) → one Arrow table',
     async run(raw) {
       const t1 = performance.now();
       const dr = new Builder().withFeatures(...classes).withExecutor(executor).build();

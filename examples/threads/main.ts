@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     const started = performance.now();
     const table = await dr.execute(outputs, { inputs: { signal }, executor });
     const ms = (performance.now() - started).toFixed(0);
-    console.log(`${executor ? 'inline()' : 'threads()'}: ${table.numCols} columns × ${table.numRows} rows in ${ms} ms`);
+    const name = executor ? 'inline()' : 'threads()';
+    console.log(`${name}: ${table.numCols} columns × ${table.numRows} rows in ${ms} ms`);
   }
 }
 

@@ -25,7 +25,10 @@ export function concurrent(options: ConcurrentOptions = {}): Executor {
   assertKnownKeys(options, ['limit'], 'concurrent()');
   const limit = options.limit ?? 8;
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new QuiverError(`concurrent() takes { limit } as a whole number of at least 1, got ${String(limit)}. Pass e.g. concurrent({ limit: 8 }).`);
+    throw new QuiverError(
+      `concurrent() takes { limit } as a whole number of at least 1, got ${String(limit)}. ` +
+        'Pass e.g. concurrent({ limit: 8 }).',
+    );
   }
   const executor: Executor = { name: `concurrent(${limit})`, run: (run) => runByReadiness(run, limit) };
   return Object.freeze(executor);

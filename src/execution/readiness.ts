@@ -50,7 +50,9 @@ export function runByReadiness(run: ExecutorRun, limit: number, compute?: Comput
     };
     const failed = (p: number, started: number, error: unknown) => {
       const node = nodes[order[p]];
-      const wrapped = error instanceof DataValidationError ? error : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
+      const wrapped = error instanceof DataValidationError
+        ? error
+        : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
       try {
         for (const h of hooks) h.afterNode?.(nodeEnd(p, started, false, wrapped, undefined));
       } catch (hookError) {
@@ -97,7 +99,9 @@ export function runByReadiness(run: ExecutorRun, limit: number, compute?: Comput
       }
       let value: unknown;
       try {
-        value = wrappers.length === 0 ? run1(i, args) : callWrapped(wrappers, { runId, index: i, node, graph, args }, run1);
+        value = wrappers.length === 0
+          ? run1(i, args)
+          : callWrapped(wrappers, { runId, index: i, node, graph, args }, run1);
       } catch (error) {
         return failed(p, started, error);
       }
