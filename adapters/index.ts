@@ -25,3 +25,5 @@ export { danfoFrame } from './danfo/danfo-result';
 export { isDanfo } from './danfo/is-danfo';
 export { qualityTable } from './arrow/quality-table';
 export { openLineage, type OpenLineageOptions, type DatasetRef } from './lineage/open-lineage';
+
+export { threads, type ThreadsOptions, type ThreadsExecutor } from './threads/threads';

@@ -40,6 +40,7 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .option('--quiet', 'no progress bar')
     .option('--lineage <file>', 'append OpenLineage START and COMPLETE/FAIL events (NDJSON) to this file')
     .option('--lineage-namespace <name>', 'the OpenLineage job namespace (default: quiver)')
+    .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
 }

@@ -8,6 +8,8 @@ import { GraphBuildError, QuiverError } from './errors';
 import { checkPolicies, runPolicies, type Policy } from './governance/policy';
 import { buildGraph } from './graph/build-graph';
 import type { LifecycleAdapter } from './execution/hooks';
+import { isExecutor, type Executor } from './execution/executor-api';
+import { inline } from './execution/inline';
 import type { ResultBuilder } from './results/result-builder';
 
 /**
@@ -24,6 +26,7 @@ export class Builder<R = Table> {
   private result?: ResultBuilder<unknown>;
   private readonly adapters: LifecycleAdapter[] = [];
   private readonly policies: Policy[] = [];
+  private executor?: Executor;
 
   /** Feature classes (one instance is made with `new`) or instances; any number of calls. */
   withFeatures(...features: unknown[]): this {
@@ -78,6 +81,22 @@ export class Builder<R = Table> {
     const graph = buildGraph(this.features, config);
     const violations = runPolicies(graph, this.policies);
     if (violations.length > 0) throw new GraphBuildError(violations);
-    return new Driver(graph, config, (this.result ?? arrowTable()) as ResultBuilder<R>, [...this.adapters]);
+    const executor = this.executor ?? inline();
+    const recipe = Object.freeze({ features: Object.freeze([...this.features]), config });
+    executor.prepare?.(recipe, graph);
+    const result = (this.result ?? arrowTable()) as ResultBuilder<R>;
+    return new Driver(graph, config, result, [...this.adapters], executor, recipe);
+  }
+
+  /**
+   * How executions run: `inline()` (the default), `concurrent({ limit })` or `threads({ workers })`.
+   * A per-call `executor` option of `execute`/`run` takes precedence.
+   */
+  withExecutor(executor: Executor): this {
+    if (!isExecutor(executor)) {
+      throw new QuiverError('withExecutor takes an executor: inline(), concurrent({ limit }) or threads({ workers }).');
+    }
+    this.executor = executor;
+    return this;
   }
 }

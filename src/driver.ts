@@ -6,7 +6,8 @@ import type { Graph } from './graph/graph';
 import { downstreamOf, nodeIndices, pathBetween, upstreamOf } from './graph/lineage';
 import { nodeInfos, type NodeInfo, type TagFilter } from './graph/node-info';
 import { toDot } from './graph/dot';
-import { executePlan } from './execution/executor';
+import { QuiverError } from './errors';
+import { isExecutor, type Executor, type GraphRecipe } from './execution/executor-api';
 import type { LifecycleAdapter } from './execution/hooks';
 import { PlanCache, prepareExecution, type ExecuteOptions } from './execution/request';
 import { makePlan } from './execution/plan';
@@ -34,6 +35,7 @@ const WARNINGS_SHOWN = 10;
 
 export class Driver<R = unknown> {
   private readonly plans = new PlanCache();
+  private readonly prepared = new WeakSet<Executor>();
 
   constructor(
     /** The checked graph (nodes, edges, order). */
@@ -41,7 +43,12 @@ export class Driver<R = unknown> {
     readonly config: Readonly<Record<string, unknown>>,
     private readonly result: ResultBuilder<R>,
     private readonly adapters: readonly LifecycleAdapter[],
-  ) {}
+    private readonly executor: Executor,
+    /** What the graph was built from (executors that rebuild it elsewhere read it). */
+    private readonly recipe: GraphRecipe = { features: [], config },
+  ) {
+    this.prepared.add(executor);
+  }
 
   /**
    * Computes exactly what `outputs` need and resolves to the result (an Arrow Table by default).
@@ -118,6 +125,7 @@ export class Driver<R = unknown> {
 
   private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean): Promise<RunResult<R>> {
     const { plan, values, given, notes } = prepareExecution(this.graph, this.config, outputs, options, this.plans);
+    const executor = this.executorFor(options.executor);
     const timer = withTimings ? timingsHook(this.graph) : undefined;
     const hooks = timer ? [...this.adapters, timer.hook] : this.adapters;
     const state = { runId: ++runs, values, quality: [] as QualityResult[] };
@@ -128,7 +136,7 @@ export class Driver<R = unknown> {
     if (start) for (const h of hooks) await h.beforeRun?.(start);
     let failure: unknown;
     try {
-      await executePlan(this.graph, plan, state, hooks);
+      await executor.run({ graph: this.graph, plan, state, hooks, recipe: this.recipe });
     } catch (error) {
       failure = error;
     }
@@ -138,5 +146,20 @@ export class Driver<R = unknown> {
     if (failure !== undefined) throw failure;
     const computed = outputs.map((name) => (given.has(name) ? given.get(name) : values[this.graph.index.get(name)!]));
     return { result: this.result.build(outputs, computed), quality: state.quality, timings: timer?.timings ?? {}, notes };
+  }
+
+  /** The per-call executor (prepared once for this driver) or the driver's own. */
+  private executorFor(given: unknown): Executor {
+    if (given === undefined) return this.executor;
+    if (!isExecutor(given)) {
+      throw new QuiverError(
+        'The executor option takes an executor: inline(), concurrent({ limit }) or threads({ workers }).',
+      );
+    }
+    if (!this.prepared.has(given)) {
+      given.prepare?.(this.recipe, this.graph);
+      this.prepared.add(given);
+    }
+    return given;
   }
 }

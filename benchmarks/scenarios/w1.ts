@@ -3,7 +3,8 @@
  * the peers in one process; prints checksum, timings, peak RSS and the ratios to the floor and
  * to Hamilton's published figures.
  *
- *   --impl quiver,floor,quiver-dict,polars,arquero,danfo   which to run (default: all)
+ *   --impl quiver,floor,quiver-dict,quiver-threads,polars,arquero,danfo   which to run (default: all)
+ *   --workers 2                                threads() workers for quiver-threads (default: one per core)
  *   --reps 3                                   warm rounds after the cold one
  *   --polars frames,eager,lazy                 polars modes (default: frames; see w1/peers/polars.ts)
  *   --slow-peer-cells 1e8                      arquero runs only when N × R is at most this
@@ -21,11 +22,12 @@ import { arqueroImpl } from '../w1/peers/arquero';
 import { danfoImpl, DANFO_UNSUPPORTED } from '../w1/peers/danfo';
 import { polarsImpl, type PolarsMode } from '../w1/peers/polars';
 import { quiverImpl } from '../w1/quiver-impl';
+import { quiverThreadsImpl, type ThreadsW1Impl } from '../w1/quiver-threads-impl';
 import { referenceChecksum } from '../w1/reference';
 import { summarizeW1 } from '../w1/summary';
 import { w1Features } from '../w1/spec';
 
-const ALL = ['quiver', 'floor', 'quiver-dict', 'polars', 'arquero', 'danfo'];
+const ALL = ['quiver', 'floor', 'quiver-dict', 'quiver-threads', 'polars', 'arquero', 'danfo'];
 
 const scenario: Scenario = {
   name: 'w1',
@@ -50,6 +52,10 @@ const scenario: Scenario = {
       quiver: () => impls.push(quiverImpl(features)),
       floor: () => impls.push(floorImpl(features)),
       'quiver-dict': () => impls.push(quiverImpl(features, 'dict')),
+      'quiver-threads': () => {
+        const workers = args.includes('--workers') ? { workers: numberFlag(args, '--workers', 2) } : {};
+        impls.push(quiverThreadsImpl(features, workers));
+      },
       polars: () => {
         for (const mode of stringFlag(args, '--polars', 'frames').split(',')) impls.push(polarsImpl(features, mode as PolarsMode));
       },
@@ -69,6 +75,7 @@ const scenario: Scenario = {
     const reference = referenceChecksum(n, r);
     const floorChecksum = () => checksumOf(floorW1(rawList(raw), features));
     const reports = await benchW1(raw, impls, reference, floorChecksum, reps, log);
+    for (const impl of impls) await (impl as Partial<ThreadsW1Impl>).close?.();
     return summarizeW1({ n, r, reps, reference, reports, skipped, generateMs });
   },
 };

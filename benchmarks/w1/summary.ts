@@ -75,7 +75,7 @@ export function summarizeW1(facts: W1RunFacts): Record<string, unknown> {
     rss_ratio_vs_hamilton: ham && q?.peak_rss_mb ? round(q.peak_rss_mb / ham.peak_rss_mb, 3) : null,
     peers: Object.fromEntries(
       reports
-        .filter((x) => x.name !== 'quiver' && x.name !== 'floor' && x.name !== 'quiver-dict')
+        .filter((x) => !['quiver', 'floor', 'quiver-dict', 'quiver-threads'].includes(x.name))
         .map((x) => [x.name, { ratio_to_floor: ratio(x.ms?.compute.best, fTotal?.best), ...x }]),
     ),
     skipped: facts.skipped,
@@ -85,6 +85,9 @@ export function summarizeW1(facts: W1RunFacts): Record<string, unknown> {
     speedup_vs_hamilton_dict: ham && by('quiver-dict')?.ms ? round((ham.hamilton_dict_s * 1000) / by('quiver-dict')!.ms!.total.best, 2) : null,
     quiver: q ?? null,
     quiver_dict: by('quiver-dict') ?? null,
+    quiver_threads: by('quiver-threads') ?? null,
+    threads_speedup_vs_inline: ratio(qTotal?.best, by('quiver-threads')?.ms?.total.best),
+    threads_speedup_vs_inline_median: ratio(qTotal?.median, by('quiver-threads')?.ms?.total.median),
     floor: floor ?? null,
   };
   if (q?.error) record.quiver_error = q.error;

@@ -13,6 +13,7 @@ import { openLineage } from '../../adapters/lineage/open-lineage';
 import { writeRunReport } from '../../adapters/report/run-report';
 import { timingRecorder } from '../../adapters/report/timing-recorder';
 import { formatMs } from '../../adapters/report/html';
+import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
 import { commandTable } from '../result-table';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
@@ -29,6 +30,8 @@ export interface RunOptions extends FeatureOptions, OutputOptions {
   /** Append OpenLineage events to this NDJSON file. */
   readonly lineage?: string;
   readonly lineageNamespace?: string;
+  /** Worker threads for the threads() executor; none: inline(). */
+  readonly threads?: number;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   let run: Awaited<ReturnType<typeof dr.run>> | undefined;
   let error: unknown;
   try {
-    run = await dr.run(outputs, { inputs });
+    run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);
   } catch (e) {

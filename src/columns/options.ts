@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors';
 import type { Groups } from './groups';
+import { allocateFloat64 } from './allocate';
 
 /** A numeric column: a `Float64Array` (the fast path), another typed array or a `number[]`. */
 export type Column = ArrayLike<number>;
@@ -76,7 +77,7 @@ export function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
  * output('shift', 3, undefined);   // a new Float64Array(3)
  */
 export function output(kernel: string, n: number, out: Float64Array | undefined, input?: Float64Array): Float64Array {
-  if (out === undefined) return new Float64Array(n);
+  if (out === undefined) return allocateFloat64(n);
   if (!(out instanceof Float64Array)) {
     throw new InputError(`${kernel}: opts.out must be a Float64Array; got ${describe(out)}.`);
   }

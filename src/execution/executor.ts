@@ -46,10 +46,18 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
   }
 }
 
-/** Runs `call.node` through every adapter's `aroundNode`, the first registered outermost. */
-export function callWrapped(wrappers: readonly LifecycleAdapter[], call: NodeCall): unknown {
+/** Computes node `index` from its arguments: the node's own function, or a dispatch to where it runs. */
+export type ComputeNode = (index: number, args: unknown[]) => unknown;
+
+/**
+ * Runs `call.node` through every adapter's `aroundNode`, the first registered outermost; the
+ * innermost `next` is `compute` (default: the node's own function).
+ */
+export function callWrapped(wrappers: readonly LifecycleAdapter[], call: NodeCall, compute?: ComputeNode): unknown {
   const step = (k: number, args: readonly unknown[]): unknown =>
-    k === wrappers.length ? call.node.fn(args as unknown[]) : wrappers[k].aroundNode!({ ...call, args }, (next) => step(k + 1, next));
+    k < wrappers.length
+      ? wrappers[k].aroundNode!({ ...call, args }, (next) => step(k + 1, next))
+      : compute ? compute(call.index, args as unknown[]) : call.node.fn(args as unknown[]);
   return step(0, call.args);
 }
 

@@ -11,12 +11,15 @@ import { article, describeValue, typeName, valueMatchesType } from '../graph/typ
 import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
+import type { Executor } from './executor-api';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
   readonly inputs?: Readonly<Record<string, unknown>> | object;
   /** Values that replace nodes; the upstream of an overridden node is not run. */
   readonly overrides?: Readonly<Record<string, unknown>>;
+  /** The executor for this call (default: the builder's `withExecutor`, else `inline()`). */
+  readonly executor?: Executor;
 }
 
 export interface Prepared {

@@ -7,6 +7,7 @@ import { floorW1 } from '../../benchmarks/w1/floor';
 import { clipFillInto, diffInto, rollingMeanInto, shiftInto, zscoreInto } from '../../benchmarks/w1/floor-loops';
 import { generateRaw, h32, rawList } from '../../benchmarks/w1/generate';
 import { quiverImpl } from '../../benchmarks/w1/quiver-impl';
+import { quiverThreadsImpl } from '../../benchmarks/w1/quiver-threads-impl';
 import { referenceChecksum } from '../../benchmarks/w1/reference';
 import { w1Features } from '../../benchmarks/w1/spec';
 
@@ -94,6 +95,17 @@ describe('W1 checksum at 100 × 1,000', () => {
     const got = await out.checksum();
     expect(got.nan_count).toBe(3472);
     expect(compareChecksum(got, PANDAS_100x1000)).toEqual({ ok: true });
+  });
+
+  it('quiver on threads(), every column node on a worker, reproduces pandas', async () => {
+    const impl = quiverThreadsImpl(features, { workers: 2, minRows: 1 });
+    try {
+      const got = await (await impl.run(raw)).checksum();
+      expect(got.nan_count).toBe(3472);
+      expect(compareChecksum(got, PANDAS_100x1000)).toEqual({ ok: true });
+    } finally {
+      await impl.close();
+    }
   });
 
   it('a wrong checksum is reported with the figures that differ', () => {
