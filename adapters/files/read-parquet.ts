@@ -7,6 +7,7 @@ import { openAsBlob } from 'node:fs';
 import { RecordBatch, Table, tableFromIPC } from 'apache-arrow';
 import { checkReadable, fileError, reasonOf } from './file-errors';
 import { parquetWasm } from './parquet-wasm';
+import { checkUniqueColumns } from './unique-columns';
 import { selectRows, trimBatches, type RowSelection } from './parquet-rows';
 
 export interface ReadParquetOptions {
@@ -33,8 +34,10 @@ export async function* readParquetBatches(path: string, options: ReadParquetOpti
   const { ParquetFile } = parquetWasm();
   let stream: ReadableStream<{ intoIPCStream(): Uint8Array }>;
   let selection: RowSelection;
+  let names: string[];
   try {
     const file = await ParquetFile.fromFile(await openAsBlob(path));
+    names = tableFromIPC(file.schema().intoIPCStream()).schema.fields.map((f) => f.name);
     const rowCounts = file.metadata().rowGroups().map((group) => group.numRows());
     selection = selectRows(rowCounts, options.offset, options.limit);
     stream = await file.stream({
@@ -47,6 +50,7 @@ export async function* readParquetBatches(path: string, options: ReadParquetOpti
   } catch (error) {
     throw fileError(path, 'read Parquet from', reasonOf(error), FIX);
   }
+  checkUniqueColumns(path, 'Parquet', names);
   if (selection.rowGroups.length === 0) return;
   yield* trimBatches(decodeBatches(path, stream), selection);
 }
