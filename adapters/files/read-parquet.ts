@@ -4,6 +4,8 @@
  * JavaScript as Arrow IPC decoded by apache-arrow.
  */
 import { openAsBlob } from 'node:fs';
+import { assertKnownKeys } from '../../src/options/known-keys';
+import { InputError } from '../../src/errors';
 import { RecordBatch, Table, tableFromIPC } from 'apache-arrow';
 import { checkReadable, fileError, reasonOf } from './file-errors';
 import { parquetWasm } from './parquet-wasm';
@@ -30,6 +32,7 @@ const FIX = 'The file is truncated or is not Parquet; write it again, or check i
  * for await (const batch of readParquetBatches('flights-3m.parquet', { columns: ['delay'] })) n += batch.numRows;
  */
 export async function* readParquetBatches(path: string, options: ReadParquetOptions = {}): AsyncGenerator<RecordBatch> {
+  assertKnownKeys(options, ['columns', 'limit', 'offset', 'batchSize'], 'readParquet', InputError);
   await checkReadable(path, 'Parquet');
   const { ParquetFile } = parquetWasm();
   let stream: ReadableStream<{ intoIPCStream(): Uint8Array }>;
