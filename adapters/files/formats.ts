@@ -7,11 +7,16 @@ import type { Table } from 'apache-arrow';
 import { readCsv } from '../csv/read-csv';
 import { writeCsv } from '../csv/write-csv';
 import type { NoteOptions } from '../notes';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import { fileError } from './file-errors';
 import { readArrow } from './read-arrow';
 import { readParquet } from './read-parquet';
 import { writeArrow } from './write-arrow';
 import { writeParquet } from './write-parquet';
+
+/** The options `readTable` takes (passed on to the reader). */
+const READ_TABLE_KEYS = ['onNote'];
 
 interface Format {
   readonly name: string;
@@ -63,6 +68,7 @@ export function formatOf(path: string, action: 'read' | 'write'): Format {
  */
 export function readTable(path: string, options: NoteOptions = {}): Promise<Table> {
   try {
+    assertKnownKeys(options, READ_TABLE_KEYS, 'readTable', InputError);
     return formatOf(path, 'read').read(path, options);
   } catch (error) {
     return Promise.reject(error);

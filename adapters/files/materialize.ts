@@ -7,6 +7,7 @@
  * in memory, Parquet on disk).
  */
 import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import type { LifecycleAdapter, NodeEnd, RunEnd, RunStart } from '../../src/execution/hooks';
 import { tableFromColumns } from '../arrow/table-from-columns';
 import { formatOf } from './formats';
@@ -37,6 +38,7 @@ interface Collecting {
  * await dr.execute(['avg3wkSpend', 'spendPerSignup'], { inputs }); // out/features.parquet is written
  */
 export function materialize(path: string | ((run: RunEnd) => string), options: MaterializeOptions = {}): LifecycleAdapter {
+  assertKnownKeys(options, ['outputs'], 'materialize', InputError);
   if (typeof path === 'string') formatOf(path, 'write');
   const runs = new Map<number, Collecting>();
   return {

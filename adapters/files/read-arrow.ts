@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises';
 import { RecordBatch, RecordBatchReader, Table, type Schema } from 'apache-arrow';
 import { checkReadable, fileError, reasonOf } from './file-errors';
+import { checkUniqueColumns } from './unique-columns';
 
 const FIX = 'The file is truncated or is not Arrow IPC (file or stream format); write it again, or check its extension.';
 
@@ -29,6 +30,7 @@ export async function* readArrowBatches(path: string): AsyncGenerator<RecordBatc
     }
     const schema = reader.schema as Schema | null;
     if (!schema) throw fileError(path, 'read Arrow IPC from', 'it holds no Arrow schema', FIX);
+    checkUniqueColumns(path, 'Arrow IPC', schema.fields.map((f) => f.name));
     const batches = reader[Symbol.asyncIterator]();
     for (;;) {
       let next: IteratorResult<RecordBatch>;

@@ -1,13 +1,16 @@
 /**
- * Parquet files, read with parquet-wasm through a Blob over the file (`fs.openAsBlob`): parquet-wasm
+ * Parquet files, read with parquet-wasm in a worker thread (see parquet-worker.ts: a corrupt file
+ * can make parquet-wasm panic beyond any catch, and there it ends only the worker). parquet-wasm
  * reads only the byte ranges it needs, one row group at a time, and each batch crosses into
  * JavaScript as Arrow IPC decoded by apache-arrow.
  */
-import { openAsBlob } from 'node:fs';
+import { assertKnownKeys } from '../../src/options/known-keys';
+import { InputError } from '../../src/errors';
 import { RecordBatch, Table, tableFromIPC } from 'apache-arrow';
 import { checkReadable, fileError, reasonOf } from './file-errors';
-import { parquetWasm } from './parquet-wasm';
-import { selectRows, trimBatches, type RowSelection } from './parquet-rows';
+import { parquetWorker, type WorkerMessage } from './parquet-worker';
+import { checkUniqueColumns } from './unique-columns';
+import { selectRows, trimBatches } from './parquet-rows';
 
 export interface ReadParquetOptions {
   /** Only these columns, in the file's order. */
@@ -29,45 +32,47 @@ const FIX = 'The file is truncated or is not Parquet; write it again, or check i
  * for await (const batch of readParquetBatches('flights-3m.parquet', { columns: ['delay'] })) n += batch.numRows;
  */
 export async function* readParquetBatches(path: string, options: ReadParquetOptions = {}): AsyncGenerator<RecordBatch> {
+  assertKnownKeys(options, ['columns', 'limit', 'offset', 'batchSize'], 'readParquet', InputError);
   await checkReadable(path, 'Parquet');
-  const { ParquetFile } = parquetWasm();
-  let stream: ReadableStream<{ intoIPCStream(): Uint8Array }>;
-  let selection: RowSelection;
+  const worker = parquetWorker(path);
+  const fail = (error: unknown) => fileError(path, 'read Parquet from', reasonOf(error), FIX);
   try {
-    const file = await ParquetFile.fromFile(await openAsBlob(path));
-    const rowCounts = file.metadata().rowGroups().map((group) => group.numRows());
-    selection = selectRows(rowCounts, options.offset, options.limit);
-    stream = await file.stream({
+    let meta: WorkerMessage;
+    try {
+      meta = await worker.next();
+    } catch (error) {
+      throw fail(error);
+    }
+    if (meta.kind !== 'meta') throw fail('the reader answered out of order');
+    checkUniqueColumns(path, 'Parquet', tableFromIPC(meta.schema).schema.fields.map((f) => f.name));
+    const selection = selectRows(meta.rowCounts, options.offset, options.limit);
+    if (selection.rowGroups.length === 0) return worker.choose(null);
+    worker.choose({
       batchSize: options.batchSize ?? 1 << 20,
       columns: options.columns ? [...options.columns] : undefined,
       rowGroups: selection.rowGroups,
       // parquet-wasm applies limit per row group from its start: skip + take bounds every group
       limit: Number.isFinite(selection.take) ? selection.skip + selection.take : undefined,
     });
-  } catch (error) {
-    throw fileError(path, 'read Parquet from', reasonOf(error), FIX);
+    yield* trimBatches(decodeBatches(worker, fail), selection);
+  } finally {
+    await worker.close();
   }
-  if (selection.rowGroups.length === 0) return;
-  yield* trimBatches(decodeBatches(path, stream), selection);
 }
 
-/** Each parquet-wasm batch, decoded from IPC by apache-arrow. */
-async function* decodeBatches(path: string, stream: ReadableStream<{ intoIPCStream(): Uint8Array }>): AsyncGenerator<RecordBatch> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      let batch: Table;
-      try {
-        const next = await reader.read();
-        if (next.done) return;
-        batch = tableFromIPC(next.value.intoIPCStream());
-      } catch (error) {
-        throw fileError(path, 'read Parquet from', reasonOf(error), FIX);
-      }
-      yield* batch.batches;
+/** Each batch the worker sends, decoded from IPC by apache-arrow. */
+async function* decodeBatches(worker: ReturnType<typeof parquetWorker>, fail: (e: unknown) => Error): AsyncGenerator<RecordBatch> {
+  for (;;) {
+    let batch: Table;
+    try {
+      const next = await worker.next();
+      if (next.kind === 'done') return;
+      if (next.kind !== 'batch') throw new Error('the reader answered out of order');
+      batch = tableFromIPC(next.bytes);
+    } catch (error) {
+      throw fail(error);
     }
-  } finally {
-    await reader.cancel().catch(() => undefined);
+    yield* batch.batches;
   }
 }
 
@@ -87,13 +92,17 @@ export async function readParquet(path: string, options: ReadParquetOptions = {}
 
 /** A file (or a selection) without rows still has a schema: read it from the footer. */
 async function emptyTable(path: string, options: ReadParquetOptions): Promise<Table> {
-  const { ParquetFile } = parquetWasm();
+  const worker = parquetWorker(path);
   try {
-    const file = await ParquetFile.fromFile(await openAsBlob(path));
-    const schema = tableFromIPC(file.schema().intoIPCStream()).schema;
+    const meta = await worker.next();
+    worker.choose(null);
+    if (meta.kind !== 'meta') throw new Error('the reader answered out of order');
+    const schema = tableFromIPC(meta.schema).schema;
     const fields = options.columns ? schema.fields.filter((f) => options.columns!.includes(f.name)) : schema.fields;
     return new Table(schema.select(fields.map((f) => f.name)));
   } catch (error) {
     throw fileError(path, 'read Parquet from', reasonOf(error), FIX);
+  } finally {
+    await worker.close();
   }
 }

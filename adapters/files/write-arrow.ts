@@ -5,6 +5,8 @@
  */
 import { RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Table } from 'apache-arrow';
 import { batchBytes, DEFAULT_MAX_BATCH_BYTES } from '../arrow/byte-size';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import { atomicWrite } from './atomic-write';
 import { BufferedWriter } from './buffered-writer';
 
@@ -42,6 +44,7 @@ export function boundedBatches(table: Table, maxBatchBytes: number): RecordBatch
  * await writeArrow(await dr.execute(outputs, { inputs }), 'features.arrow');
  */
 export async function writeArrow(table: Table, path: string, options: WriteArrowOptions = {}): Promise<void> {
+  assertKnownKeys(options, ['format', 'maxBatchBytes'], 'writeArrow', InputError);
   const batches = boundedBatches(table, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
   const Writer = options.format === 'stream' ? RecordBatchStreamWriter : RecordBatchFileWriter;
   await atomicWrite(path, 'Arrow IPC', async (file) => {

@@ -4,6 +4,8 @@
  * memory holds about one batch, not the table.
  */
 import { Table, Type, tableToIPC } from 'apache-arrow';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import { atomicWrite } from './atomic-write';
 import { boundedBatches } from './write-arrow';
 import { BufferedWriter } from './buffered-writer';
@@ -33,6 +35,7 @@ const CODECS = { uncompressed: 0, snappy: 1, gzip: 2, brotli: 3, zstd: 5, lz4_ra
  * await writeParquet(features, 'features.parquet', { compression: 'zstd' });
  */
 export async function writeParquet(table: Table, path: string, options: WriteParquetOptions = {}): Promise<void> {
+  assertKnownKeys(options, ['compression', 'rowGroupSize', 'floatDictionary'], 'writeParquet', InputError);
   const pw = parquetWasm();
   let builder = new pw.WriterPropertiesBuilder()
     .setCompression(CODECS[options.compression ?? 'snappy'])

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeTextFile } from '../files/atomic-write';
 import { DataValidationError, FeatureExecutionError } from '../../src/errors';
 import type { QualityResult } from '../../src/quality/result';
 import type { GraphSource } from '../graphviz/model';
@@ -125,5 +126,5 @@ export async function runReportHtml(input: RunReportInput, opts: RunReportOption
 export async function writeRunReport(input: RunReportInput, file: string, opts: RunReportOptions = {}): Promise<void> {
   const html = await runReportHtml(input, opts);
   await fs.promises.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.promises.writeFile(file, html, 'utf8');
+  await writeTextFile(file, 'HTML report', html);
 }

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeTextFile } from '../../adapters/files/atomic-write';
 import type { CollapseMode } from '../../adapters/graphviz/collapse';
 import { toDot } from '../../adapters/graphviz/dot';
 import { graphPicture, type PictureOptions } from '../../adapters/graphviz/picture';
@@ -70,7 +71,7 @@ export async function graphCommand(file: string, opts: GraphOptions, io: Io): Pr
     return 0;
   }
   await fs.promises.mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
-  await fs.promises.writeFile(opts.output, text, 'utf8');
+  await writeTextFile(opts.output, format.toUpperCase(), text);
   const folded = graph.grouping === 'node' ? '' : `, folded by ${graph.grouping}`;
   io.out(`Wrote ${format.toUpperCase()} of ${graph.nodeCount} nodes as ${graph.boxes.length} boxes${folded} to ${opts.output}.`);
   return 0;

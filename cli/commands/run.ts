@@ -15,6 +15,7 @@ import { timingRecorder } from '../../adapters/report/timing-recorder';
 import { formatMs } from '../../adapters/report/html';
 import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
+import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
@@ -43,6 +44,7 @@ export interface RunOptions extends FeatureOptions, OutputOptions {
  */
 export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   checkOutputPath(opts.out);
+  checkDistinctOutputs({ '--out': opts.out, '--report': opts.report, '--lineage': opts.lineage });
   const timer = timingRecorder();
   const result = commandTable(outputsChosenForUser(opts));
   const lineage = opts.lineage
@@ -57,14 +59,15 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   const dr = buildDriver(file, opts, [timer, progressBar({ quiet: opts.quiet }), ...lineage], result);
   const outputs = selectOutputs(dr, opts);
   const notes: AdapterNote[] = [];
-  const inputs = await readInputs(opts.inputs, (note) => {
-    notes.push(note);
-    io.err(`note: ${note.message}`);
-  });
   const began = performance.now();
   let run: Awaited<ReturnType<typeof dr.run>> | undefined;
   let error: unknown;
   try {
+    // inside the try: a failed read still writes the --report the run promised
+    const inputs = await readInputs(opts.inputs, (note) => {
+      notes.push(note);
+      io.err(`note: ${note.message}`);
+    });
     run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);

@@ -69,8 +69,8 @@ describe('writeArrow', () => {
     const error = await rejection(writeArrow(tableFromColumns(['x'], [new Float64Array(3)]), path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
-      `Cannot write Arrow IPC to "${path}": the directory "${join(dir(), 'no-such-dir')}" does not exist. ` +
-        'Check that the directory exists and that you may write there.',
+      `Cannot write Arrow IPC to "${path}": the folder "${join(dir(), 'no-such-dir')}" does not exist. ` +
+        'Create it, or write to another path.',
     );
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir()).filter((f) => f.endsWith('.partial'))).toEqual([]);

@@ -76,8 +76,8 @@ describe('writeParquet', () => {
     const error = await rejection(writeParquet(tableFromColumns(['x'], [new Float64Array(2)]), path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
-      `Cannot write Parquet to "${path}": the directory "${join(dir(), 'missing-dir')}" does not exist. ` +
-        'Check that the directory exists and that you may write there.',
+      `Cannot write Parquet to "${path}": the folder "${join(dir(), 'missing-dir')}" does not exist. ` +
+        'Create it, or write to another path.',
     );
     expect(existsSync(path)).toBe(false);
   });
