@@ -47,7 +47,8 @@ function isolationPassed(report: IsolationReport | undefined, o: ResolvedFrameOp
   return [
     result(
       o.entity, 'entityIsolation', true,
-      `${report.checked.length} features computed on ${o.entity}s ${a} and ${b} together equal the same features on each alone ` +
+      `${report.checked.length} feature${report.checked.length === 1 ? '' : 's'} computed on ${o.entity} ${a} and ${o.entity} ${b} ` +
+        'together equal the same on each alone ' +
         `(${report.rows} rows at their boundary)${ignored}`,
       { entities: report.entities, rows: report.rows, checked: report.checked.length, ignored: report.ignored },
     ),

@@ -91,7 +91,7 @@ function differenceMessage(differences: readonly IsolationDifference[], names: I
   const listed = differences.map((d) => `'${d.feature}'`).join(', ');
   return (
     `Entity isolation: ${n} feature${n > 1 ? 's read' : ' reads'} across entities; computed on two neighbouring ` +
-    `${names.entity}s together, ${n > 1 ? 'they differ' : 'it differs'} from each ${names.entity} alone:\n` +
+    `entities (${names.entity}) together, ${n > 1 ? 'they differ' : 'it differs'} from each entity alone:\n` +
     differences.map((d) => `  - ${describeDifference(d, names)}`).join('\n') +
     "\nA per-entity feature may only read its own entity's rows: pass { groups } to shift/rolling/expanding/ewm/" +
     'diff/fill/cumsum/zscore (a feature method receives it as a parameter named groups). If a feature is ' +

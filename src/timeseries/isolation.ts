@@ -138,7 +138,7 @@ export async function checkEntityIsolation(
       alone.push(await runner(checked, inputs(sides[side], Int32Array.of(0)), overrides));
     }
   } catch (error) {
-    const what = `${names.entity}s ${describe(entities[0])} and ${describe(entities[1])}`;
+    const what = `${names.entity} ${describe(entities[0])} and ${names.entity} ${describe(entities[1])}`;
     throw new EntityIsolationError([], names, { sample: what, error });
   }
   const time = history.time === undefined ? undefined : (history.columns?.[history.time] as ArrayLike<number> | undefined);
