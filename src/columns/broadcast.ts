@@ -8,7 +8,7 @@
  * Elementwise kernels may write in place (`opts.out` may be an input): row i reads only row i.
  */
 import { InputError } from '../errors';
-import { column, output, type Column, type KernelOptions } from './options';
+import { column, output, type Column, type KernelOptions, kernelOptions } from './options';
 
 /** A column or a number that broadcasts to every row. */
 export type Operand = Column | number;
@@ -71,6 +71,7 @@ export function rowsOf(kernel: string, params: readonly string[], operands: read
 export function binaryArgs(
   kernel: string, a: Operand, b: Operand, opts: KernelOptions | undefined, commutative = false,
 ): BinaryArgs {
+  kernelOptions(kernel, opts);
   const n = rowsOf(kernel, ['a', 'b'], [a, b]);
   if (commutative && isScalar(a)) [a, b] = [b, a]; // the number goes right, to the fast loop
   return {

@@ -2,7 +2,7 @@
  * "Is this day in my list?" for user calendars (holidays, promotions), matched on the UTC day.
  */
 import { InputError } from '../errors';
-import { output, type KernelOptions } from './options';
+import { output, type KernelOptions, kernelOptions } from './options';
 import { epochMillis, type TimeColumn } from './time-input';
 import { DAY_MS } from './civil';
 
@@ -43,6 +43,7 @@ function dayOf(entry: CalendarDay, index: number): number {
  * isIn(new Float64Array([Date.UTC(2024, 11, 25, 15), Date.UTC(2024, 11, 26)]), holidays);   // [1, 0]
  */
 export function isIn(t: TimeColumn, calendar: Iterable<CalendarDay>, opts?: KernelOptions): Float64Array {
+  kernelOptions('isIn', opts);
   if (calendar === null || typeof (calendar as Iterable<CalendarDay>)?.[Symbol.iterator] !== 'function' || typeof calendar === 'string') {
     throw new InputError('isIn: calendar must be a list of days (epoch ms, Dates or "YYYY-MM-DD" strings).');
   }

@@ -3,7 +3,7 @@
  * milliseconds (a `Float64Array`) or an Arrow Date/Timestamp vector; NaN (or null) gives NaN.
  * `opts.groups` is accepted and changes nothing.
  */
-import { output, type KernelOptions } from './options';
+import { output, type KernelOptions, kernelOptions } from './options';
 import { epochMillis, type TimeColumn } from './time-input';
 import {
   DAY_MS, dayOfMonthOf, dayOfYearOf, isoWeekOf, isoYearOf, monthOf, quarterOf, yearOf,
@@ -11,6 +11,7 @@ import {
 
 /** Applies `field` to the day number of each finite timestamp; NaN otherwise. */
 function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | undefined, field: (days: number) => number): Float64Array {
+  kernelOptions(kernel, opts);
   const ms = epochMillis(kernel, t);
   const n = ms.length;
   const out = output(kernel, n, opts?.out);
@@ -29,6 +30,7 @@ function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | und
  */
 export function dayOfWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
   // One modulo per row: a call per row would double its cost, so this field gets its own loop.
+  kernelOptions('dayOfWeek', opts);
   const ms = epochMillis('dayOfWeek', t);
   const n = ms.length;
   const out = output('dayOfWeek', n, opts?.out);

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors';
 import { binaryArgs, maskOf, operandArgs, rowsOf, type Operand } from './broadcast';
-import { column, numberArg, output, type Column, type KernelOptions } from './options';
+import { column, numberArg, output, type Column, type KernelOptions, kernelOptions } from './options';
 
 /**
  * `a + b` row by row; NaN if either is NaN.
@@ -92,6 +92,7 @@ export function div(a: Operand, b: Operand, opts?: KernelOptions): Float64Array 
  * abs(new Float64Array([-2, 3]));   // [2, 3]
  */
 export function abs(x: Column, opts?: KernelOptions): Float64Array {
+  kernelOptions('abs', opts);
   const xs = column('abs', 'x', x);
   const out = output('abs', xs.length, opts?.out);
   const n = xs.length;
@@ -106,6 +107,7 @@ export function abs(x: Column, opts?: KernelOptions): Float64Array {
  * log(new Float64Array([1, Math.E, 0, -1]));   // [0, 1, -Infinity, NaN]
  */
 export function log(x: Column, opts?: KernelOptions): Float64Array {
+  kernelOptions('log', opts);
   const xs = column('log', 'x', x);
   const out = output('log', xs.length, opts?.out);
   const n = xs.length;
@@ -120,6 +122,7 @@ export function log(x: Column, opts?: KernelOptions): Float64Array {
  * exp(new Float64Array([0, 1]));   // [1, 2.718281828459045]
  */
 export function exp(x: Column, opts?: KernelOptions): Float64Array {
+  kernelOptions('exp', opts);
   const xs = column('exp', 'x', x);
   const out = output('exp', xs.length, opts?.out);
   const n = xs.length;
@@ -135,6 +138,7 @@ export function exp(x: Column, opts?: KernelOptions): Float64Array {
  * clip(new Float64Array([-5, 0, 5, NaN]), -3, 3);   // [-3, 0, 3, NaN]
  */
 export function clip(x: Column, lo?: number, hi?: number, opts?: KernelOptions): Float64Array {
+  kernelOptions('clip', opts);
   const low = lo === undefined ? -Infinity : numberArgOrNaN('lo', lo, -Infinity);
   const high = hi === undefined ? Infinity : numberArgOrNaN('hi', hi, Infinity);
   if (low > high) throw new InputError(`clip: lo (${low}) must not be greater than hi (${high}).`);
@@ -162,6 +166,7 @@ function numberArgOrNaN(param: string, v: unknown, none: number): number {
  * where([true, false], new Float64Array([1, 2]), NaN);   // [1, NaN]
  */
 export function where(mask: ArrayLike<unknown>, a: Operand, b: Operand, opts?: KernelOptions): Float64Array {
+  kernelOptions('where', opts);
   const n = rowsOf('where', ['mask', 'a', 'b'], [mask, a, b]);
   const m = maskOf('where', mask);
   const { values: x, mask: mx } = operandArgs('where', 'a', a);

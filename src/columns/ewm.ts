@@ -4,7 +4,7 @@
  */
 import { InputError } from '../errors';
 import { perGroup } from './per-group';
-import { minPeriodsArg, type Column, type KernelOptions } from './options';
+import { minPeriodsArg, type Column, type KernelOptions, kernelOptions, OPTION_KEYS } from './options';
 
 /** Options of {@link ewmMean}: give exactly one of `span` and `alpha`. */
 export interface EwmOptions extends KernelOptions {
@@ -80,9 +80,10 @@ function alphaOf(opts: EwmOptions | undefined): number {
  * ewmMean(new Float64Array([1, 2, 3]), { alpha: 0.5, adjust: false });   // [1, 1.5, 2.25]
  */
 export function ewmMean(x: Column, opts?: EwmOptions): Float64Array {
+  kernelOptions('ewmMean', opts, OPTION_KEYS.ewm);
   const alpha = alphaOf(opts);
   const adjust = opts?.adjust ?? true;
   if (typeof adjust !== 'boolean') throw new InputError(`ewmMean: opts.adjust must be true or false; got ${String(adjust)}.`);
   const minPeriods = Math.max(1, minPeriodsArg('ewmMean', opts?.minPeriods, 0));
-  return perGroup('ewmMean', x, opts, ewmSegment, alpha, adjust ? 1 : 0, minPeriods);
+  return perGroup('ewmMean', x, opts, ewmSegment, alpha, adjust ? 1 : 0, minPeriods, OPTION_KEYS.ewm);
 }

@@ -5,7 +5,7 @@
  * each entity starts from nothing.
  */
 import { perGroup } from './per-group';
-import { minPeriodsArg, type Column, type WindowOptions } from './options';
+import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 import { MEAN, STD, SUM, VAR, sumResult } from './rolling-moments';
 import { MAX, MIN } from './rolling-extrema';
 
@@ -84,7 +84,7 @@ function runningExtremeSegment(
  */
 export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMean', opts?.minPeriods, 1);
-  return perGroup('expandingMean', x, opts, runningSumSegment, mp, MEAN);
+  return perGroup('expandingMean', x, opts, runningSumSegment, mp, MEAN, 0, OPTION_KEYS.expanding);
 }
 
 /**
@@ -96,7 +96,7 @@ export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingSum(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingSum', opts?.minPeriods, 1);
-  return perGroup('expandingSum', x, opts, runningSumSegment, mp, SUM);
+  return perGroup('expandingSum', x, opts, runningSumSegment, mp, SUM, 0, OPTION_KEYS.expanding);
 }
 
 /**
@@ -108,7 +108,7 @@ export function expandingSum(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingVar(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingVar', opts?.minPeriods, 1);
-  return perGroup('expandingVar', x, opts, runningVarSegment, mp, VAR);
+  return perGroup('expandingVar', x, opts, runningVarSegment, mp, VAR, 0, OPTION_KEYS.expanding);
 }
 
 /**
@@ -120,7 +120,7 @@ export function expandingVar(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingStd(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingStd', opts?.minPeriods, 1);
-  return perGroup('expandingStd', x, opts, runningVarSegment, mp, STD);
+  return perGroup('expandingStd', x, opts, runningVarSegment, mp, STD, 0, OPTION_KEYS.expanding);
 }
 
 /**
@@ -131,7 +131,7 @@ export function expandingStd(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingMin(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMin', opts?.minPeriods, 1);
-  return perGroup('expandingMin', x, opts, runningExtremeSegment, mp, MIN);
+  return perGroup('expandingMin', x, opts, runningExtremeSegment, mp, MIN, 0, OPTION_KEYS.expanding);
 }
 
 /**
@@ -142,5 +142,5 @@ export function expandingMin(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingMax(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMax', opts?.minPeriods, 1);
-  return perGroup('expandingMax', x, opts, runningExtremeSegment, mp, MAX);
+  return perGroup('expandingMax', x, opts, runningExtremeSegment, mp, MAX, 0, OPTION_KEYS.expanding);
 }

@@ -3,7 +3,7 @@
  */
 import { perGroup } from './per-group';
 import { operandArgs, rowsOf, type Operand } from './broadcast';
-import { column, output, type Column, type KernelOptions } from './options';
+import { column, output, type Column, type KernelOptions, kernelOptions } from './options';
 
 const FORWARD = 1;
 const BACKWARD = -1;
@@ -58,6 +58,7 @@ export function bfill(x: Column, opts?: KernelOptions): Float64Array {
  * fillNaN(new Float64Array([1, NaN]), 0);   // [1, 0]
  */
 export function fillNaN(x: Column, value: Operand, opts?: KernelOptions): Float64Array {
+  kernelOptions('fillNaN', opts);
   const n = rowsOf('fillNaN', ['x', 'value'], [x, value]);
   const xs = column('fillNaN', 'x', x);
   const { values: fill, mask } = operandArgs('fillNaN', 'value', value);

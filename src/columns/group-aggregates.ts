@@ -6,7 +6,7 @@
 import { perGroup } from './per-group';
 import { stats, summarize } from './group-stats';
 import type { Groups } from './groups';
-import type { Column } from './options';
+import { kernelOptions, type Column } from './options';
 
 const SUM = 0, MEAN = 1, VAR = 2, STD = 3, MIN = 4, MAX = 5, COUNT = 6, FIRST = 7, LAST = 8;
 
@@ -46,6 +46,7 @@ function aggregateSegment(
 }
 
 function aggregate(kernel: string, x: Column, groups: Groups | undefined, opts: AggregateOptions | undefined, mode: number) {
+  kernelOptions(kernel, opts); // opts.groups, as every kernel's contract takes it, is accepted
   return perGroup(kernel, x, { groups, out: opts?.out }, aggregateSegment, mode);
 }
 

@@ -3,6 +3,7 @@
  * `InputError` whose message names the kernel, the parameter and what to pass instead.
  */
 import { InputError } from '../errors';
+import { assertKnownKeys } from '../options/known-keys';
 import type { Groups } from './groups';
 import { allocateFloat64 } from './allocate';
 
@@ -21,6 +22,31 @@ export interface KernelOptions {
 export interface WindowOptions extends KernelOptions {
   /** Fewest non-NaN values a window needs to give a result (rolling: `window`, expanding: 1). */
   readonly minPeriods?: number;
+}
+
+/** The option keys each family of kernels knows, in one place: a new option is one line here. */
+export const OPTION_KEYS = {
+  kernel: ['groups', 'out'],
+  rolling: ['groups', 'out', 'minPeriods'],
+  expanding: ['groups', 'out', 'minPeriods'],
+  ewm: ['groups', 'out', 'span', 'alpha', 'adjust', 'minPeriods'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Checks a kernel's `opts` once per call (never per row): `undefined` passes; anything but an
+ * object, or an object with a key not in `known`, is an `InputError` naming the kernel, with
+ * "did you mean".
+ *
+ * @example
+ * kernelOptions('rollingMean', { minPriods: 2 }, OPTION_KEYS.rolling);
+ * // InputError: rollingMean got an unknown option "minPriods" (did you mean "minPeriods"?). Valid options: groups, out, minPeriods.
+ */
+export function kernelOptions(kernel: string, opts: unknown, known: readonly string[] = OPTION_KEYS.kernel): void {
+  if (opts === undefined) return;
+  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new InputError(`${kernel}: opts must be an options object such as { ${known.join(', ')} }; got ${describe(opts)}.`);
+  }
+  for (const key in opts) if (!known.includes(key)) assertKnownKeys(opts, known, kernel, InputError);
 }
 
 /** The largest integer parameter (window, k, minPeriods) accepted: it keeps loop arithmetic in small integers. */

@@ -5,7 +5,7 @@
  * arguments once and calls the segment once per entity (or once for the whole column).
  */
 import { checkGroups } from './groups';
-import { column, output, type KernelOptions } from './options';
+import { column, kernelOptions, OPTION_KEYS, output, type KernelOptions } from './options';
 
 /** Fills `out[start..end)` from `x[start..end)`; must not look outside that range. */
 export type Segment = (
@@ -20,7 +20,7 @@ export type Segment = (
 
 /**
  * Runs `segment` over each group of `opts.groups` (or over all of `x`) and returns the output.
- * `kernel` names the caller in error messages.
+ * `kernel` names the caller in error messages; `known` lists the option keys it takes.
  *
  * @example
  * perGroup('cumsum', x, { groups }, cumsumSegment);   // runs cumsumSegment once per entity
@@ -33,7 +33,9 @@ export function perGroup(
   p = 0,
   q = 0,
   r = 0,
+  known: readonly string[] = OPTION_KEYS.kernel,
 ): Float64Array {
+  kernelOptions(kernel, opts, known);
   const xs = column(kernel, 'x', x);
   const n = xs.length;
   const out = output(kernel, n, opts?.out, xs);

@@ -5,7 +5,7 @@
  * of the negated values (negation is exact), so one segment serves both.
  */
 import { perGroup } from './per-group';
-import { minPeriodsArg, windowArg, type Column, type WindowOptions } from './options';
+import { minPeriodsArg, windowArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 
 export const MAX = 1;
 export const MIN = -1;
@@ -59,7 +59,7 @@ function extremaSegment(
  */
 export function rollingMin(x: Column, window: number, opts?: WindowOptions): Float64Array {
   const w = windowArg('rollingMin', window);
-  return perGroup('rollingMin', x, opts, extremaSegment, w, minPeriodsArg('rollingMin', opts?.minPeriods, w, w), MIN);
+  return perGroup('rollingMin', x, opts, extremaSegment, w, minPeriodsArg('rollingMin', opts?.minPeriods, w, w), MIN, OPTION_KEYS.rolling);
 }
 
 /**
@@ -71,5 +71,5 @@ export function rollingMin(x: Column, window: number, opts?: WindowOptions): Flo
  */
 export function rollingMax(x: Column, window: number, opts?: WindowOptions): Float64Array {
   const w = windowArg('rollingMax', window);
-  return perGroup('rollingMax', x, opts, extremaSegment, w, minPeriodsArg('rollingMax', opts?.minPeriods, w, w), MAX);
+  return perGroup('rollingMax', x, opts, extremaSegment, w, minPeriodsArg('rollingMax', opts?.minPeriods, w, w), MAX, OPTION_KEYS.rolling);
 }

@@ -11,7 +11,7 @@
  * about one extra pass over the data (more only for data whose outliers come and go).
  */
 import { perGroup } from './per-group';
-import { minPeriodsArg, windowArg, type Column, type WindowOptions } from './options';
+import { minPeriodsArg, windowArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 
 /** Mode flags passed to the segments. */
 export const SUM = 0;
@@ -141,7 +141,7 @@ function varSegment(
  */
 export function rollingMean(x: Column, window: number, opts?: WindowOptions): Float64Array {
   const w = windowArg('rollingMean', window);
-  return perGroup('rollingMean', x, opts, sumSegment, w, minPeriodsArg('rollingMean', opts?.minPeriods, w, w), MEAN);
+  return perGroup('rollingMean', x, opts, sumSegment, w, minPeriodsArg('rollingMean', opts?.minPeriods, w, w), MEAN, OPTION_KEYS.rolling);
 }
 
 /**
@@ -153,7 +153,7 @@ export function rollingMean(x: Column, window: number, opts?: WindowOptions): Fl
  */
 export function rollingSum(x: Column, window: number, opts?: WindowOptions): Float64Array {
   const w = windowArg('rollingSum', window);
-  return perGroup('rollingSum', x, opts, sumSegment, w, minPeriodsArg('rollingSum', opts?.minPeriods, w, w), SUM);
+  return perGroup('rollingSum', x, opts, sumSegment, w, minPeriodsArg('rollingSum', opts?.minPeriods, w, w), SUM, OPTION_KEYS.rolling);
 }
 
 /**
@@ -166,7 +166,7 @@ export function rollingSum(x: Column, window: number, opts?: WindowOptions): Flo
  */
 export function rollingVar(x: Column, window: number, opts?: WindowOptions): Float64Array {
   const w = windowArg('rollingVar', window);
-  return perGroup('rollingVar', x, opts, varSegment, w, minPeriodsArg('rollingVar', opts?.minPeriods, w, w), VAR);
+  return perGroup('rollingVar', x, opts, varSegment, w, minPeriodsArg('rollingVar', opts?.minPeriods, w, w), VAR, OPTION_KEYS.rolling);
 }
 
 /**
@@ -178,5 +178,5 @@ export function rollingVar(x: Column, window: number, opts?: WindowOptions): Flo
  */
 export function rollingStd(x: Column, window: number, opts?: WindowOptions): Float64Array {
   const w = windowArg('rollingStd', window);
-  return perGroup('rollingStd', x, opts, varSegment, w, minPeriodsArg('rollingStd', opts?.minPeriods, w, w), STD);
+  return perGroup('rollingStd', x, opts, varSegment, w, minPeriodsArg('rollingStd', opts?.minPeriods, w, w), STD, OPTION_KEYS.rolling);
 }

@@ -1,12 +1,14 @@
 /**
  * The training frame's own checks, as `QualityResult`s beside the features' `@checkOutput`
- * results: leakage (run in `leakage.ts`; here its passing result), features that never start in
- * an entity, and empty splits. Also the check that frame column names do not collide.
+ * results: leakage (run in `leakage.ts`) and entity isolation (`isolation.ts`), here their passing
+ * results; features that never start in an entity, and empty splits. Also the check that frame
+ * column names do not collide.
  */
 import { InputError } from '../errors';
 import type { QualityResult } from '../quality/result';
 import type { ResolvedFrameOptions } from './frame-options';
 import type { EntityHistory } from './history';
+import type { IsolationReport } from './isolation';
 import type { SplitRows } from './split';
 import { describe, formatTime } from './time';
 import type { WarmupRows } from './warmup';
@@ -35,6 +37,22 @@ function names(features: readonly string[], o: ResolvedFrameOptions): void {
 function leakagePassed(features: number, o: ResolvedFrameOptions): QualityResult {
   const ahead = o.horizon === 1 ? '1 step' : `1 to ${o.horizon} steps`;
   return result(o.label, 'leakage', true, `no feature equals ${o.target} ${ahead} ahead on the frame's rows (${features} features compared)`, { features });
+}
+
+/** The passing entity-isolation result (a failure throws `EntityIsolationError`); none when it did not run or had one entity. */
+function isolationPassed(report: IsolationReport | undefined, o: ResolvedFrameOptions): QualityResult[] {
+  if (report === undefined || report.entities === null) return [];
+  const [a, b] = report.entities.map(describe);
+  const ignored = report.ignored.length === 0 ? '' : `; left out as cross-entity on purpose: ${report.ignored.join(', ')}`;
+  return [
+    result(
+      o.entity, 'entityIsolation', true,
+      `${report.checked.length} feature${report.checked.length === 1 ? '' : 's'} computed on ${o.entity} ${a} and ${o.entity} ${b} ` +
+        'together equal the same on each alone ' +
+        `(${report.rows} rows at their boundary)${ignored}`,
+      { entities: report.entities, rows: report.rows, checked: report.checked.length, ignored: report.ignored },
+    ),
+  ];
 }
 
 /** A warning per (feature, entity) where the feature never has a value, so the entity has no rows. */
@@ -70,4 +88,4 @@ function emptySplits(rows: SplitRows, o: ResolvedFrameOptions): QualityResult[] 
  * @example
  * frameChecks.emptySplits(splits.rows, options); // [] or one 'split' warning per empty split
  */
-export const frameChecks = { names, leakagePassed, warmup, emptySplits };
+export const frameChecks = { names, leakagePassed, isolationPassed, warmup, emptySplits };

@@ -5,6 +5,8 @@
 import { InputError, type Issue } from '../errors';
 import type { LifecycleAdapter } from '../execution/hooks';
 import type { TagFilter } from '../graph/node-info';
+import { assertKnownKeys } from '../options/known-keys';
+import type { IsolationCheckOption } from './isolation';
 import type { RawData } from './raw-data';
 import { cutoff } from './time';
 import type { Warmup } from './warmup';
@@ -50,7 +52,39 @@ export interface TrainingFrameOptions {
   readonly config?: Readonly<Record<string, unknown>>;
   /** Lifecycle hooks (`Builder.withAdapters`), e.g. a progress bar. */
   readonly adapters?: readonly LifecycleAdapter[];
+  /**
+   * The entity-isolation check (default on): features computed on two neighbouring entities
+   * together must equal the same features on each alone. `false` turns it off;
+   * `{ ignore: [...] }` names features that are cross-entity on purpose (a global mean).
+   */
+  readonly isolationCheck?: IsolationCheckOption;
 }
+
+/** Every key `TrainingFrameOptions` knows, one per line: a new option is one line here. */
+export const FRAME_OPTION_KEYS: readonly string[] = [
+  'features',
+  'data',
+  'entity',
+  'time',
+  'target',
+  'horizon',
+  'label',
+  'outputs',
+  'tags',
+  'include',
+  'splits',
+  'gap',
+  'warmup',
+  'checks',
+  'config',
+  'adapters',
+  'isolationCheck',
+];
+
+/** The keys of `splits`. */
+const SPLIT_KEYS = ['validation', 'test'];
+/** The keys of an `isolationCheck` object. */
+const ISOLATION_KEYS = ['ignore'];
 
 /** The options with every default applied. */
 export interface ResolvedFrameOptions extends TrainingFrameOptions {
@@ -60,6 +94,44 @@ export interface ResolvedFrameOptions extends TrainingFrameOptions {
   readonly warmup: Warmup;
   readonly checks: boolean;
   readonly cuts: { readonly validation?: number; readonly test?: number };
+  /** `false` when the check is off; else the features it leaves out. */
+  readonly isolation: false | { readonly ignore: readonly string[] };
+}
+
+/** Runs `check` and adds the issues of the `InputError` it throws. */
+function collect(issues: Issue[], check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    issues.push(...error.issues);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `isolationCheck` resolved: `false`, or the names to ignore (checked to be strings). */
+function isolationOption(given: unknown, add: (message: string, ...nodes: string[]) => void) {
+  if (given === undefined || given === true) return { ignore: [] };
+  if (given === false) return false;
+  if (!isRecord(given)) {
+    add(`isolationCheck is ${describeOption(given)}; give true, false or { ignore: ['featureName', …] }.`, 'isolationCheck');
+    return false;
+  }
+  const ignore = given.ignore ?? [];
+  if (!Array.isArray(ignore) || !ignore.every((name) => typeof name === 'string')) {
+    add(`isolationCheck.ignore is ${describeOption(ignore)}; give a list of feature names, e.g. { ignore: ['cityMean'] }.`, 'isolationCheck');
+    return false;
+  }
+  return { ignore: ignore as string[] };
+}
+
+function describeOption(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list of other values';
+  return value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
 }
 
 /**
@@ -71,12 +143,14 @@ export interface ResolvedFrameOptions extends TrainingFrameOptions {
 export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFrameOptions {
   const issues: Issue[] = [];
   const add = (message: string, ...nodes: string[]) => issues.push({ code: 'training-frame', message, nodes });
+  collect(issues, () => assertKnownKeys(options, FRAME_OPTION_KEYS, 'buildTrainingFrame', InputError));
   const horizon = options.horizon ?? 1;
   if (!Number.isInteger(horizon) || horizon < 1) {
     add(`horizon is ${String(options.horizon)}; give a whole number of rows ahead, 1 or more (1 = the next row of the entity).`, 'horizon');
   }
+  // The default gap is the horizon itself: only a gap the user passed can be wrong.
   const gap = options.gap ?? horizon;
-  if (!Number.isInteger(gap) || gap < horizon) {
+  if (options.gap !== undefined && (!Number.isInteger(gap) || gap < horizon)) {
     add(`gap is ${String(options.gap)}; it must be a whole number of rows, at least the horizon (${horizon}), or labels leak into the next split.`, 'gap');
   }
   if (!Array.isArray(options.features) || options.features.length === 0) {
@@ -89,16 +163,20 @@ export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFram
   const taken = [options.entity, options.time].find((name) => name === label);
   if (taken !== undefined) add(`The label name "${label}" is also the ${taken === options.entity ? 'entity' : 'time'} column; pass another label name.`, label);
   const cuts: { validation?: number; test?: number } = {};
-  for (const split of ['validation', 'test'] as const) {
-    const given = options.splits?.[split];
-    if (given === undefined) continue;
-    try {
-      cuts[split] = cutoff(given, `splits.${split}`);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      issues.push(...error.issues);
+  const splits = options.splits;
+  if (splits !== undefined && !isRecord(splits)) {
+    add(`splits is ${describeOption(splits)}; give the cut-off dates as { validation?: '2014-07-01', test?: '2015-01-01' }.`, 'splits');
+  } else if (splits !== undefined) {
+    collect(issues, () => assertKnownKeys(splits, SPLIT_KEYS, 'buildTrainingFrame splits', InputError));
+    for (const split of ['validation', 'test'] as const) {
+      const given = splits[split];
+      if (given !== undefined) collect(issues, () => (cuts[split] = cutoff(given, `splits.${split}`)));
     }
   }
+  const given = options.isolationCheck;
+  if (isRecord(given)) collect(issues, () => assertKnownKeys(given, ISOLATION_KEYS, 'buildTrainingFrame isolationCheck', InputError));
+  const isolation = isolationOption(given, add);
   if (issues.length > 0) throw new InputError(issues);
-  return { ...options, horizon, gap, label, warmup: options.warmup ?? 'auto', checks: options.checks ?? true, cuts };
+  const checks = options.checks ?? true;
+  return { ...options, horizon, gap, label, warmup: options.warmup ?? 'auto', checks, cuts, isolation };
 }

@@ -4,6 +4,7 @@
  * epoch milliseconds, and the entity `groups` every windowed kernel takes.
  */
 import { InputError } from '../errors';
+import { assertKnownKeys } from '../options/known-keys';
 import { groupsOf, type Groups } from '../columns';
 import { columnLength, plainColumn, takeRows, type Column } from './rows';
 import { timeColumn } from './time';
@@ -19,6 +20,9 @@ export interface EntityHistoryOptions {
   /** The input name under which feature methods receive the `Groups`; default `'groups'`. */
   readonly groupsName?: string;
 }
+
+/** Every key `EntityHistoryOptions` knows. */
+const HISTORY_OPTION_KEYS = ['entity', 'time', 'groupsName'];
 
 /** Raw history sorted by (entity, time), ready to be a graph's inputs. */
 export interface EntityHistory {
@@ -54,6 +58,7 @@ export interface EntityHistory {
  * const table = await new Builder().withFeatures(Temps).build().execute(['ma7'], { inputs: history.inputs });
  */
 export function entityHistory(data: RawData, options: EntityHistoryOptions): EntityHistory {
+  assertKnownKeys(options, HISTORY_OPTION_KEYS, 'entityHistory', InputError);
   const { entity, time } = options;
   const groupsName = options.groupsName ?? 'groups';
   const raw = recordOf(data);

@@ -3,6 +3,7 @@
  * from the next split's period.
  */
 import { InputError } from '../errors';
+import { assertKnownKeys } from '../options/known-keys';
 import { groupBounds, type GroupStarts } from './bounds';
 import { formatTime } from './time';
 
@@ -33,7 +34,11 @@ export interface Splits {
   readonly gapped: Readonly<Record<'train' | 'validation', number>>;
 }
 
+/** Every key `SplitPlan` knows. */
+const PLAN_KEYS = ['validation', 'test', 'gap'];
+
 function checkPlan(plan: SplitPlan): number[] {
+  assertKnownKeys(plan, PLAN_KEYS, 'splitRows', InputError);
   if (!Number.isInteger(plan.gap) || plan.gap < 0) {
     throw new InputError(`The split gap is ${plan.gap}; give a whole number of rows (at least the horizon).`, ['gap']);
   }

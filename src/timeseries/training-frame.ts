@@ -14,6 +14,7 @@ import { frameChecks } from './frame-checks';
 import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptions } from './frame-options';
 import { splitTables, type ArrowTable } from './frame-tables';
 import { entityHistory, type EntityHistory } from './history';
+import { checkEntityIsolation, type IsolationReport } from './isolation';
 import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
@@ -90,6 +91,17 @@ function trainableRows(warmup: Int32Array, label: Float64Array, groups: GroupSta
   return { keep, warm, unlabeled };
 }
 
+/**
+ * Rows per side of the isolation sample: enough that the two sides together span the longest
+ * warm-up any feature has (its reach back), so a window that crosses the boundary has a value there.
+ */
+function isolationRows(features: Readonly<Record<string, unknown>>, history: EntityHistory, o: ResolvedFrameOptions, warmup: Int32Array): number {
+  const auto = o.warmup === 'auto' ? warmup : warmupRows(features, history.groups, history.rows, 'auto').rows;
+  let reach = 0;
+  for (const w of auto) reach = Math.max(reach, w);
+  return Math.max(16, Math.ceil((reach + 1) / 2) + 2);
+}
+
 /** The outputs to compute: `include` first, then `outputs` or every feature node; and those left out. */
 function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
   const chosen = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
@@ -137,6 +149,11 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   const time = history.columns[o.time] as Float64Array;
   const splits = splitRows(time, history.groups, keep, { ...o.cuts, gap: o.gap });
 
+  let isolation: IsolationReport | undefined;
+  if (o.checks && o.isolation !== false) {
+    const rows = isolationRows(features, history, o, warmup.rows);
+    isolation = await checkEntityIsolation(driver, Object.keys(features), history, { ignore: o.isolation.ignore, rows });
+  }
   const quality: QualityResult[] = [...run.quality];
   if (o.checks) {
     const { train, validation, test } = splits.rows;
@@ -150,6 +167,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     if (leaks.length > 0) throw new LeakageError(leaks);
     quality.push(
       frameChecks.leakagePassed(Object.keys(features).length, o),
+      ...frameChecks.isolationPassed(isolation, o),
       ...frameChecks.warmup(warmup, history),
       ...frameChecks.emptySplits(splits.rows, o),
     );
