@@ -48,7 +48,7 @@ function loadCompiler(fileName: string): typeof import('typescript') {
  * throw a `QuiverError` that lists each as `file(line,col): message`.
  *
  * @example
- * const js = transpileTypeScript('class A { @feature() x(a: Float64Array) { return a; } }', 'f.ts');
+ * const js = transpileTypeScript('class A {@feature() x(a: Float64Array) { return a; } }', 'f.ts');
  * js.includes('design:paramtypes'); // true
  */
 export function transpileTypeScript(source: string, fileName: string): string {

@@ -9,8 +9,7 @@ import { checkTarget } from './target';
  * `target` picks some of the nodes (`'*'` or a list of names); by default every node gets the tags.
  *
  * @example
- * class SpendFeatures {
- *   \@tag({ owner: 'marketing', pii: 'false', 'data.source': ['crm', 'web'] })
+ * class SpendFeatures {@tag({ owner: 'marketing', pii: 'false', 'data.source': ['crm', 'web'] })
  *   avg3wkSpend(spend: Float64Array): Float64Array { return rollingMean(spend, 3); }
  * }
  * dr.listAvailableVariables({ tags: { owner: 'marketing' } });
