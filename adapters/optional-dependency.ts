@@ -4,7 +4,7 @@
  */
 import { MissingDependencyError } from '../src/errors';
 
-/** True when `error` is Node's "cannot find module" for `name` itself, not for one of its own dependencies. */
+/** True when `error` is Node's "cannot find module" for `name` itself, not for one of its dependencies. */
 function isMissing(error: unknown, name: string): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return code === 'MODULE_NOT_FOUND' && typeof message === 'string' && message.startsWith(`Cannot find module '${name}'`);

@@ -12,7 +12,7 @@ interface StandardContext {
   readonly name: string | symbol;
 }
 
-/** True when `key` is a standard decorator's context object (`{ kind, name, … }`) rather than a property key. */
+/** True when `key` is a standard decorator's context (`{ kind, name, … }`) rather than a property key. */
 function isStandardContext(key: unknown): key is StandardContext {
   return typeof key === 'object' && key !== null && typeof (key as StandardContext).kind === 'string' && 'name' in key;
 }

@@ -4,7 +4,8 @@ import { MissingDependencyError, QuiverError } from '../../src/errors';
 
 describe('requireOptional: packages quiver does not install', () => {
   it('loads an installed package', () => {
-    expect(requireOptional<typeof import('csv-parse/sync')>('csv-parse/sync', 'readCsv()', 'npm i csv-parse').parse).toBeInstanceOf(Function);
+    const csv = requireOptional<typeof import('csv-parse/sync')>('csv-parse/sync', 'readCsv()', 'npm i csv-parse');
+    expect(csv.parse).toBeInstanceOf(Function);
   });
 
   it('names the package, the caller and the fix when it is not installed', () => {

@@ -20,7 +20,8 @@ const uses: Record<string, string> = {
   feature: '@feature()',
   tag: "@tag({ owner: 'marketing' })",
   checkOutput: "@checkOutput({ range: [0, 1] })",
-  checkOutputCustom: "@checkOutputCustom({ name: 'ok', description: 'ok', validate: () => ({ passes: true, message: '' }) })",
+  checkOutputCustom:
+    "@checkOutputCustom({ name: 'ok', description: 'ok', validate: () => ({ passes: true, message: '' }) })",
   parameterize: '@parameterize({ a1: { x: value(1) } })',
   extractColumns: "@extractColumns('a', 'b')",
   extractFields: '@extractFields({ a: Number })',
@@ -35,10 +36,12 @@ const uses: Record<string, string> = {
 };
 
 const message = (decorator: string) =>
-  `@${decorator} on the method "avg3wkSpend" was called as a standard (TC39) decorator: this code was compiled without ` +
-  '"experimentalDecorators", so TypeScript emits neither legacy decorators nor the parameter and return types quiver reads. ' +
-  'Enable both in tsconfig.json: { "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }. ' +
-  'Runners that ignore these settings (tsx, esbuild) drop the types: run with node -r quiver/register, ts-node or tsc instead.';
+  `@${decorator} on the method "avg3wkSpend" was called as a standard (TC39) decorator: ` +
+  'this code was compiled without "experimentalDecorators", so TypeScript emits neither legacy decorators ' +
+  'nor the parameter and return types quiver reads. Enable both in tsconfig.json: ' +
+  '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }. ' +
+  'Runners that ignore these settings (tsx, esbuild) drop the types: ' +
+  'run with node -r quiver/register, ts-node or tsc instead.';
 
 describe.each(Object.entries(uses))('@%s compiled as a standard decorator', (decorator, use) => {
   it('throws a FeatureDefinitionError that says to enable experimentalDecorators and emitDecoratorMetadata', () => {
@@ -57,10 +60,18 @@ describe.each(Object.entries(uses))('@%s compiled as a standard decorator', (dec
   });
 });
 
-it('the same code compiled with experimentalDecorators defines the class without error (so the checks above can fail)', () => {
+it('compiled with experimentalDecorators, the same class is defined without error (so the checks can fail)', () => {
   const { outputText } = ts.transpileModule(
-    "import { tag } from 'quiver';\nexport class SpendFeatures { @tag({ owner: 'm' }) avg3wkSpend(x: number): number { return x; } }",
-    { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, experimentalDecorators: true, emitDecoratorMetadata: true } },
+    "import { tag } from 'quiver';\n" +
+      "export class SpendFeatures { @tag({ owner: 'm' }) avg3wkSpend(x: number): number { return x; } }",
+    {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+      },
+    },
   );
   const exports: Record<string, unknown> = {};
   expect(() => new Function('require', 'exports', outputText)(require, exports)).not.toThrow();
