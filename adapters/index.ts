@@ -22,7 +22,8 @@ export { materialize, type MaterializeOptions } from './files/materialize';
 export { fromDanfo, inputsFromDanfo } from './danfo/from-danfo';
 export { toDanfo } from './danfo/to-danfo';
 export { danfoFrame } from './danfo/danfo-result';
-export { isDanfo } from './danfo/is-danfo';
+export { isDanfo, type DanfoLike } from './danfo/is-danfo';
+export type { DanfoFrame } from './danfo/danfo-types';
 export { qualityTable } from './arrow/quality-table';
 export { openLineage, type OpenLineageOptions, type DatasetRef } from './lineage/open-lineage';
 

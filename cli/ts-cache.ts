@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/** Bump when the compiler options in ts-loader.ts change. */
-const OPTIONS_VERSION = '1';
+/** Bump when the compiler options in ts-loader.ts, or what its transformers emit, change. */
+const OPTIONS_VERSION = '2-doc-comments';
 
 function cacheDirectory(): string | undefined {
   const setting = process.env.QUIVER_TS_CACHE;
@@ -33,12 +33,17 @@ let compilerVersion: string | undefined;
 
 /**
  * `compile(source, fileName)`, or its answer from the cache when this exact file was compiled
- * before by the same compiler version.
+ * before by the same compiler version (and the same `variant` of the options, when compile has several).
  *
  * @example
  * const js = cachedCompile(source, '/tmp/features.ts', transpileTypeScript);
  */
-export function cachedCompile(source: string, fileName: string, compile: (source: string, fileName: string) => string): string {
+export function cachedCompile(
+  source: string,
+  fileName: string,
+  compile: (source: string, fileName: string) => string,
+  variant = '',
+): string {
   if (directory === null) directory = cacheDirectory();
   if (directory === undefined) return compile(source, fileName);
   try {
@@ -46,7 +51,8 @@ export function cachedCompile(source: string, fileName: string, compile: (source
   } catch {
     return compile(source, fileName); // no compiler: let compile say so
   }
-  const key = createHash('sha256').update(`${compilerVersion}\0${OPTIONS_VERSION}\0${fileName}\0${source}`).digest('hex');
+  const parts = [compilerVersion, OPTIONS_VERSION, variant, fileName, source];
+  const key = createHash('sha256').update(parts.join('\0')).digest('hex');
   const file = path.join(directory, `${key}.js`);
   try {
     return fs.readFileSync(file, 'utf8');

@@ -13,7 +13,9 @@
 import Module = require('module');
 import * as fs from 'fs';
 import * as path from 'path';
+import { requireOptional } from '../adapters/optional-dependency';
 import { QuiverError } from '../src/errors';
+import { docCommentTransformer } from './doc-comments';
 import { cachedCompile } from './ts-cache';
 
 /** What `registerTypeScript` installed; `unregister()` restores the previous hooks. */
@@ -32,26 +34,29 @@ const internals = Module as unknown as ModuleInternals;
 let active: TypeScriptHook | undefined;
 
 function loadCompiler(fileName: string): typeof import('typescript') {
-  try {
-    return require('typescript') as typeof import('typescript');
-  } catch (error) {
-    throw new QuiverError(
-      `Cannot compile ${fileName}: the "typescript" package is not installed. Install it (npm install --save-dev typescript) ` +
-        'or compile your features to JavaScript and pass the .js file.',
-      { cause: error },
-    );
-  }
+  return requireOptional<typeof import('typescript')>(
+    'typescript',
+    `Compiling ${fileName}`,
+    'Install it with `npm install --save-dev typescript` (quiver takes TypeScript 5), ' +
+      'or compile your features to JavaScript and pass the .js file.',
+  );
+}
+
+export interface TranspileOptions {
+  /** Record each method's JSDoc comment as its node's doc (default true; off for quiver's own sources). */
+  readonly docComments?: boolean;
 }
 
 /**
- * Compile one TypeScript source to CommonJS JavaScript, decorator metadata kept. Syntax errors
- * throw a `QuiverError` that lists each as `file(line,col): message`.
+ * Compile one TypeScript source to CommonJS JavaScript, decorator metadata kept and each method's
+ * JSDoc comment recorded as its node's doc (see doc-comments.ts). Syntax errors throw a
+ * `QuiverError` that lists each as `file(line,col): message`.
  *
  * @example
- * const js = transpileTypeScript('class A { @feature() x(a: Float64Array) { return a; } }', 'f.ts');
+ * const js = transpileTypeScript('class A {@feature() x(a: Float64Array) { return a; } }', 'f.ts');
  * js.includes('design:paramtypes'); // true
  */
-export function transpileTypeScript(source: string, fileName: string): string {
+export function transpileTypeScript(source: string, fileName: string, options: TranspileOptions = {}): string {
   const ts = loadCompiler(fileName);
   const compilerOptions: import('typescript').CompilerOptions = {
     module: ts.ModuleKind.CommonJS,
@@ -63,7 +68,8 @@ export function transpileTypeScript(source: string, fileName: string): string {
     inlineSourceMap: true,
     inlineSources: true,
   };
-  const out = ts.transpileModule(source, { fileName, compilerOptions, reportDiagnostics: true });
+  const transformers = { before: options.docComments === false ? [] : [docCommentTransformer(ts)] };
+  const out = ts.transpileModule(source, { fileName, compilerOptions, reportDiagnostics: true, transformers });
   const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) {
     const lines = errors.map((d) => {
@@ -100,6 +106,9 @@ function packageDirectory(): string {
   return dir;
 }
 
+/** The folders of quiver's own code, relative to its package folder. */
+const OWN_CODE = ['src', 'decorators', 'adapters', 'cli'];
+
 function isBare(request: string): boolean {
   return !request.startsWith('.') && !path.isAbsolute(request) && !request.startsWith('node:');
 }
@@ -129,9 +138,13 @@ export function registerTypeScript(): TypeScriptHook {
       return previousResolve.call(this, request, parent, isMain, { paths: [packageDir] });
     }
   };
+  // quiver's own sources (when it runs from them) must not require("quiver") while it loads
+  const ownCode = OWN_CODE.map((dir) => path.join(packageDir, dir) + path.sep);
   internals._extensions['.ts'] = (module, filename) => {
     const source = fs.readFileSync(filename, 'utf8');
-    module._compile(cachedCompile(source, filename, transpileTypeScript), filename);
+    const docComments = !ownCode.some((dir) => filename.startsWith(dir));
+    const compile = (text: string, file: string) => transpileTypeScript(text, file, { docComments });
+    module._compile(cachedCompile(source, filename, compile, docComments ? 'docs' : 'own'), filename);
   };
   process.setSourceMapsEnabled?.(true);
 

@@ -12,7 +12,7 @@ import { type FeatureDecorator, recordOn } from './record-on';
  *   validate: (x) => { const bad = (x as Float64Array).filter((v) => !(v > 0)).length;
  *     return { passes: bad === 0, message: `${bad} values are not positive` }; },
  * };
- * class Features { \@checkOutputCustom(positive) price(raw: Float64Array) { return raw; } }
+ * class Features {@checkOutputCustom(positive) price(raw: Float64Array) { return raw; } }
  */
 export function checkOutputCustom(...validators: Validator[]): FeatureDecorator {
   return recordOn('checkOutputCustom', (where) => ({

@@ -7,9 +7,10 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * `DataValidationError` before anything downstream runs.
  *
  * @example
- * class Features {
- *   \@checkOutput({ dataType: 'float64', range: [-5, 5], allowNaNs: false, importance: 'fail' })
- *   spendZeroMeanUnitVariance(spendZeroMean: Float64Array, spendStdDev: number): Float64Array { … }
+ * class Features {@checkOutput({ dataType: 'float64', range: [-5, 5], allowNaNs: false, importance: 'fail' })
+ *   spendZeroMeanUnitVariance(spendZeroMean: Float64Array, spendStdDev: number): Float64Array {
+ *     return div(spendZeroMean, spendStdDev);
+ *   }
  * }
  */
 export function checkOutput(options: CheckOutputOptions): FeatureDecorator {

@@ -19,9 +19,10 @@ function check(mode: string, match: Match, lists: boolean): void {
  * method named `x__suffix` defines the node `x`, so several variants of `x` can sit side by side.
  *
  * @example
- * class Spend {
- *   \@config.when({ region: 'US' })  spend__us(rawSpend: Float64Array) { return rawSpend; }
- *   \@config.whenNot({ region: 'US' }) spend__other(rawSpend: Float64Array, fx: number) { return mul(rawSpend, fx); }
+ * class Spend {@config.when({ region: 'US' })
+ *   spend__us(rawSpend: Float64Array) { return rawSpend; }
+ *   ;@config.whenNot({ region: 'US' })
+ *   spend__other(rawSpend: Float64Array, fx: number) { return mul(rawSpend, fx); }
  * }
  */
 export const config = {

@@ -10,9 +10,10 @@ import { type FeatureDecorator, recordOn } from './record-on';
  *
  * @example
  * const sumAll = (...columns: Float64Array[]) => columns.reduce((a, b) => add(a, b));
- * class Totals {
- *   \@does(sumAll) spendAndTax(spend: Float64Array, tax: Float64Array): Float64Array { return undefined!; }
- *   \@does(div, { a: 'spend', b: 'visits' }) spendPerVisit(spend: Float64Array, visits: Float64Array): Float64Array { return undefined!; }
+ * class Totals {@does(sumAll)
+ *   spendAndTax(spend: Float64Array, tax: Float64Array): Float64Array { return undefined!; }
+ *   ;@does(div, { a: 'spend', b: 'visits' })
+ *   spendPerVisit(spend: Float64Array, visits: Float64Array): Float64Array { return undefined!; }
  * }
  */
 export function does(fn: Function, mapping: Record<string, string> = {}): FeatureDecorator {

@@ -7,8 +7,7 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * the last argument is `{ fillWith: v }`: then the column is filled with `v`.
  *
  * @example
- * class Raw {
- *   \@extractColumns('temp_max', 'temp_min')
+ * class Raw {@extractColumns('temp_max', 'temp_min')
  *   weather(path: string): Table { return readCsv(path); }
  * }
  */

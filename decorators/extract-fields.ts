@@ -7,8 +7,7 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * stays a node. A missing field, or one of another type, fails the run naming the field.
  *
  * @example
- * class Stats {
- *   \@extractFields({ spendMean: Number, spendStd: Number })
+ * class Stats {@extractFields({ spendMean: Number, spendStd: Number })
  *   spendStats(spend: Float64Array) { return { spendMean: mean(spend), spendStd: std(spend) }; }
  * }
  */

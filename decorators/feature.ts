@@ -11,9 +11,8 @@ export interface FeatureOptions {
  * `@feature()` is the one to use when a method needs no other.
  *
  * @example
- * class SpendFeatures {
- *   \@feature({ doc: 'Mean spend, NaN skipped' })
- *   spendMean(spend: Float64Array): number { … }
+ * class SpendFeatures {@feature({ doc: 'Mean spend, NaN skipped' })
+ *   spendMean(spend: Float64Array): number { return mean(spend); }
  * }
  */
 export function feature(options: FeatureOptions = {}): FeatureDecorator {

@@ -13,3 +13,4 @@ export { does } from './does';
 export { inject } from './inject';
 export { subdag } from './subdag';
 export { namespaced, type NamespaceOptions } from '../src/graph/namespace';
+export { documentMethods } from './document-methods';

@@ -8,8 +8,7 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * every output.
  *
  * @example
- * class Features {
- *   \@inject({ x: source('temp_max'), window: value(7) })
+ * class Features {@inject({ x: source('temp_max'), window: value(7) })
  *   tempMaxMean7(x: Float64Array, window: number): Float64Array { return rollingMean(x, window); }
  * }
  */

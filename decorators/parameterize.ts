@@ -17,8 +17,7 @@ const NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$]*(\.[\p{ID_Start}$_][\p{ID_Cont
  * const spec: ParameterizeSpec = {};
  * for (const col of ['spend', 'visits']) for (const w of [7, 28])
  *   spec[`${col}Mean${w}`] = { x: source(col), window: value(w) };
- * class Windows {
- *   \@parameterize(spec)
+ * class Windows {@parameterize(spec)
  *   meanOf(x: Float64Array, window: number): Float64Array { return rollingMean(x, window); }
  * }
  */

@@ -29,8 +29,8 @@ function checkSteps(decorator: string, steps: unknown[]): Step[] {
  * method runs. Each step is a node `<feature>.<step>`, visible in lineage.
  *
  * @example
- * class Clean {
- *   \@pipeInput(step(fillNaN, { value: value(0) }), step(clip, { lo: value(0), hi: value(100) }).named('capped'))
+ * const capped = step(clip, { lo: value(0), hi: value(100) }).named('capped');
+ * class Clean {@pipeInput(step(fillNaN, { value: value(0) }), capped)
  *   humidity(raw_humidity: Float64Array): Float64Array { return raw_humidity; }
  * }
  */
@@ -47,8 +47,7 @@ export function pipeInput(...args: (Step | { on: string })[]): FeatureDecorator 
  * own value is the node `<feature>.raw`, each step `<feature>.<step>`.
  *
  * @example
- * class Scores {
- *   \@pipeOutput(step(zscore), step(clip, { lo: value(-3), hi: value(3) }))
+ * class Scores {@pipeOutput(step(zscore), step(clip, { lo: value(-3), hi: value(3) }))
  *   spendScore(spend: Float64Array): Float64Array { return spend; }
  * }
  */

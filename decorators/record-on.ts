@@ -5,12 +5,14 @@
 import { FeatureDefinitionError } from '../src/errors';
 import { addRecord } from '../src/metadata';
 import type { DecoratorRecord } from '../src/graph/records';
+import { rejectStandardDecorator } from './standard-decorator';
 
 /** The type of every quiver decorator: a legacy (experimentalDecorators) method decorator. */
 export type FeatureDecorator = (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => void;
 
 export function recordOn(decorator: string, makeRecord: (where: string) => DecoratorRecord): FeatureDecorator {
   return (target, key, descriptor) => {
+    rejectStandardDecorator(decorator, key);
     const where = whereOf(target, key);
     if (typeof target === 'function') {
       throw new FeatureDefinitionError(`@${decorator} is on the static method ${where}; features are instance methods. Remove "static".`);

@@ -11,8 +11,7 @@ import { type FeatureDecorator, recordOn } from './record-on';
  *   mean28(x: Float64Array): Float64Array { return rollingMean(x, 28); }
  *   std28(x: Float64Array): Float64Array { return rollingStd(x, 28); }
  * }
- * class Price {
- *   \@subdag(WindowStats, { inputs: { x: source('price') } })
+ * class Price {@subdag(WindowStats, { inputs: { x: source('price') } })
  *   priceBand(mean28: Float64Array, std28: Float64Array): Float64Array { return add(mean28, std28); }
  * }
  * // nodes: priceBand.mean28, priceBand.std28, priceBand

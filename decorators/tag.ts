@@ -11,8 +11,7 @@ import { checkTarget } from './target';
  * `quiver list` show inherited tags apart from a node's own, and tag filters match both.
  *
  * @example
- * class SpendFeatures {
- *   \@tag({ owner: 'marketing', pii: 'false', 'data.source': ['crm', 'web'] })
+ * class SpendFeatures {@tag({ owner: 'marketing', pii: 'false', 'data.source': ['crm', 'web'] })
  *   avg3wkSpend(spend: Float64Array): Float64Array { return rollingMean(spend, 3); }
  * }
  * dr.listAvailableVariables({ tags: { owner: 'marketing' } });

@@ -27,6 +27,18 @@ function listIssues(what: string, issues: readonly Issue[]): string {
   return `${issues.length} problems found ${what}:\n${lines.join('\n')}`;
 }
 
+/**
+ * A package quiver loads only when asked (danfojs-node, typescript) is not installed; `.package`
+ * names it and the message says how to install it.
+ */
+export class MissingDependencyError extends QuiverError {
+  readonly package: string;
+  constructor(pkg: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.package = pkg;
+  }
+}
+
 /** A decorator was given arguments it cannot use; thrown when the class is defined. */
 export class FeatureDefinitionError extends QuiverError {}
 

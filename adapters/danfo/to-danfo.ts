@@ -1,10 +1,10 @@
 /** Arrow tables as danfo.js DataFrames (danfo is loaded here, on first use). */
 import { Type, Vector, type Table } from 'apache-arrow';
-import type { DataFrame } from 'danfojs-node';
 import { epochMsAt, isTemporal } from '../arrow/epoch-ms';
 import { float64Column } from '../arrow/float64-column';
 import { integerColumn } from '../arrow/integer-column';
 import { isValidAt } from '../arrow/validity';
+import type { DanfoFrame } from './danfo-types';
 import { loadDanfo } from './load-danfo';
 
 /**
@@ -31,19 +31,25 @@ function danfoColumn(vector: Vector): unknown[] {
 /**
  * A danfo `DataFrame` with the table's columns in order: numbers as numbers (float nulls and
  * integer columns with nulls → NaN; Int64 → number), dates and timestamps as `Date`s, everything
- * else as values with `null` for nulls.
+ * else as values with `null` for nulls. danfojs-node must be installed (it is an optional peer
+ * dependency): without it this throws a `MissingDependencyError` saying how to install it. The
+ * result is typed by shape (`DanfoFrame`); pass danfo's own type to get it: `toDanfo<DataFrame>(table)`.
  *
  * @example
  * const df = toDanfo(await readParquet('flights.parquet', { limit: 1000 }));
  * df.head().print();
  */
-export function toDanfo(table: Table): DataFrame {
-  const { DataFrame } = loadDanfo();
+export function toDanfo<Frame extends DanfoFrame = DanfoFrame>(table: Table): Frame {
+  return frameOf(table) as Frame;
+}
+
+function frameOf(table: Table): DanfoFrame {
+  const { DataFrame } = loadDanfo('toDanfo() / danfoFrame()');
   const names = table.schema.fields.map((f) => f.name);
   if (table.numRows === 0) return new DataFrame([], { columns: names });
   const data: Record<string, unknown[]> = {};
   names.forEach((name, c) => (data[name] = danfoColumn(table.getChildAt(c)!)));
-  const frame = new DataFrame(data as never);
+  const frame = new DataFrame(data);
   const inOrder = frame.columns.every((name, c) => name === names[c]);
-  return inOrder ? frame : (frame.loc({ columns: names }) as DataFrame);
+  return inOrder ? frame : frame.loc({ columns: names });
 }

@@ -15,8 +15,9 @@ export type LeafSpec = Extract<DependencySpec, { kind: 'value' | 'source' }>;
 /**
  * A literal bound to a parameter by `@parameterize`.
  * @example
- * \@parameterize({ mean7: { window: value(7) }, mean28: { window: value(28) } })
- * meanOf(spend: Float64Array, window: number) { return rollingMean(spend, window); }
+ * class Windows {@parameterize({ mean7: { window: value(7) }, mean28: { window: value(28) } })
+ *   meanOf(spend: Float64Array, window: number) { return rollingMean(spend, window); }
+ * }
  */
 export function value(v: unknown): LeafSpec {
   return { kind: 'value', value: v };
@@ -25,8 +26,9 @@ export function value(v: unknown): LeafSpec {
 /**
  * Another node or input bound to a parameter by `@parameterize`.
  * @example
- * \@parameterize({ spendLag1: { x: source('spend') }, visitsLag1: { x: source('visits') } })
- * lag1(x: Float64Array) { return shift(x, 1); }
+ * class Lags {@parameterize({ spendLag1: { x: source('spend') }, visitsLag1: { x: source('visits') } })
+ *   lag1(x: Float64Array) { return shift(x, 1); }
+ * }
  */
 export function source(name: string): LeafSpec {
   if (typeof name !== 'string' || name.length === 0) {
@@ -38,8 +40,9 @@ export function source(name: string): LeafSpec {
 /**
  * A list (`group(a, b)`) or record (`group({ k: a })`) of `value`/`source` bound to one parameter.
  * @example
- * \@parameterize({ total: { parts: group(source('spend'), source('tax')) } })
- * sumOf(parts: Float64Array[]) { return parts.reduce((a, b) => add(a, b)); }
+ * class Totals {@parameterize({ total: { parts: group(source('spend'), source('tax')) } })
+ *   sumOf(parts: Float64Array[]) { return parts.reduce((a, b) => add(a, b)); }
+ * }
  */
 export function group(...items: unknown[]): DependencySpec {
   if (items.length === 1 && isPlainRecord(items[0]) && !isLeaf(items[0])) {

@@ -6,7 +6,7 @@
  * `@extractColumns` / `@extractFields`) → decorate (`@tag`) → transform (checks become nodes).
  */
 import type { Issue } from '../errors';
-import { readDesignTypes, readRecords } from '../metadata';
+import { readDesignTypes, readDocComment, readRecords } from '../metadata';
 import { bindParameters, fillDoc } from './bind-parameters';
 import type { FoundMethod } from './collect-methods';
 import { configAllows, nodeNameOf } from './config-match';
@@ -65,7 +65,7 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   if (rest) problem('rest-parameter', `${origin} has a rest parameter "...${rest.name}"; each dependency must be one named parameter. Use a parameter per input, or @parameterize with group(…).`);
   const types = readDesignTypes(method.holder, method.name);
   if (records.length > 0 && types.params === undefined) ctx.untyped.push(origin);
-  const doc = one('feature')?.doc ?? '';
+  const doc = one('feature')?.doc ?? readDocComment(method.holder, method.name) ?? '';
   if (failed) return [];
 
   // expand: what runs (@does), and how parameters are bound (@parameterize, @inject, @subdag)

@@ -108,7 +108,7 @@ function fail(where: string, problems: readonly string[]): never {
  * @example
  * normalizeCheckOptions({ range: [-5, 5], importance: 'fail' }, 'SpendFeatures.spendZ');
  * normalizeCheckOptions({ rnage: [0, 1] }, 'SpendFeatures.spendZ');
- * // throws: @checkOutput on SpendFeatures.spendZ: unknown option "rnage" (did you mean "range"?). Valid options: …
+ * // throws: "@checkOutput on SpendFeatures.spendZ: unknown option "rnage" (did you mean "range"?). Valid options: …"
  */
 export function normalizeCheckOptions(options: unknown, where: string): CheckOutputOptions {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {

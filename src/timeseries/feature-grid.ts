@@ -20,9 +20,10 @@ export type GridPoint<A extends Record<string, readonly unknown[]>> = { [K in ke
  *   ({ column, window, kernel }) => [`${column}_${kernel}_${window}`,
  *     { x: source(column), window: value(window), kernel: value(kernel) }],
  * ); // 8 entries: temp_max_mean_7, temp_max_std_7, …, wind_std_28
- * class Windows {
- *   \@parameterize(rolling)
- *   rolling(x: Float64Array, window: number, kernel: string, groups: Groups) { … }
+ * class Windows {@parameterize(rolling)
+ *   rolling(x: Float64Array, window: number, kernel: string, groups: Groups): Float64Array {
+ *     return (kernel === 'mean' ? rollingMean : rollingStd)(x, window, { groups });
+ *   }
  * }
  */
 export function featureGrid<A extends Record<string, readonly unknown[]>>(

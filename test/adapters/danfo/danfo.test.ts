@@ -104,4 +104,16 @@ describe('toDanfo and danfoFrame()', () => {
     expect(df.columns).toEqual(['total', 'doubled']);
     expect(df.getColumnData).toEqual([[7, 7, 7], [2, 4, 8]]);
   });
+
+  it("danfoFrame<DataFrame>() types the result as danfo's own DataFrame (quiver's declarations never import danfo)", async () => {
+    class Twice {
+      @feature()
+      twice(spend: Float64Array): Float64Array {
+        return spend.map((s) => 2 * s);
+      }
+    }
+    const dr = new Builder().withFeatures(Twice).withResult(danfoFrame<DataFrame>()).build();
+    const df: DataFrame = await dr.execute(['twice'], { inputs: { spend: new Float64Array([1, 2]) } });
+    expect(df.sum({ axis: 0 }).values).toEqual([6]); // sum() is danfo's, not in quiver's DanfoFrame shape
+  });
 });

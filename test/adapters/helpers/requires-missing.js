@@ -1,0 +1,1 @@
+require('quiver-missing-inner');
