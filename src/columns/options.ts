@@ -20,6 +20,8 @@ export interface KernelOptions {
 export interface WindowOptions extends KernelOptions {
   /** Fewest non-NaN values a window needs to give a result (rolling: `window`, expanding: 1). */
   readonly minPeriods?: number;
+  /** The time of each row, for an offset window such as `rollingMean(x, '28D', { time })`. */
+  readonly time?: import('./time-input').TimeColumn;
 }
 
 /** The largest integer parameter (window, k, minPeriods) accepted: it keeps loop arithmetic in small integers. */
