@@ -12,3 +12,5 @@ export { findLeaks, LeakageError, LEAK_FRACTION, type LeakageInput } from './lea
 export { splitRows, SPLIT_NAMES, type SplitName, type SplitPlan, type SplitRows, type Splits } from './split';
 export { warmupRows, type Warmup, type WarmupRows } from './warmup';
 export type { RawData, TableLike } from './raw-data';
+export { asOfJoin, type AsOfJoinOptions } from './as-of-join';
+export { asOfIndex, type AsOfDirection, type AsOfMatch } from './as-of-index';
