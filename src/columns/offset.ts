@@ -52,7 +52,9 @@ export function offsetMs(where: string, offset: unknown): number {
   const size = UNIT_MS[unit];
   if (size === undefined) {
     const known = Object.keys(UNIT_MS);
-    const near = closest(unit, known) ?? known.find((u) => u.toLowerCase() === unit.toLowerCase());
+    // 'd' → 'D', 'H' → 'h'; no guess for a lone letter such as 'M' (a month is not 'ms').
+    const near = known.find((u) => u.toLowerCase() === unit.toLowerCase()) ??
+      (unit.length > 1 ? closest(unit, known) : undefined);
     const hint = near ? ` (did you mean "${near}"?)` : '';
     throw new InputError(
       `${where}: "${offset}" has an unknown unit "${unit}"${hint}; units are ${units} ` +

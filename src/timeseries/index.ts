@@ -13,4 +13,5 @@ export { splitRows, SPLIT_NAMES, type SplitName, type SplitPlan, type SplitRows,
 export { warmupRows, type Warmup, type WarmupRows } from './warmup';
 export type { RawData, TableLike } from './raw-data';
 export { asOfJoin, type AsOfJoinOptions } from './as-of-join';
+export { fillCalendar, MAX_CALENDAR_ROWS, type FillCalendarOptions, type FilledCalendar } from './fill-calendar';
 export { asOfIndex, type AsOfDirection, type AsOfMatch } from './as-of-index';
