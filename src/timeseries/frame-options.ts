@@ -6,6 +6,7 @@ import { InputError, type Issue } from '../errors';
 import type { LifecycleAdapter } from '../execution/hooks';
 import type { TagFilter } from '../graph/node-info';
 import type { RawData } from './raw-data';
+import { joinIssues, type FrameJoin } from './frame-joins';
 import { cutoff } from './time';
 import type { Warmup } from './warmup';
 
@@ -50,6 +51,10 @@ export interface TrainingFrameOptions {
   readonly config?: Readonly<Record<string, unknown>>;
   /** Lifecycle hooks (`Builder.withAdapters`), e.g. a progress bar. */
   readonly adapters?: readonly LifecycleAdapter[];
+  /** Fill each entity's calendar first (`fillCalendar`): `'D'`, `'W'`, `'h'`, an offset or ms. */
+  readonly calendar?: string | number;
+  /** Tables joined as of each row's time (`asOfJoin`, backward) before the features run. */
+  readonly joins?: readonly FrameJoin[];
 }
 
 /** The options with every default applied. */
@@ -99,6 +104,7 @@ export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFram
       issues.push(...error.issues);
     }
   }
+  issues.push(...joinIssues(options.calendar, options.joins));
   if (issues.length > 0) throw new InputError(issues);
   return { ...options, horizon, gap, label, warmup: options.warmup ?? 'auto', checks: options.checks ?? true, cuts };
 }
