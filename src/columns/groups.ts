@@ -13,6 +13,8 @@ export interface Groups {
   readonly count: number;
   /** Number of rows the groups were made from (set by {@link groupsOf}; checked against inputs). */
   readonly rows?: number;
+  /** The key of each group (set by {@link groupsOf}), so messages can name the entity. */
+  readonly keys?: readonly unknown[];
 }
 
 /** Keys to group by: a JS array, a typed array, or an Arrow `Vector` (anything with `get(i)` and `length`). */
@@ -55,6 +57,7 @@ export function groupsOf(keys: GroupKeys): Groups {
   const n = keys.length;
   const starts = new Int32Array(n);
   const seen = new Map<unknown, number>(); // key → its group
+  const groupKeys: unknown[] = [];
   let count = 0;
   let prev: unknown;
   for (let i = 0; i < n; i++) {
@@ -71,10 +74,11 @@ export function groupsOf(keys: GroupKeys): Groups {
       );
     }
     seen.set(key, count);
+    groupKeys.push(key);
     starts[count++] = i;
     prev = key;
   }
-  return { starts: starts.slice(0, count), count, rows: n };
+  return { starts: starts.slice(0, count), count, rows: n, keys: groupKeys };
 }
 
 /**

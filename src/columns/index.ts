@@ -22,3 +22,4 @@ export {
 export { dayOfWeek, isoWeek, isoYear, month, quarter, dayOfYear, dayOfMonth, year } from './calendar';
 export { isIn, type CalendarDay } from './calendar-days';
 export type { TimeColumn, TimeVector } from './time-input';
+export { offsetMs, type Offset } from './offset';

@@ -22,12 +22,14 @@ export interface KernelOptions {
 export interface WindowOptions extends KernelOptions {
   /** Fewest non-NaN values a window needs to give a result (rolling: `window`, expanding: 1). */
   readonly minPeriods?: number;
+  /** The time of each row, for an offset window such as `rollingMean(x, '28D', { time })`. */
+  readonly time?: import('./time-input').TimeColumn;
 }
 
 /** The option keys each family of kernels knows, in one place: a new option is one line here. */
 export const OPTION_KEYS = {
   kernel: ['groups', 'out'],
-  rolling: ['groups', 'out', 'minPeriods'],
+  rolling: ['groups', 'out', 'minPeriods', 'time'],
   expanding: ['groups', 'out', 'minPeriods'],
   ewm: ['groups', 'out', 'span', 'alpha', 'adjust', 'minPeriods'],
 } as const satisfies Record<string, readonly string[]>;

@@ -5,7 +5,9 @@
  * of the negated values (negation is exact), so one segment serves both.
  */
 import { perGroup } from './per-group';
-import { minPeriodsArg, windowArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
+import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
+import { offsetRolling, rowWindowArg } from './rolling-offset';
+import type { Offset } from './offset';
 
 export const MAX = 1;
 export const MIN = -1;
@@ -56,9 +58,11 @@ function extremaSegment(
  *
  * @example
  * rollingMin(new Float64Array([3, 1, NaN, 2]), 2, { minPeriods: 1 });   // [3, 1, 1, 2]
+ * rollingMin(x, '28D', { time, groups });   // a time window: pandas rolling('28D', on=time), minPeriods 1
  */
-export function rollingMin(x: Column, window: number, opts?: WindowOptions): Float64Array {
-  const w = windowArg('rollingMin', window);
+export function rollingMin(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
+  if (typeof window === 'string') return offsetRolling('rollingMin', x, window, opts, 'min');
+  const w = rowWindowArg('rollingMin', window, opts);
   return perGroup('rollingMin', x, opts, extremaSegment, w, minPeriodsArg('rollingMin', opts?.minPeriods, w, w), MIN, OPTION_KEYS.rolling);
 }
 
@@ -68,8 +72,10 @@ export function rollingMin(x: Column, window: number, opts?: WindowOptions): Flo
  *
  * @example
  * rollingMax(new Float64Array([3, 1, 2]), 2);   // [NaN, 3, 2]
+ * rollingMax(x, '28D', { time, groups });   // a time window: pandas rolling('28D', on=time), minPeriods 1
  */
-export function rollingMax(x: Column, window: number, opts?: WindowOptions): Float64Array {
-  const w = windowArg('rollingMax', window);
+export function rollingMax(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
+  if (typeof window === 'string') return offsetRolling('rollingMax', x, window, opts, 'max');
+  const w = rowWindowArg('rollingMax', window, opts);
   return perGroup('rollingMax', x, opts, extremaSegment, w, minPeriodsArg('rollingMax', opts?.minPeriods, w, w), MAX, OPTION_KEYS.rolling);
 }

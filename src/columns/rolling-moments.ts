@@ -11,38 +11,17 @@
  * about one extra pass over the data (more only for data whose outliers come and go).
  */
 import { perGroup } from './per-group';
-import { minPeriodsArg, windowArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
+import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
+import { offsetRolling, rowWindowArg } from './rolling-offset';
+import { MEAN, SUM, sumResult } from './sum-result';
+import type { Offset } from './offset';
 
-/** Mode flags passed to the segments. */
-export const SUM = 0;
-export const MEAN = 1;
+export { SUM, MEAN, sumResult } from './sum-result';
 export const VAR = 0;
 export const STD = 1;
 
 /** The sum of squared deviations is recomputed when it falls below this share of its recent peak. */
 const CANCELLATION = 1e-6;
-
-/**
- * pandas' `calc_sum` / `calc_mean` for a window holding `nobs` non-NaN values summing to `sum`, of
- * which `negatives` are negative and the last `same` equal `prev`: NaN below `minPeriods`; an
- * empty window sums to 0 (when `minPeriods` is 0); equal values give exactly `prev` (mean) or
- * `prev × nobs` (sum); a mean of only non-negative (non-positive) values is clamped at 0.
- *
- * @example
- * sumResult(2, 1, MEAN, 3, 0, 1, 2);   // 1.5
- */
-export function sumResult(
-  nobs: number, minPeriods: number, mode: number, sum: number, negatives: number, same: number, prev: number,
-): number {
-  if (nobs < minPeriods) return NaN;
-  if (nobs === 0) return mode === MEAN ? NaN : 0;
-  if (same >= nobs) return mode === MEAN ? prev : prev * nobs;
-  if (mode !== MEAN) return sum;
-  const r = sum / nobs;
-  if (negatives === 0 && r < 0) return 0;
-  if (negatives === nobs && r > 0) return 0;
-  return r;
-}
 
 /**
  * Rolling Kahan sum over `x[start..end)`; `mode` SUM or MEAN. pandas' `calc_sum`/`calc_mean`:
@@ -138,9 +117,11 @@ function varSegment(
  *
  * @example
  * rollingMean(new Float64Array([1, 2, NaN, 4]), 2, { minPeriods: 1 });   // [1, 1.5, 2, 4]
+ * rollingMean(x, '28D', { time, groups });   // a time window: pandas rolling('28D', on=time), minPeriods 1
  */
-export function rollingMean(x: Column, window: number, opts?: WindowOptions): Float64Array {
-  const w = windowArg('rollingMean', window);
+export function rollingMean(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
+  if (typeof window === 'string') return offsetRolling('rollingMean', x, window, opts, 'mean');
+  const w = rowWindowArg('rollingMean', window, opts);
   return perGroup('rollingMean', x, opts, sumSegment, w, minPeriodsArg('rollingMean', opts?.minPeriods, w, w), MEAN, OPTION_KEYS.rolling);
 }
 
@@ -150,9 +131,11 @@ export function rollingMean(x: Column, window: number, opts?: WindowOptions): Fl
  *
  * @example
  * rollingSum(new Float64Array([1, 2, 3]), 2);   // [NaN, 3, 5]
+ * rollingSum(x, '28D', { time, groups });   // a time window: pandas rolling('28D', on=time), minPeriods 1
  */
-export function rollingSum(x: Column, window: number, opts?: WindowOptions): Float64Array {
-  const w = windowArg('rollingSum', window);
+export function rollingSum(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
+  if (typeof window === 'string') return offsetRolling('rollingSum', x, window, opts, 'sum');
+  const w = rowWindowArg('rollingSum', window, opts);
   return perGroup('rollingSum', x, opts, sumSegment, w, minPeriodsArg('rollingSum', opts?.minPeriods, w, w), SUM, OPTION_KEYS.rolling);
 }
 
@@ -163,9 +146,11 @@ export function rollingSum(x: Column, window: number, opts?: WindowOptions): Flo
  *
  * @example
  * rollingVar(new Float64Array([1, 2, 4]), 2);   // [NaN, 0.5, 2]
+ * rollingVar(x, '28D', { time, groups });   // a time window: pandas rolling('28D', on=time), minPeriods 1
  */
-export function rollingVar(x: Column, window: number, opts?: WindowOptions): Float64Array {
-  const w = windowArg('rollingVar', window);
+export function rollingVar(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
+  if (typeof window === 'string') return offsetRolling('rollingVar', x, window, opts, 'var');
+  const w = rowWindowArg('rollingVar', window, opts);
   return perGroup('rollingVar', x, opts, varSegment, w, minPeriodsArg('rollingVar', opts?.minPeriods, w, w), VAR, OPTION_KEYS.rolling);
 }
 
@@ -175,8 +160,10 @@ export function rollingVar(x: Column, window: number, opts?: WindowOptions): Flo
  *
  * @example
  * rollingStd(new Float64Array([1, 3, 3]), 2);   // [NaN, 1.4142135623730951, 0]
+ * rollingStd(x, '28D', { time, groups });   // a time window: pandas rolling('28D', on=time), minPeriods 1
  */
-export function rollingStd(x: Column, window: number, opts?: WindowOptions): Float64Array {
-  const w = windowArg('rollingStd', window);
+export function rollingStd(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
+  if (typeof window === 'string') return offsetRolling('rollingStd', x, window, opts, 'std');
+  const w = rowWindowArg('rollingStd', window, opts);
   return perGroup('rollingStd', x, opts, varSegment, w, minPeriodsArg('rollingStd', opts?.minPeriods, w, w), STD, OPTION_KEYS.rolling);
 }

@@ -8,6 +8,7 @@ import type { TagFilter } from '../graph/node-info';
 import { assertKnownKeys } from '../options/known-keys';
 import type { IsolationCheckOption } from './isolation';
 import type { RawData } from './raw-data';
+import { joinIssues, type FrameJoin } from './frame-joins';
 import { cutoff } from './time';
 import type { Warmup } from './warmup';
 
@@ -58,6 +59,10 @@ export interface TrainingFrameOptions {
    * `{ ignore: [...] }` names features that are cross-entity on purpose (a global mean).
    */
   readonly isolationCheck?: IsolationCheckOption;
+  /** Fill each entity's calendar first (`fillCalendar`): `'D'`, `'W'`, `'h'`, an offset or ms. */
+  readonly calendar?: string | number;
+  /** Tables joined as of each row's time (`asOfJoin`, backward) before the features run. */
+  readonly joins?: readonly FrameJoin[];
 }
 
 /** Every key `TrainingFrameOptions` knows, one per line: a new option is one line here. */
@@ -79,6 +84,8 @@ export const FRAME_OPTION_KEYS: readonly string[] = [
   'config',
   'adapters',
   'isolationCheck',
+  'calendar',
+  'joins',
 ];
 
 /** The keys of `splits`. */
@@ -176,6 +183,7 @@ export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFram
   const given = options.isolationCheck;
   if (isRecord(given)) collect(issues, () => assertKnownKeys(given, ISOLATION_KEYS, 'buildTrainingFrame isolationCheck', InputError));
   const isolation = isolationOption(given, add);
+  issues.push(...joinIssues(options.calendar, options.joins));
   if (issues.length > 0) throw new InputError(issues);
   const checks = options.checks ?? true;
   return { ...options, horizon, gap, label, warmup: options.warmup ?? 'auto', checks, cuts, isolation };

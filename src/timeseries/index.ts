@@ -15,3 +15,7 @@ export { findLeaks, LeakageError, LEAK_FRACTION, type LeakageInput } from './lea
 export { splitRows, SPLIT_NAMES, type SplitName, type SplitPlan, type SplitRows, type Splits } from './split';
 export { warmupRows, type Warmup, type WarmupRows } from './warmup';
 export type { RawData, TableLike } from './raw-data';
+export { asOfJoin, type AsOfJoinOptions } from './as-of-join';
+export { fillCalendar, MAX_CALENDAR_ROWS, type FillCalendarOptions, type FilledCalendar } from './fill-calendar';
+export { asOfIndex, type AsOfDirection, type AsOfMatch } from './as-of-index';
+export { prepareHistory, type FrameJoin, type PreparedHistory } from './frame-joins';

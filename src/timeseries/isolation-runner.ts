@@ -4,6 +4,7 @@
  * from a function the caller gives. Also the names it leaves out, checked
  * against the graph.
  */
+import { inline } from '../execution/inline';
 import { Driver } from '../driver';
 import { InputError } from '../errors';
 import { closest } from '../execution/suggest';
@@ -72,7 +73,7 @@ export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: rea
   const tagged = run.listAvailableVariables({ tags: GLOBAL_TAG }).map((n) => n.name);
   const all = [...new Set([...ignore, ...tagged])];
   const external = new Set(known.filter((n) => n.isExternalInput).map((n) => n.name));
-  const sample = new Driver(withoutChecks(run.graph), run.config, dictResult(), []);
+  const sample = new Driver(withoutChecks(run.graph), run.config, dictResult(), [], inline());
   const runner: IsolationRun = (outputs, inputs, overrides) => sample.execute(outputs, { inputs, overrides });
   return { run: runner, ignore: all, overridden: all.filter((name) => !external.has(name)) };
 }

@@ -15,13 +15,14 @@ import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptio
 import { splitTables, type ArrowTable } from './frame-tables';
 import { entityHistory, type EntityHistory } from './history';
 import { checkEntityIsolation, type IsolationReport } from './isolation';
+import { prepareHistory } from './frame-joins';
 import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
 
 /** How many rows each step of `buildTrainingFrame` kept or dropped. */
 export interface FrameCounts {
-  /** Rows of raw history. */
+  /** Rows of history (after the calendar fill, when `calendar` is given). */
   readonly history: number;
   /** Rows dropped as warm-up (at the start of each entity). */
   readonly warmup: number;
@@ -58,8 +59,12 @@ export interface TrainingFrame {
   readonly ranges: Readonly<Record<SplitName, readonly [number, number] | null>>;
   /** Warm-up rows per entity, in `history.entities` order. */
   readonly warmup: Int32Array;
-  /** The sorted history the features were computed on. */
+  /** The sorted history the features were computed on (calendar filled and tables joined). */
   readonly history: EntityHistory;
+  /** Rows the `calendar` fill added to the history (0 without `calendar`). */
+  readonly calendarAdded: number;
+  /** The columns the `joins` brought, as the features see them (after `prefix`). */
+  readonly joined: readonly string[];
   /** Milliseconds per feature node (from `Driver.run`). */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -131,7 +136,7 @@ function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
  */
 export async function buildTrainingFrame(options: TrainingFrameOptions): Promise<TrainingFrame> {
   const o = resolveFrameOptions(options);
-  const history = entityHistory(o.data, { entity: o.entity, time: o.time });
+  const { history, added, joined } = prepareHistory(o.data, o);
   const target = numericTarget(history.columns, o.target);
   const label = shift(target, -o.horizon, { groups: history.groups });
 
@@ -161,8 +166,12 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     frameRows.set(train);
     frameRows.set(validation, train.length);
     frameRows.set(test, train.length + validation.length);
+    const joinedOnly = Object.fromEntries(
+      joined.filter((n) => !(n in features)).map((n) => [n, history.columns[n]]),
+    );
     const leaks = findLeaks({
-      features, target, targetName: o.target, labelName: o.label, horizon: o.horizon, groups: history.groups, rows: frameRows,
+      features: { ...features, ...joinedOnly }, target, targetName: o.target, labelName: o.label, horizon: o.horizon,
+      groups: history.groups, rows: frameRows,
     });
     if (leaks.length > 0) throw new LeakageError(leaks);
     quality.push(
@@ -205,6 +214,8 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     ranges,
     warmup: warmup.rows,
     history,
+    calendarAdded: added,
+    joined,
     timings: run.timings,
   };
 }

@@ -143,7 +143,10 @@ describe('rolling kernels: buffers and arguments', () => {
   it.each<[string, () => unknown, string]>([
     ['window 0', () => rollingMean(x, 0), 'rollingMean: window must be an integer ≥ 1; got 0.'],
     ['fractional window', () => rollingStd(x, 2.5), 'rollingStd: window must be an integer ≥ 1; got 2.5.'],
-    ['window as a string', () => rollingSum(x, '3' as never), 'rollingSum: window must be an integer ≥ 1; got "3".'],
+    // a string is an offset since issue 17 ('3D'); a bare count says how to ask for rows
+    ['window as a string', () => rollingSum(x, '3' as never),
+      'rollingSum: "3" has no unit. For 3 rows pass the number 3; ' +
+        'for a time span add a unit, e.g. "3D" (units ms, s, min, h, D, W).'],
     ['minPeriods above the window', () => rollingVar(x, 2, { minPeriods: 3 }),
       'rollingVar: opts.minPeriods (3) must not exceed the window (2); a window can never hold more values than its length.'],
     ['negative minPeriods', () => rollingMin(x, 2, { minPeriods: -1 }), 'rollingMin: opts.minPeriods must be an integer ≥ 0; got -1.'],

@@ -1,0 +1,179 @@
+/**
+ * Offset windows: `rollingMean(x, '28D', { time })` and the same for sum, var, std, min and max, as
+ * pandas `rolling('28D', on=time)` per entity: row i's window holds the rows of its entity whose
+ * time lies in (t[i] − 28 days, t[i]], `minPeriods` defaults to 1, NaN values are skipped and not
+ * counted. Same numerics as the row windows (Kahan sums, exact results for equal values, anchored
+ * variance re-summed as often as the window turns over, monotonic deque for extrema): O(n).
+ */
+import { InputError } from '../errors';
+import { checkGroups, type Groups } from './groups';
+import { offsetMs } from './offset';
+import { column, minPeriodsArg, output, windowArg, type WindowOptions } from './options';
+import { MEAN, SUM, sumResult } from './sum-result';
+import { windowStarts } from './time-window';
+
+
+/** Which statistic an offset window computes. */
+export type Stat = 'sum' | 'mean' | 'var' | 'std' | 'min' | 'max';
+
+const CANCELLATION = 1e-6;
+let dequeRows = new Int32Array(64);
+let dequeValues = new Float64Array(64);
+
+function sumRows(
+  x: Float64Array, out: Float64Array, start: number, end: number, lo: Int32Array, minPeriods: number, mode: number,
+): void {
+  let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN, j = start;
+  for (let i = start; i < end; i++) {
+    for (const s = lo[i]; j < s; j++) {
+      const u = x[j];
+      if (u !== u) continue;
+      if (--nobs === 0) {
+        sum = 0; comp = 0; negatives = 0;
+      } else {
+        const y = -u - comp, t = sum + y;
+        comp = t - sum - y; sum = t;
+        if (u < 0) negatives--;
+      }
+    }
+    const v = x[i];
+    if (v === v) {
+      nobs++;
+      const y = v - comp, t = sum + y;
+      comp = t - sum - y; sum = t;
+      if (v < 0) negatives++;
+      if (v === prev) same++;
+      else { same = 1; prev = v; }
+    }
+    out[i] = sumResult(nobs, minPeriods, mode, sum, negatives, same, prev);
+  }
+}
+
+function varRows(
+  x: Float64Array, out: Float64Array, start: number, end: number, lo: Int32Array, minPeriods: number, std: boolean,
+): void {
+  let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = NaN, j = start;
+  for (let i = start; i < end; i++) {
+    for (const s = lo[i]; j < s; j++) {
+      const u = x[j];
+      if (u !== u) continue;
+      if (--nobs === 0) {
+        s1 = 0; s2 = 0; peak = 0;
+      } else {
+        const d = u - anchor;
+        s1 -= d; s2 -= d * d;
+      }
+    }
+    const v = x[i];
+    if (v === v) {
+      if (nobs === 0) { anchor = v; age = 0; }
+      const d = v - anchor;
+      s1 += d; s2 += d * d;
+      nobs++; age++;
+      if (s2 > peak) peak = s2;
+      if (v === prev) same++;
+      else { same = 1; prev = v; }
+    }
+    let ssd = s2 - (s1 * s1) / nobs;
+    if (nobs >= 2 && (age > i - j || ssd < CANCELLATION * peak)) {
+      // Re-anchor on the newest value once as many values entered as the window holds (amortized
+      // O(1)), or when a large value left and its rounding error would dominate.
+      anchor = prev; s1 = 0; s2 = 0; age = 0;
+      for (let k = j; k <= i; k++) {
+        const e = x[k] - anchor;
+        if (e === e) { s1 += e; s2 += e * e; }
+      }
+      peak = s2;
+      ssd = s2 - (s1 * s1) / nobs;
+    }
+    let r = NaN;
+    if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, ssd / (nobs - 1));
+    out[i] = std ? Math.sqrt(r) : r;
+  }
+}
+
+function extremaRows(
+  x: Float64Array, out: Float64Array, start: number, end: number, lo: Int32Array, minPeriods: number, sign: number,
+): void {
+  let cap = 64;
+  while (cap < end - start + 1) cap *= 2;
+  if (dequeRows.length < cap) {
+    dequeRows = new Int32Array(cap);
+    dequeValues = new Float64Array(cap);
+  }
+  const rows = dequeRows, values = dequeValues, mask = cap - 1;
+  let head = 0, tail = 0, nobs = 0, j = start;
+  for (let i = start; i < end; i++) {
+    const s = lo[i];
+    for (; j < s; j++) if (x[j] === x[j]) nobs--;
+    while (head !== tail && rows[head & mask] < s) head++;
+    const v = x[i];
+    if (v === v) {
+      nobs++;
+      const sv = sign * v;
+      while (tail !== head && values[(tail - 1) & mask] <= sv) tail--;
+      rows[tail & mask] = i;
+      values[tail & mask] = sv;
+      tail++;
+    }
+    out[i] = nobs >= minPeriods && nobs > 0 ? sign * values[head & mask] : NaN;
+  }
+}
+
+function segment(
+  stat: Stat, x: Float64Array, out: Float64Array, a: number, b: number, lo: Int32Array, minPeriods: number,
+): void {
+  if (stat === 'sum' || stat === 'mean') sumRows(x, out, a, b, lo, minPeriods, stat === 'mean' ? MEAN : SUM);
+  else if (stat === 'var' || stat === 'std') varRows(x, out, a, b, lo, minPeriods, stat === 'std');
+  else extremaRows(x, out, a, b, lo, minPeriods, stat === 'max' ? 1 : -1);
+}
+
+/**
+ * The offset-window statistic `stat` of `x` over `window` (e.g. `'28D'`) on `opts.time`, per
+ * entity of `opts.groups`. `kernel` names the caller in messages. The public kernels
+ * (`rollingMean(x, '28D', { time })` …) call this when their window is a string.
+ *
+ * @example
+ * offsetRolling('rollingSum', Float64Array.of(1, 2, 3), '2D', { time: Float64Array.of(0, 864e5, 3 * 864e5) }, 'sum');
+ * // [1, 3, 3]
+ */
+export function offsetRolling(
+  kernel: string, x: unknown, window: unknown, opts: WindowOptions | undefined, stat: Stat,
+): Float64Array {
+  const xs = column(kernel, 'x', x);
+  const width = offsetMs(kernel, window);
+  const groups: Groups | undefined = opts?.groups;
+  if (groups !== undefined) checkGroups(kernel, groups, xs.length);
+  const lo = windowStarts(kernel, opts?.time, width, groups);
+  if (lo.length !== xs.length) {
+    throw new InputError(
+      `${kernel}: opts.time has ${lo.length} rows but x has ${xs.length}; give one time per row of x.`,
+    );
+  }
+  const minPeriods = minPeriodsArg(kernel, opts?.minPeriods, 1);
+  const out = output(kernel, xs.length, opts?.out, xs);
+  const n = xs.length;
+  if (groups === undefined) segment(stat, xs, out, 0, n, lo, minPeriods);
+  else {
+    const { starts, count } = groups;
+    for (let g = 0; g < count; g++) segment(stat, xs, out, starts[g], g + 1 < count ? starts[g + 1] : n, lo, minPeriods);
+  }
+  return out;
+}
+
+/**
+ * A row window's length (an integer ≥ 1). With `opts.time` given as well the call is refused: a
+ * number is a count of rows, and the caller most likely meant an offset such as `'28D'`.
+ *
+ * @example
+ * rowWindowArg('rollingMean', 7, {});   // 7; with { time } it throws
+ */
+export function rowWindowArg(kernel: string, window: unknown, opts: WindowOptions | undefined): number {
+  if (opts?.time !== undefined) {
+    throw new InputError(
+      `${kernel}: the window ${String(window)} is a number of rows, but opts.time is given too. ` +
+        `For a time window pass an offset such as '${String(window)}D'; for a row window leave opts.time out.`,
+    );
+  }
+  return windowArg(kernel, window);
+}

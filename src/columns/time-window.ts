@@ -1,0 +1,72 @@
+/**
+ * The bounds of offset windows (pandas' `VariableWindowIndexer` with `closed='right'`): row i's
+ * window is the rows of its entity whose time lies in (t[i] − offset, t[i]], i.e. from `starts[i]`
+ * up to and including i. One two-pointer pass, which also checks that time ascends in each entity.
+ */
+import { InputError } from '../errors';
+import { checkGroups, type Groups } from './groups';
+import { epochMillis } from './time-input';
+import { formatTime } from '../timeseries/time';
+
+function entityText(groups: Groups | undefined, g: number, start: number, end: number): string {
+  if (groups === undefined) return 'the column (no opts.groups)';
+  const key = groups.keys?.[g];
+  const shown = typeof key === 'string' ? `"${key}"` : String(key);
+  const name = key === undefined ? `entity ${g + 1} of ${groups.count}` : `entity ${shown}`;
+  return `${name} (rows ${start}–${end - 1})`;
+}
+
+/**
+ * For each row, the first row of its window: the first row of the same entity with time
+ * greater than t[i] − `offset`. `time` must hold a finite time per row, non-decreasing within
+ * each entity (equal times are allowed, as in pandas); else an `InputError` names the entity and
+ * the rows. `kernel` names the caller.
+ *
+ * @example
+ * windowStarts('rollingMean', Float64Array.of(0, 1, 5), 2, undefined);   // Int32Array [0, 0, 2]
+ */
+export function windowStarts(kernel: string, time: unknown, offset: number, groups: Groups | undefined): Int32Array {
+  if (time === undefined) {
+    throw new InputError(
+      `${kernel}: an offset window needs opts.time, the time of each row ` +
+        '(epoch ms or an Arrow Date/Timestamp vector); ' +
+        'pass { time } or give the window as a number of rows.',
+    );
+  }
+  const t = epochMillis(kernel, time);
+  const n = t.length;
+  if (groups !== undefined) checkGroups(kernel, groups, n);
+  const starts = new Int32Array(n);
+  const count = groups === undefined ? 1 : groups.count;
+  for (let g = 0; g < count; g++) {
+    const start = groups === undefined ? 0 : groups.starts[g];
+    const end = groups === undefined || g + 1 === count ? n : groups.starts[g + 1];
+    let lo = start;
+    let prev = -Infinity;
+    for (let i = start; i < end; i++) {
+      const ti = t[i];
+      if (!(ti >= prev) || ti - ti !== 0) throw notAscending(kernel, t, i, groups, g, start, end);
+      prev = ti;
+      const bound = ti - offset;
+      while (t[lo] <= bound) lo++;
+      starts[i] = lo;
+    }
+  }
+  return starts;
+}
+
+function notAscending(
+  kernel: string, t: Float64Array, i: number, groups: Groups | undefined, g: number, start: number, end: number,
+): InputError {
+  const where = entityText(groups, g, start, end);
+  if (!Number.isFinite(t[i])) {
+    return new InputError(
+      `${kernel}: opts.time has no time at row ${i} (${t[i]}) in ${where}; every row needs a time.`,
+    );
+  }
+  return new InputError(
+    `${kernel}: opts.time is not ascending in ${where}: ` +
+      `rows ${i - 1} and ${i} hold ${formatTime(t[i - 1])} then ${formatTime(t[i])}. ` +
+      "An offset window needs each entity's rows in time order: sort by (entity, time) first (entityHistory does).",
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The matching behind `asOfJoin`, on plain arrays: for each left row, the right row of the same
+ * key whose time is the last at or before (backward), the first at or after (forward) or the
+ * nearest to the left row's time — pandas `merge_asof`. Right is bucketed by key and sorted by
+ * time once (O(m log m), skipped when already sorted); each left row is a galloping search from
+ * where the previous row of its key landed: O(1) amortized when left is sorted by (key, time) or
+ * by time, O(log m) per row in any other order.
+ */
+
+/** Which right row a left row takes. */
+export type AsOfDirection = 'backward' | 'forward' | 'nearest';
+
+/** How the rows are matched, checked already. */
+export interface AsOfMatch {
+  readonly direction: AsOfDirection;
+  /** Largest time distance allowed, inclusive (ms); `Infinity` for none. */
+  readonly tolerance: number;
+  /** Whether a right row stamped exactly at the left row's time matches. */
+  readonly allowExactMatches: boolean;
+}
+
+/** Right's rows bucketed by key, each bucket sorted by time (stable, so equal times keep right's order). */
+interface Buckets {
+  readonly ids: Map<unknown, number>;
+  /** Bucket b is positions `start[b]` … `start[b + 1] − 1` of `rows` / `times`. */
+  readonly start: Int32Array;
+  readonly rows: Int32Array;
+  readonly times: Float64Array;
+}
+
+function bucketRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets {
+  const m = time.length;
+  let order = Int32Array.from({ length: m }, (_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < m && sorted; i++) sorted = time[i - 1] <= time[i];
+  if (!sorted) order = order.sort((a, b) => time[a] - time[b] || a - b);
+  const ids = new Map<unknown, number>();
+  const id = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const key = keys === undefined ? 0 : keys[i];
+    let b = ids.get(key);
+    if (b === undefined) ids.set(key, (b = ids.size));
+    id[i] = b;
+  }
+  const start = new Int32Array(ids.size + 1);
+  for (let i = 0; i < m; i++) start[id[i] + 1]++;
+  for (let b = 0; b < ids.size; b++) start[b + 1] += start[b];
+  const fill = start.slice(0, ids.size);
+  const rows = new Int32Array(m);
+  const times = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const row = order[k];
+    const at = fill[id[row]]++;
+    rows[at] = row;
+    times[at] = time[row];
+  }
+  return { ids, start, rows, times };
+}
+
+/**
+ * The first position k in [lo, hi) with `times[k] > x` (`above`) or `times[k] >= x`, searched
+ * from `hint` outwards (galloping), so nearby answers cost O(1).
+ */
+function firstPast(times: Float64Array, lo: number, hi: number, x: number, above: boolean, hint: number): number {
+  let a: number, b: number;
+  if (hint > lo && (above ? times[hint - 1] > x : times[hint - 1] >= x)) {
+    a = lo; b = hint - 1; // the answer lies before the hint
+  } else {
+    let step = 1;
+    a = hint;
+    b = hint;
+    while (b < hi && !(above ? times[b] > x : times[b] >= x)) {
+      a = b + 1;
+      b = Math.min(hi, b + step);
+      step *= 2;
+    }
+  }
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (above ? times[mid] > x : times[mid] >= x) b = mid;
+    else a = mid + 1;
+  }
+  return a;
+}
+
+/**
+ * For each left row, the index of its right row, or −1 when none matches (no right row of its
+ * key on that side of its time, or none within `tolerance`). `leftKeys`/`rightKeys` are the
+ * `by` values (equal when `===`, NaN equal to NaN); leave both out to match on time alone.
+ * Times are epoch ms without NaN. Among equal right times, backward takes the last and forward
+ * the first in right's order; `nearest` takes the backward row on a tie, as pandas does.
+ *
+ * @example
+ * asOfIndex(Float64Array.of(5, 1), Float64Array.of(0, 4, 9), undefined, undefined,
+ *   { direction: 'backward', tolerance: Infinity, allowExactMatches: true });   // Int32Array [1, 0]
+ */
+export function asOfIndex(
+  leftTime: Float64Array, rightTime: Float64Array, leftKeys: ArrayLike<unknown> | undefined,
+  rightKeys: ArrayLike<unknown> | undefined, match: AsOfMatch,
+): Int32Array {
+  const { ids, start, rows, times } = bucketRight(rightTime, rightKeys);
+  const hints = start.slice(0, ids.size);
+  const { direction, tolerance, allowExactMatches: exact } = match;
+  const n = leftTime.length;
+  const out = new Int32Array(n);
+  let prevKey: unknown = {};
+  let b = -1;
+  for (let i = 0; i < n; i++) {
+    if (leftKeys !== undefined || i === 0) {
+      const key = leftKeys === undefined ? 0 : leftKeys[i];
+      if (key !== prevKey) {
+        b = ids.get(key) ?? -1;
+        prevKey = key;
+      }
+    }
+    if (b < 0) { out[i] = -1; continue; }
+    const lo = start[b], hi = start[b + 1], t = leftTime[i];
+    let back = -1, fwd = -1;
+    if (direction !== 'forward') {
+      const k = firstPast(times, lo, hi, t, exact, hints[b]) - 1;
+      if (k >= lo && t - times[k] <= tolerance) back = k;
+      hints[b] = k + 1;
+    }
+    if (direction !== 'backward') {
+      const k = firstPast(times, lo, hi, t, !exact, direction === 'nearest' ? Math.max(lo, back) : hints[b]);
+      if (k < hi && times[k] - t <= tolerance) fwd = k;
+      hints[b] = k;
+    }
+    let k = back;
+    if (fwd >= 0 && (back < 0 || times[fwd] - t < t - times[back])) k = fwd;
+    out[i] = k < 0 ? -1 : rows[k];
+  }
+  return out;
+}

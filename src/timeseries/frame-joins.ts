@@ -1,0 +1,134 @@
+/**
+ * The history a training frame's features see: the raw data on a filled calendar (`calendar`),
+ * then each exogenous table joined as of the row's time (`joins`), so no feature can see a
+ * joined value stamped after its row. Shared by `buildTrainingFrame` and `quiver run`.
+ */
+import { InputError, type Issue } from '../errors';
+import { assertKnownKeys } from '../options/known-keys';
+import { offsetMs } from '../columns/offset';
+import { asOfJoin } from './as-of-join';
+import { fillCalendar } from './fill-calendar';
+import { entityHistory, type EntityHistory } from './history';
+import type { RawData } from './raw-data';
+import type { Column } from './rows';
+
+/** One point-in-time join: `data`'s columns as of each history row's time, optionally per `by` key. */
+export interface FrameJoin {
+  /** The table to join: a record of columns or an Arrow `Table`. */
+  readonly data: RawData;
+  /** Its time column (default: the history's time column name). */
+  readonly on?: string;
+  /** A key column of both tables (e.g. the entity, or a region); leave out to join on time alone. */
+  readonly by?: string;
+  /** Largest age a joined value may have, inclusive: ms or an offset such as `'3D'`. */
+  readonly tolerance?: number | string;
+  /** Put before each joined column's name (default none), e.g. `'weather_'`. */
+  readonly prefix?: string;
+}
+
+/** The history after the calendar fill and the joins. */
+export interface PreparedHistory {
+  readonly history: EntityHistory;
+  /** Rows added by the calendar fill (0 without `calendar`). */
+  readonly added: number;
+  /** The names of the joined columns (after `prefix`). */
+  readonly joined: readonly string[];
+}
+
+const JOIN_KEYS = ['data', 'on', 'by', 'tolerance', 'prefix'];
+
+/**
+ * Checks `calendar` and `joins` up front: the problems, one issue each (empty when all is well).
+ *
+ * @example
+ * joinIssues('D', [{ data, by: 'city', prefx: 'w_' }]);   // one issue: unknown option "prefx"
+ */
+export function joinIssues(calendar: unknown, joins: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const attempt = (node: string, check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push({ code: 'training-frame', message: error.message, nodes: [node] });
+    }
+  };
+  if (calendar !== undefined) attempt('calendar', () => offsetMs('calendar', calendar));
+  if (joins === undefined) return issues;
+  if (!Array.isArray(joins)) {
+    const message = 'joins must be an array of { data, on, by, tolerance, prefix }.';
+    issues.push({ code: 'training-frame', message, nodes: ['joins'] });
+    return issues;
+  }
+  joins.forEach((join: FrameJoin, j) => {
+    attempt('joins', () => assertKnownKeys(join, JOIN_KEYS, `joins[${j}]`, InputError));
+    if (join?.data === undefined || join.data === null) {
+      const message = `joins[${j}] has no data; give the table to join.`;
+      issues.push({ code: 'training-frame', message, nodes: ['joins'] });
+    }
+    if (join?.tolerance !== undefined && join.tolerance !== 0) {
+      attempt('joins', () => offsetMs(`joins[${j}].tolerance`, join.tolerance));
+    }
+  });
+  return issues;
+}
+
+/**
+ * Sorts the raw data into an entity history, fills the calendar first when `calendar` is given,
+ * then joins each table backward as of the row's time (a value stamped exactly at the row's time
+ * is visible, a later one never). Joined columns become inputs named `prefix + column`; a name
+ * that is already taken is an `InputError` that says to pass a prefix.
+ *
+ * @example
+ * const { history } = prepareHistory(data, { entity: 'city', time: 'date', calendar: 'D',
+ *   joins: [{ data: holidays, on: 'date', prefix: 'h_' }] });
+ */
+export function prepareHistory(
+  data: RawData,
+  o: { entity: string; time: string; calendar?: string | number; joins?: readonly FrameJoin[] },
+): PreparedHistory {
+  let raw = data;
+  let added = 0;
+  if (o.calendar !== undefined) {
+    const filled = fillCalendar(data, { entity: o.entity, time: o.time, freq: o.calendar });
+    raw = filled.columns;
+    added = filled.added.length;
+  }
+  const history = entityHistory(raw, { entity: o.entity, time: o.time });
+  if (o.joins === undefined || o.joins.length === 0) return { history, added, joined: [] };
+  const columns: Record<string, Column> = { ...history.columns };
+  const joined: string[] = [];
+  o.joins.forEach((join, j) => {
+    const on = join.on ?? o.time;
+    const left: Record<string, Column> = { [on]: history.columns[o.time] };
+    if (join.by !== undefined) {
+      if (!(join.by in history.columns)) {
+        throw new InputError(
+          `joins[${j}].by is "${join.by}", which is not a column of the history; ` +
+            `its columns are ${Object.keys(history.columns).map((k) => `"${k}"`).join(', ')}.`,
+          [join.by],
+        );
+      }
+      left[join.by] = history.columns[join.by];
+    }
+    const values = asOfJoin(left, join.data, {
+      on,
+      ...(join.by === undefined ? {} : { by: join.by }),
+      ...(join.tolerance === undefined ? {} : { tolerance: join.tolerance }),
+    });
+    for (const [name, column] of Object.entries(values)) {
+      const as = `${join.prefix ?? ''}${name}`;
+      if (as in columns || as === 'groups') {
+        throw new InputError(
+          `joins[${j}] brings a column "${as}", but the history already has one. ` +
+            `Pass a prefix, e.g. joins[${j}].prefix = "j${j}_", so the joined columns get names of their own.`,
+          [as],
+        );
+      }
+      columns[as] = column;
+      joined.push(as);
+    }
+  });
+  const inputs = { ...history.inputs, ...Object.fromEntries(joined.map((name) => [name, columns[name]])) };
+  return { history: { ...history, columns, inputs }, added, joined };
+}
