@@ -17,6 +17,7 @@ import { implementationOf } from './implementation';
 import { makeNode, type FeatureNode } from './node';
 import { parseParameters, ParameterParseError, type ParsedParameter } from './params';
 import { pipeInputNodes, pipeOutputNodes } from './pipe-nodes';
+import { primitiveName } from './types';
 import type { DecoratorRecord, NamespaceSpec, RecordKind, TagMap } from './records';
 
 type Of<K extends RecordKind> = Extract<DecoratorRecord, { kind: K }>;
@@ -141,6 +142,12 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   const columns = one('extractColumns');
   const fields = one('extractFields');
   if (columns && fields) return problem('extract-twice', `${origin} has both @extractColumns and @extractFields; use one.`), [];
+  const primitive = columns || fields ? primitiveName(types.returns) : undefined;
+  if (primitive !== undefined) {
+    const decorator = columns ? '@extractColumns' : '@extractFields';
+    const wants = columns ? 'a table (an Arrow Table or a record of columns)' : 'a record';
+    return problem('extract-primitive', `${decorator} on ${origin} cannot apply: ${origin} is declared to return ${primitive}, which is never ${wants}. Declare the type it really returns, or remove ${decorator}.`), [];
+  }
   const extracted: FeatureNode[] = [];
   for (const table of columns || fields ? finals : []) {
     const from = [{ name: table.name, type: undefined, optional: false }];
