@@ -73,7 +73,7 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   let impl: Function = method.fn;
   const does = one('does');
   if (does) {
-    const found = implementationOf(does.fn, does.mapping, params, origin);
+    const found = implementationOf(does.fn, does.mapping, params, origin, method.fn);
     if ('problem' in found) return problem('does', found.problem), [];
     impl = found.fn;
   }
