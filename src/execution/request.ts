@@ -86,9 +86,16 @@ export function prepareExecution(
 
   const plan = cache.get(graph, outputIndices, new Set(Object.keys(overrides)));
   const values: unknown[] = new Array(graph.nodes.length);
-  const consumersOf = (i: number) => {
+  const planned = new Set(plan.run);
+  /** The planned consumers of node i (only those that need it without a default, when `requiring`). */
+  const consumersOf = (i: number, requiring = false) => {
     const names = new Set<string>();
-    for (const c of graph.consumers[i]) if (plan.run.includes(c)) names.add(graph.nodes[c].owner ?? graph.nodes[c].name);
+    for (const c of graph.consumers[i]) {
+      if (!planned.has(c)) continue;
+      const node = graph.nodes[c];
+      if (requiring && graph.deps[c].every((d, k) => d !== i || node.dependencies[k].optional)) continue;
+      names.add(node.owner ?? node.name);
+    }
     return [...names];
   };
   const columns: [string, number][] = [];
@@ -97,9 +104,10 @@ export function prepareExecution(
     const isConfig = node.role === 'config';
     const v = isConfig ? config[node.name] : inputs[node.name];
     if (v === undefined) {
-      if (node.origin === 'optional input') continue;
-      const needers = consumersOf(i);
-      add('missing-input', `Missing input "${node.name}", needed by ${needers.map((n) => `"${n}"`).join(', ')}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
+      if (plan.required[i] === 0) continue;
+      const needers = consumersOf(i, true);
+      const by = needers.length > 0 ? `, needed by ${needers.map((n) => `"${n}"`).join(', ')}` : ' (requested as an output)';
+      add('missing-input', `Missing input "${node.name}"${by}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
       continue;
     }
     if (!valueMatchesType(v, node.type)) {
