@@ -99,6 +99,7 @@ export function prepareExecution(
     return [...names];
   };
   const columns: [string, number][] = [];
+  const overridden: [string, number][] = [];
   for (const i of plan.supplied) {
     const node = graph.nodes[i];
     const isConfig = node.role === 'config';
@@ -122,12 +123,14 @@ export function prepareExecution(
     if (!valueMatchesType(v, node.type)) {
       add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${typeName(node.type)}.`, [node.name]);
     }
+    if (isColumn(v)) overridden.push([node.name, (v as { length: number }).length]);
     values[i] = v;
   }
-  if (new Set(columns.map(([, n]) => n)).size > 1) {
+  if (new Set([...columns, ...overridden].map(([, n]) => n)).size > 1) {
     const keys = Object.keys(inputs);
     columns.sort((a, b) => keys.indexOf(a[0]) - keys.indexOf(b[0]));
-    add('column-lengths', `Input columns have different lengths: ${columns.map(([name, n]) => `${name} (${n})`).join(', ')}. Columns of one execution must have one length; pass a list that is not a column (a calendar, say) as a plain array or in config.`, columns.map(([name]) => name));
+    const listed = [...columns.map(([name, n]) => `${name} (${n})`), ...overridden.map(([name, n]) => `${name} (override, ${n})`)];
+    add('column-lengths', `${overridden.length > 0 ? 'Input and override' : 'Input'} columns have different lengths: ${listed.join(', ')}. Columns of one execution must have one length; pass a list that is not a column (a calendar, say) as a plain array or in config.`, [...columns, ...overridden].map(([name]) => name));
   }
   if (issues.length > 0) throw new InputError(issues);
   return { plan, values, given, notes };
