@@ -1,6 +1,7 @@
 import { FeatureDefinitionError } from '../src/errors';
 import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
+import { own, setOwn } from '../src/graph/own';
 
 export type ParameterizeSpec = Record<string, Record<string, DependencySpec>>;
 
@@ -43,8 +44,8 @@ export function parameterize(spec: ParameterizeSpec, options: { docs?: Record<st
   }
   const docs: Record<string, string> = {};
   for (const name of Object.keys(spec)) {
-    const doc = options.docs?.[name] ?? options.doc;
-    if (doc !== undefined) docs[name] = doc;
+    const doc = own(options.docs, name) ?? options.doc;
+    if (doc !== undefined) setOwn(docs, name, doc);
   }
   return recordOn('parameterize', () => ({ kind: 'parameterize', spec, docs }));
 }

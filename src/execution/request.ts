@@ -11,6 +11,7 @@ import { article, describeValue, typeName, valueMatchesType } from '../graph/typ
 import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
+import { hasOwn, own } from '../graph/own';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
@@ -60,7 +61,7 @@ export function prepareExecution(
   const overrides = (options?.overrides ?? {}) as Record<string, unknown>;
 
   for (const key of Object.keys(inputs)) {
-    if (key in config) add('config-input-clash', `"${key}" is both a config key and an input. Config and inputs must not share a key: rename one, or drop it from one of them.`, [key]);
+    if (hasOwn(config, key)) add('config-input-clash', `"${key}" is both a config key and an input. Config and inputs must not share a key: rename one, or drop it from one of them.`, [key]);
     const node = graph.node(key);
     if (node && node.role !== 'input' && node.role !== 'config') {
       add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
@@ -74,9 +75,9 @@ export function prepareExecution(
     seen.add(name);
     const i = graph.index.get(name);
     if (i !== undefined && !isInternal(graph.nodes[i])) outputIndices.push(i);
-    else if (name in overrides) given.set(name, overrides[name]);
-    else if (name in inputs) given.set(name, inputs[name]);
-    else if (name in config) given.set(name, config[name]);
+    else if (hasOwn(overrides, name)) given.set(name, overrides[name]);
+    else if (hasOwn(inputs, name)) given.set(name, inputs[name]);
+    else if (hasOwn(config, name)) given.set(name, config[name]);
     else {
       const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
       const hint = closest(name, names);
@@ -103,7 +104,7 @@ export function prepareExecution(
   for (const i of plan.supplied) {
     const node = graph.nodes[i];
     const isConfig = node.role === 'config';
-    const v = isConfig ? config[node.name] : inputs[node.name];
+    const v = isConfig ? own(config, node.name) : own(inputs, node.name);
     if (v === undefined) {
       if (plan.required[i] === 0) continue;
       const needers = consumersOf(i, true);
@@ -119,7 +120,7 @@ export function prepareExecution(
   }
   for (const i of plan.overridden) {
     const node = graph.nodes[i];
-    const v = overrides[node.name];
+    const v = own(overrides, node.name);
     if (!valueMatchesType(v, node.type)) {
       add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${typeName(node.type)}.`, [node.name]);
     }

@@ -19,6 +19,7 @@ import { parseParameters, ParameterParseError, type ParsedParameter } from './pa
 import { pipeInputNodes, pipeOutputNodes } from './pipe-nodes';
 import { primitiveName } from './types';
 import type { DecoratorRecord, NamespaceSpec, RecordKind, TagMap } from './records';
+import { hasOwn, own, setOwn } from './own';
 
 type Of<K extends RecordKind> = Extract<DecoratorRecord, { kind: K }>;
 
@@ -83,19 +84,19 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   const copy = injected !== undefined || sub !== undefined;
   const outputs: [string, Record<string, DependencySpec>, string][] = [];
   if (parameterization) {
-    for (const out in parameterization.spec) {
+    for (const out of Object.keys(parameterization.spec)) {
       const bound = parameterization.spec[out];
-      outputs.push([out, copy ? { ...bound } : (bound as Record<string, DependencySpec>), parameterization.docs?.[out] ?? doc]);
+      outputs.push([out, copy ? { ...bound } : (bound as Record<string, DependencySpec>), own(parameterization.docs, out) ?? doc]);
     }
   } else outputs.push([name, {}, doc]);
   const known = new Set(params.map((p) => p.name));
   for (const [out, bound] of outputs) {
-    for (const param in injected) {
-      if (param in bound) problem('inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${out}"); bind it in one place.`);
-      bound[param] = injected[param];
+    for (const param of Object.keys(injected ?? {})) {
+      if (hasOwn(bound, param)) problem('inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${out}"); bind it in one place.`);
+      setOwn(bound, param, injected![param]);
     }
     let unknown: string[] | undefined;
-    for (const p in bound) if (!known.has(p)) (unknown ??= []).push(p);
+    for (const p of Object.keys(bound)) if (!known.has(p)) (unknown ??= []).push(p);
     if (unknown) {
       problem('parameterize-unknown-parameter',
         `@${bindingDecorator(parameterization, unknown, injected ?? {})} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${out}", but ${origin} has no such parameter (its parameters: ${params.map((p) => p.name).join(', ') || 'none'}).`);
@@ -107,7 +108,7 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
     inner.push(...ctx.expandSpace(sub.space, namespace, origin));
     const innerNames = new Set(inner.map((n) => n.name));
     for (const [, bound] of outputs) {
-      for (const p of params) if (!(p.name in bound) && innerNames.has(`${namespace}.${p.name}`)) bound[p.name] = source(`${namespace}.${p.name}`);
+      for (const p of params) if (!hasOwn(bound, p.name) && innerNames.has(`${namespace}.${p.name}`)) setOwn(bound, p.name, source(`${namespace}.${p.name}`));
     }
   }
   if (failed) return [];

@@ -8,6 +8,7 @@ import { describe, isDependencySpec, type LeafSpec } from './dependency-spec';
 import { renamedCheckFn } from './check-nodes';
 import { makeNode, type FeatureNode } from './node';
 import type { NamespaceSpec, TagMap } from './records';
+import { own } from './own';
 
 export interface NamespaceOptions {
   /** Inner input name → `source('outer')` or `value(v)`. */
@@ -75,7 +76,7 @@ export function prefixNodes(inner: readonly FeatureNode[], namespace: string, sp
   const constants = new Map<string, FeatureNode>();
   const rename = (dep: string): string => {
     if (innerNames.has(dep)) return `${namespace}.${dep}`;
-    const bound = space.inputs[dep];
+    const bound = own(space.inputs, dep);
     if (bound?.kind === 'source') return bound.name;
     if (values.has(dep)) {
       const name = `${namespace}.${dep}`;

@@ -4,6 +4,7 @@ import type { Graph } from './graph';
 import { userDependencies } from './lineage';
 import { isInternal } from './node';
 import { isKnownType, typeName } from './types';
+import { hasOwn } from './own';
 
 export interface NodeInfo {
   readonly name: string;
@@ -32,7 +33,7 @@ export type TagFilter = Readonly<Record<string, string | readonly string[] | nul
 
 export function matchesTags(tags: Tags, filter: TagFilter): boolean {
   return Object.entries(filter).every(([key, wanted]) => {
-    if (!(key in tags)) return false;
+    if (!hasOwn(tags, key)) return false;
     if (wanted === null) return true;
     const have = tags[key];
     const values = typeof have === 'string' ? [have] : have;
