@@ -2,6 +2,7 @@ import { FeatureDefinitionError } from '../src/errors';
 import type { TagMap } from '../src/graph/records';
 import { type FeatureDecorator, recordOn } from './record-on';
 import { checkTarget } from './target';
+import { assertKnownKeys } from '../src/options/known-keys';
 
 /**
  * Attaches tags to the node(s) a method produces, for lineage queries and tag filters.
@@ -25,7 +26,9 @@ export function tag(tags: Record<string, string | readonly string[]>, options: {
       throw new FeatureDefinitionError(`@tag value for "${key}" must be a string or a non-empty list of strings, got ${JSON.stringify(v)}.`);
     }
   }
-  const target = checkTarget(options?.target, 'tag');
+  if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@tag(tags, options) takes options { target? }.');
+  assertKnownKeys(options, ['target'], '@tag', FeatureDefinitionError);
+  const target = checkTarget(options.target, 'tag');
   const frozen: TagMap = Object.freeze({ ...tags });
   return recordOn('tag', () => ({ kind: 'tag', tags: frozen, target }));
 }

@@ -12,6 +12,7 @@ import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
 import { hasOwn, own } from '../graph/own';
+import { assertKnownKeys } from '../options/known-keys';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
@@ -19,6 +20,9 @@ export interface ExecuteOptions {
   /** Values that replace nodes; the upstream of an overridden node is not run. */
   readonly overrides?: Readonly<Record<string, unknown>>;
 }
+
+/** Every key `execute`, `run`, `validateExecution` and `visualizeExecution` options may have. */
+export const EXECUTE_OPTION_KEYS: readonly string[] = ['inputs', 'overrides'];
 
 export interface Prepared {
   readonly plan: Plan;
@@ -49,7 +53,12 @@ export function prepareExecution(
   outputs: readonly string[],
   options: ExecuteOptions,
   cache: PlanCache,
+  where = 'execute',
 ): Prepared {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new InputError(`${where}(outputs, options) takes options { ${EXECUTE_OPTION_KEYS.map((k) => `${k}?`).join(', ')} }.`);
+  }
+  assertKnownKeys(options, EXECUTE_OPTION_KEYS, where, InputError);
   const issues: Issue[] = [];
   const add = (code: string, message: string, nodes: string[]) => issues.push({ code, message, nodes });
   if (!Array.isArray(outputs) || !outputs.every((o) => typeof o === 'string')) {
