@@ -6,7 +6,9 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * Reuses one implementation under many names: the method's signature says what the node needs,
  * and `fn` computes it. `fn`'s parameters are matched to the method's by name, or through
  * `mapping` (`{ fnParameter: 'methodParameter' }`); a rest parameter `...xs` receives all of the
- * method's parameters in order. The method's body is not run.
+ * method's parameters in order. The method's body is not run, but its default parameter values
+ * apply exactly as for a plain method (`m(x, window = 3)`: `window` is 3 when nothing provides it);
+ * a default must not read a module constant (that is a `GraphBuildError`: use a literal or `@inject`).
  *
  * @example
  * const sumAll = (...columns: Float64Array[]) => columns.reduce((a, b) => add(a, b));

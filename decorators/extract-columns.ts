@@ -1,5 +1,6 @@
 import { FeatureDefinitionError } from '../src/errors';
 import { type FeatureDecorator, recordOn } from './record-on';
+import { assertKnownKeys } from '../src/options/known-keys';
 
 /**
  * The method returns a table (an Arrow `Table` or a record of columns); it stays a node, and
@@ -13,8 +14,10 @@ import { type FeatureDecorator, recordOn } from './record-on';
  */
 export function extractColumns(...args: (string | { fillWith: unknown })[]): FeatureDecorator {
   const last = args[args.length - 1];
-  const hasFill = typeof last === 'object' && last !== null && 'fillWith' in last;
-  const names = (hasFill ? args.slice(0, -1) : args) as unknown[];
+  const hasOptions = typeof last === 'object' && last !== null && !Array.isArray(last);
+  if (hasOptions) assertKnownKeys(last, ['fillWith'], '@extractColumns', FeatureDefinitionError);
+  const hasFill = hasOptions && Object.hasOwn(last, 'fillWith');
+  const names = (hasOptions ? args.slice(0, -1) : args) as unknown[];
   if (names.length === 0 || !names.every((n) => typeof n === 'string' && n.length > 0)) {
     throw new FeatureDefinitionError('@extractColumns takes one or more column names, e.g. @extractColumns("a", "b"), optionally followed by { fillWith: value }.');
   }

@@ -1,5 +1,6 @@
 import { FeatureDefinitionError } from '../src/errors';
 import { type FeatureDecorator, recordOn } from './record-on';
+import { assertKnownKeys } from '../src/options/known-keys';
 
 export interface FeatureOptions {
   /** A description shown by `listAvailableVariables()` and in pictures of the graph. */
@@ -20,9 +21,6 @@ export function feature(options: FeatureOptions = {}): FeatureDecorator {
   if (options === null || typeof options !== 'object' || (doc !== undefined && typeof doc !== 'string')) {
     throw new FeatureDefinitionError('@feature takes { doc?: string }, e.g. @feature({ doc: "Mean spend" }).');
   }
-  const unknown = Object.keys(options).filter((k) => k !== 'doc');
-  if (unknown.length > 0) {
-    throw new FeatureDefinitionError(`@feature does not know the option "${unknown[0]}"; it takes { doc?: string }.`);
-  }
+  assertKnownKeys(options, ['doc'], '@feature', FeatureDefinitionError);
   return recordOn('feature', () => ({ kind: 'feature', doc }));
 }

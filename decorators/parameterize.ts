@@ -1,6 +1,8 @@
 import { FeatureDefinitionError } from '../src/errors';
 import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
+import { own, setOwn } from '../src/graph/own';
+import { assertKnownKeys } from '../src/options/known-keys';
 
 export type ParameterizeSpec = Record<string, Record<string, DependencySpec>>;
 
@@ -40,10 +42,12 @@ export function parameterize(spec: ParameterizeSpec, options: { docs?: Record<st
       }
     }
   }
+  if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@parameterize(spec, options) takes options { docs?, doc? }.');
+  assertKnownKeys(options, ['docs', 'doc'], '@parameterize', FeatureDefinitionError);
   const docs: Record<string, string> = {};
   for (const name of Object.keys(spec)) {
-    const doc = options.docs?.[name] ?? options.doc;
-    if (doc !== undefined) docs[name] = doc;
+    const doc = own(options.docs, name) ?? options.doc;
+    if (doc !== undefined) setOwn(docs, name, doc);
   }
   return recordOn('parameterize', () => ({ kind: 'parameterize', spec, docs }));
 }

@@ -2,6 +2,7 @@ import { FeatureDefinitionError } from '../src/errors';
 import type { LeafSpec } from '../src/graph/dependency-spec';
 import { Step } from '../src/graph/step';
 import { type FeatureDecorator, recordOn } from './record-on';
+import { assertKnownKeys } from '../src/options/known-keys';
 
 /**
  * A step of a chain: `fn`'s first parameter receives the value flowing through; its other
@@ -37,6 +38,7 @@ function checkSteps(decorator: string, steps: unknown[]): Step[] {
 export function pipeInput(...args: (Step | { on: string })[]): FeatureDecorator {
   const first = args[0];
   const on = first !== undefined && !(first instanceof Step) ? (first as { on?: unknown }).on : undefined;
+  if (first !== undefined && !(first instanceof Step)) assertKnownKeys(first, ['on'], '@pipeInput', FeatureDefinitionError);
   if (on !== undefined && typeof on !== 'string') throw new FeatureDefinitionError('@pipeInput({ on }) takes the name of the parameter to pipe.');
   const steps = checkSteps('pipeInput', on === undefined ? args : args.slice(1));
   return recordOn('pipeInput', () => ({ kind: 'pipeInput', steps, on }));

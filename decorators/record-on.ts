@@ -20,6 +20,12 @@ export function recordOn(decorator: string, makeRecord: (where: string) => Decor
     if (!descriptor || typeof descriptor.value !== 'function') {
       throw new FeatureDefinitionError(`@${decorator} is on ${where}, which is not a method; decorate a method (getters, setters and fields are not features).`);
     }
+    if (typeof key === 'string' && key.startsWith('_')) {
+      throw new FeatureDefinitionError(
+        `@${decorator} is on ${where}: \`_\` methods are helpers, not features, so the decorator would be ignored. ` +
+          `Rename the method without the leading "_" to make it a feature, or remove the decorator.`,
+      );
+    }
     addRecord(target, key, makeRecord(where));
   };
 }

@@ -20,6 +20,6 @@ export function subdag(features: unknown, options: NamespaceOptions & { namespac
   return recordOn('subdag', (where) => ({
     kind: 'subdag',
     namespace: options.namespace === undefined ? undefined : checkNamespace(options.namespace, `@subdag on ${where}`),
-    space: namespaceSpec(features, options, `@subdag on ${where}`),
+    space: namespaceSpec(features, options, `@subdag on ${where}`, ['inputs', 'config', 'tags', 'namespace']),
   }));
 }

@@ -2,6 +2,7 @@ import { FeatureDefinitionError } from '../src/errors';
 import type { TagMap } from '../src/graph/records';
 import { type FeatureDecorator, recordOn } from './record-on';
 import { checkTarget } from './target';
+import { assertKnownKeys } from '../src/options/known-keys';
 
 /**
  * Attaches tags to the node(s) a method produces, for lineage queries and tag filters.
@@ -34,8 +35,10 @@ export function tag(
       throw new FeatureDefinitionError(`@tag value for "${key}" must be a string or a non-empty list of strings, got ${JSON.stringify(v)}.`);
     }
   }
-  const target = checkTarget(options?.target, 'tag');
-  const propagate = options?.propagate;
+  if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@tag(tags, options) takes options { target?, propagate? }.');
+  assertKnownKeys(options, ['target', 'propagate'], '@tag', FeatureDefinitionError);
+  const target = checkTarget(options.target, 'tag');
+  const propagate = options.propagate;
   if (propagate !== undefined && typeof propagate !== 'boolean') {
     throw new FeatureDefinitionError(`@tag's propagate option must be true or false, got ${JSON.stringify(propagate)}.`);
   }

@@ -7,7 +7,8 @@ import { Driver } from './driver';
 import { GraphBuildError, QuiverError } from './errors';
 import { checkPolicies, runPolicies, type Policy } from './governance/policy';
 import { buildGraph } from './graph/build-graph';
-import type { LifecycleAdapter } from './execution/hooks';
+import { LIFECYCLE_HOOKS, type LifecycleAdapter } from './execution/hooks';
+import { closest } from './execution/suggest';
 import { isExecutor, type Executor } from './execution/executor-api';
 import { inline } from './execution/inline';
 import type { ResultBuilder } from './results/result-builder';
@@ -52,11 +53,17 @@ export class Builder<R = Table> {
     return this as unknown as Builder<T>;
   }
 
-  /** Lifecycle hooks: `{ beforeRun?, afterRun?, beforeNode?, afterNode? }`. */
+  /**
+   * Lifecycle hooks: `{ beforeRun?, afterRun?, beforeNode?, afterNode?, aroundNode? }`. A method
+   * named close to a hook (`afterNod`) is refused with "did you mean"; other members are left alone.
+   */
   withAdapters(...adapters: LifecycleAdapter[]): this {
-    for (const a of adapters) {
-      if (a === null || typeof a !== 'object') throw new QuiverError('withAdapters takes objects with beforeRun/afterRun/beforeNode/afterNode methods.');
-    }
+    adapters.forEach((a, i) => {
+      if (a === null || typeof a !== 'object') {
+        throw new QuiverError(`withAdapters takes objects with ${LIFECYCLE_HOOKS.join('/')} methods.`);
+      }
+      checkHookNames(a, `withAdapters: adapter ${this.adapters.length + i + 1}`);
+    });
     this.adapters.push(...adapters);
     return this;
   }
@@ -98,5 +105,21 @@ export class Builder<R = Table> {
     }
     this.executor = executor;
     return this;
+  }
+}
+
+/** A method of an adapter whose name is a misspelled hook would never be called: refuse it. */
+function checkHookNames(adapter: object, where: string): void {
+  const names = new Set<string>();
+  for (let o: object | null = adapter; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) names.add(name);
+  }
+  for (const name of names) {
+    if (LIFECYCLE_HOOKS.includes(name) || name === 'constructor') continue;
+    const near = closest(name, LIFECYCLE_HOOKS);
+    if (near === undefined || typeof (adapter as Record<string, unknown>)[name] !== 'function') continue;
+    throw new QuiverError(
+      `${where} has a method "${name}", which is no lifecycle hook (did you mean "${near}"?). Hooks: ${LIFECYCLE_HOOKS.join(', ')}.`,
+    );
   }
 }

@@ -9,13 +9,15 @@ import { toDot } from './graph/dot';
 import { QuiverError } from './errors';
 import { isExecutor, type Executor, type GraphRecipe } from './execution/executor-api';
 import type { LifecycleAdapter } from './execution/hooks';
-import { PlanCache, prepareExecution, type ExecuteOptions } from './execution/request';
+import { EXECUTE_OPTION_KEYS, PlanCache, prepareExecution, type ExecuteOptions } from './execution/request';
 import { makePlan } from './execution/plan';
 import { timingsHook } from './execution/timings';
 import type { QualityResult } from './quality/result';
 import { formatQuality } from './quality';
 import type { ResultBuilder } from './results/result-builder';
 import type { AdapterNote } from './io';
+import { InputError } from './errors';
+import { assertKnownKeys } from './options/known-keys';
 
 /** What `run` resolves to. */
 export interface RunResult<R = unknown> {
@@ -57,7 +59,7 @@ export class Driver<R = unknown> {
    * const table = await dr.execute(['avg3wkSpend', 'spendPerSignup'], { inputs: { spend, signups } });
    */
   async execute(outputs: readonly string[], options: ExecuteOptions = {}): Promise<R> {
-    const { result, quality, notes } = await this.go(outputs, options, false);
+    const { result, quality, notes } = await this.go(outputs, options, false, 'execute');
     const warnings = quality.filter((q) => !q.passes);
     if (warnings.length > 0) {
       const shown = warnings.slice(0, WARNINGS_SHOWN);
@@ -75,7 +77,7 @@ export class Driver<R = unknown> {
    * console.log(formatQuality(quality));
    */
   async run(outputs: readonly string[], options: ExecuteOptions = {}): Promise<RunResult<R>> {
-    return this.go(outputs, options, true);
+    return this.go(outputs, options, true, 'run');
   }
 
   /**
@@ -84,7 +86,7 @@ export class Driver<R = unknown> {
    * dr.validateExecution(['avg3wkSpend'], { inputs: { spend } });
    */
   validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): void {
-    prepareExecution(this.graph, this.config, outputs, options, this.plans);
+    prepareExecution(this.graph, this.config, outputs, options, this.plans, 'validateExecution');
   }
 
   /**
@@ -93,6 +95,7 @@ export class Driver<R = unknown> {
    * dr.listAvailableVariables({ tags: { owner: 'marketing' } }).map((v) => v.name);
    */
   listAvailableVariables(options: { tags?: TagFilter } = {}): NodeInfo[] {
+    assertKnownKeys(options, ['tags'], 'listAvailableVariables', InputError);
     return nodeInfos(this.graph, options.tags);
   }
 
@@ -118,13 +121,14 @@ export class Driver<R = unknown> {
    * fs.writeFileSync('graph.dot', dr.visualizeExecution(['spendZeroMeanUnitVariance']));
    */
   visualizeExecution(outputs: readonly string[], options: ExecuteOptions = {}): string {
+    assertKnownKeys(options, EXECUTE_OPTION_KEYS, 'visualizeExecution', InputError);
     const indices = nodeIndices(this.graph, outputs, 'visualizeExecution');
     const plan = makePlan(this.graph, indices, new Set(Object.keys(options.overrides ?? {})));
     return toDot(this.graph, plan, new Set(indices));
   }
 
-  private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean): Promise<RunResult<R>> {
-    const { plan, values, given, notes } = prepareExecution(this.graph, this.config, outputs, options, this.plans);
+  private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean, where: string): Promise<RunResult<R>> {
+    const { plan, values, given, notes } = prepareExecution(this.graph, this.config, outputs, options, this.plans, where);
     const executor = this.executorFor(options.executor);
     const timer = withTimings ? timingsHook(this.graph) : undefined;
     const hooks = timer ? [...this.adapters, timer.hook] : this.adapters;

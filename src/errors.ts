@@ -80,9 +80,10 @@ export class DataValidationError extends QuiverError {
 export class FeatureExecutionError extends QuiverError {
   readonly node: string;
   override readonly cause: unknown;
-  constructor(node: string, origin: string, cause: unknown) {
+  /** `message` replaces the default "Feature … threw …" when quiver itself found the fault (a wrong return type). */
+  constructor(node: string, origin: string, cause: unknown, message?: string) {
     const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    super(`Feature "${node}" (${origin}) threw ${reason}`, { cause });
+    super(message ?? `Feature "${node}" (${origin}) threw ${reason}`, { cause });
     this.node = node;
     this.cause = cause;
   }

@@ -2,6 +2,8 @@
 import type { Table } from 'apache-arrow';
 import type { ResultBuilder } from '../../src/results/result-builder';
 import { tableFromColumns, type TableFromColumnsOptions } from './table-from-columns';
+import { QuiverError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 
 /**
  * Shapes the outputs into one Arrow `Table`, columns in the requested order, typed arrays shared
@@ -12,6 +14,7 @@ import { tableFromColumns, type TableFromColumnsOptions } from './table-from-col
  * const table = await dr.execute(['avg3wkSpend', 'spendPerSignup'], { inputs: { spend, signups } });
  */
 export function arrowTable(options: TableFromColumnsOptions = {}): ResultBuilder<Table> {
+  assertKnownKeys(options, ['maxChunkBytes'], 'arrowTable', QuiverError);
   return {
     name: 'arrowTable',
     build: (outputs, values) => tableFromColumns(outputs, values, options),

@@ -6,6 +6,7 @@ import { Type, type Table, type Vector } from 'apache-arrow';
 import type { NoteOptions, NoteSink } from '../notes';
 import { float64Column } from './float64-column';
 import { integerColumn } from './integer-column';
+import { nameRecord } from '../../src/graph/own';
 
 /**
  * One input per column of `table`:
@@ -23,7 +24,7 @@ import { integerColumn } from './integer-column';
  * inputs.delay; // Float64Array
  */
 export function inputsFromTable(table: Table, options: NoteOptions = {}): Record<string, unknown> {
-  const inputs: Record<string, unknown> = {};
+  const inputs = nameRecord<unknown>();
   table.schema.fields.forEach((field, i) => {
     inputs[field.name] = columnInput(field.name, table.getChildAt(i)!, options.onNote);
   });

@@ -8,6 +8,7 @@ import type { Graph } from '../graph/graph';
 import type { QualityResult } from '../quality/result';
 import type { LifecycleAdapter, NodeCall, Tags } from './hooks';
 import type { Plan } from './plan';
+import { returnChecksOf, returnTypeError } from './return-checks';
 
 export interface ExecutionState {
   readonly runId: number;
@@ -23,6 +24,7 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
   const order = plan.run;
   const observed = hooks.length > 0;
   const wrappers = hooks.filter((h) => typeof h.aroundNode === 'function');
+  const returns = returnChecksOf(graph);
   for (let p = 0; p < order.length; p++) {
     const i = order[p];
     const node = nodes[i];
@@ -36,6 +38,12 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
       if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
     } catch (error) {
       const failure = error instanceof DataValidationError ? error : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
+      if (observed) afterNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length, started, false, failure, undefined);
+      throw failure;
+    }
+    const returned = returns[i];
+    if (returned !== undefined && !returned(value)) {
+      const failure = returnTypeError(node, value);
       if (observed) afterNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length, started, false, failure, undefined);
       throw failure;
     }

@@ -72,6 +72,9 @@ export interface NodeCall {
  */
 export type NextNode = (args: readonly unknown[]) => unknown;
 
+/** The hooks a lifecycle adapter may have; a method named close to one of them is a misspelling. */
+export const LIFECYCLE_HOOKS: readonly string[] = ['beforeRun', 'afterRun', 'beforeNode', 'afterNode', 'aroundNode'];
+
 export interface LifecycleAdapter {
   beforeRun?(run: RunStart): void | Promise<void>;
   afterRun?(run: RunEnd): void | Promise<void>;

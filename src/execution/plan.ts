@@ -14,6 +14,12 @@ export interface Plan {
   readonly overridden: Int32Array;
   /** How many times each node's value is still needed; outputs count once more and are never released. */
   readonly refs: Int32Array;
+  /**
+   * `required[i]` is 1 when a supplied node must have a value: a requested output, or a dependency
+   * without a default of a node that runs. What only unplanned nodes need, or only parameters with
+   * defaults, may be left out.
+   */
+  readonly required: Uint8Array;
 }
 
 export function makePlan(graph: Graph, outputs: readonly number[], overrides: ReadonlySet<string>): Plan {
@@ -39,5 +45,16 @@ export function makePlan(graph: Graph, outputs: readonly number[], overrides: Re
   const refs = new Int32Array(nodes.length);
   for (const i of ordered) for (const d of deps[i]) refs[d]++;
   for (const i of outputs) refs[i]++;
-  return { run: ordered, supplied: Int32Array.from(supplied), overridden: Int32Array.from(overridden), refs };
+  return { run: ordered, supplied: Int32Array.from(supplied), overridden: Int32Array.from(overridden), refs, required: requiredOf(graph, ordered, outputs) };
+}
+
+function requiredOf(graph: Graph, run: Int32Array, outputs: readonly number[]): Uint8Array {
+  const required = new Uint8Array(graph.nodes.length);
+  for (const i of outputs) required[i] = 1;
+  for (const i of run) {
+    const d = graph.deps[i];
+    const list = graph.nodes[i].dependencies;
+    for (let k = 0; k < d.length; k++) if (!list[k].optional) required[d[k]] = 1;
+  }
+  return required;
 }

@@ -12,6 +12,8 @@ import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
 import type { Executor } from './executor-api';
+import { hasOwn, own } from '../graph/own';
+import { assertKnownKeys } from '../options/known-keys';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
@@ -21,6 +23,9 @@ export interface ExecuteOptions {
   /** The executor for this call (default: the builder's `withExecutor`, else `inline()`). */
   readonly executor?: Executor;
 }
+
+/** Every key `execute`, `run`, `validateExecution` and `visualizeExecution` options may have. */
+export const EXECUTE_OPTION_KEYS: readonly string[] = ['inputs', 'overrides', 'executor'];
 
 export interface Prepared {
   readonly plan: Plan;
@@ -51,7 +56,12 @@ export function prepareExecution(
   outputs: readonly string[],
   options: ExecuteOptions,
   cache: PlanCache,
+  where = 'execute',
 ): Prepared {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new InputError(`${where}(outputs, options) takes options { ${EXECUTE_OPTION_KEYS.map((k) => `${k}?`).join(', ')} }.`);
+  }
+  assertKnownKeys(options, EXECUTE_OPTION_KEYS, where, InputError);
   const issues: Issue[] = [];
   const add = (code: string, message: string, nodes: string[]) => issues.push({ code, message, nodes });
   if (!Array.isArray(outputs) || !outputs.every((o) => typeof o === 'string')) {
@@ -63,7 +73,7 @@ export function prepareExecution(
   const overrides = (options?.overrides ?? {}) as Record<string, unknown>;
 
   for (const key of Object.keys(inputs)) {
-    if (key in config) add('config-input-clash', `"${key}" is both a config key and an input. Config and inputs must not share a key: rename one, or drop it from one of them.`, [key]);
+    if (hasOwn(config, key)) add('config-input-clash', `"${key}" is both a config key and an input. Config and inputs must not share a key: rename one, or drop it from one of them.`, [key]);
     const node = graph.node(key);
     if (node && node.role !== 'input' && node.role !== 'config') {
       add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
@@ -77,9 +87,9 @@ export function prepareExecution(
     seen.add(name);
     const i = graph.index.get(name);
     if (i !== undefined && !isInternal(graph.nodes[i])) outputIndices.push(i);
-    else if (name in overrides) given.set(name, overrides[name]);
-    else if (name in inputs) given.set(name, inputs[name]);
-    else if (name in config) given.set(name, config[name]);
+    else if (hasOwn(overrides, name)) given.set(name, overrides[name]);
+    else if (hasOwn(inputs, name)) given.set(name, inputs[name]);
+    else if (hasOwn(config, name)) given.set(name, config[name]);
     else {
       const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
       const hint = closest(name, names);
@@ -89,20 +99,29 @@ export function prepareExecution(
 
   const plan = cache.get(graph, outputIndices, new Set(Object.keys(overrides)));
   const values: unknown[] = new Array(graph.nodes.length);
-  const consumersOf = (i: number) => {
+  const planned = new Set(plan.run);
+  /** The planned consumers of node i (only those that need it without a default, when `requiring`). */
+  const consumersOf = (i: number, requiring = false) => {
     const names = new Set<string>();
-    for (const c of graph.consumers[i]) if (plan.run.includes(c)) names.add(graph.nodes[c].owner ?? graph.nodes[c].name);
+    for (const c of graph.consumers[i]) {
+      if (!planned.has(c)) continue;
+      const node = graph.nodes[c];
+      if (requiring && graph.deps[c].every((d, k) => d !== i || node.dependencies[k].optional)) continue;
+      names.add(node.owner ?? node.name);
+    }
     return [...names];
   };
   const columns: [string, number][] = [];
+  const overridden: [string, number][] = [];
   for (const i of plan.supplied) {
     const node = graph.nodes[i];
     const isConfig = node.role === 'config';
-    const v = isConfig ? config[node.name] : inputs[node.name];
+    const v = isConfig ? own(config, node.name) : own(inputs, node.name);
     if (v === undefined) {
-      if (node.origin === 'optional input') continue;
-      const needers = consumersOf(i);
-      add('missing-input', `Missing input "${node.name}", needed by ${needers.map((n) => `"${n}"`).join(', ')}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
+      if (plan.required[i] === 0) continue;
+      const needers = consumersOf(i, true);
+      const by = needers.length > 0 ? `, needed by ${needers.map((n) => `"${n}"`).join(', ')}` : ' (requested as an output)';
+      add('missing-input', `Missing input "${node.name}"${by}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
       continue;
     }
     if (!valueMatchesType(v, node.type)) {
@@ -113,16 +132,18 @@ export function prepareExecution(
   }
   for (const i of plan.overridden) {
     const node = graph.nodes[i];
-    const v = overrides[node.name];
+    const v = own(overrides, node.name);
     if (!valueMatchesType(v, node.type)) {
       add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${typeName(node.type)}.`, [node.name]);
     }
+    if (isColumn(v)) overridden.push([node.name, (v as { length: number }).length]);
     values[i] = v;
   }
-  if (new Set(columns.map(([, n]) => n)).size > 1) {
+  if (new Set([...columns, ...overridden].map(([, n]) => n)).size > 1) {
     const keys = Object.keys(inputs);
     columns.sort((a, b) => keys.indexOf(a[0]) - keys.indexOf(b[0]));
-    add('column-lengths', `Input columns have different lengths: ${columns.map(([name, n]) => `${name} (${n})`).join(', ')}. Columns of one execution must have one length; pass a list that is not a column (a calendar, say) as a plain array or in config.`, columns.map(([name]) => name));
+    const listed = [...columns.map(([name, n]) => `${name} (${n})`), ...overridden.map(([name, n]) => `${name} (override, ${n})`)];
+    add('column-lengths', `${overridden.length > 0 ? 'Input and override' : 'Input'} columns have different lengths: ${listed.join(', ')}. Columns of one execution must have one length; pass a list that is not a column (a calendar, say) as a plain array or in config.`, [...columns, ...overridden].map(([name]) => name));
   }
   if (issues.length > 0) throw new InputError(issues);
   return { plan, values, given, notes };

@@ -4,9 +4,10 @@
  */
 import type { Graph } from '../graph/graph';
 import type { LifecycleAdapter } from './hooks';
+import { nameRecord } from '../graph/own';
 
 export function timingsHook(graph: Graph): { hook: LifecycleAdapter; timings: Record<string, number> } {
-  const timings: Record<string, number> = {};
+  const timings = nameRecord<number>();
   const hook: LifecycleAdapter = {
     afterNode({ name, durationMs, role }) {
       const key = role === 'raw' ? graph.node(name)!.owner! : name;

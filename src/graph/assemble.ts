@@ -8,6 +8,7 @@ import { findCycles } from './cycles';
 import { Graph } from './graph';
 import { makeNode, SUPPLIED, type FeatureNode } from './node';
 import { describeValue, isKnownType, typeName, typesCompatible, valueMatchesType } from './types';
+import { hasOwn } from './own';
 
 export function assembleGraph(features: readonly FeatureNode[], config: Readonly<Record<string, unknown>>, issues: Issue[]): Graph {
   const index = new Map<string, number>();
@@ -58,7 +59,7 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
         nodes: [name],
       });
     }
-    const isConfig = name in config;
+    const isConfig = hasOwn(config, name);
     if (isConfig && typed.length > 0) {
       const wrong = typed.find((c) => !valueMatchesType(config[name], c.type));
       if (wrong) {

@@ -6,6 +6,7 @@
 import type { ParsedParameter } from './params';
 import type { DependencySpec, LeafSpec } from './dependency-spec';
 import type { Dependency, NodeFn } from './node';
+import { own, setOwn } from './own';
 
 /** How one argument of the call is made from the dependencies' values. */
 type Slot =
@@ -38,7 +39,7 @@ export function bindParameters(
   let slots: Slot[] | undefined;
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
-    const spec = bound[p.name];
+    const spec = own(bound, p.name);
     if (spec === undefined || spec.kind === 'source') {
       dependencies.push(spec === undefined ? { name: p.name, type: paramTypes?.[i], optional: p.optional } : { name: spec.name, type: paramTypes?.[i], optional: false });
       sources[i] = paramDeps[i] = dependencies.length - 1;
@@ -89,15 +90,18 @@ function fill(slot: Slot, args: unknown[]): unknown {
       return slot.value;
     case 'list':
       return slot.items.map((item) => fill(item, args));
-    case 'record':
-      return Object.fromEntries(slot.items.map(([k, item]) => [k, fill(item, args)]));
+    case 'record': {
+      const record: Record<string, unknown> = {};
+      for (const [k, item] of slot.items) setOwn(record, k, fill(item, args));
+      return record;
+    }
   }
 }
 
 /** `{param}` in a parameterized node's doc becomes what the parameter is bound to. */
 export function fillDoc(doc: string, bound: Readonly<Record<string, DependencySpec>>): string {
   return doc.replace(/\{(\w+)\}/g, (whole, param: string) => {
-    const spec = bound[param];
+    const spec = own(bound, param);
     if (!spec) return whole;
     if (spec.kind === 'value') return String(spec.value);
     if (spec.kind === 'source') return spec.name;

@@ -3,7 +3,7 @@
  * decorator records once, expands them into frozen nodes, then checks the graph as a whole.
  */
 import type { Issue } from '../errors';
-import { collectMethods, toSource } from './collect-methods';
+import { collectMethods, noFeaturesIssue, toSource } from './collect-methods';
 import { expandMethod } from './expand-method';
 import { assembleGraph } from './assemble';
 import type { Graph } from './graph';
@@ -41,7 +41,9 @@ function nodesOf(items: readonly unknown[], config: Readonly<Record<string, unkn
     }
     const source = toSource(item, issues);
     if (!source) continue;
-    for (const method of collectMethods(source)) {
+    const methods = collectMethods(source);
+    if (methods.length === 0) issues.push(noFeaturesIssue(item, source.className));
+    for (const method of methods) {
       for (const node of expandMethod(method, { config, issues, untyped, expandSpace })) nodes.push(node);
     }
   }

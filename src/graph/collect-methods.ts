@@ -33,7 +33,7 @@ export function toSource(item: unknown, issues: Issue[]): FeatureSource | undefi
     }
   }
   if (typeof item === 'object' && item !== null) {
-    const ctor = Object.getPrototypeOf(item) === Object.prototype ? undefined : (item as object).constructor;
+    const ctor = isPlainObject(item) ? undefined : (item as object).constructor;
     return { instance: item, className: ctor?.name || 'object' };
   }
   issues.push({
@@ -44,11 +44,39 @@ export function toSource(item: unknown, issues: Issue[]): FeatureSource | undefi
   return undefined;
 }
 
+/** An object literal or `Object.create(null)`: its own methods are its features. */
+function isPlainObject(item: object): boolean {
+  const proto = Object.getPrototypeOf(item);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The build issue for a class or object in which no method was found: it defines no feature, which
+ * is never what `withFeatures` was meant to get.
+ *
+ * @example
+ * noFeaturesIssue(Object.create(null), 'object').message;
+ * // 'withFeatures() was given an object with no prototype and no methods, so it defines no features. …'
+ */
+export function noFeaturesIssue(item: unknown, className: string): Issue {
+  const what = typeof item === 'function'
+    ? `the class ${className}, which has no public methods`
+    : Object.getPrototypeOf(item) === null
+      ? 'an object with no prototype and no methods'
+      : `${className === 'object' ? 'an object' : `an instance of ${className}`} with no public methods`;
+  return {
+    code: 'no-features',
+    message: `withFeatures() was given ${what}, so it defines no features. Pass feature classes or instances whose ` +
+      'methods are the features (withFeatures(MyFeatures)); methods starting with "_", getters and static methods do not count.',
+    nodes: [],
+  };
+}
+
 export function collectMethods(source: FeatureSource): FoundMethod[] {
   const found: FoundMethod[] = [];
   const seen = new Set<string>();
   // A plain object's own methods count; a class instance's own fields (arrow functions) do not.
-  let holder: object | null = Object.getPrototypeOf(source.instance) === Object.prototype ? source.instance : Object.getPrototypeOf(source.instance);
+  let holder: object | null = isPlainObject(source.instance) ? source.instance : Object.getPrototypeOf(source.instance);
   while (holder && holder !== Object.prototype) {
     for (const name of Object.getOwnPropertyNames(holder)) {
       if (seen.has(name) || name === 'constructor' || name.startsWith('_')) continue;

@@ -1,5 +1,6 @@
 /** Resolve stage: whether a method's `@config.*` records let it exist under the given config. */
 import type { DecoratorRecord } from './records';
+import { hasOwn } from './own';
 
 type ConfigRecord = Extract<DecoratorRecord, { kind: 'config' }>;
 
@@ -8,11 +9,11 @@ export function configAllows(records: readonly ConfigRecord[], config: Readonly<
     const entries = Object.entries(r.match);
     switch (r.mode) {
       case 'when':
-        return entries.every(([key, v]) => key in config && Object.is(config[key], v));
+        return entries.every(([key, v]) => hasOwn(config, key) && Object.is(config[key], v));
       case 'whenNot':
-        return entries.every(([key, v]) => !(key in config && Object.is(config[key], v)));
+        return entries.every(([key, v]) => !(hasOwn(config, key) && Object.is(config[key], v)));
       case 'whenIn':
-        return entries.every(([key, list]) => key in config && (list as unknown[]).some((v) => Object.is(config[key], v)));
+        return entries.every(([key, list]) => hasOwn(config, key) && (list as unknown[]).some((v) => Object.is(config[key], v)));
     }
   });
 }

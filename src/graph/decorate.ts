@@ -9,6 +9,7 @@ import type { Validator } from '../quality/result';
 import { expandChecks } from './check-nodes';
 import { makeNode, type FeatureNode } from './node';
 import type { DecoratorRecord, TagMap, Target } from './records';
+import { hasOwn, setOwn } from './own';
 
 type Problem = (code: string, message: string, nodes?: string[]) => void;
 
@@ -43,10 +44,10 @@ export function decorate(
       for (const node of targetsOf(record.target, produced, 'tag')) {
         const current = tags.get(node.name) ?? { ...node.tags };
         for (const [key, v] of Object.entries(record.tags)) {
-          if (key in current && JSON.stringify(current[key]) !== JSON.stringify(v)) {
+          if (hasOwn(current, key) && JSON.stringify(current[key]) !== JSON.stringify(v)) {
             problem('tag-conflict', `Tag "${key}" is set twice on "${node.name}" (${origin}) with different values: ${JSON.stringify(current[key])} and ${JSON.stringify(v)}. Keep one.`, [node.name]);
           }
-          current[key] = v;
+          setOwn(current, key, v);
           if (record.propagate) propagates.set(node.name, (propagates.get(node.name) ?? new Set()).add(key));
         }
         tags.set(node.name, current);

@@ -17,7 +17,9 @@ import { implementationOf } from './implementation';
 import { makeNode, type FeatureNode } from './node';
 import { parseParameters, ParameterParseError, type ParsedParameter } from './params';
 import { pipeInputNodes, pipeOutputNodes } from './pipe-nodes';
+import { primitiveName } from './types';
 import type { DecoratorRecord, NamespaceSpec, RecordKind, TagMap } from './records';
+import { hasOwn, own, setOwn } from './own';
 
 type Of<K extends RecordKind> = Extract<DecoratorRecord, { kind: K }>;
 
@@ -72,7 +74,7 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   let impl: Function = method.fn;
   const does = one('does');
   if (does) {
-    const found = implementationOf(does.fn, does.mapping, params, origin);
+    const found = implementationOf(does.fn, does.mapping, params, origin, method.fn);
     if ('problem' in found) return problem('does', found.problem), [];
     impl = found.fn;
   }
@@ -82,19 +84,19 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   const copy = injected !== undefined || sub !== undefined;
   const outputs: [string, Record<string, DependencySpec>, string][] = [];
   if (parameterization) {
-    for (const out in parameterization.spec) {
+    for (const out of Object.keys(parameterization.spec)) {
       const bound = parameterization.spec[out];
-      outputs.push([out, copy ? { ...bound } : (bound as Record<string, DependencySpec>), parameterization.docs?.[out] ?? doc]);
+      outputs.push([out, copy ? { ...bound } : (bound as Record<string, DependencySpec>), own(parameterization.docs, out) ?? doc]);
     }
   } else outputs.push([name, {}, doc]);
   const known = new Set(params.map((p) => p.name));
   for (const [out, bound] of outputs) {
-    for (const param in injected) {
-      if (param in bound) problem('inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${out}"); bind it in one place.`);
-      bound[param] = injected[param];
+    for (const param of Object.keys(injected ?? {})) {
+      if (hasOwn(bound, param)) problem('inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${out}"); bind it in one place.`);
+      setOwn(bound, param, injected![param]);
     }
     let unknown: string[] | undefined;
-    for (const p in bound) if (!known.has(p)) (unknown ??= []).push(p);
+    for (const p of Object.keys(bound)) if (!known.has(p)) (unknown ??= []).push(p);
     if (unknown) {
       problem('parameterize-unknown-parameter',
         `@${bindingDecorator(parameterization, unknown, injected ?? {})} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${out}", but ${origin} has no such parameter (its parameters: ${params.map((p) => p.name).join(', ') || 'none'}).`);
@@ -106,7 +108,7 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
     inner.push(...ctx.expandSpace(sub.space, namespace, origin));
     const innerNames = new Set(inner.map((n) => n.name));
     for (const [, bound] of outputs) {
-      for (const p of params) if (!(p.name in bound) && innerNames.has(`${namespace}.${p.name}`)) bound[p.name] = source(`${namespace}.${p.name}`);
+      for (const p of params) if (!hasOwn(bound, p.name) && innerNames.has(`${namespace}.${p.name}`)) setOwn(bound, p.name, source(`${namespace}.${p.name}`));
     }
   }
   if (failed) return [];
@@ -141,6 +143,12 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
   const columns = one('extractColumns');
   const fields = one('extractFields');
   if (columns && fields) return problem('extract-twice', `${origin} has both @extractColumns and @extractFields; use one.`), [];
+  const primitive = columns || fields ? primitiveName(types.returns) : undefined;
+  if (primitive !== undefined) {
+    const decorator = columns ? '@extractColumns' : '@extractFields';
+    const wants = columns ? 'a table (an Arrow Table or a record of columns)' : 'a record';
+    return problem('extract-primitive', `${decorator} on ${origin} cannot apply: ${origin} is declared to return ${primitive}, which is never ${wants}. Declare the type it really returns, or remove ${decorator}.`), [];
+  }
   const extracted: FeatureNode[] = [];
   for (const table of columns || fields ? finals : []) {
     const from = [{ name: table.name, type: undefined, optional: false }];

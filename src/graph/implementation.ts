@@ -1,11 +1,29 @@
 /**
  * Expand stage for `@does`: the function a method's node calls. Without `@does` it is the method;
  * with it, a wrapper that passes the method's arguments to the reused function, matched by name
- * (or through the mapping), or all in order to a rest parameter.
+ * (or through the mapping), or all in order to a rest parameter. The method's own default values
+ * apply first, exactly as they would if its body ran.
  */
+import { defaultsOf } from './method-defaults';
 import { parseParameters, ParameterParseError, type ParsedParameter } from './params';
 
 export function implementationOf(
+  fn: Function,
+  mapping: Readonly<Record<string, string>>,
+  methodParams: readonly ParsedParameter[],
+  origin: string,
+  method: Function,
+): { fn: Function } | { problem: string } {
+  const found = reuse(fn, mapping, methodParams, origin);
+  if ('problem' in found) return found;
+  const defaults = defaultsOf(method, methodParams, origin);
+  if (defaults === undefined) return found;
+  if ('problem' in defaults) return defaults;
+  const call = found.fn;
+  return { fn: function (this: unknown, ...args: unknown[]) { return call.apply(this, defaults(this, args)); } };
+}
+
+function reuse(
   fn: Function,
   mapping: Readonly<Record<string, string>>,
   methodParams: readonly ParsedParameter[],
@@ -26,7 +44,7 @@ export function implementationOf(
   }
   const order: number[] = [];
   for (const p of params) {
-    const from = mapping[p.name] ?? p.name;
+    const from = Object.hasOwn(mapping, p.name) ? mapping[p.name] : p.name;
     const at = names.indexOf(from);
     if (at < 0) {
       if (p.optional) break;

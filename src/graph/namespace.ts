@@ -8,6 +8,8 @@ import { describe, isDependencySpec, type LeafSpec } from './dependency-spec';
 import { renamedCheckFn } from './check-nodes';
 import { makeNode, type FeatureNode } from './node';
 import type { NamespaceSpec, TagMap } from './records';
+import { own } from './own';
+import { assertKnownKeys } from '../options/known-keys';
 
 export interface NamespaceOptions {
   /** Inner input name → `source('outer')` or `value(v)`. */
@@ -27,19 +29,23 @@ export class Namespaced {
   }
 }
 
-export function namespaceSpec(features: unknown, options: NamespaceOptions, where: string): NamespaceSpec {
+export function namespaceSpec(
+  features: unknown, options: NamespaceOptions, where: string, known: readonly string[] = ['inputs', 'config', 'tags'],
+): NamespaceSpec {
   const list = Array.isArray(features) ? features : [features];
   if (list.length === 0 || !list.every((f) => typeof f === 'function' || (typeof f === 'object' && f !== null))) {
     throw new FeatureDefinitionError(`${where} takes a feature class, an instance, or a list of them, got ${describe(features)}.`);
   }
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new FeatureDefinitionError(`${where} takes options { ${known.map((k) => `${k}?`).join(', ')} }.`);
+  }
+  assertKnownKeys(options, known, where, FeatureDefinitionError);
   const { inputs = {}, config = {}, tags = {} } = options ?? {};
   for (const [name, spec] of Object.entries(inputs)) {
     if (!isDependencySpec(spec) || (spec.kind !== 'value' && spec.kind !== 'source')) {
       throw new FeatureDefinitionError(`${where} binds input "${name}" to ${describe(spec)}; use source('outerName') or value(v).`);
     }
   }
-  const unknown = Object.keys(options ?? {}).filter((k) => !['inputs', 'config', 'tags', 'namespace'].includes(k));
-  if (unknown.length > 0) throw new FeatureDefinitionError(`${where} does not know the option "${unknown[0]}"; it takes { inputs?, config?, tags? }.`);
   return { features: list, inputs: { ...inputs }, config: { ...config }, tags: Object.freeze({ ...tags }) as TagMap };
 }
 
@@ -75,7 +81,7 @@ export function prefixNodes(inner: readonly FeatureNode[], namespace: string, sp
   const constants = new Map<string, FeatureNode>();
   const rename = (dep: string): string => {
     if (innerNames.has(dep)) return `${namespace}.${dep}`;
-    const bound = space.inputs[dep];
+    const bound = own(space.inputs, dep);
     if (bound?.kind === 'source') return bound.name;
     if (values.has(dep)) {
       const name = `${namespace}.${dep}`;

@@ -5,6 +5,7 @@ import { userDependencies } from './lineage';
 import { isInternal } from './node';
 import { isKnownType, typeName } from './types';
 import { inheritedTags } from '../governance/inherited-tags';
+import { hasOwn } from './own';
 
 export interface NodeInfo {
   readonly name: string;
@@ -38,7 +39,7 @@ export type TagFilter = Readonly<Record<string, string | readonly string[] | nul
 
 export function matchesTags(tags: Tags, filter: TagFilter): boolean {
   return Object.entries(filter).every(([key, wanted]) => {
-    if (!Object.hasOwn(tags, key)) return false;
+    if (!hasOwn(tags, key)) return false;
     if (wanted === null) return true;
     const have = tags[key];
     const values = typeof have === 'string' ? [have] : have;

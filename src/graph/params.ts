@@ -32,6 +32,19 @@ export function parseParameters(fn: Function): ParsedParameter[] {
   return splitTopLevel(src, open).map(parseOne).filter((p): p is ParsedParameter => p !== null);
 }
 
+/**
+ * The source text of `fn`'s parameter list, comments removed, for rebuilding a function with the
+ * same parameters and defaults (`@does` evaluates a method's defaults this way).
+ * @example
+ * parameterListSource(function (spend, window = 3) {}) // 'spend, window = 3'
+ */
+export function parameterListSource(fn: Function): string {
+  const src = Function.prototype.toString.call(fn);
+  const open = findParameterListStart(src);
+  if (open < 0) return arrowParameter(src);
+  return splitTopLevel(src, open).map((part) => part.trim()).filter((part) => part !== '').join(', ');
+}
+
 /** The index of the `(` that opens the parameter list, or -1 for an arrow function `x => …`. */
 function findParameterListStart(src: string): number {
   let depth = 0;

@@ -30,6 +30,17 @@ const PRIMITIVES = new Map<unknown, string>([
   [Symbol, 'symbol'],
 ]);
 
+/**
+ * `number`, `string`… when a declared type is a primitive's constructor, else `undefined`.
+ *
+ * @example
+ * primitiveName(Number);       // 'number'
+ * primitiveName(Float64Array); // undefined
+ */
+export function primitiveName(t: unknown): string | undefined {
+  return PRIMITIVES.get(t);
+}
+
 /** Whether a runtime value satisfies a declared type. */
 export function valueMatchesType(value: unknown, t: unknown): boolean {
   if (!isKnownType(t)) return true;

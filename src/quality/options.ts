@@ -117,7 +117,7 @@ export function normalizeCheckOptions(options: unknown, where: string): CheckOut
   const problems: string[] = [];
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
-    if (!(key in RULES)) {
+    if (!Object.hasOwn(RULES, key)) {
       problems.push(unknownKey(key));
       continue;
     }

@@ -1,7 +1,10 @@
 import type { ResultBuilder } from './result-builder';
+import { nameRecord } from '../graph/own';
 
 /**
- * Results as a plain record of the values as computed, in the requested order.
+ * Results as a record of the values as computed, in the requested order. The record has no
+ * prototype, so every output name, `constructor` and `__proto__` included, is an ordinary key and
+ * a name that was not requested reads `undefined`.
  *
  * @example
  * const dr = new Builder().withFeatures(SpendFeatures).withResult(dictResult()).build();
@@ -11,7 +14,7 @@ export function dictResult(): ResultBuilder<Record<string, unknown>> {
   return {
     name: 'dict',
     build(outputs, values) {
-      const record: Record<string, unknown> = {};
+      const record = nameRecord<unknown>();
       outputs.forEach((name, i) => (record[name] = values[i]));
       return record;
     },

@@ -13,7 +13,7 @@ describe('wrong decorator arguments throw FeatureDefinitionError when the class 
     ['@tag({})', () => tag({}), '@tag takes a non-empty record of tags, e.g. @tag({ owner: "marketing" }).'],
     ['@tag value not a string', () => tag({ owner: 3 as never }), '@tag value for "owner" must be a string or a non-empty list of strings, got 3.'],
     ['@tag bad target', () => tag({ a: 'b' }, { target: [] }), "@tag's target must be a node name, a non-empty list of node names, or '*' for every node the method produces."],
-    ['@feature bad option', () => feature({ docs: 'x' } as never), '@feature does not know the option "docs"; it takes { doc?: string }.'],
+    ['@feature bad option', () => feature({ docs: 'x' } as never), '@feature got an unknown option "docs" (did you mean "doc"?). Valid options: doc.'],
     ['@parameterize empty', () => parameterize({}), '@parameterize takes a non-empty record { nodeName: { parameter: value(…) | source(…) | group(…) } }.'],
     ['@parameterize bare value', () => parameterize({ a: { x: 3 as never } }), '@parameterize entry "a" binds parameter "x" to number 3; wrap it: value(3) for a literal or source(\'name\') for another node.'],
     ['@parameterize bad name', () => parameterize({ 'a b': { x: value(1) } }), '@parameterize node name "a b" is not a valid name: use letters, digits, _ and $ (and . between namespaces).'],

@@ -1,0 +1,52 @@
+/**
+ * A node's declared return type is checked when it finishes: a cheap constructor check, made
+ * once per graph (only for nodes whose type is known; `Object`, unions and async `Promise` types
+ * are unknown and not checked), so the executor's loop only reads one array slot per node.
+ */
+import { FeatureExecutionError } from '../errors';
+import type { Graph } from '../graph/graph';
+import type { FeatureNode } from '../graph/node';
+import { article, describeValue, isKnownType, primitiveName, typeName, valueMatchesType } from '../graph/types';
+
+export type ReturnCheck = ((value: unknown) => boolean) | undefined;
+
+const cache = new WeakMap<Graph, readonly ReturnCheck[]>();
+
+/**
+ * For each node of `graph`, the check of its value against its declared return type, or
+ * `undefined` where there is nothing to check (unknown types, inputs, check nodes, a checked
+ * feature's gate, which passes on a value already checked as `x:raw`).
+ *
+ * @example
+ * const checks = returnChecksOf(graph);
+ * checks[graph.index.get('spendMean')!]?.(3); // true: declared number, got a number
+ */
+export function returnChecksOf(graph: Graph): readonly ReturnCheck[] {
+  let checks = cache.get(graph);
+  if (!checks) cache.set(graph, (checks = graph.nodes.map(checkOf)));
+  return checks;
+}
+
+function checkOf(node: FeatureNode): ReturnCheck {
+  if ((node.role !== 'feature' && node.role !== 'raw') || !isKnownType(node.type)) return undefined;
+  if (node.dependencies[0]?.name === `${node.name}:raw`) return undefined;
+  const t = node.type;
+  const primitive = primitiveName(t);
+  if (primitive !== undefined) return (v) => typeof v === primitive || v instanceof t;
+  return (v) => v instanceof t || valueMatchesType(v, t);
+}
+
+/**
+ * The error for a node whose value does not match its declared return type.
+ *
+ * @example
+ * returnTypeError(node, 3).message;
+ * // 'Feature "x" (F.x) is declared to return Float64Array but returned a number (3). …'
+ */
+export function returnTypeError(node: FeatureNode, value: unknown): FeatureExecutionError {
+  const name = node.owner ?? node.name;
+  const declared = primitiveName(node.type) ?? typeName(node.type);
+  const detail = `"${name}" (${node.origin}) is declared to return ${declared} but returned ${describeValue(value)}`;
+  return new FeatureExecutionError(name, node.origin, new TypeError(detail),
+    `Feature ${detail}. Return ${article(declared)} ${declared}, or change the declared return type.`);
+}
