@@ -24,3 +24,8 @@ export { toDanfo } from './danfo/to-danfo';
 export { danfoFrame } from './danfo/danfo-result';
 export { isDanfo } from './danfo/is-danfo';
 export { qualityTable } from './arrow/quality-table';
+export { arrowIpcBytes } from './cache-store/arrow-codec';
+export { CacheStore, EntryLost } from './cache-store/store';
+export { evictCache, clearCache } from './cache-store/maintenance';
+export { NotEncodable } from './cache-store/json-codec';
+export type { CacheEntry } from './cache-store/entry';

@@ -8,6 +8,7 @@ import { QuiverError } from './errors';
 import { buildGraph } from './graph/build-graph';
 import type { LifecycleAdapter } from './execution/hooks';
 import type { ResultBuilder } from './results/result-builder';
+import { cacheSettings, type CacheSettings, type WithCacheOptions } from './cache/options';
 
 /**
  * @example
@@ -22,6 +23,7 @@ export class Builder<R = Table> {
   private config: Record<string, unknown> = {};
   private result?: ResultBuilder<unknown>;
   private readonly adapters: LifecycleAdapter[] = [];
+  private cache?: CacheSettings;
 
   /** Feature classes (one instance is made with `new`) or instances; any number of calls. */
   withFeatures(...features: unknown[]): this {
@@ -56,10 +58,21 @@ export class Builder<R = Table> {
     return this;
   }
 
+  /**
+   * Caches every node's value in a directory: a node whose code, config and inputs are unchanged is
+   * read instead of computed, and a killed run resumes where it stopped (docs/caching.md).
+   * @example
+   * new Builder().withFeatures(SpendFeatures).withCache({ path: '.quiver-cache', maxBytes: 2 ** 30 }).build();
+   */
+  withCache(options: string | WithCacheOptions): this {
+    this.cache = cacheSettings(options);
+    return this;
+  }
+
   /** Builds and checks the graph; throws `GraphBuildError` listing every problem. */
   build(): Driver<R> {
     const config = Object.freeze({ ...this.config });
     const graph = buildGraph(this.features, config);
-    return new Driver(graph, config, (this.result ?? arrowTable()) as ResultBuilder<R>, [...this.adapters]);
+    return new Driver(graph, config, (this.result ?? arrowTable()) as ResultBuilder<R>, [...this.adapters], this.cache);
   }
 }

@@ -18,3 +18,6 @@ export type { NodeInfo, TagFilter } from './graph/node-info';
 export type { ResultBuilder } from './results/result-builder';
 export { dictResult } from './results/dict-result';
 export * from './timeseries';
+export type { WithCacheOptions } from './cache/options';
+export type { CacheBehavior } from './cache/behavior';
+export type { CacheReport } from './cache/session';
