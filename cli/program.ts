@@ -8,6 +8,7 @@ import { graphCommand, parseCollapse } from './commands/graph';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
+import { cacheClearCommand } from './commands/cache';
 import { describeError, exitCodeOf } from './errors';
 import { processIo, type Io } from './io';
 import { parseConfig, parseCount, parseList, parseTag } from './options';
@@ -38,6 +39,7 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')
     .option('--report <file>', 'also write a self-contained HTML run report')
     .option('--quiet', 'no progress bar')
+    .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
 }
@@ -75,6 +77,15 @@ function validateDefinition(cmd: Command, io: Io, done: (code: number) => void):
     .action(async (file: string, opts) => done(await validateCommand(file, opts, io)));
 }
 
+function cacheDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  const group = cmd.command('cache').description('manage a cache directory made by --cache or withCache()');
+  group.command('clear')
+    .description('remove every cached value from a cache directory')
+    .argument('<dir>', 'the cache directory')
+    .addHelpText('after', '\nExample:\n  quiver cache clear .quiver-cache')
+    .action(async (dir: string) => done(await cacheClearCommand(dir, io)));
+}
+
 /**
  * The commander program; `done` receives each action's exit code.
  *
@@ -88,7 +99,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(add --help for usage)');
-  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition]) define(program, io, done);
+  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition, cacheDefinition]) define(program, io, done);
   return program;
 }
 
