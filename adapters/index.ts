@@ -28,3 +28,8 @@ export { qualityTable } from './arrow/quality-table';
 export { openLineage, type OpenLineageOptions, type DatasetRef } from './lineage/open-lineage';
 
 export { threads, type ThreadsOptions, type ThreadsExecutor } from './threads/threads';
+export { arrowIpcBytes } from './cache-store/arrow-codec';
+export { CacheStore, EntryLost } from './cache-store/store';
+export { evictCache, clearCache } from './cache-store/maintenance';
+export { NotEncodable } from './cache-store/json-codec';
+export type { CacheEntry } from './cache-store/entry';

@@ -8,6 +8,7 @@ import { graphCommand, parseCollapse } from './commands/graph';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
+import { cacheClearCommand } from './commands/cache';
 import { describeError, exitCodeOf } from './errors';
 import { processIo, type Io } from './io';
 import { parseConfig, parseCount, parseList, parseTag } from './options';
@@ -41,6 +42,7 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .option('--lineage <file>', 'append OpenLineage START and COMPLETE/FAIL events (NDJSON) to this file')
     .option('--lineage-namespace <name>', 'the OpenLineage job namespace (default: quiver)')
     .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
+    .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
 }
@@ -78,6 +80,15 @@ function validateDefinition(cmd: Command, io: Io, done: (code: number) => void):
     .action(async (file: string, opts) => done(await validateCommand(file, opts, io)));
 }
 
+function cacheDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  const group = cmd.command('cache').description('manage a cache directory made by --cache or withCache()');
+  group.command('clear')
+    .description('remove every cached value from a cache directory')
+    .argument('<dir>', 'the cache directory')
+    .addHelpText('after', '\nExample:\n  quiver cache clear .quiver-cache')
+    .action(async (dir: string) => done(await cacheClearCommand(dir, io)));
+}
+
 /**
  * The commander program; `done` receives each action's exit code.
  *
@@ -91,7 +102,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(add --help for usage)');
-  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition]) define(program, io, done);
+  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition, cacheDefinition]) define(program, io, done);
   return program;
 }
 

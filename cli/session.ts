@@ -14,6 +14,8 @@ import { loadFeatureModule } from './load-features';
 export interface FeatureOptions {
   readonly class?: string[];
   readonly config?: Record<string, unknown>;
+  /** `--cache DIR` (quiver run): cache node values there. */
+  readonly cache?: string;
 }
 
 /** How outputs are chosen: `--outputs a,b`, `--tag k=v`, or every feature (`--all`, the default). */
@@ -37,6 +39,7 @@ export function buildDriver(
 ): Driver<Table> {
   const { classes, policies } = loadFeatureModule(file, opts.class ?? []);
   const builder = new Builder().withFeatures(...classes).withConfig(opts.config ?? {}).withAdapters(...adapters).withPolicies(...policies);
+  if (opts.cache !== undefined) builder.withCache(opts.cache);
   return (result ? builder.withResult(result) : builder).build() as Driver<Table>;
 }
 

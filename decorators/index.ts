@@ -12,5 +12,6 @@ export { pipeInput, pipeOutput, step } from './pipe';
 export { does } from './does';
 export { inject } from './inject';
 export { subdag } from './subdag';
+export { cache, type CacheOptions } from './cache';
 export { namespaced, type NamespaceOptions } from '../src/graph/namespace';
 export { documentMethods } from './document-methods';

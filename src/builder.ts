@@ -12,6 +12,7 @@ import { closest } from './execution/suggest';
 import { isExecutor, type Executor } from './execution/executor-api';
 import { inline } from './execution/inline';
 import type { ResultBuilder } from './results/result-builder';
+import { cacheSettings, type CacheSettings, type WithCacheOptions } from './cache/options';
 
 /**
  * @example
@@ -28,6 +29,7 @@ export class Builder<R = Table> {
   private readonly adapters: LifecycleAdapter[] = [];
   private readonly policies: Policy[] = [];
   private executor?: Executor;
+  private cache?: CacheSettings;
 
   /** Feature classes (one instance is made with `new`) or instances; any number of calls. */
   withFeatures(...features: unknown[]): this {
@@ -69,6 +71,17 @@ export class Builder<R = Table> {
   }
 
   /**
+   * Caches every node's value in a directory: a node whose code, config and inputs are unchanged is
+   * read instead of computed, and a killed run resumes where it stopped (docs/caching.md).
+   * @example
+   * new Builder().withFeatures(SpendFeatures).withCache({ path: '.quiver-cache', maxBytes: 2 ** 30 }).build();
+   */
+  withCache(options: string | WithCacheOptions): this {
+    this.cache = cacheSettings(options);
+    return this;
+  }
+
+  /**
    * Governance policies checked on the whole graph at `build()`: `forbidFlow`, `requireTags` or your
    * own `{ name, check(graph) }`. Every violation of every policy is an issue of one `GraphBuildError`.
    *
@@ -92,7 +105,7 @@ export class Builder<R = Table> {
     const recipe = Object.freeze({ features: Object.freeze([...this.features]), config });
     executor.prepare?.(recipe, graph);
     const result = (this.result ?? arrowTable()) as ResultBuilder<R>;
-    return new Driver(graph, config, result, [...this.adapters], executor, recipe);
+    return new Driver(graph, config, result, [...this.adapters], executor, recipe, this.cache);
   }
 
   /**

@@ -18,6 +18,8 @@ import type { ResultBuilder } from './results/result-builder';
 import type { AdapterNote } from './io';
 import { InputError } from './errors';
 import { assertKnownKeys } from './options/known-keys';
+import type { CacheSettings } from './cache/options';
+import { CacheSession, type CacheReport } from './cache/session';
 
 /** What `run` resolves to. */
 export interface RunResult<R = unknown> {
@@ -28,6 +30,8 @@ export interface RunResult<R = unknown> {
   readonly timings: Record<string, number>;
   /** What the adapters changed on the way in, e.g. an integer column with nulls read as float64. */
   readonly notes: readonly AdapterNote[];
+  /** Nodes read from the cache (`hits`) and computed (`misses`); both empty without `withCache`. */
+  readonly cache: CacheReport;
 }
 
 let runs = 0;
@@ -48,6 +52,7 @@ export class Driver<R = unknown> {
     private readonly executor: Executor,
     /** What the graph was built from (executors that rebuild it elsewhere read it). */
     private readonly recipe: GraphRecipe = { features: [], config },
+    private readonly cache?: CacheSettings,
   ) {
     this.prepared.add(executor);
   }
@@ -128,28 +133,44 @@ export class Driver<R = unknown> {
   }
 
   private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean, where: string): Promise<RunResult<R>> {
-    const { plan, values, given, notes } = prepareExecution(this.graph, this.config, outputs, options, this.plans, where);
+    const { plan: full, values, given, notes } = prepareExecution(this.graph, this.config, outputs, options, this.plans, where);
     const executor = this.executorFor(options.executor);
+    const wanted = outputs.filter((name) => !given.has(name)).map((name) => this.graph.index.get(name)!);
+    const session = this.cache ? await CacheSession.open(this.graph, full, wanted, values, this.cache) : undefined;
+    let plan = session?.plan ?? full;
     const timer = withTimings ? timingsHook(this.graph) : undefined;
-    const hooks = timer ? [...this.adapters, timer.hook] : this.adapters;
-    const state = { runId: ++runs, values, quality: [] as QualityResult[] };
+    const own = session ? [session.adapter, ...this.adapters] : this.adapters;
+    const hooks = timer ? [...own, timer.hook] : own;
+    let state = { runId: ++runs, values: session ? values.slice() : values, quality: [] as QualityResult[] };
     const start = hooks.length > 0
       ? { runId: state.runId, outputs, nodes: Array.from(plan.run, (i) => this.graph.nodes[i].name), config: this.config, graph: this.graph }
       : undefined;
     const began = performance.now();
     if (start) for (const h of hooks) await h.beforeRun?.(start);
     let failure: unknown;
-    try {
-      await executor.run({ graph: this.graph, plan, state, hooks, recipe: this.recipe });
-    } catch (error) {
-      failure = error;
+    for (;;) {
+      try {
+        await executor.run({ graph: this.graph, plan, state, hooks, recipe: this.recipe });
+        await session?.finish();
+        break;
+      } catch (error) {
+        const again = session?.replan(error);
+        if (!again) {
+          failure = error;
+          break;
+        }
+        plan = again;
+        state = { ...state, values: values.slice(), quality: [] };
+      }
     }
     if (start) {
       for (const h of hooks) await h.afterRun?.({ ...start, success: failure === undefined, error: failure, durationMs: performance.now() - began });
     }
     if (failure !== undefined) throw failure;
-    const computed = outputs.map((name) => (given.has(name) ? given.get(name) : values[this.graph.index.get(name)!]));
-    return { result: this.result.build(outputs, computed), quality: state.quality, timings: timer?.timings ?? {}, notes };
+    const computed = outputs.map((name) => (given.has(name) ? given.get(name) : state.values[this.graph.index.get(name)!]));
+    const cache = session?.report() ?? { hits: [], misses: [] };
+    const allNotes = session && session.notes.length > 0 ? [...notes, ...session.notes] : notes;
+    return { result: this.result.build(outputs, computed), quality: state.quality, timings: timer?.timings ?? {}, notes: allNotes, cache };
   }
 
   /** The per-call executor (prepared once for this driver) or the driver's own. */

@@ -88,3 +88,6 @@ export class FeatureExecutionError extends QuiverError {
     this.cause = cause;
   }
 }
+
+/** The cache cannot be used as asked: bad `withCache` options, a store directory that cannot be written. */
+export class CacheError extends QuiverError {}

@@ -22,3 +22,6 @@ export { concurrent, type ConcurrentOptions } from './execution/concurrent';
 export type { ResultBuilder } from './results/result-builder';
 export { dictResult } from './results/dict-result';
 export * from './timeseries';
+export type { WithCacheOptions } from './cache/options';
+export type { CacheBehavior } from './cache/behavior';
+export type { CacheReport } from './cache/session';

@@ -20,6 +20,8 @@ export interface RunFacts {
   readonly quality: readonly QualityResult[];
   /** The node whose error ended the run, if one did. */
   readonly failedNode?: string;
+  /** Nodes read from the cache (`run().cache.hits`): captioned "from cache". */
+  readonly cached?: readonly string[];
 }
 
 /**
@@ -52,6 +54,7 @@ export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | und
   }
   if (facts.failedNode) mark(facts.failedNode, 'fail');
   const slowest = Math.max(0, ...Object.values(facts.timings));
+  const cached = new Set(facts.cached ?? []);
   return (box) => {
     let ms = 0;
     let timed = false;
@@ -62,7 +65,8 @@ export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | und
       const f = failed.get(m.name);
       if (f === 'fail' || (f === 'warn' && level === undefined)) level = f;
     }
-    if (!timed && !level) return undefined;
+    const fromCache = box.members.some((m) => cached.has(m.name));
+    if (!timed && !level && !fromCache) return undefined;
     const look = level === 'fail' ? FAIL : level === 'warn' ? WARN : undefined;
     const isCheck = box.kind === 'check';
     const failedHere = facts.failedNode !== undefined && box.members.some((m) => m.name === facts.failedNode);
@@ -72,8 +76,8 @@ export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | und
       fontcolor: fill !== undefined && TIME_PALETTE.indexOf(fill) >= TIME_PALETTE.length - 2 ? '#ffffff' : undefined,
       color: look?.line,
       penwidth: look ? 3 : undefined,
-      caption: [timed ? formatMs(ms) : '', failedHere ? 'FAILED' : ''].filter(Boolean).join(' · '),
-      tooltip: timed ? `took ${formatMs(ms)}` : undefined,
+      caption: [timed ? formatMs(ms) : '', fromCache ? 'from cache' : '', failedHere ? 'FAILED' : ''].filter(Boolean).join(' · '),
+      tooltip: timed ? `took ${formatMs(ms)}${fromCache ? ' (read from the cache)' : ''}` : undefined,
     };
   };
 }

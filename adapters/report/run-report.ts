@@ -23,6 +23,8 @@ export interface RunOutcome {
   readonly result?: unknown;
   readonly quality?: readonly QualityResult[];
   readonly timings?: Readonly<Record<string, number>>;
+  /** With `withCache`: the nodes read from the cache are marked in the graph and the timings. */
+  readonly cache?: { readonly hits: readonly string[] };
 }
 
 /** Everything a report is made from. */
@@ -77,7 +79,7 @@ export async function runReportHtml(input: RunReportInput, opts: RunReportOption
   let svg: string | undefined;
   let problem: string | undefined;
   try {
-    const facts = { timings, quality, failedNode: failedNodeOf(input.error) };
+    const facts = { timings, quality, failedNode: failedNodeOf(input.error), cached: input.run?.cache?.hits };
     svg = await executedGraphSvg(input.driver, input.outputs, facts, { configKeys: Object.keys(config), ...opts });
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
@@ -95,7 +97,7 @@ export async function runReportHtml(input: RunReportInput, opts: RunReportOption
     graphSection(svg, problem),
     qualitySection(quality),
     resultSection(summarizeResult(input.run?.result)),
-    timingsSection(timings),
+    timingsSection(timings, input.run?.cache?.hits),
     notesSection(input.notes ?? []),
     keyValueSection('config', 'Config', config, 'No config was given.'),
     keyValueSection('versions', 'Versions', await versions(), ''),

@@ -21,20 +21,22 @@ function num(v: number | undefined): Cell {
  * @example
  * timingsSection(run.timings);
  */
-export function timingsSection(timings: Readonly<Record<string, number>>): string {
+export function timingsSection(timings: Readonly<Record<string, number>>, cached: readonly string[] = []): string {
+  const fromCache = new Set(cached);
   const sorted = Object.entries(timings).sort((a, b) => b[1] - a[1]);
   if (sorted.length === 0) return section('timings', 'Time per node', '<p class="muted">No node ran.</p>');
   const total = sorted.reduce((s, [, ms]) => s + ms, 0);
   const slowest = sorted[0][1];
   const rows = (part: [string, number][]) =>
     part.map(([name, ms]): Cell[] => [
-      name,
+      fromCache.has(name) ? { html: `${esc(name)} <span class="badge cached">FROM CACHE</span>` } : name,
       { html: esc(formatMs(ms)), cls: 'num' },
       { html: total > 0 ? `${((100 * ms) / total).toFixed(1)}%` : '', cls: 'num' },
       { html: `<div class="bar" style="width:${slowest > 0 ? ((100 * ms) / slowest).toFixed(1) : 0}%"></div>` },
     ]);
   const headers = ['node', 'time', 'share', ''];
-  let body = `<p class="muted">${sorted.length.toLocaleString('en-US')} nodes ran for ${esc(formatMs(total))} in all.</p>`;
+  const read = cached.length > 0 ? ` ${cached.length.toLocaleString('en-US')} of them were read from the cache.` : '';
+  let body = `<p class="muted">${sorted.length.toLocaleString('en-US')} nodes ran for ${esc(formatMs(total))} in all.${read}</p>`;
   body += table('timings-table', headers, rows(sorted.slice(0, SHOWN_TIMINGS)));
   if (sorted.length > SHOWN_TIMINGS) {
     body += `<details><summary>${(sorted.length - SHOWN_TIMINGS).toLocaleString('en-US')} faster nodes</summary>${table('timings-rest', headers, rows(sorted.slice(SHOWN_TIMINGS)))}</details>`;

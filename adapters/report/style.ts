@@ -18,6 +18,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 tr.fail td { background: #fdecea; } tr.warn td { background: #fff4e5; }
 .badge { font-weight: 700; font-size: 11px; padding: 1px 6px; border-radius: 3px; color: #fff; }
 .badge.fail { background: var(--fail); } .badge.warn { background: var(--warn); } .badge.pass { background: var(--ok); }
+.badge.cached { background: #1565c0; }
 .bar { background: #fd8d3c; height: 10px; border-radius: 2px; min-width: 1px; }
 .graph { overflow: auto; max-height: 80vh; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
 .graph svg { display: block; }

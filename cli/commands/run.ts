@@ -81,6 +81,9 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       io.err(`note: left out of the table, not columns: ${result.skipped.join(', ')} (name them with --outputs to see why).`);
     }
     io.out(`Wrote ${count(table.numRows, 'row')} × ${count(table.numCols, 'column')} to ${opts.out} in ${formatMs(durationMs)}.`);
+    if (opts.cache !== undefined) {
+      io.out(`Cache ${opts.cache}: ${count(run.cache.hits.length, 'node')} read, ${count(run.cache.misses.length, 'node')} computed.`);
+    }
     io.out(`Data quality:\n${formatQuality(run.quality)}`);
   }
   if (opts.report) {
@@ -92,7 +95,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
         error,
         config: opts.config,
         durationMs,
-        notes,
+        notes: run ? [...notes, ...run.notes.filter((n) => n.code.startsWith('cache-'))] : notes,
         title: `quiver run ${file}`,
         details: { inputs: opts.inputs, out: opts.out },
       },

@@ -48,7 +48,7 @@ export function makePlan(graph: Graph, outputs: readonly number[], overrides: Re
   return { run: ordered, supplied: Int32Array.from(supplied), overridden: Int32Array.from(overridden), refs, required: requiredOf(graph, ordered, outputs) };
 }
 
-function requiredOf(graph: Graph, run: Int32Array, outputs: readonly number[]): Uint8Array {
+export function requiredOf(graph: Graph, run: Int32Array, outputs: readonly number[]): Uint8Array {
   const required = new Uint8Array(graph.nodes.length);
   for (const i of outputs) required[i] = 1;
   for (const i of run) {

@@ -7,7 +7,8 @@ import { collectMethods, noFeaturesIssue, toSource } from './collect-methods';
 import { expandMethod } from './expand-method';
 import { assembleGraph } from './assemble';
 import type { Graph } from './graph';
-import type { FeatureNode } from './node';
+import { makeNode, type CodeIdentity, type FeatureNode } from './node';
+import { readRecords } from '../metadata';
 import { Namespaced, prefixNodes } from './namespace';
 import type { NamespaceSpec } from './records';
 
@@ -44,7 +45,10 @@ function nodesOf(items: readonly unknown[], config: Readonly<Record<string, unkn
     const methods = collectMethods(source);
     if (methods.length === 0) issues.push(noFeaturesIssue(item, source.className));
     for (const method of methods) {
-      for (const node of expandMethod(method, { config, issues, untyped, expandSpace })) nodes.push(node);
+      const code: CodeIdentity = { fn: method.fn, records: readRecords(method.holder, method.name), instance: source.instance };
+      for (const node of expandMethod(method, { config, issues, untyped, expandSpace })) {
+        nodes.push(node.code === undefined ? makeNode({ ...node, code }) : node);
+      }
     }
   }
   return nodes;

@@ -4,7 +4,7 @@
  */
 import type { NodeRole } from '../execution/hooks';
 import type { Validator } from '../quality/result';
-import type { TagMap } from './records';
+import type { DecoratorRecord, TagMap } from './records';
 
 export interface Dependency {
   /** The name of the node, config key or input this dependency reads. */
@@ -34,6 +34,16 @@ export interface FeatureNode {
   readonly validator?: Validator;
   /** Keys of this node's own tags that every node downstream inherits (`@tag(…, { propagate: true })`). */
   readonly propagates?: readonly string[];
+  /** The code that defines the node (for the cache's code version); inputs and config have none. */
+  readonly code?: CodeIdentity;
+}
+
+/** What a node's code is made of: the method that defines it and that method's decorator records. */
+export interface CodeIdentity {
+  readonly fn: Function;
+  readonly records: readonly DecoratorRecord[];
+  /** The instance the method runs on: its own fields are part of the code version. */
+  readonly instance?: object;
 }
 
 /** Freezes a freshly made node record (and its dependency list) in place. */

@@ -7,6 +7,7 @@ import type { CheckOutputOptions } from '../quality';
 import type { Validator } from '../quality/result';
 import type { DependencySpec, LeafSpec } from './dependency-spec';
 import type { Step } from './step';
+import type { CacheBehavior } from '../cache/behavior';
 
 export type TagValue = string | readonly string[];
 export type TagMap = Readonly<Record<string, TagValue>>;
@@ -31,7 +32,8 @@ export type DecoratorRecord =
   | { readonly kind: 'pipeOutput'; readonly steps: readonly Step[] }
   | { readonly kind: 'does'; readonly fn: Function; readonly mapping: Readonly<Record<string, string>> }
   | { readonly kind: 'inject'; readonly bindings: Readonly<Record<string, DependencySpec>> }
-  | { readonly kind: 'subdag'; readonly namespace?: string; readonly space: NamespaceSpec };
+  | { readonly kind: 'subdag'; readonly namespace?: string; readonly space: NamespaceSpec }
+  | { readonly kind: 'cache'; readonly behavior: CacheBehavior };
 
 export interface ConfigRecord {
   readonly kind: 'config';

@@ -1,0 +1,69 @@
+/**
+ * The cache's Arrow IPC files: a typed array, an Arrow Vector or an Arrow Table as one IPC file.
+ * A typed array is stored as a one-column table (`value`) and read back as the same kind of typed
+ * array, viewing the file's bytes without a copy.
+ */
+import { Table, Vector, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { isArrowTable } from '../arrow/is-arrow-table';
+import { arrowTypeOfArray, isNumericArray, type NumericArray } from '../arrow/typed-arrays';
+
+/** What an Arrow entry holds: a table, a vector, or the named typed array. */
+export type ArrowKind = 'table' | 'vector' | `array:${string}`;
+
+const ARRAYS: Record<string, { new (buffer: ArrayBufferLike, offset: number, length: number): NumericArray }> = {
+  Float64Array, Float32Array, Int8Array, Int16Array, Int32Array, BigInt64Array,
+  Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array, BigUint64Array,
+};
+
+function isVector(value: unknown): value is Vector {
+  return value instanceof Vector || (typeof value === 'object' && value !== null && Array.isArray((value as Vector).data) &&
+    typeof (value as Vector).get === 'function' && 'type' in value);
+}
+
+/**
+ * The value as Arrow IPC file bytes, or undefined when it is not a typed array, Vector or Table.
+ *
+ * @example
+ * encodeArrow(Float64Array.of(1, 2))  // { kind: 'array:Float64Array', bytes: Uint8Array […] }
+ */
+export function encodeArrow(value: unknown): { kind: ArrowKind; bytes: Uint8Array } | undefined {
+  if (isNumericArray(value)) {
+    const data = makeData({ type: arrowTypeOfArray(value)!, length: value.length, nullCount: 0, data: value } as never);
+    return { kind: `array:${value.constructor.name}`, bytes: tableToIPC(new Table({ value: new Vector([data]) }), 'file') };
+  }
+  if (isArrowTable(value)) return { kind: 'table', bytes: tableToIPC(value, 'file') };
+  if (isVector(value)) return { kind: 'vector', bytes: tableToIPC(new Table({ value }), 'file') };
+  return undefined;
+}
+
+/**
+ * Reads back what `encodeArrow` wrote.
+ *
+ * @example
+ * const { kind, bytes } = encodeArrow(Float64Array.of(1, 2))!;
+ * decodeArrow(bytes, kind)  // Float64Array [1, 2]
+ */
+export function decodeArrow(bytes: Uint8Array, kind: string): unknown {
+  const table = tableFromIPC(bytes);
+  if (kind === 'table') return table;
+  const column = table.getChild('value');
+  if (!column) throw new Error('the file has no "value" column');
+  if (kind === 'vector') return column;
+  const ctor = ARRAYS[kind.slice('array:'.length)];
+  if (!ctor || !kind.startsWith('array:')) throw new Error(`unknown kind "${kind}"`);
+  if (column.data.length !== 1) throw new Error('a typed array entry must be one chunk');
+  const values = column.data[0].values as NumericArray;
+  return values instanceof ctor && values.length === column.length ? values : new ctor(values.buffer, values.byteOffset, column.length);
+}
+
+/**
+ * IPC bytes of an Arrow Table or Vector (for fingerprints), undefined for anything else.
+ *
+ * @example
+ * arrowIpcBytes(tableFromArrays({ x: [1, 2] }))  // Uint8Array […]
+ */
+export function arrowIpcBytes(value: unknown): Uint8Array | undefined {
+  if (isArrowTable(value)) return tableToIPC(value, 'file');
+  if (isVector(value)) return tableToIPC(new Table({ value }), 'file');
+  return undefined;
+}

@@ -1,0 +1,29 @@
+/**
+ * Which file a value becomes: Arrow IPC for typed arrays, Vectors and Tables; JSON for the rest.
+ * One table of codecs, tried in order, serves the writer and the reader.
+ */
+import { decodeArrow, encodeArrow } from './arrow-codec';
+import { decodeJson, encodeJson } from './json-codec';
+
+export interface Encoded {
+  readonly codec: 'arrow' | 'json';
+  readonly kind: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * @example
+ * encodeValue(Float64Array.of(1)).codec  // 'arrow'
+ * encodeValue({ a: 1 }).codec            // 'json'
+ */
+export function encodeValue(value: unknown): Encoded {
+  const arrow = encodeArrow(value);
+  if (arrow) return { codec: 'arrow', kind: arrow.kind, bytes: arrow.bytes };
+  return { codec: 'json', kind: 'json', bytes: Buffer.from(encodeJson(value), 'utf8') };
+}
+
+/** @example decodeValue(encodeValue(12n)) // 12n */
+export function decodeValue(encoded: Encoded): unknown {
+  if (encoded.codec === 'arrow') return decodeArrow(encoded.bytes, encoded.kind);
+  return decodeJson(Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength).toString('utf8'));
+}
