@@ -11,6 +11,7 @@ import { article, describeValue, typeName, valueMatchesType } from '../graph/typ
 import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
+import { widenInput } from './widen-input';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
@@ -102,11 +103,14 @@ export function prepareExecution(
       add('missing-input', `Missing input "${node.name}", needed by ${needers.map((n) => `"${n}"`).join(', ')}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
       continue;
     }
-    if (!valueMatchesType(v, node.type)) {
+    const widened = widenInput(node.name, v, node.type, () => consumersOf(i));
+    if (widened.note) notes.push(widened.note);
+    if (widened.problem) add('input-range', widened.problem, [node.name]);
+    else if (!valueMatchesType(widened.value, node.type)) {
       add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass ${article(typeName(node.type))} ${typeName(node.type)}.${noteAbout(notes, node.name)}`, [node.name]);
     }
     if (isColumn(v)) columns.push([node.name, (v as { length: number }).length]);
-    values[i] = v;
+    values[i] = widened.value;
   }
   for (const i of plan.overridden) {
     const node = graph.nodes[i];
