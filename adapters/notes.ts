@@ -6,7 +6,9 @@
 
 /** One thing an adapter changed on the way in or out. `code` is stable; `message` is for people. */
 export interface AdapterNote {
-  readonly code: 'int-nulls-as-float64' | 'csv-numbers-as-utf8' | 'cache-entry-lost' | 'cache-not-stored' | 'cache-no-version';
+  readonly code:
+    | 'int-nulls-as-float64' | 'int-as-float64' | 'csv-numbers-as-utf8' | 'csv-dates-as-utf8' | 'csv-lossy-integer'
+    | 'cache-entry-lost' | 'cache-not-stored' | 'cache-no-version';
   /** The column (or, for cache notes, the node) the note is about. */
   readonly column: string;
   readonly message: string;

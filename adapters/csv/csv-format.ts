@@ -1,5 +1,6 @@
 /**
- * How one Arrow value is written as a CSV field: numbers in JavaScript's shortest round-trip form,
+ * How one Arrow value is written as a CSV field: numbers in JavaScript's shortest round-trip form
+ * (whole floats as `3.0`, so they read back as floats),
  * null and NaN as an empty field, dates and timestamps as ISO 8601 (`2012-01-01` when a column
  * holds only midnights), booleans as `true`/`false`, text quoted when it must be.
  */
@@ -38,6 +39,21 @@ export function onlyMidnights(vector: Vector): boolean {
 }
 
 /**
+ * A float as CSV text that reads back as a float: JavaScript's shortest round-trip form, with `.0`
+ * after a whole number (`3.0`, `-0.0`), as pandas writes it, so that `readCsv` (or pandas, polars)
+ * infers float64 again rather than an integer type.
+ *
+ * @example
+ * floatText(3);   // '3.0'
+ * floatText(0.1); // '0.1'
+ * floatText(1e21); // '1e+21'
+ */
+export function floatText(v: number): string {
+  const text = Object.is(v, -0) ? '-0' : String(v);
+  return Number.isInteger(v) && !text.includes('e') ? `${text}.0` : text;
+}
+
+/**
  * A formatter for one chunk. `dateOnly` writes temporal values as `YYYY-MM-DD`.
  *
  * @example
@@ -53,7 +69,7 @@ export function fieldFormatter(chunk: Data, delimiter: string, dateOnly: boolean
     return (i) => {
       if (!valid(i)) return '';
       const v = half ? float16ToNumber(values[i] as number) : (values[i] as number);
-      return Number.isNaN(v) ? '' : String(v);
+      return Number.isNaN(v) ? '' : floatText(v);
     };
   }
   if (typeId === Type.Int) return (i) => (valid(i) ? String(values[i]) : '');

@@ -2,13 +2,12 @@
  * How one CSV field is recognized as a number, an integer, a boolean or a date. Strict on purpose:
  * `0x10`, `1,5` and `12 apples` are not numbers; dates are ISO 8601 and real calendar days.
  */
+import { parseDateText, parseIsoDate } from '../../src/dates/parse-date';
 
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const INFINITY = /^\s*([+-]?)(?:inf|infinity)\s*$/i;
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 const BOOLEAN = /^\s*(true|false)\s*$/i;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -77,45 +76,18 @@ export function parseBoolean(field: string): boolean | undefined {
 /**
  * Epoch milliseconds (UTC) of an ISO 8601 date (`2012-01-01`) or date-time (`2012-01-01T10:30`,
  * `2012-01-01 10:30:00.5+02:00`); a date-time without a zone is taken as UTC. Undefined otherwise,
- * also for days that do not exist (`2012-02-30`).
+ * also for days that do not exist (`2012-02-30`). The project's one date parser (`parseIsoDate`).
  *
  * @example
  * parseIsoTimestamp('2012-01-01'); // 1325376000000
  */
-export function parseIsoTimestamp(field: string): number | undefined {
-  const date = ISO_DATE.exec(field);
-  if (date) return utcDay(+date[1], +date[2], +date[3]);
-  const m = ISO_DATETIME.exec(field);
-  if (!m) return undefined;
-  const day = utcDay(+m[1], +m[2], +m[3]);
-  if (day === undefined || +m[4] > 23 || +m[5] > 59 || +(m[6] ?? 0) > 59) return undefined;
-  const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${(m[7] ?? '').slice(0, 4)}${zone(m[8])}`);
-  return Number.isNaN(ms) ? undefined : ms;
-}
+export const parseIsoTimestamp: (field: string) => number | undefined = parseIsoDate;
 
 /**
- * Like `parseIsoTimestamp`, and for a column declared `timestamp` also any form `Date.parse`
- * reads (`Jan 1 2000`), taken as UTC unless it names a zone.
+ * Like `parseIsoTimestamp`, and for a column declared `timestamp` also dates with a month name
+ * (`Jan 1 2000`, `1 January 2000`), as UTC (`parseDateText`).
  *
  * @example
  * parseAnyTimestamp('Jan 1 2000'); // 946684800000
  */
-export function parseAnyTimestamp(field: string): number | undefined {
-  const iso = parseIsoTimestamp(field);
-  if (iso !== undefined) return iso;
-  const utc = Date.parse(`${field} UTC`);
-  if (!Number.isNaN(utc)) return utc;
-  const other = Date.parse(field);
-  return Number.isNaN(other) ? undefined : other;
-}
-
-function utcDay(year: number, month: number, day: number): number | undefined {
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? ms : undefined;
-}
-
-function zone(z: string | undefined): string {
-  if (z === undefined || z === 'Z') return 'Z';
-  return z.includes(':') ? z : `${z.slice(0, 3)}:${z.slice(3)}`;
-}
+export const parseAnyTimestamp: (field: string) => number | undefined = parseDateText;

@@ -1,8 +1,9 @@
 /**
  * Column types a CSV column can be read as, and type inference: a column is the narrowest type
  * every one of its non-null fields fits, in this order — bool, int32, int64, float64, timestamp,
- * utf8. A column of numbers is never silently read as strings: when most fields are numbers but
- * some are not, the column is utf8 and a note names the first field that is not a number.
+ * utf8. A column is never silently read as something else: when most fields are numbers (or
+ * dates) but some are not, the column is utf8 and the result names the first field that is not;
+ * an integer too big for int64 makes the column float64, and the result names it (it is rounded).
  */
 import { isIntegerToken, parseBoolean, parseInt32, parseInt64, parseIsoTimestamp, parseNumber } from './csv-tokens';
 
@@ -17,10 +18,20 @@ export type CsvType = 'float64' | 'float32' | 'int32' | 'int64' | 'bool' | 'time
  */
 export const CSV_TYPES: readonly CsvType[] = ['float64', 'float32', 'int32', 'int64', 'bool', 'timestamp', 'utf8'];
 
+/** A field that made inference choose a type the user may not expect: its row (from 0) and text. */
+export interface FieldAt {
+  readonly row: number;
+  readonly value: string;
+}
+
 export interface Inferred {
   readonly type: CsvType;
   /** For a utf8 column most of whose fields are numbers: the first field that is not. */
-  readonly notANumber?: { readonly row: number; readonly value: string };
+  readonly notANumber?: FieldAt;
+  /** For a utf8 column most of whose fields are dates: the first field that is not. */
+  readonly notADate?: FieldAt;
+  /** For a float64 column of integers: the first integer beyond int64, which float64 rounds. */
+  readonly lossyInteger?: FieldAt;
 }
 
 /**
@@ -34,7 +45,7 @@ export interface Inferred {
  */
 export function inferCsvType(fields: readonly (string | null)[]): Inferred {
   let bool = true, int32 = true, int64 = true, number = true, timestamp = true;
-  let present = 0, numbers = 0, firstNotNumber = -1;
+  let present = 0, numbers = 0, dates = 0, firstNotNumber = -1, firstNotDate = -1, firstHuge = -1;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
     if (field === null) continue;
@@ -44,16 +55,22 @@ export function inferCsvType(fields: readonly (string | null)[]): Inferred {
     if (isNumber) numbers++;
     else if (firstNotNumber < 0) firstNotNumber = i;
     number &&= isNumber;
-    if (int64 && !(isIntegerToken(field) && parseInt64(field) !== undefined)) int64 = false;
+    const integer = isIntegerToken(field);
+    if (integer && firstHuge < 0 && parseInt64(field) === undefined) firstHuge = i;
+    if (int64 && !(integer && parseInt64(field) !== undefined)) int64 = false;
     if (int32 && (!int64 || parseInt32(field) === undefined)) int32 = false;
-    if (timestamp && parseIsoTimestamp(field) === undefined) timestamp = false;
+    if (parseIsoTimestamp(field) !== undefined) dates++;
+    else if (firstNotDate < 0) firstNotDate = i;
   }
+  timestamp = present > 0 && dates === present;
+  const at = (row: number): FieldAt => ({ row, value: fields[row]! });
   if (present === 0) return { type: 'float64' };
   if (bool) return { type: 'bool' };
   if (int32) return { type: 'int32' };
   if (int64) return { type: 'int64' };
-  if (number) return { type: 'float64' };
+  if (number) return firstHuge >= 0 ? { type: 'float64', lossyInteger: at(firstHuge) } : { type: 'float64' };
   if (timestamp) return { type: 'timestamp' };
-  if (numbers * 2 > present) return { type: 'utf8', notANumber: { row: firstNotNumber, value: fields[firstNotNumber]! } };
+  if (numbers * 2 > present) return { type: 'utf8', notANumber: at(firstNotNumber) };
+  if (dates * 2 > present) return { type: 'utf8', notADate: at(firstNotDate) };
   return { type: 'utf8' };
 }

@@ -12,6 +12,8 @@ import type { AdapterNote, NoteOptions } from '../notes';
 import { csvColumn } from './csv-columns';
 import { CSV_TYPES, inferCsvType, type CsvType } from './csv-types';
 import { readHeader } from './csv-header';
+import { inferenceNotes } from './inference-notes';
+import { refuseBinary } from '../files/binary-check';
 
 /** A column's declared type, optionally forbidding nulls. */
 export type CsvColumnSpec = CsvType | { readonly type: CsvType; readonly nullable?: boolean };
@@ -49,6 +51,7 @@ interface RawColumns {
  */
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<Table> {
   await checkReadable(path, 'CSV');
+  await refuseBinary(path, 'CSV');
   const raw = await readFields(path, options);
   const schema = options.schema ?? {};
   checkSchema(path, raw.header, schema);
@@ -60,7 +63,7 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     if (type === undefined) {
       const inferred = inferCsvType(raw.fields[c]);
       type = inferred.type;
-      if (inferred.notANumber) onNote(numbersAsText(path, name, raw.lines[inferred.notANumber.row], inferred.notANumber.value));
+      for (const note of inferenceNotes(path, name, inferred, raw.lines)) onNote(note);
     }
     const source = { path, name, lines: raw.lines, nullable: spec?.nullable !== false };
     const chunks = csvColumn(raw.fields[c], type, source);
@@ -121,15 +124,6 @@ function checkSchema(path: string, header: readonly string[], schema: Readonly<R
   }
 }
 
-function numbersAsText(path: string, column: string, line: number, value: string): AdapterNote {
-  return {
-    code: 'csv-numbers-as-utf8',
-    column,
-    message:
-      `Column "${column}" of "${path}" is read as utf8: most of its fields are numbers, but line ${line} holds ${JSON.stringify(value)}. ` +
-      `To read numbers, pass nullValues including ${JSON.stringify(value)}, or schema: { ${JSON.stringify(column)}: 'float64' }.`,
-  };
-}
 
 /** Without an `onNote`, a note that changes a column's type is still said: as a process warning. */
 function warn(note: AdapterNote): void {

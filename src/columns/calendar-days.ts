@@ -5,26 +5,19 @@ import { InputError } from '../errors';
 import { output, type KernelOptions, kernelOptions } from './options';
 import { epochMillis, type TimeColumn } from './time-input';
 import { DAY_MS } from './civil';
+import { parseIsoDate } from '../dates/parse-date';
 
 /** A calendar entry: epoch milliseconds, a `Date`, or a `YYYY-MM-DD` string. */
 export type CalendarDay = number | Date | string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_BITMAP_DAYS = 1 << 24; // ~46,000 years: beyond that, a Set
 
 function dayOf(entry: CalendarDay, index: number): number {
   let ms = NaN;
   if (typeof entry === 'number') ms = entry;
   else if (entry instanceof Date) ms = entry.getTime();
-  else if (typeof entry === 'string') {
-    const m = ISO_DATE.exec(entry);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const check = new Date(0);
-      const utc = check.setUTCFullYear(y, mo - 1, d); // unlike Date.UTC, years 0–99 stay as given
-      if (check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d) ms = utc;
-    }
-  }
+  else if (typeof entry === 'string' && ISO_DATE.test(entry)) ms = parseIsoDate(entry) ?? NaN;
   if (!Number.isFinite(ms)) {
     const shown = typeof entry === 'string' ? `"${entry}"` : String(entry);
     throw new InputError(

@@ -14,6 +14,7 @@ import { closest } from './suggest';
 import type { Executor } from './executor-api';
 import { hasOwn, own } from '../graph/own';
 import { assertKnownKeys } from '../options/known-keys';
+import { widenInput } from './widen-input';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
@@ -124,11 +125,14 @@ export function prepareExecution(
       add('missing-input', `Missing input "${node.name}"${by}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
       continue;
     }
-    if (!valueMatchesType(v, node.type)) {
+    const widened = widenInput(node.name, v, node.type, () => consumersOf(i));
+    if (widened.note) notes.push(widened.note);
+    if (widened.problem) add('input-range', widened.problem, [node.name]);
+    else if (!valueMatchesType(widened.value, node.type)) {
       add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass ${article(typeName(node.type))} ${typeName(node.type)}.${noteAbout(notes, node.name)}`, [node.name]);
     }
     if (isColumn(v)) columns.push([node.name, (v as { length: number }).length]);
-    values[i] = v;
+    values[i] = widened.value;
   }
   for (const i of plan.overridden) {
     const node = graph.nodes[i];

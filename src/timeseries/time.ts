@@ -3,16 +3,16 @@
  * `Float64Array`, the form the calendar kernels take. One reader for every way users hold dates.
  */
 import { InputError } from '../errors';
+import { parseIsoDate } from '../dates/parse-date';
 import { cellAt, columnLength } from './rows';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MAX_LISTED = 5;
 
 /**
  * One time value as epoch milliseconds, or NaN when it is missing or not understood.
  * Numbers are epoch ms; bigints too; `Date`s as they are; strings must be ISO 8601
- * (`YYYY-MM-DD` is midnight UTC; a date-time without an offset is read as UTC, never local time).
+ * (`YYYY-MM-DD` is midnight UTC; a date-time without an offset is read as UTC, never local time),
+ * read by the project's one date parser: a day that does not exist (`2023-02-31`) is NaN.
  *
  * @example
  * toEpochMs('2012-01-02');            // 1325462400000
@@ -22,10 +22,7 @@ export function toEpochMs(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string') {
-    if (ISO_DATE.test(value)) return Date.parse(value);
-    if (ISO_DATE_TIME.test(value)) return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`);
-  }
+  if (typeof value === 'string') return parseIsoDate(value) ?? NaN;
   return NaN;
 }
 

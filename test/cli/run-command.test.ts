@@ -30,7 +30,7 @@ describe('quiver run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Wrote 4 rows × 1 column to ds.csv');
     expect(r.stdout).toContain('Report: reports/run.html');
-    expect(fs.readFileSync(path.join(dir, 'ds.csv'), 'utf8')).toBe('doubled\n3\n5\n7\n8\n');
+    expect(fs.readFileSync(path.join(dir, 'ds.csv'), 'utf8')).toBe('doubled\n3.0\n5.0\n7.0\n8.0\n');
     const html = fs.readFileSync(path.join(dir, 'reports/run.html'), 'utf8');
     expect(html).toContain('<span class="status ok" id="status">succeeded</span>');
     expect(html).toContain('<title>quiver run features.ts</title>');

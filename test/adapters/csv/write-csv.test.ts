@@ -22,9 +22,9 @@ describe('writeCsv', () => {
     await writeCsv(table, path);
     expect(readFileSync(path, 'utf8')).toBe(
       'x,label,ok,at,n\n' +
-        '0.1,plain,true,2012-01-01T10:30:00.000Z,1\n' +
+        '0.1,plain,true,2012-01-01T10:30:00.000Z,1.0\n' +
         ',"a, ""b""",false,,\n' +
-        '-1e+21,"two\nlines",,1970-01-01T00:00:00.000Z,3\n',
+        '-1e+21,"two\nlines",,1970-01-01T00:00:00.000Z,3.0\n',
     );
     const back = await readCsv(path);
     expect(Array.from(back.getChild('x')!)).toEqual([0.1, null, -1e21]);
