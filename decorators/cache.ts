@@ -13,9 +13,8 @@ export interface CacheOptions {
  * (`withCache({ behavior })`). Has an effect only on a driver built `withCache(...)`.
  *
  * @example
- * class Features {
- *   \@cache({ behavior: 'recompute' })   // reads a file that may change: always compute, store the result
- *   prices(path: string): Float64Array { … }
+ * class Features {@cache({ behavior: 'recompute' })   // reads a file that may change: always compute, store the result
+ *   prices(path: string): Float64Array { return readPrices(path); }
  * }
  */
 export function cache(options: CacheOptions): FeatureDecorator {

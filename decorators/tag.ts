@@ -17,8 +17,7 @@ import { assertKnownKeys } from '../src/options/known-keys';
  * }
  * dr.listAvailableVariables({ tags: { owner: 'marketing' } });
  *
- * class Customers {
- *   \@tag({ pii: 'true' }, { propagate: true })   // everything computed from email is pii too
+ * class Customers {@tag({ pii: 'true' }, { propagate: true })   // everything computed from email is pii too
  *   email(rawEmail: string[]): string[] { return rawEmail.map((e) => e.toLowerCase()); }
  * }
  */

@@ -4,7 +4,7 @@ describe('kernel options', () => {
   const x = Float64Array.of(1, 2, 3, 4);
   it('refuses a misspelled key with "did you mean", naming the kernel and its valid options', () => {
     expect(() => rollingMean(x, 2, { minPriods: 1 } as never)).toThrow(
-      new InputError('rollingMean got an unknown option "minPriods" (did you mean "minPeriods"?). Valid options: groups, out, minPeriods.'),
+      new InputError('rollingMean got an unknown option "minPriods" (did you mean "minPeriods"?). Valid options: groups, out, minPeriods, time.'),
     );
     expect(() => shift(x, 1, { group: groupsOf(['a', 'a', 'b', 'b']) } as never)).toThrow(
       'shift got an unknown option "group" (did you mean "groups"?). Valid options: groups, out.',
@@ -17,7 +17,7 @@ describe('kernel options', () => {
 
   it('refuses options that are not an object, which would otherwise be ignored', () => {
     expect(() => rollingMean(x, 2, 1 as never)).toThrow(
-      new InputError('rollingMean: opts must be an options object such as { groups, out, minPeriods }; got 1.'),
+      new InputError('rollingMean: opts must be an options object such as { groups, out, minPeriods, time }; got 1.'),
     );
   });
 

@@ -30,12 +30,12 @@ describe('unknown option keys are refused with "did you mean"', () => {
   ])('%s rejects (never throws synchronously)', async (where, call) => {
     const error = await (call() as Promise<unknown>).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(new RegExp(`^${where} got an unknown option "(overides|input)" \\(did you mean "(overrides|inputs)"\\?\\)\\. Valid options: inputs, overrides\\.$`));
+    expect((error as Error).message).toMatch(new RegExp(`^${where} got an unknown option "(overides|input)" \\(did you mean "(overrides|inputs)"\\?\\)\\. Valid options: inputs, overrides, executor\\.$`));
   });
 
   test('validateExecution, visualizeExecution and listAvailableVariables', () => {
     expect(thrown(() => dr.validateExecution(['double'], { inputz: {} } as never)).message).toBe(
-      'validateExecution got an unknown option "inputz" (did you mean "inputs"?). Valid options: inputs, overrides.',
+      'validateExecution got an unknown option "inputz" (did you mean "inputs"?). Valid options: inputs, overrides, executor.',
     );
     expect(thrown(() => dr.visualizeExecution(['double'], { overide: {} } as never))).toBeInstanceOf(InputError);
     expect(thrown(() => dr.listAvailableVariables({ tag: {} } as never)).message).toBe(
@@ -57,7 +57,7 @@ describe('unknown option keys are refused with "did you mean"', () => {
   });
 
   test.each([
-    ['@tag', () => tag({ a: 'b' }, { targets: 'x' } as never), '@tag got an unknown option "targets" (did you mean "target"?). Valid options: target.'],
+    ['@tag', () => tag({ a: 'b' }, { targets: 'x' } as never), '@tag got an unknown option "targets" (did you mean "target"?). Valid options: target, propagate.'],
     ['@parameterize', () => parameterize({ a: { x: value(1) } }, { dcos: {} } as never), '@parameterize got an unknown option "dcos" (did you mean "docs"?). Valid options: docs, doc.'],
     ['@extractColumns', () => extractColumns('a', { fillwith: 0 } as never), '@extractColumns got an unknown option "fillwith" (did you mean "fillWith"?). Valid options: fillWith.'],
     ['@pipeInput', () => pipeInput({ onn: 'x' } as never, step((x: number) => x)), '@pipeInput got an unknown option "onn" (did you mean "on"?). Valid options: on.'],
