@@ -5,6 +5,7 @@ import { userDependencies } from './lineage';
 import { isInternal } from './node';
 import { isKnownType, typeName } from './types';
 import { hasOwn } from './own';
+import { checkLabel } from './check-nodes';
 
 export interface NodeInfo {
   readonly name: string;
@@ -43,7 +44,7 @@ export function matchesTags(tags: Tags, filter: TagFilter): boolean {
 
 export function nodeInfos(graph: Graph, filter?: TagFilter): NodeInfo[] {
   const checks = new Map<string, string[]>();
-  for (const n of graph.nodes) if (n.role === 'check') checks.set(n.owner!, [...(checks.get(n.owner!) ?? []), n.validator!.name]);
+  for (const n of graph.nodes) if (n.role === 'check') checks.set(n.owner!, [...(checks.get(n.owner!) ?? []), checkLabel(n)]);
   const infos: NodeInfo[] = [];
   graph.nodes.forEach((node, i) => {
     if (isInternal(node) || (filter && !matchesTags(node.tags, filter))) return;
