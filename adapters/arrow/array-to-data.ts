@@ -7,6 +7,7 @@ import { Bool, Data, Float64, Int64, TimestampMillisecond, Utf8, makeData, vecto
 import { InputError } from '../../src/errors';
 import { allValidBitmap, clearBit } from './validity';
 import { describeJsType } from './column-kind';
+import { assertInt64s } from './int64-range';
 
 type ElementKind = 'number' | 'string' | 'boolean' | 'bigint' | 'date';
 
@@ -85,6 +86,7 @@ export function arrayToData(name: string, values: readonly unknown[]): readonly 
     case 'number':
       return [makeData({ type: new Float64(), length, ...fixedWidth(values, new Float64Array(length), toNumber) })];
     case 'bigint':
+      assertInt64s(name, values);
       return [makeData({ type: new Int64(), length, ...fixedWidth(values, new BigInt64Array(length), toBigInt) })];
     case 'date':
       return [makeData({ type: new TimestampMillisecond(), length, ...fixedWidth(values, new BigInt64Array(length), toEpochMs) })];

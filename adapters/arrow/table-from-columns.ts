@@ -5,6 +5,7 @@
 import { Data, Field, Table, Vector, makeData } from 'apache-arrow';
 import { InputError, type Issue } from '../../src/errors';
 import { arrayToData } from './array-to-data';
+import { assertInt64 } from './int64-range';
 import { columnKind, type ColumnKind, type Scalar } from './column-kind';
 import { DEFAULT_MAX_BATCH_BYTES } from './byte-size';
 import { assembleTable, type ColumnChunks } from './record-batches';
@@ -110,6 +111,7 @@ function tableLength(kinds: readonly ColumnKind[]): number {
 }
 
 function toColumn(name: string, value: unknown, kind: ColumnKind, length: number): ColumnChunks {
+  if (typeof value === 'bigint') assertInt64(name, value);
   const chunks = kind.kind === 'scalar' ? [scalarToData(value as Scalar, length)] : columnChunks(name, value);
   const type = value instanceof Vector ? value.type : chunks[0].type;
   const nullable = chunks.some((d) => d.nullCount !== 0);

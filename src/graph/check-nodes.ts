@@ -15,12 +15,13 @@ export function expandChecks(node: FeatureNode, validators: readonly Validator[]
   const checks = validators.map((validator) => {
     const count = (seen.get(validator.name) ?? 0) + 1;
     seen.set(validator.name, count);
-    const name = `${node.name}:check:${validator.name}${count > 1 ? `#${count}` : ''}`;
+    const label = `${validator.name}${count > 1 ? `#${count}` : ''}`;
+    const name = `${node.name}:check:${label}`;
     return makeNode({
       name,
       type: undefined,
       dependencies: [{ name: raw.name, type: undefined, optional: false }],
-      fn: (args) => runCheck(node.name, validator, args[0]),
+      fn: (args) => runCheck(node.name, validator, args[0], label),
       tags: node.tags,
       doc: validator.description ?? '',
       origin: node.origin,
@@ -40,10 +41,22 @@ export function expandChecks(node: FeatureNode, validators: readonly Validator[]
 export function renamedCheckFn(node: FeatureNode, newOwner: string): FeatureNode['fn'] | undefined {
   if (node.role === 'check') {
     const validator = node.validator!;
-    return (args) => runCheck(newOwner, validator, args[0]);
+    const label = checkLabel(node);
+    return (args) => runCheck(newOwner, validator, args[0], label);
   }
   if (node.dependencies[0]?.name === `${node.name}:raw`) return gateOf(newOwner);
   return undefined;
+}
+
+/**
+ * The name a check node's results carry: the validator's name, with `#2`, `#3`… for the second and
+ * later checks of one name on one feature (the same validator may run twice).
+ *
+ * @example
+ * checkLabel(graph.node('x:check:lengthIs#2')!); // 'lengthIs#2'
+ */
+export function checkLabel(node: FeatureNode): string {
+  return node.name.slice(node.name.lastIndexOf(':check:') + ':check:'.length);
 }
 
 function gateOf(name: string): (args: unknown[]) => unknown {

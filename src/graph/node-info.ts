@@ -6,6 +6,7 @@ import { isInternal } from './node';
 import { isKnownType, typeName } from './types';
 import { inheritedTags } from '../governance/inherited-tags';
 import { hasOwn } from './own';
+import { checkLabel } from './check-nodes';
 
 export interface NodeInfo {
   readonly name: string;
@@ -73,7 +74,7 @@ function effectiveTags(own: Tags, inherited: Tags): Tags {
 export function nodeInfos(graph: Graph, filter?: TagFilter): NodeInfo[] {
   const inherited = inheritedTags(graph);
   const checks = new Map<string, string[]>();
-  for (const n of graph.nodes) if (n.role === 'check') checks.set(n.owner!, [...(checks.get(n.owner!) ?? []), n.validator!.name]);
+  for (const n of graph.nodes) if (n.role === 'check') checks.set(n.owner!, [...(checks.get(n.owner!) ?? []), checkLabel(n)]);
   const infos: NodeInfo[] = [];
   graph.nodes.forEach((node, i) => {
     if (isInternal(node) || (filter && !matchesTags(effectiveTags(node.tags, inherited[i].tags), filter))) return;

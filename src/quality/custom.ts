@@ -5,11 +5,10 @@ import { formatValue } from './text';
 
 const SHAPE = '{ name, description, importance?, validate(value) => { passes, message, diagnostics? } }';
 
-function problemWith(v: unknown, seen: Set<string>): string | null {
+function problemWith(v: unknown): string | null {
   if (v === null || typeof v !== 'object') return `is ${formatValue(v)}, not an object`;
   const o = v as Partial<Record<keyof Validator, unknown>>;
   if (typeof o.name !== 'string' || o.name.length === 0) return `has name ${formatValue(o.name)}; name must be a non-empty string`;
-  if (seen.has(o.name)) return `repeats the name "${o.name}"; each validator of one feature needs its own name`;
   if (typeof o.description !== 'string') return `has description ${formatValue(o.description)}; description must be a string`;
   if (o.importance !== undefined && o.importance !== 'warn' && o.importance !== 'fail') {
     return `has importance ${formatValue(o.importance)}; importance must be 'warn' or 'fail'`;
@@ -34,16 +33,14 @@ export function normalizeCustomValidators(validators: readonly unknown[], where:
   if (!Array.isArray(validators) || validators.length === 0) {
     throw new FeatureDefinitionError(`@checkOutputCustom on ${where} needs at least one validator ${SHAPE}.`);
   }
-  const seen = new Set<string>();
   return validators.map((v, i) => {
-    const problem = problemWith(v, seen);
+    const problem = problemWith(v);
     if (problem !== null) {
       const label = v !== null && typeof v === 'object' && typeof (v as Validator).name === 'string'
         ? `validator ${i + 1} ("${(v as Validator).name}")` : `validator ${i + 1}`;
       throw new FeatureDefinitionError(`@checkOutputCustom on ${where}: ${label} ${problem}. Each validator is ${SHAPE}.`);
     }
     const user = v as Validator;
-    seen.add(user.name);
     return Object.freeze({
       name: user.name,
       description: user.description,

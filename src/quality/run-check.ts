@@ -21,7 +21,8 @@ function describeReturn(v: unknown): string {
 }
 
 /**
- * Runs `validator` on `value` and says what it found about `node`. A validator that throws, or
+ * Runs `validator` on `value` and says what it found about `node`; the result's `check` is `check`
+ * (the validator's name, or `name#2` for the second of one name on one feature). A validator that throws, or
  * returns something other than `{ passes, message, diagnostics? }`, gives a failing result whose
  * message says so; `importance` defaults to `'warn'`.
  *
@@ -30,25 +31,25 @@ function describeReturn(v: unknown): string {
  * runCheck('spendMean', positive, 3);
  * // { node: 'spendMean', check: 'positive', importance: 'warn', passes: true, message: '3 > 0', diagnostics: {} }
  */
-export function runCheck(node: string, validator: Validator, value: unknown): QualityResult {
+export function runCheck(node: string, validator: Validator, value: unknown, check = validator.name): QualityResult {
   const importance = validator.importance ?? 'warn';
   let outcome: unknown;
   try {
     outcome = validator.validate(value);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : formatValue(error);
-    return result(node, validator.name, importance, {
+    return result(node, check, importance, {
       passes: false,
       message: `the validator "${validator.name}" itself threw ${reason}; fix the validator`,
       diagnostics: { threw: true, error: reason },
     });
   }
   if (!isOutcome(outcome)) {
-    return result(node, validator.name, importance, {
+    return result(node, check, importance, {
       passes: false,
       message: `the validator "${validator.name}" returned ${describeReturn(outcome)} instead of { passes: boolean, message: string, diagnostics?: object }; fix the validator`,
       diagnostics: { badOutcome: true },
     });
   }
-  return result(node, validator.name, importance, outcome);
+  return result(node, check, importance, outcome);
 }

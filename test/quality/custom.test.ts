@@ -48,7 +48,6 @@ describe('normalizeCustomValidators', () => {
     ['not an object', [42], `@checkOutputCustom on ${WHERE}: validator 1 is 42, not an object. ${SHAPE}`],
     ['no name', [{ description: 'd', validate: () => null }], `@checkOutputCustom on ${WHERE}: validator 1 has name undefined; name must be a non-empty string. ${SHAPE}`],
     ['an empty name', [positive, { ...positive, name: '' }], `@checkOutputCustom on ${WHERE}: validator 2 ("") has name ""; name must be a non-empty string. ${SHAPE}`],
-    ['a repeated name', [positive, positive], `@checkOutputCustom on ${WHERE}: validator 2 ("positive") repeats the name "positive"; each validator of one feature needs its own name. ${SHAPE}`],
     ['no description', [{ name: 'p', validate: () => null }], `@checkOutputCustom on ${WHERE}: validator 1 ("p") has description undefined; description must be a string. ${SHAPE}`],
     ['a bad importance', [{ ...positive, importance: 'error' }], `@checkOutputCustom on ${WHERE}: validator 1 ("positive") has importance "error"; importance must be 'warn' or 'fail'. ${SHAPE}`],
     ['no validate', [{ name: 'p', description: 'd', validate: 'yes' }], `@checkOutputCustom on ${WHERE}: validator 1 ("p") has no validate function (validate is "yes"). ${SHAPE}`],

@@ -97,7 +97,7 @@ describe("importance 'fail'", () => {
       ok(spend: Float64Array): Float64Array { return spend.map((v) => (v === v ? v : 0)); }
     }
     const run = await build(Clean).run(['ok'], inputs);
-    expect(brief(run.quality).sort()).toEqual(['ok.range fail pass', 'ok.range warn FAIL']);
+    expect(brief(run.quality).sort()).toEqual(['ok.range warn FAIL', 'ok.range#2 fail pass']);
   });
 
   it('stops on a scalar feature too', async () => {

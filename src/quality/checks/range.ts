@@ -1,10 +1,12 @@
 /**
  * `range: [lo, hi]`: every value within lo…hi, both ends included; missing values are ignored.
+ * Bigints are compared exactly (range-bigint.ts), never through float64.
  * A Float64Array is profiled in one pass (missing count, min, max), shared with the node's other
  * checks; a column is read a second time only when it fails.
  */
 import type { ValidationOutcome } from '../result';
 import { numbersOf } from '../numbers';
+import { bigintRangeOutcome, bigintsOf } from './range-bigint';
 import { allPresent, notApplicable, Offenders, type CheckFn } from '../outcome';
 import { firstRowsOutside, NO_SHARE, type ProfileShare } from '../profile';
 import { atRows, countOf, formatNumber } from '../text';
@@ -88,6 +90,8 @@ function scalarOutcome(v: number, lo: number, hi: number, interval: string): Val
 export function rangeCheck(lo: number, hi: number, share: ProfileShare = NO_SHARE): CheckFn {
   const interval = formatInterval(lo, hi);
   return (value) => {
+    const bigints = value instanceof Float64Array ? undefined : bigintsOf(value);
+    if (bigints !== undefined) return bigintRangeOutcome(bigints, lo, hi);
     const numbers = numbersOf(value);
     if ('problem' in numbers) return notApplicable('range', 'numbers (a numeric column or a single number)', value, numbers.problem);
     if (numbers.scalar) return scalarOutcome(numbers.values[0], lo, hi, interval);

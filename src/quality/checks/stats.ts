@@ -18,28 +18,37 @@ export interface Moments {
 }
 
 /**
- * Count, mean and standard deviation (ddof 1, two passes for accuracy), NaN skipped.
+ * Count, mean and standard deviation (ddof 1), NaN skipped: two passes over the values shifted by
+ * the first finite one, so a constant column has std exactly 0 and its mean is that value exactly
+ * (1e9 + 0.1 repeated gives 0, not the 1.6e-5 a plain sum of squares leaves from cancellation).
  *
  * @example
  * moments(Float64Array.of(1, 2, NaN, 3)); // { count: 3, mean: 2, std: 1 }
  */
 export function moments(x: Float64Array): Moments {
+  let shift = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isFinite(x[i])) {
+      shift = x[i];
+      break;
+    }
+  }
   let count = 0;
   let sum = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (v === v) {
       count++;
-      sum += v;
+      sum += v - shift;
     }
   }
-  const mean = count ? sum / count : NaN;
+  const offset = count ? sum / count : NaN;
   let squares = 0;
   for (let i = 0; i < x.length; i++) {
-    const d = x[i] - mean;
+    const d = x[i] - shift - offset;
     if (d === d) squares += d * d;
   }
-  return { count, mean, std: count > 1 ? Math.sqrt(squares / (count - 1)) : NaN };
+  return { count, mean: shift + offset, std: count > 1 ? Math.sqrt(squares / (count - 1)) : NaN };
 }
 
 /** Runs `judge` on the column's moments, or says the check needs a numeric column. */
