@@ -7,7 +7,8 @@
 /** One thing an adapter changed on the way in or out. `code` is stable; `message` is for people. */
 export interface AdapterNote {
   readonly code:
-    | 'int-nulls-as-float64' | 'int-as-float64' | 'csv-numbers-as-utf8' | 'csv-dates-as-utf8' | 'csv-lossy-integer';
+    | 'int-nulls-as-float64' | 'int-as-float64' | 'csv-numbers-as-utf8' | 'csv-dates-as-utf8' | 'csv-lossy-integer'
+    | 'json-lossy-integer';
   /** The column the note is about. */
   readonly column: string;
   readonly message: string;
