@@ -16,7 +16,9 @@ export { writeParquet, type WriteParquetOptions } from './files/write-parquet';
 export { readCsv, DEFAULT_NULL_VALUES, type ReadCsvOptions, type CsvColumnSpec } from './csv/read-csv';
 export { writeCsv, type WriteCsvOptions } from './csv/write-csv';
 export { inferCsvType, type CsvType } from './csv/csv-types';
-export { readTable, writeResult } from './files/formats';
+export { readJson, type ReadJsonOptions } from './json/read-json';
+export { writeJson, type WriteJsonOptions } from './json/write-json';
+export { readTable, writeResult, type ReadTableOptions } from './files/formats';
 export { materialize, type MaterializeOptions } from './files/materialize';
 
 export { fromDanfo, inputsFromDanfo } from './danfo/from-danfo';

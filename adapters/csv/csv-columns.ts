@@ -19,6 +19,10 @@ export interface CsvColumnSource {
   readonly lines: readonly number[];
   /** False when the schema forbids nulls in this column. */
   readonly nullable: boolean;
+  /** The format's name in messages (default `CSV`; the JSON reader converts its fields here too). */
+  readonly format?: string;
+  /** How a message names a row (default `line <lines[row]>`). */
+  readonly rowLabel?: (row: number) => string;
 }
 
 type Fixed = Float64Array | Float32Array | Int32Array | BigInt64Array;
@@ -101,7 +105,8 @@ function notOfType(source: CsvColumnSource, row: number, field: string, type: Cs
 export function csvFieldError(source: CsvColumnSource, row: number, what: string, fix: string): InputError {
   return new InputError([{
     code: 'csv-field',
-    message: `Cannot read CSV from "${source.path}": line ${source.lines[row]}, column "${source.name}" ${what}. ${fix}`,
+    message: `Cannot read ${source.format ?? 'CSV'} from "${source.path}": ${source.rowLabel?.(row) ?? `line ${source.lines[row]}`}, ` +
+      `column "${source.name}" ${what}. ${fix}`,
     nodes: [source.path, source.name],
   }]);
 }

@@ -10,13 +10,13 @@ import { assembleTable } from '../arrow/record-batches';
 import { checkReadable, fileError, reasonOf } from '../files/file-errors';
 import type { AdapterNote, NoteOptions } from '../notes';
 import { csvColumn } from './csv-columns';
-import { CSV_TYPES, inferCsvType, type CsvType } from './csv-types';
+import { inferCsvType } from './csv-types';
+import { checkSchema, type CsvColumnSpec } from './schema-check';
 import { readHeader } from './csv-header';
 import { inferenceNotes } from './inference-notes';
 import { refuseBinary } from '../files/binary-check';
 
-/** A column's declared type, optionally forbidding nulls. */
-export type CsvColumnSpec = CsvType | { readonly type: CsvType; readonly nullable?: boolean };
+export type { CsvColumnSpec };
 
 export interface ReadCsvOptions extends NoteOptions {
   /** Types for some or all columns; the others are inferred. */
@@ -54,7 +54,7 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
   await refuseBinary(path, 'CSV');
   const raw = await readFields(path, options);
   const schema = options.schema ?? {};
-  checkSchema(path, raw.header, schema);
+  checkSchema(path, 'CSV', raw.header, schema);
   const onNote = options.onNote ?? warn;
   const columns = raw.header.map((name, c) => {
     const declared = schema[name];
@@ -109,21 +109,6 @@ function raggedRow(path: string, header: readonly string[], count: number, line:
     `line ${line} has ${count} field${count === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')})`,
     `${fix}.`);
 }
-
-function checkSchema(path: string, header: readonly string[], schema: Readonly<Record<string, CsvColumnSpec>>): void {
-  for (const [name, spec] of Object.entries(schema)) {
-    const type = typeof spec === 'string' ? spec : spec?.type;
-    if (!header.includes(name)) {
-      throw fileError(path, 'read CSV from', `the schema names column "${name}", which the header does not have (${header.join(', ')})`,
-        'Fix the name in the schema.');
-    }
-    if (!CSV_TYPES.includes(type)) {
-      throw fileError(path, 'read CSV from', `the schema gives column "${name}" the type ${JSON.stringify(type)}`,
-        `Use one of ${CSV_TYPES.join(', ')}.`);
-    }
-  }
-}
-
 
 /** Without an `onNote`, a note that changes a column's type is still said: as a process warning. */
 function warn(note: AdapterNote): void {

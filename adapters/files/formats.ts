@@ -6,9 +6,12 @@ import { extname } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { readCsv } from '../csv/read-csv';
 import { writeCsv } from '../csv/write-csv';
+import { readJson } from '../json/read-json';
+import { writeJson } from '../json/write-json';
 import type { NoteOptions } from '../notes';
 import { InputError } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
+import type { CsvColumnSpec } from '../csv/schema-check';
 import { fileError } from './file-errors';
 import { readArrow } from './read-arrow';
 import { readParquet } from './read-parquet';
@@ -16,30 +19,50 @@ import { writeArrow } from './write-arrow';
 import { writeParquet } from './write-parquet';
 
 /** The options `readTable` takes (passed on to the reader). */
-const READ_TABLE_KEYS = ['onNote'];
+const READ_TABLE_KEYS = ['onNote', 'schema'];
+
+/** What `readTable` passes on to a reader: notes, and for text formats a schema. */
+export interface ReadTableOptions extends NoteOptions {
+  /** Column types for text formats (CSV, TSV, JSON, NDJSON); binary formats carry their own types. */
+  readonly schema?: Readonly<Record<string, CsvColumnSpec>>;
+}
 
 interface Format {
   readonly name: string;
-  readonly read: (path: string, options: NoteOptions) => Promise<Table>;
+  readonly read: (path: string, options: ReadTableOptions) => Promise<Table>;
   readonly write: (table: Table, path: string) => Promise<void>;
 }
 
-const ARROW_FILE: Format = { name: 'Arrow IPC file', read: (p) => readArrow(p), write: (t, p) => writeArrow(t, p) };
+/** A reader of a format whose file holds its column types: a schema is refused, not ignored. */
+function typed(name: string, read: (path: string) => Promise<Table>): Format['read'] {
+  return async (path, options) => {
+    if (options.schema && Object.keys(options.schema).length > 0) {
+      throw fileError(path, `read ${name} from`, 'a schema was given, but this format stores its column types itself',
+        'Drop the schema (it applies to CSV, TSV, JSON and NDJSON files).');
+    }
+    return read(path);
+  };
+}
+
+const ARROW_FILE: Format = { name: 'Arrow IPC file', read: typed('Arrow IPC file', readArrow), write: (t, p) => writeArrow(t, p) };
 
 /**
  * Extension (lower case, with the dot) → format.
  *
  * @example
- * Object.keys(FORMATS); // ['.arrow', '.feather', '.ipc', '.arrows', '.parquet', '.csv', '.tsv']
+ * Object.keys(FORMATS); // ['.arrow', '.feather', '.ipc', '.arrows', '.parquet', '.csv', '.tsv', '.json', '.ndjson', '.jsonl']
  */
 export const FORMATS: Readonly<Record<string, Format>> = {
   '.arrow': ARROW_FILE,
   '.feather': ARROW_FILE,
   '.ipc': ARROW_FILE,
-  '.arrows': { name: 'Arrow IPC stream', read: (p) => readArrow(p), write: (t, p) => writeArrow(t, p, { format: 'stream' }) },
-  '.parquet': { name: 'Parquet', read: (p) => readParquet(p), write: (t, p) => writeParquet(t, p) },
+  '.arrows': { name: 'Arrow IPC stream', read: typed('Arrow IPC stream', readArrow), write: (t, p) => writeArrow(t, p, { format: 'stream' }) },
+  '.parquet': { name: 'Parquet', read: typed('Parquet', (p) => readParquet(p)), write: (t, p) => writeParquet(t, p) },
   '.csv': { name: 'CSV', read: (p, o) => readCsv(p, o), write: (t, p) => writeCsv(t, p) },
   '.tsv': { name: 'TSV', read: (p, o) => readCsv(p, { ...o, delimiter: '\t' }), write: (t, p) => writeCsv(t, p, { delimiter: '\t' }) },
+  '.json': { name: 'JSON', read: (p, o) => readJson(p, { ...o, lines: false }), write: (t, p) => writeJson(t, p, { lines: false }) },
+  '.ndjson': { name: 'NDJSON', read: (p, o) => readJson(p, { ...o, lines: true }), write: (t, p) => writeJson(t, p, { lines: true }) },
+  '.jsonl': { name: 'NDJSON', read: (p, o) => readJson(p, { ...o, lines: true }), write: (t, p) => writeJson(t, p, { lines: true }) },
 };
 
 /**
@@ -60,13 +83,13 @@ export function formatOf(path: string, action: 'read' | 'write'): Format {
 
 /**
  * Reads a table from a file, choosing the reader by extension (`.arrow`, `.feather`, `.ipc`,
- * `.arrows`, `.parquet`, `.csv`, `.tsv`).
+ * `.arrows`, `.parquet`, `.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`).
  *
  * @example
  * const inputs = await readTable('data/prices.parquet');
  * const features = await dr.execute(outputs, { inputs });
  */
-export function readTable(path: string, options: NoteOptions = {}): Promise<Table> {
+export function readTable(path: string, options: ReadTableOptions = {}): Promise<Table> {
   try {
     assertKnownKeys(options, READ_TABLE_KEYS, 'readTable', InputError);
     return formatOf(path, 'read').read(path, options);

@@ -98,7 +98,7 @@ describe('readCsv: schema', () => {
   it('rejects schema columns the header does not have, and unknown types', async () => {
     const path = csvFile('a,b\n1,2\n');
     expect((await rejection(readCsv(path, { schema: { c: 'int32' } }))).message).toBe(
-      `Cannot read CSV from "${path}": the schema names column "c", which the header does not have (a, b). Fix the name in the schema.`,
+      `Cannot read CSV from "${path}": the schema names column "c", which the header does not have (a, b). Did you mean "a"? Fix the name in the schema.`,
     );
     expect((await rejection(readCsv(path, { schema: { a: 'double' as never } }))).message).toBe(
       `Cannot read CSV from "${path}": the schema gives column "a" the type "double". ` +

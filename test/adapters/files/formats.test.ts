@@ -8,7 +8,7 @@ const dir = useTempDir();
 describe('readTable / writeResult choose the format by extension', () => {
   const table = tableFromColumns(['x', 's'], [new Float64Array([1.5, -2]), ['a', 'b']]);
 
-  it.each(['out.arrow', 'out.feather', 'out.ipc', 'out.arrows', 'out.parquet', 'out.csv', 'OUT.TSV'])('%s round-trips', async (name) => {
+  it.each(['out.arrow', 'out.feather', 'out.ipc', 'out.arrows', 'out.parquet', 'out.csv', 'OUT.TSV', 'out.json', 'out.ndjson'])('%s round-trips', async (name) => {
     const path = join(dir(), name);
     await writeResult(table, path);
     const back = await readTable(path);
@@ -23,10 +23,10 @@ describe('readTable / writeResult choose the format by extension', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
       `Cannot write a table to "${path}": quiver does not know the extension ".xlsx". ` +
-        'Use one of .arrow, .feather, .ipc, .arrows, .parquet, .csv, .tsv.',
+        'Use one of .arrow, .feather, .ipc, .arrows, .parquet, .csv, .tsv, .json, .ndjson, .jsonl.',
     );
     expect((await rejection(readTable('data'))).message).toBe(
-      'Cannot read a table from "data": the path has no extension. Use one of .arrow, .feather, .ipc, .arrows, .parquet, .csv, .tsv.',
+      'Cannot read a table from "data": the path has no extension. Use one of .arrow, .feather, .ipc, .arrows, .parquet, .csv, .tsv, .json, .ndjson, .jsonl.',
     );
   });
 });

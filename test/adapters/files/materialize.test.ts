@@ -69,7 +69,7 @@ describe('materialize(path): a hook that writes the result when the run ends', (
 
   it('rejects an unknown extension when it is made, before any run', () => {
     expect(() => materialize('features.xlsx')).toThrow(
-      'Cannot write a table to "features.xlsx": quiver does not know the extension ".xlsx". Use one of .arrow, .feather, .ipc, .arrows, .parquet, .csv, .tsv.',
+      'Cannot write a table to "features.xlsx": quiver does not know the extension ".xlsx". Use one of .arrow, .feather, .ipc, .arrows, .parquet, .csv, .tsv, .json, .ndjson, .jsonl.',
     );
   });
 });

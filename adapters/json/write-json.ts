@@ -1,0 +1,75 @@
+/**
+ * Writes a table as JSON records (`[{"x": 1.5, …}, …]`) or NDJSON (one record per line), the
+ * layouts `readJson` reads back: null and NaN as `null`, int64 as exact digits, dates and timestamps
+ * as ISO 8601 strings (`2012-01-01` when a column holds only midnights), so types survive a round trip
+ * as they do through CSV. ±Infinity, which JSON cannot hold, is written as `null` too.
+ */
+import { Type, Vector, type Data, type Table } from 'apache-arrow';
+import { epochMsAt, isTemporal } from '../arrow/epoch-ms';
+import { float16ToNumber } from '../arrow/float64-column';
+import { isValidAt } from '../arrow/validity';
+import { onlyMidnights } from '../csv/csv-format';
+import { atomicWrite } from '../files/atomic-write';
+import { BufferedWriter } from '../files/buffered-writer';
+
+export interface WriteJsonOptions {
+  /** One record per line (NDJSON) instead of one array; default: from the extension (`.ndjson`, `.jsonl`). */
+  readonly lines?: boolean;
+}
+
+const ROWS_PER_WRITE = 4096;
+
+function jsonValue(chunk: Data, dateOnly: boolean): (i: number) => string {
+  const valid = (i: number) => isValidAt(chunk.nullBitmap, chunk.offset, i);
+  const values = chunk.values as ArrayLike<number | bigint>;
+  if (chunk.type.typeId === Type.Float) {
+    const half = values instanceof Uint16Array;
+    return (i) => {
+      const v = half ? float16ToNumber(values[i] as number) : (values[i] as number);
+      return valid(i) && Number.isFinite(v) ? String(v) : 'null';
+    };
+  }
+  if (chunk.type.typeId === Type.Int) return (i) => (valid(i) ? String(values[i]) : 'null');
+  if (isTemporal(chunk)) {
+    return (i) => {
+      if (!valid(i)) return 'null';
+      const iso = new Date(epochMsAt(chunk, i)).toISOString();
+      return JSON.stringify(dateOnly ? iso.slice(0, 10) : iso);
+    };
+  }
+  const vector = new Vector([chunk]);
+  return (i) => (valid(i) ? JSON.stringify(vector.get(i), (_k, x) => (typeof x === 'bigint' ? String(x) : x)) ?? 'null' : 'null');
+}
+
+/**
+ * Writes `table` to `path` as JSON records or NDJSON. The file appears only once complete.
+ *
+ * @example
+ * await writeJson(features, 'features.ndjson');
+ */
+export async function writeJson(table: Table, path: string, options: WriteJsonOptions = {}): Promise<void> {
+  const lines = options.lines ?? /\.(ndjson|jsonl)$/i.test(path);
+  const keys = table.schema.fields.map((f) => `${JSON.stringify(f.name)}:`);
+  const dateOnly = table.schema.fields.map((_, c) => {
+    const column = table.getChildAt(c)!;
+    return column.data.length > 0 && isTemporal(column.data[0]) && onlyMidnights(column);
+  });
+  await atomicWrite(path, lines ? 'NDJSON' : 'JSON', async (file) => {
+    const out = new BufferedWriter(file);
+    let first = true;
+    if (!lines) await out.write(Buffer.from('['));
+    for (const batch of table.batches) {
+      const formatters = keys.map((_, c) => jsonValue(batch.data.children[c], dateOnly[c]));
+      for (let start = 0; start < batch.numRows; start += ROWS_PER_WRITE) {
+        const end = Math.min(batch.numRows, start + ROWS_PER_WRITE);
+        const records: string[] = [];
+        for (let i = start; i < end; i++) records.push(`{${keys.map((key, c) => key + formatters[c](i)).join(',')}}`);
+        const text = lines ? records.join('\n') + '\n' : (first ? '\n' : ',\n') + records.join(',\n');
+        first = false;
+        await out.write(Buffer.from(text));
+      }
+    }
+    if (!lines) await out.write(Buffer.from(first ? ']\n' : '\n]\n'));
+    await out.flush();
+  });
+}

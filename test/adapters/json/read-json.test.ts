@@ -1,0 +1,118 @@
+/** JSON and NDJSON inputs: records, columns or lines, typed like CSV, errors naming file and line. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJson, readTable, tableFromColumns, writeJson, writeResult, type AdapterNote } from '../../../adapters';
+import { InputError } from '../../../src/errors';
+import { rejection, useTempDir } from '../helpers/temp-dir';
+
+const dir = useTempDir();
+let count = 0;
+function file(text: string, ext = 'json'): string {
+  const path = join(dir(), `j${++count}.${ext}`);
+  writeFileSync(path, text);
+  return path;
+}
+const types = (t: { schema: { fields: { name: string; type: unknown }[] } }) => t.schema.fields.map((f) => `${f.name}:${f.type}`);
+
+describe('readJson: three layouts, one typing', () => {
+  const expected = ['city:Utf8', 'day:Timestamp<MILLISECOND>', 'temp:Float64', 'visits:Int32', 'open:Bool', 'big:Int64'];
+  const rows = [
+    { city: 'Oslo', day: '2012-01-01', temp: 3.5, visits: 10, open: true, big: 2 ** 40 },
+    { city: 'Lima', day: '2012-01-02', temp: 20, visits: null, open: false, big: 1 },
+  ];
+
+  it('records: an array of objects', async () => {
+    const table = await readJson(file(JSON.stringify(rows, null, 2)));
+    expect(types(table)).toEqual(expected);
+    expect(Array.from(table.getChild('city')!)).toEqual(['Oslo', 'Lima']);
+    expect(Array.from(table.getChild('day')!)).toEqual([Date.UTC(2012, 0, 1), Date.UTC(2012, 0, 2)]);
+    expect(Array.from(table.getChild('visits')!)).toEqual([10, null]);
+    expect(Array.from(table.getChild('big')!)).toEqual([2n ** 40n, 1n]);
+  });
+
+  it('columns: an object of arrays', async () => {
+    const columns = Object.fromEntries(Object.keys(rows[0]).map((k) => [k, rows.map((r) => r[k as keyof typeof r])]));
+    expect(types(await readJson(file(JSON.stringify(columns))))).toEqual(expected);
+  });
+
+  it('NDJSON: one object per line, blank lines skipped, missing keys are null, new keys add columns', async () => {
+    const path = file(`${JSON.stringify(rows[0])}\n\n${JSON.stringify(rows[1])}\n{"city": "Rome", "extra": "x"}\n`, 'ndjson');
+    const table = await readTable(path);
+    expect(types(table)).toEqual([...expected, 'extra:Utf8']);
+    expect(Array.from(table.getChild('extra')!)).toEqual([null, null, 'x']);
+    expect(Array.from(table.getChild('temp')!)).toEqual([3.5, 20, null]);
+  });
+
+  it('a JSON string that looks like a number stays text; a declared schema converts', async () => {
+    const path = file('[{"id": "007", "n": 1}, {"id": "008", "n": 2}]');
+    expect(types(await readJson(path))).toEqual(['id:Utf8', 'n:Int32']);
+    expect(types(await readJson(path, { schema: { n: 'float64' } }))).toEqual(['id:Utf8', 'n:Float64']);
+  });
+
+  it('an integer beyond 2^53 becomes float64 with a note', async () => {
+    const notes: AdapterNote[] = [];
+    const path = file('[{"n": 1},\n {"n": 99999999999999999999}]');
+    const table = await readJson(path, { onNote: (n) => notes.push(n) });
+    expect(types(table)).toEqual(['n:Float64']);
+    expect(notes.map((n) => n.message)).toEqual([
+      `Column "n" of "${path}" is read as float64: line 2 holds an integer beyond ±2^53 (read as 100000000000000000000), ` +
+        'which JSON numbers cannot hold exactly. To keep the digits, write such numbers as strings and declare the column utf8.',
+    ]);
+  });
+
+  it('writeJson → readJson keeps ints, bools, dates, text and nulls (JSON cannot tell 3.0 from 3)', async () => {
+    const table = tableFromColumns(['x', 'i', 'b', 'd', 's'], [
+      Float64Array.of(3.5, NaN), Int32Array.of(7, 1), [true, null], [new Date(Date.UTC(2020, 0, 1)), null], ['a', null],
+    ]);
+    for (const ext of ['json', 'ndjson']) {
+      const path = join(dir(), `round.${ext}`);
+      await writeResult(table, path);
+      const back = await readTable(path);
+      expect(types(back)).toEqual(['x:Float64', 'i:Int32', 'b:Bool', 'd:Timestamp<MILLISECOND>', 's:Utf8']);
+      expect(Array.from(back.getChild('x')!)).toEqual([3.5, null]);
+    }
+  });
+
+  it('writes NDJSON records one per line', async () => {
+    const path = join(dir(), 'w.ndjson');
+    await writeJson(tableFromColumns(['x', 's'], [Float64Array.of(1.5, Infinity), ['a"b', null]]), path);
+    expect(require('node:fs').readFileSync(path, 'utf8')).toBe('{"x":1.5,"s":"a\\"b"}\n{"x":null,"s":null}\n');
+  });
+});
+
+describe('readJson: errors name the file and the line', () => {
+  it.each([
+    ['[{"a": 1},\n {"a": 2,}]', 'json', /^Cannot read JSON from ".*": line 2 is not valid JSON \(.*\)\. Fix the syntax there/],
+    ['{"a": 1}\n{"a": 2\n', 'ndjson', /^Cannot read NDJSON from ".*": line 2 is not valid JSON \(.*\)\. Fix the syntax there/],
+    ['{"a": 1}\n[1, 2]\n', 'ndjson', /^Cannot read NDJSON from ".*": line 2 holds an array, not an object\. Each record must be an object/],
+    ['[{"a": 1},\n {"a": "x"}]', 'json', /^Cannot read JSON from ".*": line 2, column "a" holds a string \("x"\), but line 1 holds a number\. Give the column one type, or declare it \(e\.g\. schema: \{ "a": 'utf8' \}\)\.$/],
+    ['{"a": [1, "x"]}', 'json', /^Cannot read JSON from ".*": row 1, column "a" holds a string \("x"\), but row 0 holds a number\./],
+    ['[{"a": 1},\n\n {"a": {"b": 2}}]', 'json', /^Cannot read JSON from ".*": line 3, column "a" holds an object, not a single value\. quiver reads flat records/],
+    ['{"a": [1, 2], "b": [1]}', 'json', /^Cannot read JSON from ".*": column "b" has 1 values but column "a" has 2\./],
+    ['42', 'json', /^Cannot read JSON from ".*": it holds neither records \(an array of objects\) nor columns \(an object of arrays\)\./],
+    ['[{"temp": 1}]', 'json', null],
+  ])('%j', async (text, ext, message) => {
+    const path = file(text, ext);
+    if (message === null) {
+      const error = await rejection(readJson(path, { schema: { tmp: 'float64' } }));
+      expect(error.message).toBe(
+        `Cannot read JSON from "${path}": the schema names column "tmp", which the file does not have (temp). Did you mean "temp"? Fix the name in the schema.`,
+      );
+      return;
+    }
+    const error = await rejection(readJson(path));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(message);
+  });
+
+  it('a misspelled option is refused', async () => {
+    const error = await rejection(readJson(file('[]'), { shema: {} } as never));
+    expect(error.message).toBe('readJson got an unknown option "shema" (did you mean "schema"?). Valid options: schema, lines, onNote.');
+  });
+
+  it('a binary file is refused', async () => {
+    const path = join(dir(), 'zeros.json');
+    writeFileSync(path, Buffer.alloc(16));
+    expect((await rejection(readJson(path))).message).toMatch(/^Cannot read JSON from ".*zeros\.json": it is binary, not text/);
+  });
+});
