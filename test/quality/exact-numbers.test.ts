@@ -45,7 +45,7 @@ describe('bigint outputs beyond int64 are refused, never wrapped, in the result 
   test('an array with a bigint beyond int64', async () => {
     const error = await dr.execute(['ids'], { inputs: { n: 0 } }).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toBe(
+    expect((error as Error).message).toBe(
       'Output "ids" holds 9223372036854775808 at row 1, which is beyond int64 (−2^63 to 2^63−1), the widest integer a table column holds; ' +
         'it would wrap around. Return it as a number or string, or use dictResult() to get the values as computed.',
     );
