@@ -6,9 +6,9 @@ import type { Graph } from './graph/graph';
 import { downstreamOf, nodeIndices, pathBetween, upstreamOf } from './graph/lineage';
 import { nodeInfos, type NodeInfo, type TagFilter } from './graph/node-info';
 import { toDot } from './graph/dot';
-import { QuiverError } from './errors';
+import { HookError, QuiverError } from './errors';
 import { isExecutor, type Executor, type GraphRecipe } from './execution/executor-api';
-import type { LifecycleAdapter } from './execution/hooks';
+import type { LifecycleAdapter, RunEnd } from './execution/hooks';
 import { EXECUTE_OPTION_KEYS, PlanCache, prepareExecution, type ExecuteOptions } from './execution/request';
 import { makePlan } from './execution/plan';
 import { timingsHook } from './execution/timings';
@@ -164,7 +164,12 @@ export class Driver<R = unknown> {
       }
     }
     if (start) {
-      for (const h of hooks) await h.afterRun?.({ ...start, success: failure === undefined, error: failure, durationMs: performance.now() - began });
+      const end = { ...start, success: failure === undefined, error: failure, durationMs: performance.now() - began };
+      const hookFailures = await afterRunAll(hooks, end);
+      if (hookFailures.length > 0) {
+        if (failure === undefined) throw new HookError('afterRun', hookFailures);
+        attachHookErrors(failure, hookFailures.map((f) => f.error));
+      }
     }
     if (failure !== undefined) throw failure;
     const computed = outputs.map((name) => (given.has(name) ? given.get(name) : state.values[this.graph.index.get(name)!]));
@@ -187,4 +192,27 @@ export class Driver<R = unknown> {
     }
     return given;
   }
+}
+
+/**
+ * Tells every hook the run ended, even when one of them throws: the errors are returned, never
+ * allowed to replace the run's own outcome.
+ */
+async function afterRunAll(hooks: readonly LifecycleAdapter[], end: RunEnd): Promise<{ adapter: string; error: unknown }[]> {
+  const failures: { adapter: string; error: unknown }[] = [];
+  for (const [k, h] of hooks.entries()) {
+    try {
+      await h.afterRun?.(end);
+    } catch (error) {
+      const name = h.constructor && h.constructor !== Object ? ` (${h.constructor.name})` : '';
+      failures.push({ adapter: `adapter ${k + 1}${name}`, error });
+    }
+  }
+  return failures;
+}
+
+/** The run's own error keeps its identity; the hooks' errors ride along as `hookErrors`. */
+function attachHookErrors(failure: unknown, errors: readonly unknown[]): void {
+  if (failure === null || (typeof failure !== 'object' && typeof failure !== 'function')) return;
+  Object.defineProperty(failure, 'hookErrors', { value: Object.freeze([...errors]), enumerable: false, configurable: true });
 }

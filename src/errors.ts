@@ -89,5 +89,23 @@ export class FeatureExecutionError extends QuiverError {
   }
 }
 
+/**
+ * A lifecycle hook (`afterRun`) threw. When the run itself failed, that failure stays the error and
+ * the hooks' errors are attached to it as `hookErrors`; this class is thrown only when the run
+ * succeeded and a hook did not. `.errors` holds every hook's error, `.cause` the first.
+ */
+export class HookError extends QuiverError {
+  readonly errors: readonly unknown[];
+  constructor(hook: string, failures: readonly { readonly adapter: string; readonly error: unknown }[]) {
+    const lines = failures.map(({ adapter, error }) => `${adapter} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    super(
+      `The ${hook} hook of ${lines.length === 1 ? lines[0] : `${lines.length} adapters failed:\n  - ${lines.join('\n  - ')}`}` +
+        `${lines.length === 1 ? '.' : '\n'} The run itself succeeded; fix the adapter or remove it from withAdapters.`,
+      { cause: failures[0]?.error },
+    );
+    this.errors = failures.map((f) => f.error);
+  }
+}
+
 /** The cache cannot be used as asked: bad `withCache` options, a store directory that cannot be written. */
 export class CacheError extends QuiverError {}
