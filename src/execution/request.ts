@@ -91,7 +91,9 @@ export function prepareExecution(
     else if (hasOwn(overrides, name)) given.set(name, overrides[name]);
     else if (hasOwn(inputs, name)) given.set(name, inputs[name]);
     else if (hasOwn(config, name)) given.set(name, config[name]);
-    else {
+    else if (graph.disabled.has(name)) {
+      add('disabled-output', `Output "${name}" exists, but ${graph.disabled.get(name)}. Change the config, or ask for another output.`, [name]);
+    } else {
       const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
       const hint = closest(name, names);
       add('unknown-output', `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);

@@ -17,7 +17,8 @@ let warnedUntyped = false;
 export function buildGraph(items: readonly unknown[], config: Readonly<Record<string, unknown>>): Graph {
   const issues: Issue[] = [];
   const untyped: string[] = [];
-  const nodes = nodesOf(items, config, issues, untyped);
+  const disabled = new Map<string, string>();
+  const nodes = nodesOf(items, config, issues, untyped, disabled);
   if (untyped.length > 0 && !warnedUntyped) {
     warnedUntyped = true;
     console.warn(
@@ -27,11 +28,19 @@ export function buildGraph(items: readonly unknown[], config: Readonly<Record<st
         'quiver goes on with parameter names alone.',
     );
   }
-  return assembleGraph(nodes, config, issues);
+  const graph = assembleGraph(nodes, config, issues);
+  for (const name of disabled.keys()) if (graph.index.has(name)) disabled.delete(name);
+  return disabled.size === 0 ? graph : graph.withDisabled(disabled);
 }
 
 /** The nodes of feature classes, instances and namespaced feature sets, before the graph is checked. */
-function nodesOf(items: readonly unknown[], config: Readonly<Record<string, unknown>>, issues: Issue[], untyped: string[]): FeatureNode[] {
+function nodesOf(
+  items: readonly unknown[],
+  config: Readonly<Record<string, unknown>>,
+  issues: Issue[],
+  untyped: string[],
+  disabled?: Map<string, string>,
+): FeatureNode[] {
   const nodes: FeatureNode[] = [];
   const expandSpace = (space: NamespaceSpec, namespace: string, origin: string) =>
     prefixNodes(nodesOf(space.features, { ...config, ...space.config }, issues, untyped), namespace, space, origin);
@@ -46,7 +55,7 @@ function nodesOf(items: readonly unknown[], config: Readonly<Record<string, unkn
     if (methods.length === 0) issues.push(noFeaturesIssue(item, source.className));
     for (const method of methods) {
       const code: CodeIdentity = { fn: method.fn, records: readRecords(method.holder, method.name), instance: source.instance };
-      for (const node of expandMethod(method, { config, issues, untyped, expandSpace })) {
+      for (const node of expandMethod(method, { config, issues, untyped, expandSpace, disabled })) {
         nodes.push(node.code === undefined ? makeNode({ ...node, code }) : node);
       }
     }

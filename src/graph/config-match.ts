@@ -24,3 +24,25 @@ export function nodeNameOf(method: string, hasConfig: boolean): string {
   const cut = method.lastIndexOf('__');
   return cut > 0 ? method.slice(0, cut) : method;
 }
+
+/**
+ * Why `records` switch a method off under `config`, for messages: the first condition that fails.
+ *
+ * @example
+ * whyDisabled([{ kind: 'config', mode: 'when', match: { region: 'US' } }], { region: 'EU' });
+ * // 'is disabled by config key "region": @config.when needs region = "US", the config has "EU"'
+ */
+export function whyDisabled(records: readonly ConfigRecord[], config: Readonly<Record<string, unknown>>): string {
+  for (const r of records) {
+    if (configAllows([r], config)) continue;
+    for (const [key, wanted] of Object.entries(r.match)) {
+      if (configAllows([{ ...r, match: { [key]: wanted } }], config)) continue;
+      const has = hasOwn(config, key) ? `the config has ${JSON.stringify(config[key])}` : 'the config has no such key';
+      const needs = r.mode === 'when' ? `needs ${key} = ${JSON.stringify(wanted)}`
+        : r.mode === 'whenNot' ? `needs ${key} other than ${JSON.stringify(wanted)}`
+        : `needs ${key} in ${JSON.stringify(wanted)}`;
+      return `is disabled by config key "${key}": @config.${r.mode} ${needs}, ${has}`;
+    }
+  }
+  return 'is disabled by its @config conditions';
+}

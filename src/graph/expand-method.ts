@@ -9,7 +9,7 @@ import type { Issue } from '../errors';
 import { readDesignTypes, readDocComment, readRecords } from '../metadata';
 import { bindParameters, fillDoc } from './bind-parameters';
 import type { FoundMethod } from './collect-methods';
-import { configAllows, nodeNameOf } from './config-match';
+import { configAllows, nodeNameOf, whyDisabled } from './config-match';
 import { decorate } from './decorate';
 import { source, type DependencySpec } from './dependency-spec';
 import { columnExtractor, fieldExtractor } from './extract';
@@ -33,6 +33,8 @@ export interface ExpandContext {
   readonly untyped: string[];
   /** The nodes of a feature set under a namespace (for `@subdag`). */
   readonly expandSpace: (space: NamespaceSpec, namespace: string, origin: string) => FeatureNode[];
+  /** Where to record nodes that `@config.*` switched off (name → why), for "disabled by config" messages. */
+  readonly disabled?: Map<string, string>;
 }
 
 export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNode[] {
@@ -47,7 +49,10 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
 
   // resolve
   const conditions = records.filter((r): r is Of<'config'> => r.kind === 'config');
-  if (!configAllows(conditions, ctx.config)) return [];
+  if (!configAllows(conditions, ctx.config)) {
+    ctx.disabled?.set(nodeNameOf(method.name, true), `${origin} ${whyDisabled(conditions, ctx.config)}`);
+    return [];
+  }
   const name = nodeNameOf(method.name, conditions.length > 0);
   for (const kind of ONLY_ONE) {
     const count = records.filter((r) => r.kind === kind).length;

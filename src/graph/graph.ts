@@ -5,6 +5,8 @@
 import { topologicalOrder } from './cycles';
 import type { FeatureNode } from './node';
 
+const NO_DISABLED: ReadonlyMap<string, string> = new Map();
+
 export class Graph {
   readonly index: ReadonlyMap<string, number>;
   /** `consumers[i]`: the nodes that depend on node i (once per dependency edge). */
@@ -30,6 +32,19 @@ export class Graph {
     this.position = new Int32Array(nodes.length);
     for (let p = 0; p < this.order.length; p++) this.position[this.order[p]] = p;
     Object.freeze(this);
+  }
+
+  /**
+   * Names of nodes that `@config.*` switched off under this config, with why (`Class.x__us is
+   * disabled by config key "region": …`); a request for one says so instead of "unknown".
+   */
+  readonly disabled: ReadonlyMap<string, string> = NO_DISABLED;
+
+  /** The same graph, knowing which names config switched off. */
+  withDisabled(disabled: ReadonlyMap<string, string>): Graph {
+    const copy = Object.create(Graph.prototype) as { -readonly [K in keyof Graph]: Graph[K] };
+    Object.assign(copy, this, { disabled: new Map(disabled) });
+    return Object.freeze(copy) as Graph;
   }
 
   node(name: string): FeatureNode | undefined {

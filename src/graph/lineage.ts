@@ -13,6 +13,10 @@ export function nodeIndices(graph: Graph, names: readonly string[], what: string
   const unknown = names.filter((n) => graph.index.get(n) === undefined || isInternal(graph.node(n)!));
   if (unknown.length > 0) {
     throw new InputError(unknown.map((n) => {
+      const why = graph.disabled.get(n);
+      if (why !== undefined) {
+        return { code: 'disabled-node', message: `${what}: "${n}" exists, but ${why}. Change the config to ask about it.`, nodes: [n] };
+      }
       const hint = closest(n, known);
       return { code: 'unknown-node', message: `${what}: no feature or input is named "${n}".${hint ? ` Did you mean "${hint}"?` : ''}`, nodes: [n] };
     }));
