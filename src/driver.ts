@@ -167,7 +167,8 @@ export class Driver<R = unknown> {
       const end = { ...start, success: failure === undefined, error: failure, durationMs: performance.now() - began };
       const hookFailures = await afterRunAll(hooks, end);
       if (hookFailures.length > 0) {
-        if (failure === undefined) throw new HookError('afterRun', hookFailures);
+        // An adapter's own typed error (materialize cannot write) already names the fix: it stays as thrown.
+        if (failure === undefined) throw hookFailures.length === 1 && hookFailures[0].error instanceof QuiverError ? hookFailures[0].error : new HookError('afterRun', hookFailures);
         attachHookErrors(failure, hookFailures.map((f) => f.error));
       }
     }

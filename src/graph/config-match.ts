@@ -30,7 +30,7 @@ export function nodeNameOf(method: string, hasConfig: boolean): string {
  *
  * @example
  * whyDisabled([{ kind: 'config', mode: 'when', match: { region: 'US' } }], { region: 'EU' });
- * // 'is disabled by config key "region": @config.when needs region = "US", the config has "EU"'
+ * // 'is disabled by config key "region": …needs region = "US", the config has "EU"'
  */
 export function whyDisabled(records: readonly ConfigRecord[], config: Readonly<Record<string, unknown>>): string {
   for (const r of records) {
