@@ -14,13 +14,14 @@ import { timingRecorder } from '../../adapters/report/timing-recorder';
 import { formatMs } from '../../adapters/report/html';
 import type { Io } from '../io';
 import { commandTable } from '../result-table';
+import { timeInputs, type TimeOptions } from '../time-inputs';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-export interface RunOptions extends FeatureOptions, OutputOptions {
+export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
   readonly inputs: string;
   readonly out: string;
   readonly report?: string;
@@ -41,10 +42,11 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   const dr = buildDriver(file, opts, [timer, progressBar({ quiet: opts.quiet })], result);
   const outputs = selectOutputs(dr, opts);
   const notes: AdapterNote[] = [];
-  const inputs = await readInputs(opts.inputs, (note) => {
+  const onNote = (note: AdapterNote) => {
     notes.push(note);
     io.err(`note: ${note.message}`);
-  });
+  };
+  const { inputs, details } = await timeInputs(await readInputs(opts.inputs, onNote), opts, onNote);
   const began = performance.now();
   let run: Awaited<ReturnType<typeof dr.run>> | undefined;
   let error: unknown;
@@ -75,7 +77,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
         durationMs,
         notes,
         title: `quiver run ${file}`,
-        details: { inputs: opts.inputs, out: opts.out },
+        details: { inputs: opts.inputs, ...details, out: opts.out },
       },
       opts.report,
     );
