@@ -12,6 +12,7 @@ import { cacheClearCommand } from './commands/cache';
 import { describeError, exitCodeOf } from './errors';
 import { processIo, type Io } from './io';
 import { parseConfig, parseCount, parseList, parseTag } from './options';
+import { withTimeOptions } from './time-inputs';
 
 const FEATURES = 'the .ts (or .js) file whose exported classes hold your features';
 
@@ -33,7 +34,7 @@ function withOutputOptions(cmd: Command): Command {
 }
 
 function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
-  withOutputOptions(withFeatureOptions(cmd.command('run')))
+  withTimeOptions(withOutputOptions(withFeatureOptions(cmd.command('run'))))
     .description('compute features from an input table and write the result')
     .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
     .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')

@@ -17,13 +17,14 @@ import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
+import { timeInputs, type TimeOptions } from '../time-inputs';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-export interface RunOptions extends FeatureOptions, OutputOptions {
+export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
   readonly inputs: string;
   readonly out: string;
   readonly report?: string;
@@ -59,15 +60,19 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   const dr = buildDriver(file, opts, [timer, progressBar({ quiet: opts.quiet }), ...lineage], result);
   const outputs = selectOutputs(dr, opts);
   const notes: AdapterNote[] = [];
+  const onNote = (note: AdapterNote) => {
+    notes.push(note);
+    io.err(`note: ${note.message}`);
+  };
+  let details: Awaited<ReturnType<typeof timeInputs>>['details'] | undefined;
   const began = performance.now();
   let run: Awaited<ReturnType<typeof dr.run>> | undefined;
   let error: unknown;
   try {
     // inside the try: a failed read still writes the --report the run promised
-    const inputs = await readInputs(opts.inputs, (note) => {
-      notes.push(note);
-      io.err(`note: ${note.message}`);
-    });
+    const timed = await timeInputs(await readInputs(opts.inputs, onNote), opts, onNote);
+    details = timed.details;
+    const inputs = timed.inputs;
     run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);
@@ -97,7 +102,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
         durationMs,
         notes: run ? [...notes, ...run.notes.filter((n) => n.code.startsWith('cache-'))] : notes,
         title: `quiver run ${file}`,
-        details: { inputs: opts.inputs, out: opts.out },
+        details: { inputs: opts.inputs, ...details, out: opts.out },
       },
       opts.report,
     );
