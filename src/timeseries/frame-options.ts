@@ -2,6 +2,7 @@
  * What `buildTrainingFrame` is told, and the same with every default applied and every option
  * checked up front, so a mistake is reported before any feature runs.
  */
+import { cacheSettings, type CacheSettings, type WithCacheOptions } from '../cache/options';
 import { InputError, type Issue } from '../errors';
 import type { LifecycleAdapter } from '../execution/hooks';
 import type { TagFilter } from '../graph/node-info';
@@ -63,6 +64,12 @@ export interface TrainingFrameOptions {
   readonly calendar?: string | number;
   /** Tables joined as of each row's time (`asOfJoin`, backward) before the features run. */
   readonly joins?: readonly FrameJoin[];
+  /**
+   * Cache the features' values in a directory, as `Builder.withCache` does (a path or
+   * `{ path, maxBytes?, behavior? }`): a second build on the same data reads them instead of
+   * computing; a changed column, config value or feature body recomputes what depends on it.
+   */
+  readonly cache?: string | WithCacheOptions;
 }
 
 /** Every key `TrainingFrameOptions` knows, one per line: a new option is one line here. */
@@ -86,6 +93,7 @@ export const FRAME_OPTION_KEYS: readonly string[] = [
   'isolationCheck',
   'calendar',
   'joins',
+  'cache',
 ];
 
 /** The keys of `splits`. */
@@ -103,6 +111,8 @@ export interface ResolvedFrameOptions extends TrainingFrameOptions {
   readonly cuts: { readonly validation?: number; readonly test?: number };
   /** `false` when the check is off; else the features it leaves out. */
   readonly isolation: false | { readonly ignore: readonly string[] };
+  /** `cache` checked (`undefined` without it). */
+  readonly cacheSettings: CacheSettings | undefined;
 }
 
 /** Runs `check` and adds the issues of the `InputError` it throws. */
@@ -186,5 +196,6 @@ export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFram
   issues.push(...joinIssues(options.calendar, options.joins));
   if (issues.length > 0) throw new InputError(issues);
   const checks = options.checks ?? true;
-  return { ...options, horizon, gap, label, warmup: options.warmup ?? 'auto', checks, cuts, isolation };
+  const cache = options.cache === undefined ? undefined : cacheSettings(options.cache);
+  return { ...options, horizon, gap, label, warmup: options.warmup ?? 'auto', checks, cuts, isolation, cacheSettings: cache };
 }

@@ -4,6 +4,7 @@
  * leakage check.
  */
 import { Builder } from '../builder';
+import type { CacheReport } from '../cache/session';
 import type { Driver } from '../driver';
 import { groupBounds, type GroupStarts } from './bounds';
 import { shift } from '../columns';
@@ -67,6 +68,8 @@ export interface TrainingFrame {
   readonly joined: readonly string[];
   /** Milliseconds per feature node (from `Driver.run`). */
   readonly timings: Readonly<Record<string, number>>;
+  /** With `cache`: feature nodes read from the cache (`hits`) and computed (`misses`); both empty without it. */
+  readonly cache: CacheReport;
 }
 
 function rangeOf(time: Float64Array, rows: Int32Array): readonly [number, number] | null {
@@ -143,6 +146,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   const builder = new Builder().withFeatures(...o.features).withResult(dictResult());
   if (o.config) builder.withConfig({ ...o.config });
   if (o.adapters) builder.withAdapters(...o.adapters);
+  if (o.cacheSettings) builder.withCache(o.cacheSettings);
   const driver = builder.build();
   const selected = selectOutputs(driver, o);
   const run = await driver.run(selected.outputs, { inputs: history.inputs });
@@ -217,5 +221,6 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     calendarAdded: added,
     joined,
     timings: run.timings,
+    cache: run.cache,
   };
 }

@@ -1,0 +1,129 @@
+import 'reflect-metadata';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CacheError, dayOfWeek, feature, InputError, rollingMean, shift, type Groups } from '../../src';
+import { buildTrainingFrame } from '../../src/timeseries/training-frame';
+
+/** How often each body ran; outside the classes, since an instance's fields are part of its code. */
+const calls: Record<string, number> = {};
+const ran = (name: string) => void (calls[name] = (calls[name] ?? 0) + 1);
+
+class Weather {
+  @feature()
+  lag1(temp: Float64Array, groups: Groups): Float64Array {
+    ran('lag1');
+    return shift(temp, 1, { groups });
+  }
+  @feature()
+  ma3(temp: Float64Array, groups: Groups): Float64Array {
+    ran('ma3');
+    return rollingMean(temp, 3, { groups });
+  }
+  @feature()
+  dow(date: Float64Array): Float64Array {
+    ran('dow');
+    return dayOfWeek(date);
+  }
+}
+
+/** `Weather` with the body of `ma3` changed (a 2-row window). */
+class WeatherChanged extends Weather {
+  @feature()
+  override ma3(temp: Float64Array, groups: Groups): Float64Array {
+    ran('ma3');
+    return rollingMean(temp, 2, { groups });
+  }
+}
+
+const DAYS = 12;
+function history(bump = 0) {
+  const city: string[] = [];
+  const date: string[] = [];
+  const temp: number[] = [];
+  for (const c of ['a', 'b']) {
+    for (let d = 1; d <= DAYS; d++) {
+      city.push(c);
+      date.push(`2020-01-${String(d).padStart(2, '0')}`);
+      temp.push((c === 'a' ? 10 : 20) + ((d * 7) % 5) + (d === 6 && c === 'b' ? bump : 0));
+    }
+  }
+  return { city, date, temp: Float64Array.from(temp) };
+}
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quiver-frame-cache-'));
+  for (const key of Object.keys(calls)) delete calls[key];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const options = (features: unknown[] = [Weather], data = history()) => ({
+  features, data, entity: 'city', time: 'date', target: 'temp', splits: { validation: '2020-01-09' }, cache: dir,
+});
+const columns = (t: { schema: { fields: { name: string }[] }; getChild(n: string): { toArray(): ArrayLike<unknown> } | null }) =>
+  Object.fromEntries(t.schema.fields.map((f) => [f.name, Array.from(t.getChild(f.name)!.toArray(), String)]));
+
+describe('buildTrainingFrame with cache', () => {
+  it('computes every feature once; a second build reads them all and gives the same tables', async () => {
+    const first = await buildTrainingFrame({ ...options(), isolationCheck: false });
+    expect(first.cache.hits).toEqual([]);
+    expect([...first.cache.misses].sort()).toEqual(['dow', 'lag1', 'ma3']);
+    expect(calls).toEqual({ lag1: 1, ma3: 1, dow: 1 });
+    const second = await buildTrainingFrame({ ...options(), isolationCheck: false });
+    expect([...second.cache.hits].sort()).toEqual(['dow', 'lag1', 'ma3']);
+    expect(second.cache.misses).toEqual([]);
+    expect(calls).toEqual({ lag1: 1, ma3: 1, dow: 1 }); // no body ran again
+    expect(columns(second.train)).toEqual(columns(first.train));
+    expect(columns(second.validation)).toEqual(columns(first.validation));
+    expect(second.train.numRows).toBeGreaterThan(0);
+  });
+
+  it('still runs the entity-isolation check on a warm cache: its samples are computed, never cached', async () => {
+    await buildTrainingFrame(options());
+    const cold = { ...calls }; // the frame's run (1) plus the isolation samples' runs
+    expect(cold.ma3).toBeGreaterThan(1);
+    const warm = await buildTrainingFrame(options());
+    expect(warm.cache.misses).toEqual([]);
+    for (const name of ['lag1', 'ma3', 'dow']) expect(calls[name]).toBe(2 * cold[name] - 1);
+  });
+
+  it('recomputes what reads a changed input column, and only that', async () => {
+    await buildTrainingFrame({ ...options(), isolationCheck: false });
+    const changed = await buildTrainingFrame({ ...options([Weather], history(100)), isolationCheck: false });
+    expect([...changed.cache.misses].sort()).toEqual(['lag1', 'ma3']);
+    expect(changed.cache.hits).toEqual(['dow']);
+    expect(calls).toEqual({ lag1: 2, ma3: 2, dow: 1 });
+    // The value is the new data's, not the cached one: b's lag1 on Jan 7 is Jan 6's bumped temperature.
+    const t = changed.train;
+    const at = Array.from({ length: t.numRows }, (_, i) => i).find(
+      (i) => t.getChild('city')!.get(i) === 'b' && Number(t.getChild('date')!.get(i)) === Date.UTC(2020, 0, 7),
+    )!;
+    expect(t.getChild('lag1')!.get(at)).toBe(20 + ((6 * 7) % 5) + 100);
+  });
+
+  it('recomputes a feature whose body changed; the others are read', async () => {
+    await buildTrainingFrame({ ...options(), isolationCheck: false });
+    const changed = await buildTrainingFrame({ ...options([WeatherChanged]), isolationCheck: false });
+    expect(changed.cache.misses).toEqual(['ma3']);
+    expect([...changed.cache.hits].sort()).toEqual(['dow', 'lag1']);
+    expect(calls).toEqual({ lag1: 1, ma3: 2, dow: 1 });
+  });
+
+  it('without cache, reports no hits or misses and writes nothing', async () => {
+    const { cache: _omit, ...plain } = options();
+    const frame = await buildTrainingFrame({ ...plain, isolationCheck: false });
+    expect(frame.cache).toEqual({ hits: [], misses: [] });
+    expect(calls.ma3).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a bad cache option before any feature runs, as withCache does', async () => {
+    await expect(buildTrainingFrame({ ...options(), cache: '' })).rejects.toThrow(CacheError);
+    await expect(buildTrainingFrame({ ...options(), cache: { path: dir, maxBytes: -1 } })).rejects.toThrow(
+      'withCache: maxBytes must be a number of bytes ≥ 0, got -1.',
+    );
+    await expect(buildTrainingFrame({ ...options(), cach: dir } as never)).rejects.toThrow(InputError);
+    expect(calls).toEqual({});
+  });
+});
