@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CacheError } from '../../src/errors';
 import type { Hasher } from '../../src/cache/hasher';
-import { atomicWrite } from '../files/atomic-write';
+import { removeStaleTempFiles } from '../files/temp-files';
+import { writeFileAtomically } from './write-file';
 import { decodeValue, encodeValue } from './codec';
 import { ENTRY_FORMAT, indexPath, parseEntry, payloadPath, type CacheEntry } from './entry';
 
@@ -37,6 +38,9 @@ export class CacheStore {
       const marker = path.join(dir, MARKER);
       if (!fs.existsSync(marker)) await fs.promises.writeFile(marker, `quiver cache, format ${ENTRY_FORMAT}\n`);
       await fs.promises.access(path.join(dir, 'objects'), fs.constants.W_OK);
+      // Temporary files of killed runs go once per run here, not on every write (see `write`).
+      await removeStaleTempFiles(path.join(dir, 'objects'));
+      await removeStaleTempFiles(path.join(dir, 'index'));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new CacheError(`Cannot use "${dir}" as a cache directory (${reason}). Pass withCache() a directory you may write to.`);
@@ -95,8 +99,8 @@ export class CacheStore {
       format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind,
       bytes: encoded.bytes.byteLength, checksum: this.hasher.bytes(encoded.bytes),
     };
-    await atomicWrite(payloadPath(this.dir, entry), 'a cached value', (fh) => fh.write(encoded.bytes));
-    await atomicWrite(indexPath(this.dir, key), 'a cache index entry', (fh) => fh.write(JSON.stringify(entry)));
+    writeFileAtomically(payloadPath(this.dir, entry), 'a cached value', encoded.bytes);
+    writeFileAtomically(indexPath(this.dir, key), 'a cache index entry', JSON.stringify(entry));
     return entry;
   }
 

@@ -9,8 +9,11 @@ import { WeatherWindows } from './windows';
 export const VALIDATION_FROM = '2014-07-01';
 export const TEST_FROM = '2015-01-01';
 
-/** Tomorrow's max temperature in each city, from everything known today. */
-export async function weatherFrame(data?: RawData, adapters: readonly LifecycleAdapter[] = []): Promise<TrainingFrame> {
+/**
+ * Tomorrow's max temperature in each city, from everything known today. With `cache` (a
+ * directory), the features' values are kept there and a second build reads them.
+ */
+export async function weatherFrame(data?: RawData, adapters: readonly LifecycleAdapter[] = [], cache?: string): Promise<TrainingFrame> {
   return buildTrainingFrame({
     features: [WeatherSignals, WeatherWindows, CityStatistics, Calendar],
     data: data ?? (await readWeather()),
@@ -22,5 +25,6 @@ export async function weatherFrame(data?: RawData, adapters: readonly LifecycleA
     splits: { validation: VALIDATION_FROM, test: TEST_FROM },
     config: { fitUntil: Date.parse(VALIDATION_FROM) }, // the city's normal is fit on training days only
     adapters,
+    ...(cache === undefined ? {} : { cache }),
   });
 }

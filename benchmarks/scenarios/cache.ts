@@ -1,0 +1,123 @@
+/**
+ * What the cache costs and saves (issue 15), three figures from one process:
+ * 1. the weather main job (examples/weather, ~1,000 features): uncached, cold cache (empty
+ *    directory: compute + hash + store), warm cache (every feature read back) — target warm ≥ 10×
+ *    faster than cold;
+ * 2. W1 at `--features` × `--rows` (default 1,000 × 100,000), fully cached: `execute` of every
+ *    output into one Arrow table, against `readArrow` of that same table from one Arrow file —
+ *    target ≤ 1.5×;
+ * 3. hashing: the xxHash64 fingerprints of W1's inputs and every output column (what a cold cached
+ *    run hashes) against an uncached W1 run — target ≤ 10%.
+ * Best of `--reps` (default 3) after a warm-up round; cache directories are made in the OS temp
+ * folder and removed.
+ */
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Builder, readArrow, writeArrow } from '../../src';
+import { Fingerprints } from '../../src/cache/fingerprint';
+import { loadHasher } from '../../src/cache/hasher';
+import { readWeather } from '../../examples/weather/data';
+import { weatherFrame } from '../../examples/weather/frame';
+import { numberFlag } from '../harness/args';
+import { bestAndMedian, round, settle } from '../harness/measure';
+import type { Scenario } from '../harness/scenario';
+import { generateRaw, rawList } from '../w1/generate';
+import { w1FeatureClasses } from '../w1/quiver-features';
+import { w1Features } from '../w1/spec';
+
+async function best(reps: number, fn: () => Promise<unknown>, before?: () => void): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i <= reps; i++) {
+    before?.();
+    await settle();
+    const t = performance.now();
+    await fn();
+    if (i > 0) ms.push(performance.now() - t); // round 0 warms up
+  }
+  return bestAndMedian(ms).best;
+}
+
+const fresh = (label: string) => mkdtempSync(join(tmpdir(), `quiver-bench-${label}-`));
+
+async function weather(reps: number) {
+  const data = await readWeather();
+  const uncached = await best(reps, () => weatherFrame(data));
+  let dir = fresh('weather');
+  const cold = await best(reps, () => weatherFrame(data, [], dir), () => {
+    rmSync(dir, { recursive: true, force: true });
+    dir = fresh('weather');
+  });
+  const check = await weatherFrame(data, [], dir);
+  if (check.cache.misses.length > 0) throw new Error(`weather warm run computed ${check.cache.misses.length} nodes, e.g. ${check.cache.misses[0]}`);
+  const warm = await best(reps, () => weatherFrame(data, [], dir));
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    features: check.features.length,
+    uncached_ms: round(uncached),
+    cold_ms: round(cold),
+    warm_ms: round(warm),
+    cold_over_warm: round(cold / warm, 2),
+    cold_over_uncached: round(cold / uncached, 3),
+    target_cold_over_warm: 10,
+  };
+}
+
+async function w1(n: number, r: number, reps: number) {
+  const raw = generateRaw(r);
+  const features = w1Features(n);
+  const names = features.map((f) => f.name);
+  const classes = w1FeatureClasses(features);
+  const plain = new Builder().withFeatures(...classes).build();
+  const uncached = await best(reps, () => plain.execute(names, { inputs: { ...raw } }));
+
+  const hasher = await loadHasher();
+  const table = await plain.execute(names, { inputs: { ...raw } });
+  const columns = names.map((name) => table.getChild(name)!.toArray() as Float64Array);
+  const hashing = await best(reps, async () => {
+    const prints = new Fingerprints(hasher);
+    for (const c of rawList(raw)) prints.of(c);
+    for (const c of columns) prints.of(c);
+  });
+
+  const dir = fresh('w1');
+  const file = join(dir, 'w1.arrow');
+  await writeArrow(table, file);
+  const arrowFile = await best(reps, () => readArrow(file));
+  const cached = new Builder().withFeatures(...classes).withCache(join(dir, 'cache')).build();
+  const t = performance.now();
+  const cold = await cached.run(names, { inputs: { ...raw } });
+  const coldMs = performance.now() - t;
+  if (cold.cache.hits.length > 0) throw new Error('W1 cold run read from a cache that should be empty');
+  const warm = await best(reps, async () => {
+    const run = await cached.run(names, { inputs: { ...raw } });
+    if (run.cache.misses.length > 0) throw new Error(`W1 warm run computed ${run.cache.misses.length} nodes`);
+  });
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    features: n,
+    rows: r,
+    uncached_ms: round(uncached),
+    cold_cached_ms: round(coldMs),
+    warm_cached_ms: round(warm),
+    read_arrow_file_ms: round(arrowFile),
+    warm_over_arrow_file: round(warm / arrowFile, 2),
+    target_warm_over_arrow_file: 1.5,
+    hashing_ms: round(hashing),
+    hashing_over_uncached: round(hashing / uncached, 3),
+    target_hashing_over_uncached: 0.1,
+  };
+}
+
+const scenario: Scenario = {
+  name: 'cache',
+  description: 'cache: weather warm vs cold (≥10×); W1 fully cached vs reading one Arrow file (≤1.5×); hashing vs an uncached run (≤10%)',
+  async run(args) {
+    const reps = numberFlag(args, '--reps', 3);
+    const n = numberFlag(args, '--features', 1000);
+    const r = numberFlag(args, '--rows', 100_000);
+    return { reps, weather: await weather(reps), w1: await w1(n, r, reps) };
+  },
+};
+
+export default scenario;
