@@ -8,6 +8,7 @@ import { assertKnownKeys } from '../options/known-keys';
 import { closest } from '../execution/suggest';
 import { offsetMs } from '../columns/offset';
 import { asOfIndex, type AsOfDirection, type AsOfMatch } from './as-of-index';
+import { compositeKeys } from './as-of-keys';
 import { recordOf, type RawData } from './raw-data';
 import { columnLength, isTypedArray, plainColumn, type Column } from './rows';
 import { timeColumn } from './time';
@@ -16,8 +17,11 @@ import { timeColumn } from './time';
 export interface AsOfJoinOptions {
   /** The time column, in both tables: epoch ms, Dates, ISO strings or an Arrow Date/Timestamp column. */
   readonly on: string;
-  /** The key column, in both tables: a left row only takes right rows of its own key. */
-  readonly by?: string;
+  /**
+   * The key column, or a list of key columns, in both tables: a left row only takes right rows
+   * whose every key column holds the same value as its own (pandas `by=[...]`).
+   */
+  readonly by?: string | readonly string[];
   /** `'backward'` (default): the last right row at or before; `'forward'`: the first at or after; or `'nearest'`. */
   readonly direction?: AsOfDirection;
   /** The largest distance in time a match may have, inclusive: ms or an offset such as `'2D'`. */
@@ -50,9 +54,9 @@ function matchOptions(options: AsOfJoinOptions): AsOfMatch {
   return { direction, tolerance, allowExactMatches: exact };
 }
 
-function side(data: RawData, what: 'left' | 'right', on: string, by: string | undefined) {
+function side(data: RawData, what: 'left' | 'right', on: string, by: readonly string[]) {
   const columns = recordOf(data);
-  for (const name of by === undefined ? [on] : [on, by]) {
+  for (const name of [on, ...by]) {
     if (!(name in columns)) {
       const near = closest(name, Object.keys(columns).filter((k) => k !== on || name === on));
       throw new InputError(
@@ -78,7 +82,7 @@ function side(data: RawData, what: 'left' | 'right', on: string, by: string | un
       );
     }
   }
-  const keys = by === undefined ? undefined : plainColumn(columns[by]);
+  const keys = by.map((name) => plainColumn(columns[name]));
   return { columns, time, keys };
 }
 
@@ -97,6 +101,22 @@ function sameKeyKinds(by: string, left: ArrayLike<unknown>, right: ArrayLike<unk
       [by],
     );
   }
+}
+
+/** `by` as a list of column names (empty without it); a bad one is an `InputError` saying what to give. */
+function byList(by: unknown, on: string): readonly string[] {
+  if (by === undefined) return [];
+  const list = typeof by === 'string' ? [by] : by;
+  const fix = 'give one key column or a list of them, e.g. { by: "ticker" } or { by: ["store", "item"] }';
+  if (!Array.isArray(list) || list.length === 0 || !list.every((name) => typeof name === 'string' && name.length > 0)) {
+    throw new InputError(`asOfJoin: options.by is ${JSON.stringify(by) ?? String(by)}; ${fix}.`, ['by']);
+  }
+  const twice = list.find((name, i) => list.indexOf(name) !== i);
+  if (twice !== undefined) throw new InputError(`asOfJoin: options.by names "${twice}" twice; ${fix}.`, [twice]);
+  if (list.includes(on)) {
+    throw new InputError(`asOfJoin: "${on}" is both the time column (on) and a key column (by); a column is one or the other.`, [on]);
+  }
+  return list as string[];
 }
 
 /** Right's column `column` at the matched rows: numbers as a `Float64Array` (NaN where none), the rest with `null`. */
@@ -127,6 +147,7 @@ function gather(column: Column, index: Int32Array): Column {
  * const prices = { ticker: ['A', 'A'], day: ['2024-01-01', '2024-01-03'], close: Float64Array.of(10, 11) };
  * const trades = { ticker: ['A', 'A'], day: ['2024-01-02', '2024-01-03'] };
  * asOfJoin(trades, prices, { on: 'day', by: 'ticker' });   // { close: Float64Array [10, 11] }
+ * asOfJoin(sales, promos, { on: 'day', by: ['store', 'item'] });   // per (store, item) pair
  */
 export function asOfJoin(left: RawData, right: RawData, options: AsOfJoinOptions): Record<string, Column> {
   const match = matchOptions(options);
@@ -134,16 +155,15 @@ export function asOfJoin(left: RawData, right: RawData, options: AsOfJoinOptions
   if (typeof on !== 'string' || on.length === 0) {
     throw new InputError('asOfJoin: options.on must name the time column of both tables, e.g. { on: "date" }.');
   }
-  if (by !== undefined && (typeof by !== 'string' || by.length === 0)) {
-    throw new InputError('asOfJoin: options.by must name one key column of both tables, e.g. { by: "ticker" }.');
-  }
-  const l = side(left, 'left', on, by);
-  const r = side(right, 'right', on, by);
-  if (by !== undefined) sameKeyKinds(by, l.keys!, r.keys!);
-  const index = asOfIndex(l.time, r.time, l.keys, r.keys, match);
+  const keyNames = byList(by, on);
+  const l = side(left, 'left', on, keyNames);
+  const r = side(right, 'right', on, keyNames);
+  keyNames.forEach((name, c) => sameKeyKinds(name, l.keys[c], r.keys[c]));
+  const keys = keyNames.length === 0 ? undefined : compositeKeys(l.keys, r.keys);
+  const index = asOfIndex(l.time, r.time, keys?.left, keys?.right, match);
   const out: Record<string, Column> = {};
   for (const [name, column] of Object.entries(r.columns)) {
-    if (name !== on && name !== by) out[name] = gather(column, index);
+    if (name !== on && !keyNames.includes(name)) out[name] = gather(column, index);
   }
   return out;
 }
