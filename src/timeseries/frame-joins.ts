@@ -18,8 +18,8 @@ export interface FrameJoin {
   readonly data: RawData;
   /** Its time column (default: the history's time column name). */
   readonly on?: string;
-  /** A key column of both tables (e.g. the entity, or a region); leave out to join on time alone. */
-  readonly by?: string;
+  /** A key column of both tables (e.g. the entity, or a region), or a list of them; leave out to join on time alone. */
+  readonly by?: string | readonly string[];
   /** Largest age a joined value may have, inclusive: ms or an offset such as `'3D'`. */
   readonly tolerance?: number | string;
   /** Put before each joined column's name (default none), e.g. `'weather_'`. */
@@ -101,15 +101,16 @@ export function prepareHistory(
   o.joins.forEach((join, j) => {
     const on = join.on ?? o.time;
     const left: Record<string, Column> = { [on]: history.columns[o.time] };
-    if (join.by !== undefined) {
-      if (!(join.by in history.columns)) {
+    const keys: readonly unknown[] = join.by === undefined ? [] : Array.isArray(join.by) ? join.by : [join.by];
+    for (const by of keys) {
+      if (typeof by !== 'string' || !(by in history.columns)) {
         throw new InputError(
-          `joins[${j}].by is "${join.by}", which is not a column of the history; ` +
+          `joins[${j}].by ${Array.isArray(join.by) ? 'names' : 'is'} ${JSON.stringify(by)}, which is not a column of the history; ` +
             `its columns are ${Object.keys(history.columns).map((k) => `"${k}"`).join(', ')}.`,
-          [join.by],
+          [String(by)],
         );
       }
-      left[join.by] = history.columns[join.by];
+      left[by] = history.columns[by];
     }
     const values = asOfJoin(left, join.data, {
       on,

@@ -74,6 +74,21 @@ describe('buildTrainingFrame: joins', () => {
     expect(frame.history.columns.w_rain).toEqual(Float64Array.of(1, 1, 3, 3, NaN, 7, 7, 7));
   });
 
+  it('joins by a list of key columns: a value of another (city, kind) pair is never taken', async () => {
+    const withKind = { ...data, kind: ['x', 'x', 'y', 'y', 'x', 'x', 'x', 'x'] };
+    const rain = {
+      city: ['a', 'a', 'b'], kind: ['x', 'y', 'x'], stamp: [day(1), day(1), day(2)], rain: Float64Array.of(1, 5, 7),
+    };
+    const frame = await buildTrainingFrame({
+      ...base, data: withKind, features: [SeesRain], joins: [{ data: rain, on: 'stamp', by: ['city', 'kind'], prefix: 'w_' }],
+    });
+    // a: Jan 1, 2 are kind x → 1; Jan 4, 5 are kind y → 5. b (kind x): Jan 1 → none, then 7.
+    expect(frame.history.columns.w_rain).toEqual(Float64Array.of(1, 1, 5, 5, NaN, 7, 7, 7));
+    await expect(buildTrainingFrame({
+      ...base, features: [SeesRain], joins: [{ data: rain, on: 'stamp', by: ['city', 'kind'] }],
+    })).rejects.toThrow('joins[0].by names "kind", which is not a column of the history; its columns are "city", "date", "temp".');
+  });
+
   it('drops values older than the tolerance', async () => {
     const frame = await buildTrainingFrame({
       ...base, features: [SeesRain],
