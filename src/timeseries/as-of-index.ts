@@ -1,8 +1,9 @@
 /**
  * The matching behind `asOfJoin`, on plain arrays: for each left row, the right row of the same
  * key whose time is the last at or before (backward), the first at or after (forward) or the
- * nearest to the left row's time — pandas `merge_asof`. Right is bucketed by key and sorted by
- * time once (O(m log m), skipped when already sorted); each left row is a galloping search from
+ * nearest to the left row's time — pandas `merge_asof`. Right is bucketed by key (a counting
+ * sort, O(m)) and each bucket sorted by time only when it is not in time order already (so right
+ * sorted by time, or by (key, time), costs O(m); any other order O(m log m)); each left row is a galloping search from
  * where the previous row of its key landed: O(1) amortized when left is sorted by (key, time) or
  * by time, O(log m) per row in any other order.
  */
@@ -30,30 +31,36 @@ interface Buckets {
 
 function bucketRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets {
   const m = time.length;
-  let order = Int32Array.from({ length: m }, (_, i) => i);
-  let sorted = true;
-  for (let i = 1; i < m && sorted; i++) sorted = time[i - 1] <= time[i];
-  if (!sorted) order = order.sort((a, b) => time[a] - time[b] || a - b);
   const ids = new Map<unknown, number>();
   const id = new Int32Array(m);
+  let prevKey: unknown = {};
+  let prevId = -1;
   for (let i = 0; i < m; i++) {
     const key = keys === undefined ? 0 : keys[i];
-    let b = ids.get(key);
-    if (b === undefined) ids.set(key, (b = ids.size));
-    id[i] = b;
+    if (key !== prevKey) { // runs of one key (right sorted by key) need one lookup
+      let b = ids.get(key);
+      if (b === undefined) ids.set(key, (b = ids.size));
+      prevKey = key;
+      prevId = b;
+    }
+    id[i] = prevId;
   }
   const start = new Int32Array(ids.size + 1);
   for (let i = 0; i < m; i++) start[id[i] + 1]++;
   for (let b = 0; b < ids.size; b++) start[b + 1] += start[b];
+  // Counting sort by key, stable: each bucket holds its rows in right's order…
   const fill = start.slice(0, ids.size);
   const rows = new Int32Array(m);
-  const times = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const row = order[k];
-    const at = fill[id[row]]++;
-    rows[at] = row;
-    times[at] = time[row];
+  for (let i = 0; i < m; i++) rows[fill[id[i]]++] = i;
+  // …then by time, only where a bucket is not in time order already (stable: equal times keep right's order).
+  for (let b = 0; b < ids.size; b++) {
+    const lo = start[b], hi = start[b + 1];
+    let sorted = true;
+    for (let k = lo + 1; k < hi && sorted; k++) sorted = time[rows[k - 1]] <= time[rows[k]];
+    if (!sorted) rows.subarray(lo, hi).sort((a, c) => time[a] - time[c] || a - c);
   }
+  const times = new Float64Array(m);
+  for (let k = 0; k < m; k++) times[k] = time[rows[k]];
   return { ids, start, rows, times };
 }
 

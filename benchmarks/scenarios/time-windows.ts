@@ -1,0 +1,99 @@
+/**
+ * Time-aware kernels at `--rows` (default 1,000,000) rows, 1,000 entities with irregular days
+ * (gaps of 1–3 days), CPU time, best of `--reps` (default 7) after a warm-up:
+ * - each offset window (`rollingX(x, '28D', { time, groups })`) against the row window of about
+ *   the same reach (`rollingX(x, 14, { groups })`: 28 days hold ~14 rows here) — target ≤ 2×;
+ * - `asOfJoin(left, right, { on, by })` (1M left rows, 1M right rows, backward, by entity)
+ *   against a hand-written two-pointer floor over the same sorted columns — target ≤ 2×.
+ * Every pair's outputs are compared where they must agree (the join with the floor).
+ *
+ *   npm run bench -- time-windows [--rows 1000000] [--reps 7]
+ */
+import * as q from '../../src/columns';
+import { asOfJoin } from '../../src/timeseries';
+import { numberFlag } from '../harness/args';
+import { round } from '../harness/measure';
+import { generateRaw, h32 } from '../w1/generate';
+
+const DAY = 86_400_000;
+const ENTITIES = 1000;
+
+function cpuMs(fn: () => unknown): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+function bestOf(reps: number, fn: () => unknown): number {
+  for (let i = 0; i < 3; i++) fn();
+  (globalThis as { gc?: () => void }).gc?.();
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) best = Math.min(best, cpuMs(fn));
+  return best;
+}
+
+/** Entity-sorted rows with irregular days; `salt` makes a second, independent set of times. */
+function series(n: number, salt: number) {
+  const per = Math.floor(n / ENTITIES);
+  const keys = new Int32Array(n), t = new Float64Array(n);
+  for (let e = 0, i = 0; e < ENTITIES; e++) {
+    let day = Date.UTC(2000, 0, 1) + (h32(e * 31 + salt) % 5) * DAY;
+    for (let k = 0; k < per && i < n; k++, i++) {
+      keys[i] = e;
+      t[i] = day;
+      day += (1 + (h32(i * 7 + salt) % 3)) * DAY;
+    }
+  }
+  return { keys, t };
+}
+
+/** The floor: per entity, advance a pointer through right while its time ≤ left's (both sorted by key, time). */
+function twoPointer(lk: Int32Array, lt: Float64Array, rk: Int32Array, rt: Float64Array, rv: Float64Array, out: Float64Array): void {
+  let j = 0;
+  const m = rk.length;
+  for (let i = 0; i < lk.length; i++) {
+    const key = lk[i], time = lt[i];
+    while (j < m && (rk[j] < key || (rk[j] === key && rt[j] <= time))) j++;
+    out[i] = j > 0 && rk[j - 1] === key ? rv[j - 1] : NaN;
+  }
+}
+
+export default {
+  name: 'time-windows',
+  description: "offset windows ('28D') vs row windows, and asOfJoin vs a two-pointer floor, CPU ms at --rows (1M); target ≤ 2×",
+  async run(args: string[]): Promise<Record<string, unknown>> {
+    const rows = numberFlag(args, '--rows', 1_000_000);
+    const reps = numberFlag(args, '--reps', 7);
+    const x = generateRaw(rows).spend;
+    const { keys, t } = series(rows, 1);
+    const groups = q.groupsOf(keys);
+    const kernels = {
+      rollingSum: q.rollingSum, rollingMean: q.rollingMean, rollingStd: q.rollingStd, rollingMin: q.rollingMin, rollingMax: q.rollingMax,
+    };
+    const windows: Record<string, { offset_ms: number; rows_ms: number; ratio: number }> = {};
+    for (const [name, kernel] of Object.entries(kernels)) {
+      const offset = bestOf(reps, () => kernel(x, '28D', { time: t, groups }));
+      const byRows = bestOf(reps, () => kernel(x, 14, { groups, minPeriods: 1 }));
+      windows[name] = { offset_ms: round(offset, 2), rows_ms: round(byRows, 2), ratio: round(offset / byRows, 2) };
+    }
+
+    const right = series(rows, 2);
+    const price = generateRaw(rows).price;
+    const out = new Float64Array(rows);
+    const floor = bestOf(reps, () => twoPointer(keys, t, right.keys, right.t, price, out));
+    const left = { k: keys, t };
+    const table = { k: right.keys, t: right.t, price };
+    const join = bestOf(reps, () => asOfJoin(left, table, { on: 't', by: 'k' }));
+    const joined = asOfJoin(left, table, { on: 't', by: 'k' }).price as Float64Array;
+    let agree = true;
+    for (let i = 0; i < rows && agree; i++) agree = Object.is(joined[i], out[i]);
+    return {
+      rows,
+      reps,
+      entities: ENTITIES,
+      windows,
+      as_of_join: { quiver_ms: round(join, 2), two_pointer_ms: round(floor, 2), ratio: round(join / floor, 2), agree },
+    };
+  },
+};
