@@ -8,6 +8,7 @@ import type { Table } from 'apache-arrow';
 import { closest } from '../src/execution/suggest';
 import { prepareHistory, type FrameJoin } from '../src/timeseries/frame-joins';
 import type { AdapterNote } from '../adapters/notes';
+import type { JoinReport } from '../adapters/report/joins-section';
 import { UsageError } from './errors';
 import { readInputs } from './session';
 
@@ -81,10 +82,10 @@ export function withTimeOptions(cmd: Command): Command {
  */
 export async function timeInputs(
   table: Table, opts: TimeOptions, onNote?: (note: AdapterNote) => void,
-): Promise<{ inputs: Table | Readonly<Record<string, unknown>>; details: Record<string, string> }> {
+): Promise<{ inputs: Table | Readonly<Record<string, unknown>>; details: Record<string, string>; joins: readonly JoinReport[] }> {
   const joins = opts.join ?? [];
   if (opts.entity === undefined && opts.time === undefined && opts.calendar === undefined && joins.length === 0) {
-    return { inputs: table, details: {} };
+    return { inputs: table, details: {}, joins: [] };
   }
   if (opts.entity === undefined || opts.time === undefined) {
     const asked =
@@ -93,7 +94,7 @@ export async function timeInputs(
   }
   const frameJoins: FrameJoin[] = [];
   for (const { file, ...rest } of joins) frameJoins.push({ data: await readInputs(file, onNote), ...rest });
-  const { history, added, joined } = prepareHistory(table, {
+  const { history, added, joined, joins: summaries } = prepareHistory(table, {
     entity: opts.entity, time: opts.time, calendar: opts.calendar, joins: frameJoins,
   });
   const details: Record<string, string> = { entity: opts.entity, time: opts.time };
@@ -102,5 +103,5 @@ export async function timeInputs(
     details[`join ${j + 1}`] = `${spec.file} as of ${spec.on ?? opts.time}${spec.by ? ` by ${spec.by}` : ''}`;
   });
   if (joined.length > 0) details.joined = joined.join(', ');
-  return { inputs: history.inputs, details };
+  return { inputs: history.inputs, details, joins: summaries.map((s, j) => ({ ...s, name: joins[j].file })) };
 }

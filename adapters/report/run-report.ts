@@ -12,6 +12,7 @@ import type { GraphSource } from '../graphviz/model';
 import type { PictureOptions } from '../graphviz/picture';
 import type { AdapterNote } from '../notes';
 import { executedGraphSvg } from './executed-graph';
+import { joinsSection, type JoinReport } from './joins-section';
 import { esc, formatMs } from './html';
 import { summarizeResult } from './result-summary';
 import { errorSection, graphSection, keyValueSection, notesSection, qualitySection, resultSection, timingsSection } from './sections';
@@ -47,6 +48,8 @@ export interface RunReportInput {
   readonly notes?: readonly AdapterNote[];
   /** How long the whole run took, when known. */
   readonly durationMs?: number;
+  /** Tables joined as of time before the run (`TrainingFrame.joins`, `quiver run --join`): a section of their own. */
+  readonly joins?: readonly JoinReport[];
 }
 
 /** How the report draws its graph (`maxNodes`, `colorByTag`, `expand`…, as `quiver graph`). */
@@ -95,6 +98,7 @@ export async function runReportHtml(input: RunReportInput, opts: RunReportOption
   const body = [
     ok ? '' : errorSection(input.error),
     graphSection(svg, problem),
+    joinsSection(input.joins ?? []),
     qualitySection(quality),
     resultSection(summarizeResult(input.run?.result)),
     timingsSection(timings, input.run?.cache?.hits),

@@ -15,7 +15,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #f0f3f7; font-weight: 600; position: sticky; top: 0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.fail td { background: #fdecea; } tr.warn td { background: #fff4e5; }
+tr.fail td { background: #fdecea; } tr.warn td { background: #fff4e5; } td.warn { color: var(--warn); font-weight: 600; }
 .badge { font-weight: 700; font-size: 11px; padding: 1px 6px; border-radius: 3px; color: #fff; }
 .badge.fail { background: var(--fail); } .badge.warn { background: var(--warn); } .badge.pass { background: var(--ok); }
 .badge.cached { background: #1565c0; }

@@ -65,6 +65,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     io.err(`note: ${note.message}`);
   };
   let details: Awaited<ReturnType<typeof timeInputs>>['details'] | undefined;
+  let joins: Awaited<ReturnType<typeof timeInputs>>['joins'] = [];
   const began = performance.now();
   let run: Awaited<ReturnType<typeof dr.run>> | undefined;
   let error: unknown;
@@ -72,6 +73,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     // inside the try: a failed read still writes the --report the run promised
     const timed = await timeInputs(await readInputs(opts.inputs, onNote), opts, onNote);
     details = timed.details;
+    joins = timed.joins;
     const inputs = timed.inputs;
     run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
@@ -103,6 +105,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
         notes: run ? [...notes, ...run.notes.filter((n) => n.code.startsWith('cache-'))] : notes,
         title: `quiver run ${file}`,
         details: { inputs: opts.inputs, ...details, out: opts.out },
+        joins,
       },
       opts.report,
     );

@@ -150,6 +150,18 @@ function gather(column: Column, index: Int32Array): Column {
  * asOfJoin(sales, promos, { on: 'day', by: ['store', 'item'] });   // per (store, item) pair
  */
 export function asOfJoin(left: RawData, right: RawData, options: AsOfJoinOptions): Record<string, Column> {
+  return asOfJoinRows(left, right, options).columns;
+}
+
+/**
+ * `asOfJoin` with the matching itself: `index[i]` is the right row left row i took, −1 where none
+ * did (so the unmatched rows can be counted, as a run report does).
+ *
+ * @example
+ * const { columns, index } = asOfJoinRows(trades, prices, { on: 'day', by: 'ticker' });
+ * index.filter((k) => k < 0).length;   // left rows with no price as of their time
+ */
+export function asOfJoinRows(left: RawData, right: RawData, options: AsOfJoinOptions): { columns: Record<string, Column>; index: Int32Array } {
   const match = matchOptions(options);
   const { on, by } = options;
   if (typeof on !== 'string' || on.length === 0) {
@@ -165,5 +177,5 @@ export function asOfJoin(left: RawData, right: RawData, options: AsOfJoinOptions
   for (const [name, column] of Object.entries(r.columns)) {
     if (name !== on && !keyNames.includes(name)) out[name] = gather(column, index);
   }
-  return out;
+  return { columns: out, index };
 }

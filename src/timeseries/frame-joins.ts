@@ -6,11 +6,11 @@
 import { InputError, type Issue } from '../errors';
 import { assertKnownKeys } from '../options/known-keys';
 import { offsetMs } from '../columns/offset';
-import { asOfJoin } from './as-of-join';
+import { asOfJoinRows } from './as-of-join';
 import { fillCalendar } from './fill-calendar';
 import { entityHistory, type EntityHistory } from './history';
-import type { RawData } from './raw-data';
-import type { Column } from './rows';
+import { isTableLike, recordOf, type RawData } from './raw-data';
+import { columnLength, type Column } from './rows';
 
 /** One point-in-time join: `data`'s columns as of each history row's time, optionally per `by` key. */
 export interface FrameJoin {
@@ -26,6 +26,29 @@ export interface FrameJoin {
   readonly prefix?: string;
 }
 
+/** Rows of a table to join (its first column's length for a record; the join has checked they agree). */
+function columnRows(data: RawData): number {
+  if (isTableLike(data)) return data.numRows;
+  const [name, column] = Object.entries(recordOf(data))[0] ?? [];
+  return name === undefined ? 0 : columnLength(column, name);
+}
+
+/** What one join did, for reports: how it matched and how many history rows found nothing. */
+export interface JoinSummary {
+  readonly on: string;
+  readonly by: readonly string[];
+  /** The tolerance in ms; `undefined` for none. */
+  readonly tolerance: number | undefined;
+  readonly prefix: string;
+  /** The columns it brought (after `prefix`). */
+  readonly columns: readonly string[];
+  /** Rows of the table joined, and of the history it was joined onto. */
+  readonly tableRows: number;
+  readonly rows: number;
+  /** History rows no row of the table matched (no earlier row of their key, or none within the tolerance): NaN/null there. */
+  readonly unmatched: number;
+}
+
 /** The history after the calendar fill and the joins. */
 export interface PreparedHistory {
   readonly history: EntityHistory;
@@ -33,6 +56,8 @@ export interface PreparedHistory {
   readonly added: number;
   /** The names of the joined columns (after `prefix`). */
   readonly joined: readonly string[];
+  /** One summary per join, in order. */
+  readonly joins: readonly JoinSummary[];
 }
 
 const JOIN_KEYS = ['data', 'on', 'by', 'tolerance', 'prefix'];
@@ -95,9 +120,10 @@ export function prepareHistory(
     added = filled.added.length;
   }
   const history = entityHistory(raw, { entity: o.entity, time: o.time });
-  if (o.joins === undefined || o.joins.length === 0) return { history, added, joined: [] };
+  if (o.joins === undefined || o.joins.length === 0) return { history, added, joined: [], joins: [] };
   const columns: Record<string, Column> = { ...history.columns };
   const joined: string[] = [];
+  const summaries: JoinSummary[] = [];
   o.joins.forEach((join, j) => {
     const on = join.on ?? o.time;
     const left: Record<string, Column> = { [on]: history.columns[o.time] };
@@ -112,11 +138,12 @@ export function prepareHistory(
       }
       left[by] = history.columns[by];
     }
-    const values = asOfJoin(left, join.data, {
+    const { columns: values, index } = asOfJoinRows(left, join.data, {
       on,
       ...(join.by === undefined ? {} : { by: join.by }),
       ...(join.tolerance === undefined ? {} : { tolerance: join.tolerance }),
     });
+    const brought: string[] = [];
     for (const [name, column] of Object.entries(values)) {
       const as = `${join.prefix ?? ''}${name}`;
       if (as in columns || as === 'groups') {
@@ -128,8 +155,16 @@ export function prepareHistory(
       }
       columns[as] = column;
       joined.push(as);
+      brought.push(as);
     }
+    let unmatched = 0;
+    for (let i = 0; i < index.length; i++) if (index[i] < 0) unmatched++;
+    summaries.push({
+      on, by: keys as string[], prefix: join.prefix ?? '', columns: brought, rows: index.length, unmatched,
+      tolerance: join.tolerance === undefined ? undefined : join.tolerance === 0 ? 0 : offsetMs(`joins[${j}].tolerance`, join.tolerance),
+      tableRows: columnRows(join.data),
+    });
   });
   const inputs = { ...history.inputs, ...Object.fromEntries(joined.map((name) => [name, columns[name]])) };
-  return { history: { ...history, columns, inputs }, added, joined };
+  return { history: { ...history, columns, inputs }, added, joined, joins: summaries };
 }

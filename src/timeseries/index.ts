@@ -18,4 +18,4 @@ export type { RawData, TableLike } from './raw-data';
 export { asOfJoin, type AsOfJoinOptions } from './as-of-join';
 export { fillCalendar, MAX_CALENDAR_ROWS, type FillCalendarOptions, type FilledCalendar } from './fill-calendar';
 export { asOfIndex, type AsOfDirection, type AsOfMatch } from './as-of-index';
-export { prepareHistory, type FrameJoin, type PreparedHistory } from './frame-joins';
+export { prepareHistory, type FrameJoin, type JoinSummary, type PreparedHistory } from './frame-joins';

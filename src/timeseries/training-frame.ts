@@ -16,7 +16,7 @@ import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptio
 import { splitTables, type ArrowTable } from './frame-tables';
 import { entityHistory, type EntityHistory } from './history';
 import { checkEntityIsolation, type IsolationReport } from './isolation';
-import { prepareHistory } from './frame-joins';
+import { prepareHistory, type JoinSummary } from './frame-joins';
 import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
@@ -66,6 +66,8 @@ export interface TrainingFrame {
   readonly calendarAdded: number;
   /** The columns the `joins` brought, as the features see them (after `prefix`). */
   readonly joined: readonly string[];
+  /** Per join: on, by, tolerance, the columns it brought and the history rows it found nothing for (`writeRunReport({ joins })` shows them). */
+  readonly joins: readonly JoinSummary[];
   /** Milliseconds per feature node (from `Driver.run`). */
   readonly timings: Readonly<Record<string, number>>;
   /** With `cache`: feature nodes read from the cache (`hits`) and computed (`misses`); both empty without it. */
@@ -139,7 +141,7 @@ function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
  */
 export async function buildTrainingFrame(options: TrainingFrameOptions): Promise<TrainingFrame> {
   const o = resolveFrameOptions(options);
-  const { history, added, joined } = prepareHistory(o.data, o);
+  const { history, added, joined, joins } = prepareHistory(o.data, o);
   const target = numericTarget(history.columns, o.target);
   const label = shift(target, -o.horizon, { groups: history.groups });
 
@@ -220,6 +222,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     history,
     calendarAdded: added,
     joined,
+    joins,
     timings: run.timings,
     cache: run.cache,
   };

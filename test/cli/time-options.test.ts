@@ -43,6 +43,11 @@ describe('quiver run with --calendar and --join', () => {
     expect(html).toContain('D (1 row added)');
     expect(html).toContain('weather.csv as of stamp by store');
     expect(html).toContain('w_rain');
+    // the joins section: one row per table, 5 of the 6 rows matched (b's Jan 1 has no earlier rain)
+    const section = /<section id="joins">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    const cells = [...section.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+    expect(cells.slice(0, 9)).toEqual(['weather.csv', 'stamp', 'store', 'none', 'w_', 'w_rain', '3', '5', '1']);
+    expect(section).toContain('83.3% of rows matched');
   });
 
   test('--calendar without --entity and --time is a usage error (exit 2)', () => {
