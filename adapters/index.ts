@@ -7,6 +7,7 @@ export { tableFromColumns, type TableFromColumnsOptions } from './arrow/table-fr
 export { inputsFromTable } from './arrow/table-to-inputs';
 export { isArrowTable } from './arrow/is-arrow-table';
 export { arrowTable } from './arrow/arrow-result';
+export type { ArrowTypeOf, TypedTable } from './arrow/typed-table';
 export type { AdapterNote, NoteSink, NoteOptions } from './notes';
 
 export { readArrow, readArrowBatches } from './files/read-arrow';

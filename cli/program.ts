@@ -9,6 +9,7 @@ import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
 import { cacheClearCommand } from './commands/cache';
+import { typesCommand } from './commands/types';
 import { describeError, exitCodeOf } from './errors';
 import { processIo, type Io } from './io';
 import { parseConfig, parseCount, parseList, parseTag } from './options';
@@ -46,6 +47,15 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
+}
+
+function typesDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  withFeatureOptions(cmd.command('types'))
+    .description('write a .d.ts that types names made at run time (@parameterize, namespaces) for typed drivers')
+    .option('-o, --out <file.d.ts>', 'where to write it (default: <features>.names.d.ts)')
+    .option('--check', 'do not write: exit 1 when the file is missing or stale (for CI)')
+    .addHelpText('after', '\nExample:\n  quiver types features.ts -o features.names.d.ts && quiver types features.ts -o features.names.d.ts --check')
+    .action((file: string, opts) => done(typesCommand(file, opts, io)));
 }
 
 function listDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
@@ -103,7 +113,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(add --help for usage)');
-  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition, cacheDefinition]) define(program, io, done);
+  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition, cacheDefinition, typesDefinition]) define(program, io, done);
   return program;
 }
 

@@ -13,8 +13,11 @@ import { isExecutor, type Executor } from './execution/executor-api';
 import { inline } from './execution/inline';
 import type { ResultBuilder } from './results/result-builder';
 import { cacheSettings, type CacheSettings, type WithCacheOptions } from './cache/options';
+import type { DeclaredInputs, FeatureNames, FeatureTypes } from './typing/names';
 
 /**
+ * `R` is the result type; `N` the names the driver accepts (feature names of the classes given,
+ * config keys, declared inputs) and `M` their value types — type-level only (docs/typed-names.md).
  * @example
  * const dr = new Builder()
  *   .withFeatures(SpendFeatures)
@@ -22,7 +25,7 @@ import { cacheSettings, type CacheSettings, type WithCacheOptions } from './cach
  *   .build();
  * const table = await dr.execute(['avg3wkSpend'], { inputs: { spend } });
  */
-export class Builder<R = Table> {
+export class Builder<R = Table, N extends string = never, M = {}> {
   private readonly features: unknown[] = [];
   private config: Record<string, unknown> = {};
   private result?: ResultBuilder<unknown>;
@@ -32,27 +35,29 @@ export class Builder<R = Table> {
   private cache?: CacheSettings;
 
   /** Feature classes (one instance is made with `new`) or instances; any number of calls. */
-  withFeatures(...features: unknown[]): this {
+  withFeatures<const F extends readonly unknown[]>(
+    ...features: F
+  ): Builder<R, N | FeatureNames<F[number]> | DeclaredInputs<F[number]>, M & FeatureTypes<F[number]>> {
     this.features.push(...features);
-    return this;
+    return this as never;
   }
 
   /** Build-time values: they choose `@config.when` variants and are available as inputs. */
-  withConfig(config: Record<string, unknown>): this {
+  withConfig<const C extends Record<string, unknown>>(config: C): Builder<R, N | (keyof C & string), M & C> {
     if (config === null || typeof config !== 'object' || Array.isArray(config)) {
       throw new QuiverError('withConfig takes a record of config values, e.g. withConfig({ region: "US" }).');
     }
     this.config = { ...this.config, ...config };
-    return this;
+    return this as never;
   }
 
   /** How results are shaped: `arrowTable()` (the default), `dictResult()`, `danfoFrame()` or your own. */
-  withResult<T>(result: ResultBuilder<T>): Builder<T> {
+  withResult<T>(result: ResultBuilder<T>): Builder<T, N, M> {
     if (!result || typeof result.build !== 'function') {
       throw new QuiverError('withResult takes a result builder such as arrowTable(), dictResult() or danfoFrame().');
     }
     this.result = result;
-    return this as unknown as Builder<T>;
+    return this as unknown as Builder<T, N, M>;
   }
 
   /**
@@ -96,7 +101,7 @@ export class Builder<R = Table> {
   }
 
   /** Builds and checks the graph; throws `GraphBuildError` listing every problem (policy violations included). */
-  build(): Driver<R> {
+  build(): Driver<R, N, M> {
     const config = Object.freeze({ ...this.config });
     const graph = buildGraph(this.features, config);
     const violations = runPolicies(graph, this.policies);
@@ -105,7 +110,7 @@ export class Builder<R = Table> {
     const recipe = Object.freeze({ features: Object.freeze([...this.features]), config });
     executor.prepare?.(recipe, graph);
     const result = (this.result ?? arrowTable()) as ResultBuilder<R>;
-    return new Driver(graph, config, result, [...this.adapters], executor, recipe, this.cache);
+    return new Driver<R, N, M>(graph, config, result, [...this.adapters], executor, recipe, this.cache);
   }
 
   /**

@@ -15,7 +15,8 @@ import { timingsHook } from './execution/timings';
 import type { QualityResult } from './quality/result';
 import { formatQuality } from './quality';
 import type { ResultBuilder } from './results/result-builder';
-import type { AdapterNote } from './io';
+import type { AdapterNote, Table, TypedTable } from './io';
+import type { Checked, CheckedName } from './typing/names';
 import { InputError } from './errors';
 import { assertKnownKeys } from './options/known-keys';
 import type { CacheSettings } from './cache/options';
@@ -39,7 +40,28 @@ let runs = 0;
 /** How many failed 'warn' checks `execute()` prints before summing up the rest. */
 const WARNINGS_SHOWN = 10;
 
-export class Driver<R = unknown> {
+/** The names an `inputs` value brings: its keys, or any name for an Arrow table (its columns are not typed). */
+type InputNames<I> = I extends { readonly schema: unknown; getChild(name: string): unknown } ? string : keyof I & string;
+
+/** Value types of the `inputs` given, by name. */
+type InputTypes<I> = I extends { readonly schema: unknown; getChild(name: string): unknown } ? Record<string, unknown> : I;
+
+/** `execute`'s options with the override keys and inputs typed. */
+export type TypedExecuteOptions<N extends string, I> = Omit<ExecuteOptions, 'inputs' | 'overrides'> & {
+  readonly inputs?: I;
+  readonly overrides?: string extends N ? Readonly<Record<string, unknown>> : { readonly [K in N | InputNames<I>]?: unknown };
+};
+
+/** What `execute` resolves to: for the Arrow result, a table typed by the requested names. */
+export type ExecuteResult<R, O extends readonly string[], M> = R extends Table
+  ? TypedTable<{ [K in O[number]]: K extends keyof M ? M[K] : unknown }>
+  : R;
+
+/**
+ * `R` is the result type, `N` the names accepted (features, config keys, declared inputs) and `M`
+ * their value types; `dr.untyped` is the same driver taking any string (docs/typed-names.md).
+ */
+export class Driver<R = unknown, N extends string = string, M = Record<string, unknown>> {
   private readonly plans = new PlanCache();
   private readonly prepared = new WeakSet<Executor>();
 
@@ -63,8 +85,11 @@ export class Driver<R = unknown> {
    * @example
    * const table = await dr.execute(['avg3wkSpend', 'spendPerSignup'], { inputs: { spend, signups } });
    */
-  async execute(outputs: readonly string[], options: ExecuteOptions = {}): Promise<R> {
-    const { result, quality, notes } = await this.go(outputs, options, false, 'execute');
+  async execute<const O extends readonly string[], const I extends object = {}>(
+    outputs: Checked<O, N | InputNames<I>>,
+    options: TypedExecuteOptions<N, I> = {},
+  ): Promise<ExecuteResult<R, O, M & InputTypes<I>>> {
+    const { result, quality, notes } = await this.go(outputs, options as ExecuteOptions, false, 'execute');
     const warnings = quality.filter((q) => !q.passes);
     if (warnings.length > 0) {
       const shown = warnings.slice(0, WARNINGS_SHOWN);
@@ -72,7 +97,7 @@ export class Driver<R = unknown> {
       console.warn(formatQuality(shown) + (more > 0 ? `\n… and ${more} more failed checks; dr.run() returns them all in .quality.` : ''));
     }
     for (const note of notes) console.warn(`quiver: ${note.message}`);
-    return result;
+    return result as ExecuteResult<R, O, M & InputTypes<I>>;
   }
 
   /**
@@ -81,8 +106,11 @@ export class Driver<R = unknown> {
    * const { result, quality, timings } = await dr.run(['spendZeroMeanUnitVariance'], { inputs });
    * console.log(formatQuality(quality));
    */
-  async run(outputs: readonly string[], options: ExecuteOptions = {}): Promise<RunResult<R>> {
-    return this.go(outputs, options, true, 'run');
+  async run<const O extends readonly string[], const I extends object = {}>(
+    outputs: Checked<O, N | InputNames<I>>,
+    options: TypedExecuteOptions<N, I> = {},
+  ): Promise<RunResult<ExecuteResult<R, O, M & InputTypes<I>>>> {
+    return this.go(outputs, options as ExecuteOptions, true, 'run') as Promise<RunResult<ExecuteResult<R, O, M & InputTypes<I>>>>;
   }
 
   /**
@@ -90,8 +118,11 @@ export class Driver<R = unknown> {
    * @example
    * dr.validateExecution(['avg3wkSpend'], { inputs: { spend } });
    */
-  validateExecution(outputs: readonly string[], options: ExecuteOptions = {}): void {
-    prepareExecution(this.graph, this.config, outputs, options, this.plans, 'validateExecution');
+  validateExecution<const O extends readonly string[], const I extends object = {}>(
+    outputs: Checked<O, N | InputNames<I>>,
+    options: TypedExecuteOptions<N, I> = {},
+  ): void {
+    prepareExecution(this.graph, this.config, outputs, options as ExecuteOptions, this.plans, 'validateExecution');
   }
 
   /**
@@ -105,17 +136,20 @@ export class Driver<R = unknown> {
   }
 
   /** @example dr.whatIsUpstreamOf('spendZeroMeanUnitVariance') // ['spend', 'spendMean', …] */
-  whatIsUpstreamOf(...names: string[]): string[] {
+  whatIsUpstreamOf<const O extends readonly string[]>(...names: Checked<O, N>): string[] {
     return upstreamOf(this.graph, names);
   }
 
   /** @example dr.whatIsDownstreamOf('spend') */
-  whatIsDownstreamOf(...names: string[]): string[] {
+  whatIsDownstreamOf<const O extends readonly string[]>(...names: Checked<O, N>): string[] {
     return downstreamOf(this.graph, names);
   }
 
   /** @example dr.whatIsThePathBetween('spend', 'spendZeroMeanUnitVariance') */
-  whatIsThePathBetween(upstream: string, downstream: string): string[] {
+  whatIsThePathBetween<const U extends string, const D extends string>(
+    upstream: CheckedName<U, N>,
+    downstream: CheckedName<D, N>,
+  ): string[] {
     return pathBetween(this.graph, upstream, downstream);
   }
 
@@ -125,11 +159,25 @@ export class Driver<R = unknown> {
    * @example
    * fs.writeFileSync('graph.dot', dr.visualizeExecution(['spendZeroMeanUnitVariance']));
    */
-  visualizeExecution(outputs: readonly string[], options: ExecuteOptions = {}): string {
+  visualizeExecution<const O extends readonly string[], const I extends object = {}>(
+    outputs: Checked<O, N | InputNames<I>>,
+    options: TypedExecuteOptions<N, I> = {},
+  ): string {
     assertKnownKeys(options, EXECUTE_OPTION_KEYS, 'visualizeExecution', InputError);
     const indices = nodeIndices(this.graph, outputs, 'visualizeExecution');
     const plan = makePlan(this.graph, indices, new Set(Object.keys(options.overrides ?? {})));
     return toDot(this.graph, plan, new Set(indices));
+  }
+
+  /**
+   * The same driver, taking any string as a name: for plain JavaScript, names built at run time,
+   * and lineage queries on inputs the compiler cannot see (a class's parameter names are not types).
+   * @example
+   * const names = dr.listAvailableVariables().map((v) => v.name);
+   * await dr.untyped.execute(names.filter((n) => n.startsWith('lag')), { inputs });
+   */
+  get untyped(): Driver<R, string, Record<string, unknown>> {
+    return this as unknown as Driver<R, string, Record<string, unknown>>;
   }
 
   private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean, where: string): Promise<RunResult<R>> {

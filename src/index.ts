@@ -12,7 +12,8 @@ export type { LifecycleAdapter, RunStart, RunEnd, NodeStart, NodeEnd, NodeRole, 
 
 export * from '../decorators';
 export { Builder } from './builder';
-export { Driver, type RunResult } from './driver';
+export { Driver, type RunResult, type ExecuteResult, type TypedExecuteOptions } from './driver';
+export type { FeatureNames, FeatureTypes, DeclaredNames, Checked, CheckedName } from './typing/names';
 export type { ExecuteOptions } from './execution/request';
 export { describeTagFilter, type NodeInfo, type TagFilter } from './graph/node-info';
 export * from './governance';

@@ -5,6 +5,7 @@
  *
  * npm run build && node dist/examples/composition/main.js
  */
+/// <reference path="./main.names.d.ts" />
 import 'reflect-metadata';
 import {
   Builder, checkOutput, diff, ewmMean, namespaced, parameterize, rollingMax, rollingMean, rollingMin, rollingStd, rollingSum, shift, source,

@@ -5,13 +5,15 @@
  *
  *   npm run build && node dist/examples/weather/main.js [outDir]
  */
+/// <reference path="./features.names.d.ts" />
 import 'reflect-metadata';
 import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
-import { formatQuality, openLineage, writeArrow } from 'quiver';
+import { Builder, formatQuality, openLineage, writeArrow } from 'quiver';
 import { formatTrainingFrame } from 'quiver';
 import { WEATHER_CSV } from './data';
-import { weatherFrame } from './frame';
+import { weatherFrame, VALIDATION_FROM } from './frame';
+import { Calendar, CityStatistics, WeatherSignals, WeatherWindows } from './features';
 
 const SPLITS = ['train', 'validation', 'test'] as const;
 
@@ -39,6 +41,13 @@ async function main(outDir = 'out'): Promise<void> {
   const written = performance.now();
 
   console.log(formatTrainingFrame(frame));
+  // Every one of the 1,000+ names is typed (features.names.d.ts, from `quiver types`): a misspelt
+  // name here is a compile error, not a failure after the run.
+  const dr = new Builder()
+    .withFeatures(WeatherSignals, WeatherWindows, CityStatistics, Calendar)
+    .withConfig({ fitUntil: Date.parse(VALIDATION_FROM) })
+    .build();
+  console.log(`temp_max_mean_7 is made from: ${dr.whatIsUpstreamOf('temp_max_mean_7').filter((n) => n !== 'temp_max_mean_7').join(', ')}`);
   const failed = frame.quality.filter((q) => !q.passes);
   if (failed.length > 0) console.log(formatQuality(failed));
   console.log(

@@ -11,6 +11,8 @@ import type { NamespaceSpec, TagMap } from './records';
 import { own } from './own';
 import { assertKnownKeys } from '../options/known-keys';
 
+import type { FeatureNames } from '../typing/names';
+
 export interface NamespaceOptions {
   /** Inner input name → `source('outer')` or `value(v)`. */
   readonly inputs?: Record<string, LeafSpec>;
@@ -23,7 +25,9 @@ export interface NamespaceOptions {
 const NAMESPACE = /^[\p{ID_Start}$_][\p{ID_Continue}$]*(\.[\p{ID_Start}$_][\p{ID_Continue}$]*)*$/u;
 
 /** A feature set under a namespace, as `withFeatures` takes it. */
-export class Namespaced {
+export class Namespaced<Names extends string = string> {
+  /** Type only: the node names this set makes, for typed drivers (src/typing/names.ts). */
+  declare readonly '~quiver'?: { readonly names: Names };
   constructor(readonly namespace: string, readonly space: NamespaceSpec) {
     Object.freeze(this);
   }
@@ -68,7 +72,11 @@ export function checkNamespace(namespace: unknown, where: string): string {
  *   namespaced('volume', WindowStats, { inputs: { x: source('volume') } }), // node volume.mean28
  * );
  */
-export function namespaced(namespace: string, features: unknown, options: NamespaceOptions = {}): Namespaced {
+export function namespaced<const NS extends string, const C, const O extends NamespaceOptions = {}>(
+  namespace: NS,
+  features: C,
+  options: O = {} as O,
+): Namespaced<`${NS}.${FeatureNames<C extends readonly (infer E)[] ? E : C> | (keyof O['config'] & string)}`> {
   const where = `namespaced("${String(namespace)}", …)`;
   return new Namespaced(checkNamespace(namespace, where), namespaceSpec(features, options, where));
 }

@@ -12,7 +12,7 @@ describe('a cached run', () => {
     const first = await driver().run(ALL, { inputs: inputs() });
     expect(first.cache.hits).toEqual([]);
     expect(first.cache.misses.sort()).toEqual([...ALL].sort());
-    const second = await driver().run(['summary'], { inputs: inputs() });
+    const second = await driver().untyped.run(['summary'], { inputs: inputs() });
     expect(second.cache).toEqual({ hits: ['summary'], misses: [] });
     expect(second.result).toEqual({ summary: first.result.summary });
     expect(calls).toEqual({ doubled: 1, scaled: 1, total: 1, volumeLog: 1, summary: 1 });
@@ -61,10 +61,10 @@ describe('a cached run', () => {
   });
 
   it('treats an override as data: its downstream is keyed on the value given', async () => {
-    await driver().run(['total'], { inputs: inputs(), overrides: { scaled: Float64Array.of(1, 1) } });
-    const same = await driver().run(['total'], { inputs: inputs(), overrides: { scaled: Float64Array.of(1, 1) } });
+    await driver().untyped.run(['total'], { inputs: inputs(), overrides: { scaled: Float64Array.of(1, 1) } });
+    const same = await driver().untyped.run(['total'], { inputs: inputs(), overrides: { scaled: Float64Array.of(1, 1) } });
     expect(same.cache.hits).toEqual(['total']);
-    const other = await driver().run(['total'], { inputs: inputs(), overrides: { scaled: Float64Array.of(1, 2) } });
+    const other = await driver().untyped.run(['total'], { inputs: inputs(), overrides: { scaled: Float64Array.of(1, 2) } });
     expect(other.cache.misses).toEqual(['total']);
     expect(other.result).toEqual({ total: 3 });
   });

@@ -16,7 +16,7 @@ describe('namespaced reuse of a feature class', () => {
     .build();
 
   test('one class, many signals: inputs bound to other nodes or values', async () => {
-    const out = await dr.execute(['price.sum2', 'price.sum3', 'price.scaled', 'volume.sum2', 'volume.last'], { inputs: { rawPrice, volume } });
+    const out = await dr.untyped.execute(['price.sum2', 'price.sum3', 'price.scaled', 'volume.sum2', 'volume.last'], { inputs: { rawPrice, volume } });
     expect(arr(out['price.sum2'])).toEqual([NaN, 3, 5, 7]);
     expect(arr(out['price.sum3'])).toEqual([NaN, NaN, 6, 9]);
     expect(arr(out['price.scaled'])).toEqual([10, 20, 30, 40]);
@@ -25,21 +25,21 @@ describe('namespaced reuse of a feature class', () => {
   });
 
   test('an inner input left unbound is read from outside by its own name', async () => {
-    const out = await dr.execute(['volume.scaled'], { inputs: { volume, scale: 2 } });
+    const out = await dr.untyped.execute(['volume.scaled'], { inputs: { volume, scale: 2 } });
     expect(arr(out['volume.scaled'])).toEqual([20, 40, 60, 80]);
   });
 
   test('lineage, tags and pictures show the nesting', () => {
-    expect(dr.whatIsUpstreamOf('price.sum2')).toEqual(['rawPrice', 'price', 'price.sum2']);
-    expect(dr.whatIsUpstreamOf('price.scaled').sort()).toEqual(['price', 'price.scale', 'price.scaled', 'rawPrice']);
+    expect(dr.untyped.whatIsUpstreamOf('price.sum2')).toEqual(['rawPrice', 'price', 'price.sum2']);
+    expect(dr.untyped.whatIsUpstreamOf('price.scaled').sort()).toEqual(['price', 'price.scale', 'price.scaled', 'rawPrice']);
     expect(dr.listAvailableVariables({ tags: { signal: 'volume', family: 'window' } }).map((v) => v.name).sort()).toEqual(['volume.sum2', 'volume.sum3']);
-    const dot = dr.visualizeExecution(['price.sum2', 'volume.sum2']);
+    const dot = dr.untyped.visualizeExecution(['price.sum2', 'volume.sum2']);
     expect(dot).toContain('label="price"');
     expect(dot).toContain('label="volume"');
   });
 
   test('checks inside a namespace report the namespaced node', async () => {
-    const error = await dr.execute(['price.scaled'], { inputs: { rawPrice: Float64Array.of(1, 200) } }).catch((e) => e);
+    const error = await dr.untyped.execute(['price.scaled'], { inputs: { rawPrice: Float64Array.of(1, 200) } }).catch((e) => e);
     expect(error).toBeInstanceOf(DataValidationError);
     expect(error.node).toBe('price.scaled');
     expect(error.results[0].node).toBe('price.scaled');
@@ -56,7 +56,7 @@ describe('namespaced reuse of a feature class', () => {
       .build();
     expect(nested.listAvailableVariables().map((v) => v.name)).toContain('outer.inner.sum2');
     const withConfig = new Builder().withFeatures(namespaced('w', WindowStats, { inputs: { x: source('signal') }, config: { scale: 3 } })).withResult(dictResult()).build();
-    expect(arr((await withConfig.execute(['w.scaled'], { inputs: { signal: Float64Array.of(1, 2) } }))['w.scaled'])).toEqual([3, 6]);
+    expect(arr((await withConfig.untyped.execute(['w.scaled'], { inputs: { signal: Float64Array.of(1, 2) } }))['w.scaled'])).toEqual([3, 6]);
   });
 
   test('@subdag: the method receives the inner outputs it names', async () => {
@@ -137,7 +137,7 @@ describe('@does and @inject', () => {
       @inject({ x: source('volume'), window: value(2) })
       volume2(x: Float64Array, window: number): Float64Array { return rollingSum(x, window); }
     }
-    const out = await new Builder().withFeatures(Injected).withResult(dictResult()).build().execute(['p2', 'p3', 'volume2'], { inputs: { rawPrice, volume } });
+    const out = await new Builder().withFeatures(Injected).withResult(dictResult()).build().untyped.execute(['p2', 'p3', 'volume2'], { inputs: { rawPrice, volume } });
     expect(arr(out.p3)).toEqual([NaN, NaN, 6, 9]);
     expect(arr(out.volume2)).toEqual([NaN, 30, 50, 70]);
   });
@@ -166,7 +166,7 @@ describe('targets', () => {
     }
     const dr = new Builder().withFeatures(Stats).withResult(dictResult()).build();
     expect(dr.listAvailableVariables({ tags: { owner: 'ds' } }).map((v) => v.name)).toEqual(['a2', 'a3']);
-    const { quality } = await dr.run(['lo', 'hi'], { inputs: { rawPrice } });
+    const { quality } = await dr.untyped.run(['lo', 'hi'], { inputs: { rawPrice } });
     expect(quality.map((q) => [q.node, q.check, q.passes])).toEqual([['hi', 'range', false]]);
   });
 

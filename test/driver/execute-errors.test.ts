@@ -19,7 +19,7 @@ describe('execute refuses bad requests before any feature runs', () => {
   beforeEach(() => (ran.length = 0));
 
   test('an unknown output, with a suggestion', async () => {
-    const error = await rejection(dr.execute(['spendMaen'], { inputs: { spend: SPEND } }));
+    const error = await rejection(dr.untyped.execute(['spendMaen'], { inputs: { spend: SPEND } }));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe('Unknown output "spendMaen": no feature, input or config has that name. Did you mean "spendMean"?');
     expect(ran).toEqual([]);
@@ -56,7 +56,7 @@ describe('execute refuses bad requests before any feature runs', () => {
   });
 
   test('every problem at once', async () => {
-    const error = (await rejection(dr.execute(['nope', 'spendPerSignup'], { inputs: { spend: SPEND } }))) as InputError;
+    const error = (await rejection(dr.untyped.execute(['nope', 'spendPerSignup'], { inputs: { spend: SPEND } }))) as InputError;
     expect(error.issues.map((i) => i.code)).toEqual(['unknown-output', 'missing-input']);
     expect(error.message).toMatch(/^2 problems found in the inputs of this execution:\n {2}1\. Unknown output "nope"/);
   });

@@ -32,12 +32,12 @@ describe('lineage', () => {
     expect(dr.whatIsUpstreamOf('spendZeroMean').sort()).toEqual(['spend', 'spendMean', 'spendZeroMean']);
     expect(dr.whatIsDownstreamOf('spendMean').sort()).toEqual(['spendMean', 'spendStdDev', 'spendZeroMean', 'spendZeroMeanUnitVariance']);
     expect(dr.whatIsThePathBetween('spendMean', 'spendZeroMeanUnitVariance').sort()).toEqual(['spendMean', 'spendStdDev', 'spendZeroMean', 'spendZeroMeanUnitVariance']);
-    expect(dr.whatIsThePathBetween('signups', 'spendMean')).toEqual([]);
+    expect(dr.untyped.whatIsThePathBetween('signups', 'spendMean')).toEqual([]);
     expect(dr.whatIsUpstreamOf('avg3wkSpend', 'spendPerSignup').sort()).toEqual(['avg3wkSpend', 'signups', 'spend', 'spendPerSignup']);
   });
 
   test('an unknown name is an InputError with a suggestion', () => {
-    expect(() => dr.whatIsUpstreamOf('spendMaen')).toThrow(new InputError('whatIsUpstreamOf: no feature or input is named "spendMaen". Did you mean "spendMean"?'));
+    expect(() => dr.untyped.whatIsUpstreamOf('spendMaen')).toThrow(new InputError('whatIsUpstreamOf: no feature or input is named "spendMaen". Did you mean "spendMean"?'));
   });
 });
 

@@ -35,14 +35,14 @@ describe('the executor', () => {
 
   test('an override can stand in for an input', async () => {
     const dr = new Builder().withFeatures(SpendFeatures).withResult(dictResult()).build();
-    const out = await dr.execute(['spendMean'], { overrides: { spend: SPEND } });
+    const out = await dr.untyped.execute(['spendMean'], { overrides: { spend: SPEND } });
     expect(out.spendMean).toBeCloseTo(28.333333, 6);
   });
 
   test('any key of inputs, config or overrides may be an output, as given', async () => {
     const dr = new Builder().withFeatures(SpendFeatures).withConfig({ region: 'US' }).withResult(dictResult()).build();
     const extra = { anything: 1 };
-    const out = await dr.execute(['region', 'unused', 'extra'], { inputs: { unused: SIGNUPS }, overrides: { extra } });
+    const out = await dr.untyped.execute(['region', 'unused', 'extra'], { inputs: { unused: SIGNUPS }, overrides: { extra } });
     expect(out).toEqual({ region: 'US', unused: SIGNUPS, extra });
   });
 

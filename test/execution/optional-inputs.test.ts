@@ -30,7 +30,7 @@ describe('optional inputs are decided per planned consumer', () => {
   });
 
   test('an input requested as an output must be given', () => {
-    expect(() => dr.validateExecution(['opt'], { inputs: { required: 1 } })).toThrow(
+    expect(() => dr.untyped.validateExecution(['opt'], { inputs: { required: 1 } })).toThrow(
       'Missing input "opt" (requested as an output). Pass it in inputs: { opt: … }.',
     );
   });

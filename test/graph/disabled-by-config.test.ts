@@ -22,7 +22,7 @@ describe('a node switched off by config and then requested', () => {
   const dr = new Builder().withFeatures(Regional).withConfig({ region: 'EU' }).build();
 
   it('says it exists and which config key disables it', async () => {
-    await expect(dr.execute(['tax'], { inputs: { price } })).rejects.toThrow(
+    await expect(dr.untyped.execute(['tax'], { inputs: { price } })).rejects.toThrow(
       'Output "tax" exists, but Regional.tax__us is disabled by config key "region": @config.when needs region = "US", ' +
         'the config has "EU". Change the config, or ask for another output.',
     );
@@ -33,11 +33,11 @@ describe('a node switched off by config and then requested', () => {
   });
 
   it('lineage queries say the same', () => {
-    expect(() => dr.whatIsUpstreamOf('tax')).toThrow(InputError);
-    expect(() => dr.whatIsUpstreamOf('tax')).toThrow('whatIsUpstreamOf: "tax" exists, but Regional.tax__us is disabled by config key "region"');
+    expect(() => dr.untyped.whatIsUpstreamOf('tax')).toThrow(InputError);
+    expect(() => dr.untyped.whatIsUpstreamOf('tax')).toThrow('whatIsUpstreamOf: "tax" exists, but Regional.tax__us is disabled by config key "region"');
   });
 
   it('a name that no method defines is still unknown', async () => {
-    await expect(dr.execute(['taxes'], { inputs: { price } })).rejects.toThrow('Unknown output "taxes"');
+    await expect(dr.untyped.execute(['taxes'], { inputs: { price } })).rejects.toThrow('Unknown output "taxes"');
   });
 });

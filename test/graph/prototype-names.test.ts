@@ -18,7 +18,7 @@ describe('names that are Object.prototype members work everywhere a name goes', 
   test.each(PROTO_NAMES)('"%s" as a parameter and input', async (name) => {
     const dr = new Builder().withFeatures(reader('doubled', name)).withResult(dictResult()).build();
     const inputs = Object.defineProperty({}, name, { value: 21, enumerable: true });
-    expect((await dr.execute(['doubled'], { inputs })).doubled).toBe(42);
+    expect((await dr.untyped.execute(['doubled'], { inputs })).doubled).toBe(42);
   });
 
   test.each(PROTO_NAMES.filter((n) => n !== 'constructor' && !n.startsWith('_')))('"%s" as a feature and a dictResult output', async (name) => {
@@ -31,13 +31,13 @@ describe('names that are Object.prototype members work everywhere a name goes', 
   test.each(PROTO_NAMES)('"%s" as a config key', async (name) => {
     const config = Object.defineProperty({}, name, { value: 5, enumerable: true });
     const dr = new Builder().withFeatures(reader('doubled', name)).withConfig(config).withResult(dictResult()).build();
-    expect((await dr.execute(['doubled'])).doubled).toBe(10);
+    expect((await dr.untyped.execute(['doubled'])).doubled).toBe(10);
   });
 
   test.each(PROTO_NAMES)('"%s" as an unused input is no clash with config', async (name) => {
     const dr = new Builder().withFeatures(reader('doubled', 'x')).withConfig({ other: 1 }).withResult(dictResult()).build();
     const inputs = Object.defineProperty({ x: 1 }, name, { value: 3, enumerable: true });
-    expect((await dr.execute(['doubled'], { inputs })).doubled).toBe(2);
+    expect((await dr.untyped.execute(['doubled'], { inputs })).doubled).toBe(2);
   });
 
   test.each(PROTO_NAMES)('"%s" as a parameter bound by @inject and @parameterize', async (name) => {
@@ -48,12 +48,12 @@ describe('names that are Object.prototype members work everywhere a name goes', 
     parameterize({ a: bindings, b: Object.defineProperty({}, name, { value: value(5), enumerable: true }) })(
       spread, 'twice', Object.getOwnPropertyDescriptor(spread, 'twice'));
     const dr = new Builder().withFeatures(injected, spread).withResult(dictResult()).build();
-    expect({ ...(await dr.execute(['doubled', 'a', 'b'])) }).toEqual({ doubled: 8, a: 8, b: 10 });
+    expect({ ...(await dr.untyped.execute(['doubled', 'a', 'b'])) }).toEqual({ doubled: 8, a: 8, b: 10 });
   });
 
   test('a name that was not requested is not found on the dictResult record', async () => {
     const dr = new Builder().withFeatures(reader('doubled', 'x')).withResult(dictResult()).build();
-    const out = await dr.execute(['doubled'], { inputs: { x: 1 } });
+    const out = await dr.untyped.execute(['doubled'], { inputs: { x: 1 } });
     expect(out.constructor).toBeUndefined();
     expect(out.toString).toBeUndefined();
   });

@@ -1,0 +1,54 @@
+/**
+ * `quiver types <features> -o <file.d.ts> [--check]`: write (or check) the declaration that types
+ * names made at run time — `@parameterize` keys, `@extractColumns`, `@subdag` namespaces, pipe steps.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Io } from '../io';
+import { UsageError } from '../errors';
+import { loadFeatureModule, type FeatureClass } from '../load-features';
+import { namesDeclaration } from '../types-declaration';
+import type { FeatureOptions } from '../session';
+
+export interface TypesOptions extends FeatureOptions {
+  readonly out?: string;
+  readonly check?: boolean;
+}
+
+/** The classes `loadFeatureModule` picked, by the name they are exported under. */
+function byExportName(file: string, classes: readonly FeatureClass[]): Map<string, FeatureClass> {
+  const exports = require(path.resolve(file)) as Record<string, unknown>;
+  const named = new Map<string, FeatureClass>();
+  for (const [name, value] of Object.entries(exports)) {
+    if (classes.includes(value as FeatureClass) && ![...named.values()].includes(value as FeatureClass)) named.set(name, value as FeatureClass);
+  }
+  return named;
+}
+
+/**
+ * Writes the names declaration, or with `check` compares it with the file; resolves to the exit
+ * code (1: stale or missing).
+ *
+ * @example
+ * typesCommand('features.ts', { out: 'features.names.d.ts', check: true }, processIo);
+ */
+export function typesCommand(file: string, opts: TypesOptions, io: Io): number {
+  const out = opts.out ?? file.replace(/\.[cm]?[tj]s$/, '') + '.names.d.ts';
+  if (!/\.d\.[cm]?ts$/.test(out)) {
+    throw new UsageError(`quiver types writes a declaration file: give -o a name ending in .d.ts (got "${out}").`);
+  }
+  const { classes } = loadFeatureModule(file, opts.class ?? []);
+  const text = namesDeclaration(file, byExportName(file, classes), out, opts.config ?? {});
+  if (opts.check) {
+    const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : undefined;
+    if (current === text) {
+      io.out(`${out} is up to date.`);
+      return 0;
+    }
+    io.err(`${out} is ${current === undefined ? 'missing' : 'stale'}: run \`quiver types ${file} -o ${out}\` and commit it.`);
+    return 1;
+  }
+  fs.writeFileSync(out, text);
+  io.out(`wrote ${out}: names of ${classes.length} class${classes.length === 1 ? '' : 'es'}.`);
+  return 0;
+}
