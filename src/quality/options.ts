@@ -6,6 +6,7 @@ import { FeatureDefinitionError } from '../errors';
 import type { Importance } from './result';
 import { formatValue } from './text';
 import { DATA_TYPE_NAMES, type DataTypeName, type TableSchema } from './types';
+import { editDistance as distance } from '../util/edit-distance';
 
 /** What `@checkOutput(...)` takes. Every key but `importance` and `target` is one check. */
 export interface CheckOutputOptions {
@@ -73,19 +74,6 @@ const RULES: Readonly<Record<string, Rule>> = {
     return ok ? null : 'must be a column name or a non-empty array of distinct column names';
   },
 };
-
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
-}
 
 function unknownKey(key: string): string {
   const near = OPTION_KEYS.map((k) => [k, distance(key.toLowerCase(), k.toLowerCase())] as const)
