@@ -109,3 +109,6 @@ export class HookError extends QuiverError {
 
 /** The cache cannot be used as asked: bad `withCache` options, a store directory that cannot be written. */
 export class CacheError extends QuiverError {}
+
+/** `registerFormat` or `registerCheck` was called with a bad name or definition, or a taken name without `override`. */
+export class RegistrationError extends QuiverError {}

@@ -7,9 +7,17 @@ import type { Importance } from './result';
 import { formatValue } from './text';
 import { DATA_TYPE_NAMES, type DataTypeName, type TableSchema } from './types';
 import { editDistance as distance } from '../util/edit-distance';
+import { registeredCheck, registeredCheckKeys, reserveCheckKeys } from './check-registry';
+
+/**
+ * The option types of checks added with `registerCheck`, for the type checker: augment it with
+ * `declare module 'quiver' { interface RegisteredCheckOptions { positive?: boolean } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by users' declaration merging
+export interface RegisteredCheckOptions {}
 
 /** What `@checkOutput(...)` takes. Every key but `importance` and `target` is one check. */
-export interface CheckOutputOptions {
+export interface CheckOutputOptions extends RegisteredCheckOptions {
   dataType?: DataTypeName;
   range?: readonly [number, number];
   allowNaNs?: boolean;
@@ -32,6 +40,7 @@ export const CHECK_KEYS = [
 
 /** Every key `@checkOutput` accepts. */
 export const OPTION_KEYS: readonly string[] = [...CHECK_KEYS, 'importance', 'target'];
+reserveCheckKeys(OPTION_KEYS);
 
 type Rule = (v: unknown) => string | null; // null: fine; otherwise what the value must be
 
@@ -76,7 +85,7 @@ const RULES: Readonly<Record<string, Rule>> = {
 };
 
 function unknownKey(key: string): string {
-  const near = OPTION_KEYS.map((k) => [k, distance(key.toLowerCase(), k.toLowerCase())] as const)
+  const near = [...OPTION_KEYS, ...registeredCheckKeys()].map((k) => [k, distance(key.toLowerCase(), k.toLowerCase())] as const)
     .sort((x, y) => x[1] - y[1])[0];
   return `unknown option "${key}"${near[1] <= 3 ? ` (did you mean "${near[0]}"?)` : ''}`;
 }
@@ -105,16 +114,17 @@ export function normalizeCheckOptions(options: unknown, where: string): CheckOut
   const problems: string[] = [];
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
-    if (!Object.hasOwn(RULES, key)) {
+    const registered = Object.hasOwn(RULES, key) ? undefined : registeredCheck(key);
+    if (!Object.hasOwn(RULES, key) && !registered) {
       problems.push(unknownKey(key));
       continue;
     }
     if (value === undefined) continue;
-    const must = RULES[key](value);
+    const must = registered ? (registered.accepts?.(value) ?? null) : RULES[key](value);
     if (must !== null) problems.push(`${key} ${must}; got ${formatValue(value)}`);
     else copy[key] = frozenCopy(value);
   }
-  if (problems.length === 0 && !CHECK_KEYS.some((k) => k in copy)) {
+  if (problems.length === 0 && !CHECK_KEYS.some((k) => k in copy) && !registeredCheckKeys().some((k) => k in copy)) {
     problems.push(`no check given; name at least one of ${oneOf(CHECK_KEYS)}`);
   }
   if (problems.length > 0) fail(where, problems);
