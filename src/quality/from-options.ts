@@ -42,6 +42,7 @@ const MAKERS: { readonly [K in CheckKey]: (v: NonNullable<CheckOutputOptions[K]>
  * builder's business and ignored here. `range`, `allowNaNs` and `maxFractionNaNs` from one
  * options object share one pass over a Float64Array (see `ProfileShare`).
  *
+ * @internal
  * @example
  * validatorsFromOptions({ range: [-5, 5], allowNaNs: false, importance: 'fail' }).map((v) => v.name);
  * // ['allowNaNs', 'range']

@@ -32,7 +32,7 @@ export interface CheckOutputOptions extends RegisteredCheckOptions {
   target?: string | readonly string[];
 }
 
-/** The check keys, in the order their validators run and report. */
+/** The check keys, in the order their validators run and report. @internal */
 export const CHECK_KEYS = [
   'dataType', 'schema', 'minRows', 'allowNaNs', 'maxFractionNaNs', 'range', 'valuesIn', 'unique',
   'meanInRange', 'maxStandardDev',
@@ -102,6 +102,7 @@ function fail(where: string, problems: readonly string[]): never {
  * key, a bad value or no check at all throws a `FeatureDefinitionError` naming `where`, the key,
  * what the value must be, and the valid keys.
  *
+ * @internal
  * @example
  * normalizeCheckOptions({ range: [-5, 5], importance: 'fail' }, 'SpendFeatures.spendZ');
  * normalizeCheckOptions({ rnage: [0, 1] }, 'SpendFeatures.spendZ');
