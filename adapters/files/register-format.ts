@@ -29,7 +29,11 @@ const EXTENSION = /^\.[a-z0-9][a-z0-9_+-]{0,15}$/;
  * });
  * const table = await readTable('data/prices.psv');
  */
-export function registerFormat(name: string, definition: FormatDefinition, options: { override?: boolean } = {}): void {
+export function registerFormat(
+  name: string,
+  definition: FormatDefinition,
+  options: { override?: boolean } = {},
+): void {
   assertRegistryName('registerFormat', name);
   const where = `registerFormat("${name}")`;
   const d = definition as Partial<FormatDefinition> | null;
@@ -42,18 +46,24 @@ export function registerFormat(name: string, definition: FormatDefinition, optio
   }
   const bad = extensions.find((e) => typeof e !== 'string' || !EXTENSION.test(e));
   if (bad !== undefined) {
-    throw new RegistrationError(`${where}: the extension ${JSON.stringify(bad)} must be lower case with a leading dot, like ".psv".`);
+    throw new RegistrationError(
+      `${where}: the extension ${JSON.stringify(bad)} must be lower case with a leading dot, like ".psv".`,
+    );
   }
   const table = FORMATS as Record<string, Format>;
   if (!options.override) {
     const sameName = Object.keys(table).filter((e) => table[e].name === name);
     if (sameName.length > 0) {
-      throw new RegistrationError(`${where}: a format of this name is registered (${sameName.join(', ')}). Pass { override: true } to replace it.`);
+      throw new RegistrationError(
+        `${where}: a format of this name is registered (${sameName.join(', ')}). ` +
+          'Pass { override: true } to replace it.',
+      );
     }
     const taken = extensions.filter((e) => table[e] !== undefined);
     if (taken.length > 0) {
       throw new RegistrationError(
-        `${where}: ${taken.map((e) => `${e} is ${table[e].name}`).join(', ')}. Pass { override: true } to take it over.`,
+        `${where}: ${taken.map((e) => `${e} is ${table[e].name}`).join(', ')}. ` +
+          'Pass { override: true } to take it over.',
       );
     }
   }

@@ -68,20 +68,34 @@ export function registeredCheckKeys(): readonly string[] {
  *   }),
  * });
  */
-export function registerCheck<Option>(name: string, definition: CheckDefinition<Option>, options: { override?: boolean } = {}): void {
+export function registerCheck<Option>(
+  name: string,
+  definition: CheckDefinition<Option>,
+  options: { override?: boolean } = {},
+): void {
   assertRegistryName('registerCheck', name);
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
-    throw new RegistrationError(`registerCheck: "${name}" must be a JavaScript identifier, as it is an option key of @checkOutput.`);
+    throw new RegistrationError(
+      `registerCheck: "${name}" must be a JavaScript identifier, as it is an option key of @checkOutput.`,
+    );
   }
   if (builtInKeys.includes(name)) {
-    throw new RegistrationError(`registerCheck("${name}"): "${name}" is a built-in @checkOutput option; choose another name.`);
+    throw new RegistrationError(
+      `registerCheck("${name}"): "${name}" is a built-in @checkOutput option; choose another name.`,
+    );
   }
   const d = definition as Partial<CheckDefinition<Option>> | null;
-  if (d === null || typeof d !== 'object' || typeof d.make !== 'function' || (d.accepts !== undefined && typeof d.accepts !== 'function')) {
-    throw new RegistrationError(`registerCheck("${name}") takes { make(option) → { validate, description }, accepts?(option) }.`);
+  const usable = d !== null && typeof d === 'object' && typeof d.make === 'function' &&
+    (d.accepts === undefined || typeof d.accepts === 'function');
+  if (!usable) {
+    throw new RegistrationError(
+      `registerCheck("${name}") takes { make(option) → { validate, description }, accepts?(option) }.`,
+    );
   }
   if (REGISTERED.has(name) && !options.override) {
-    throw new RegistrationError(`registerCheck("${name}"): a check of this name is registered. Pass { override: true } to replace it.`);
+    throw new RegistrationError(
+      `registerCheck("${name}"): a check of this name is registered. Pass { override: true } to replace it.`,
+    );
   }
   REGISTERED.set(name, Object.freeze({ accepts: d.accepts, make: d.make }) as CheckDefinition);
 }

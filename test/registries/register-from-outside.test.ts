@@ -22,7 +22,7 @@ async function readPsv(path: string): Promise<Table> {
   const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
   const names = header.split('|');
   const columns = names.map(() => [] as number[]);
-  for (const line of lines) line.split('|').forEach((v, j) => columns[j].push(Number(v)));
+  for (const line of lines) for (const [j, v] of line.split('|').entries()) columns[j].push(Number(v));
   return tableFromArrays(Object.fromEntries(names.map((n, j) => [n, Float64Array.from(columns[j])])));
 }
 
@@ -53,9 +53,11 @@ describe('registerFormat', () => {
   it('a taken name or extension needs { override: true }; bad names and extensions are refused', () => {
     const def = { extensions: ['.psv2'], read: readPsv, write: writePsv };
     expect(() => registerFormat('Pipe-separated', def)).toThrow(/a format of this name is registered.*override: true/);
-    expect(() => registerFormat('Other', { ...def, extensions: ['.csv'] })).toThrow(/\.csv is CSV\. Pass \{ override: true \}/);
+    expect(() => registerFormat('Other', { ...def, extensions: ['.csv'] }))
+      .toThrow(/\.csv is CSV\. Pass \{ override: true \}/);
     expect(() => registerFormat('', def)).toThrow(RegistrationError);
-    expect(() => registerFormat('Bad ext', { ...def, extensions: ['psv'] })).toThrow(/"psv" must be lower case with a leading dot/);
+    expect(() => registerFormat('Bad ext', { ...def, extensions: ['psv'] }))
+      .toThrow(/"psv" must be lower case with a leading dot/);
     expect(() => registerFormat('No writer', { extensions: ['.nw'], read: readPsv } as never)).toThrow(/takes \{ read/);
     registerFormat('Pipe-separated', def, { override: true });
     return expect(readTable(join(dir, 'x.psv'))).rejects.toThrow(/does not know the extension "\.psv".*\.psv2/);
@@ -85,7 +87,9 @@ describe('registerCheck', () => {
     const run = await driver.run(['doubled'], { inputs: { price: Float64Array.of(0.5, 3, 4) } });
     const byCheck = Object.fromEntries(run.quality.map((r) => [r.check, r]));
     expect(run.quality.map((r) => r.check)).toEqual(['range', 'atLeast']);
-    expect(byCheck.atLeast).toMatchObject({ node: 'doubled', passes: false, message: '1 values below 2', importance: 'warn' });
+    expect(byCheck.atLeast).toMatchObject({
+      node: 'doubled', passes: false, message: '1 values below 2', importance: 'warn',
+    });
     expect(byCheck.range.passes).toBe(true);
   });
 

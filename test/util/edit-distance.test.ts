@@ -20,7 +20,11 @@ describe('editDistance (the one Levenshtein distance)', () => {
   it('agrees with a brute-force recursive definition on short strings', () => {
     const slow = (a: string, b: string): number =>
       a.length === 0 ? b.length : b.length === 0 ? a.length
-        : Math.min(slow(a.slice(1), b) + 1, slow(a, b.slice(1)) + 1, slow(a.slice(1), b.slice(1)) + (a[0] === b[0] ? 0 : 1));
+        : Math.min(
+          slow(a.slice(1), b) + 1,
+          slow(a, b.slice(1)) + 1,
+          slow(a.slice(1), b.slice(1)) + (a[0] === b[0] ? 0 : 1),
+        );
     const words = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'xyz', 'aab', 'bbaa'];
     for (const a of words) for (const b of words) expect(editDistance(a, b)).toBe(slow(a, b));
   });

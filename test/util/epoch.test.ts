@@ -5,7 +5,9 @@ import { epochMsAt } from '../../adapters/arrow/epoch-ms';
 import { epochMillis } from '../../src/columns/time-input';
 import { fieldFormatter } from '../../adapters/csv/csv-format';
 
-const PER_MS: Record<number, bigint> = { [SECOND]: 0n, [MILLISECOND]: 1n, [MICROSECOND]: 1000n, [NANOSECOND]: 1_000_000n };
+const PER_MS: Record<number, bigint> = {
+  [SECOND]: 0n, [MILLISECOND]: 1n, [MICROSECOND]: 1000n, [NANOSECOND]: 1_000_000n,
+};
 
 /** The reference: floor(raw / unitsPerMs) in bigint arithmetic. */
 function reference(raw: bigint, unit: number): number {
