@@ -4,10 +4,11 @@
  * `.issues` and list them all in the message.
  */
 import type { QualityResult } from './quality/result';
+import type { IssueCode } from './issue-codes';
 
 /** One problem found while building or checking a graph. `code` is stable; `message` is for people. */
 export interface Issue {
-  readonly code: string;
+  readonly code: IssueCode;
   readonly message: string;
   /** The node, input or column names the problem is about. */
   readonly nodes: readonly string[];

@@ -16,6 +16,7 @@ import type { Executor } from './executor-api';
 import { hasOwn, own } from '../graph/own';
 import { assertKnownKeys } from '../options/known-keys';
 import { widenInput } from './widen-input';
+import type { UnknownNameCode } from '../issue-codes';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
@@ -97,7 +98,7 @@ export function prepareExecution(
     } else {
       const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
       const hint = closest(name, names);
-      add('unknown-output', `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+      add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
     }
   }
 
