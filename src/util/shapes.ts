@@ -1,6 +1,6 @@
 /**
- * The one place quiver decides what shape a value has, duck-typed so the core needs no
- * apache-arrow import (an Arrow object from a second copy of apache-arrow also passes).
+ * The one place quiver decides what shape a value has, duck-typed so the core needs no import of the
+ * Arrow package (an Arrow object from a second copy of that package also passes).
  *
  * The decision on plain arrays: **a JS array is a column** (`isColumn`). The time-series helpers
  * and the checks read it row by row like any other column. Only the execution request's row-count
