@@ -20,6 +20,7 @@ export { inferCsvType, type CsvType } from './csv/csv-types';
 export { readJson, type ReadJsonOptions } from './json/read-json';
 export { writeJson, type WriteJsonOptions } from './json/write-json';
 export { readTable, writeResult, type ReadTableOptions } from './files/formats';
+export { registerFormat, type FormatDefinition } from './files/register-format';
 export { materialize, type MaterializeOptions } from './files/materialize';
 
 export { fromDanfo, inputsFromDanfo } from './danfo/from-danfo';

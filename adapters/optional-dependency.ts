@@ -19,7 +19,6 @@ function isMissing(error: unknown, name: string): boolean {
  */
 export function requireOptional<T>(name: string, who: string, install: string): T {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(name) as T;
   } catch (error) {
     if (!isMissing(error, name)) throw error;

@@ -5,12 +5,10 @@
  *   2  bad usage: a wrong option, a file that is not there, an unknown class or output
  */
 import { InputError, QuiverError } from '../src/errors';
+import { isUnknownNameCode } from '../src/issue-codes';
 
 /** A command-line mistake: printed as `error: <message>`, exit code 2. */
 export class UsageError extends QuiverError {}
-
-/** Issue codes of API errors that mean the command line named something that does not exist. */
-const USAGE_ISSUES = new Set(['unknown-output', 'unknown-node', 'too-many-nodes']);
 
 /**
  * The exit code for an error that ended a command.
@@ -20,7 +18,7 @@ const USAGE_ISSUES = new Set(['unknown-output', 'unknown-node', 'too-many-nodes'
  */
 export function exitCodeOf(error: unknown): 1 | 2 {
   if (error instanceof UsageError) return 2;
-  if (error instanceof InputError && error.issues.every((i) => USAGE_ISSUES.has(i.code))) return 2;
+  if (error instanceof InputError && error.issues.every((i) => isUnknownNameCode(i.code))) return 2;
   return 1;
 }
 

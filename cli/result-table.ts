@@ -37,7 +37,9 @@ export function commandTable(skipNonColumns: boolean): CommandTable {
       skipped.length = 0;
       if (!skipNonColumns) return tableFromColumns(outputs, values);
       const keep = outputs.map((_, i) => canBeColumn(values[i]));
-      outputs.forEach((name, i) => keep[i] || skipped.push(name));
+      outputs.forEach((name, i) => {
+        if (!keep[i]) skipped.push(name);
+      });
       return tableFromColumns(outputs.filter((_, i) => keep[i]), values.filter((_, i) => keep[i]));
     },
   };

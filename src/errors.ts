@@ -4,10 +4,11 @@
  * `.issues` and list them all in the message.
  */
 import type { QualityResult } from './quality/result';
+import type { IssueCode } from './issue-codes';
 
 /** One problem found while building or checking a graph. `code` is stable; `message` is for people. */
 export interface Issue {
-  readonly code: string;
+  readonly code: IssueCode;
   readonly message: string;
   /** The node, input or column names the problem is about. */
   readonly nodes: readonly string[];
@@ -109,3 +110,6 @@ export class HookError extends QuiverError {
 
 /** The cache cannot be used as asked: bad `withCache` options, a store directory that cannot be written. */
 export class CacheError extends QuiverError {}
+
+/** `registerFormat` or `registerCheck` was called with a bad name or definition, or a taken name without `override`. */
+export class RegistrationError extends QuiverError {}

@@ -5,7 +5,12 @@
 import 'reflect-metadata';
 
 export * from './errors';
-export * from './quality';
+// The checks' public part; the option normalizers and runners stay internal (src/quality/index.ts).
+export {
+  DATA_TYPE_NAMES, formatQuality, registerCheck,
+  type CheckDefinition, type CheckOutputOptions, type DataTypeName, type Importance, type QualityResult,
+  type RegisteredCheckOptions, type TableSchema, type ValidationOutcome, type Validator,
+} from './quality';
 export * from './columns';
 export * from './io';
 export type { LifecycleAdapter, RunStart, RunEnd, NodeStart, NodeEnd, NodeRole, NodeCall, NextNode, Tags } from './execution/hooks';

@@ -28,7 +28,10 @@ test('the README hello world, in a folder of its own, prints the promised table'
   const rows = printed[0];
   const column = (name: string) => rows.map((r) => r[name]);
   const close = (actual: number[], expected: number[]) =>
-    expected.forEach((e, i) => (Number.isNaN(e) ? expect(actual[i]).toBeNaN() : expect(actual[i]).toBeCloseTo(e, 6)));
+    expected.forEach((e, i) => {
+      if (Number.isNaN(e)) expect(actual[i]).toBeNaN();
+      else expect(actual[i]).toBeCloseTo(e, 6);
+    });
   close(column('avg3wkSpend'), [NaN, NaN, 13.333333, 23.333333, 33.333333, 43.333333]);
   close(column('spendPerSignup'), [10, 1, 0.4, 0.4, 0.2, 0.125]);
   close(column('spendMean'), Array(6).fill(28.333333));

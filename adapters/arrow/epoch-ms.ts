@@ -1,15 +1,10 @@
 /**
  * Arrow dates and timestamps as epoch milliseconds (UTC), read from their raw values: Date<DAY>
- * counts days, Date<MILLISECOND> milliseconds, Timestamp its unit (s, ms, µs or ns).
+ * counts days, Date<MILLISECOND> milliseconds, Timestamp its unit (s, ms, µs or ns), floored
+ * exactly to a whole millisecond by src/util/epoch.ts (the conversion the kernels use).
  */
-import { Type, TimeUnit, type Data, type Timestamp, type Date_ } from 'apache-arrow';
-
-const MS_PER_UNIT: Record<number, number> = {
-  [TimeUnit.SECOND]: 1000,
-  [TimeUnit.MILLISECOND]: 1,
-  [TimeUnit.MICROSECOND]: 1e-3,
-  [TimeUnit.NANOSECOND]: 1e-6,
-};
+import { Type, type Data, type Timestamp, type Date_ } from 'apache-arrow';
+import { DAY, epochMillisOf, MILLISECOND, MS_PER_DAY } from '../../src/util/epoch';
 
 /**
  * True for Arrow Date and Timestamp chunks.
@@ -29,7 +24,9 @@ export function isTemporal(data: Data): boolean {
  * epochMsAt(table.getChild('date')!.data[0], 0); // 978307260000 for 2001-01-01T00:01Z
  */
 export function epochMsAt(data: Data, i: number): number {
-  const raw = Number((data.values as ArrayLike<number | bigint>)[i]);
-  if (data.type.typeId === Type.Date) return (data.type as Date_).unit === 0 ? raw * 86_400_000 : raw;
-  return raw * MS_PER_UNIT[(data.type as Timestamp).unit];
+  const raw = (data.values as ArrayLike<number | bigint>)[i];
+  if (data.type.typeId === Type.Date) {
+    return (data.type as Date_).unit === DAY ? Number(raw) * MS_PER_DAY : epochMillisOf(raw, MILLISECOND);
+  }
+  return epochMillisOf(raw, (data.type as Timestamp).unit);
 }

@@ -1,5 +1,6 @@
 /** Recognizes an Apache Arrow `Table`, also one made by a second copy of apache-arrow. */
 import { Table } from 'apache-arrow';
+import { isArrowTableShape } from '../../src/util/shapes';
 
 /**
  * True for an Arrow `Table`: by `instanceof`, by Arrow's own cross-copy marker, or by shape
@@ -11,8 +12,5 @@ import { Table } from 'apache-arrow';
  */
 export function isArrowTable(x: unknown): x is Table {
   if (x instanceof Table || Table.isTable(x)) return true;
-  if (typeof x !== 'object' || x === null) return false;
-  const t = x as { schema?: { fields?: unknown }; batches?: unknown; getChild?: unknown; numRows?: unknown };
-  return Array.isArray(t.schema?.fields) && Array.isArray(t.batches) &&
-    typeof t.getChild === 'function' && typeof t.numRows === 'number';
+  return isArrowTableShape(x) && Array.isArray((x as { batches?: unknown }).batches);
 }

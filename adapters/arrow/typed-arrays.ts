@@ -3,6 +3,7 @@
  * both directions: a feature's typed array becomes an Arrow column, an Arrow column a typed array.
  */
 import { DataType, Float32, Float64, Int16, Int32, Int64, Int8, Uint16, Uint32, Uint64, Uint8 } from 'apache-arrow';
+import { TYPED_ARRAY_DTYPES, type NumericDtype } from '../../src/util/dtypes';
 
 /** Every typed array a column may be made of (DataView is not one). */
 export type NumericArray =
@@ -17,20 +18,17 @@ interface Pairing {
   readonly arrowType: () => DataType;
 }
 
-/** Checked in order; Uint8ClampedArray shares Uint8's Arrow type (its bytes are viewed, not copied). */
-const PAIRINGS: readonly Pairing[] = [
-  { ctor: Float64Array, arrowType: () => new Float64() },
-  { ctor: Float32Array, arrowType: () => new Float32() },
-  { ctor: Int32Array, arrowType: () => new Int32() },
-  { ctor: Int8Array, arrowType: () => new Int8() },
-  { ctor: Int16Array, arrowType: () => new Int16() },
-  { ctor: BigInt64Array, arrowType: () => new Int64() },
-  { ctor: Uint8Array, arrowType: () => new Uint8() },
-  { ctor: Uint8ClampedArray, arrowType: () => new Uint8() },
-  { ctor: Uint16Array, arrowType: () => new Uint16() },
-  { ctor: Uint32Array, arrowType: () => new Uint32() },
-  { ctor: BigUint64Array, arrowType: () => new Uint64() },
-];
+const ARROW_TYPE: Readonly<Record<NumericDtype, () => DataType>> = {
+  float64: () => new Float64(), float32: () => new Float32(),
+  int8: () => new Int8(), int16: () => new Int16(), int32: () => new Int32(), int64: () => new Int64(),
+  uint8: () => new Uint8(), uint16: () => new Uint16(), uint32: () => new Uint32(), uint64: () => new Uint64(),
+};
+
+/** Checked in order (src/util/dtypes.ts); Uint8ClampedArray shares Uint8's Arrow type (its bytes are viewed). */
+const PAIRINGS: readonly Pairing[] = TYPED_ARRAY_DTYPES.map((e) => ({
+  ctor: e.ctor as ArrayCtor,
+  arrowType: ARROW_TYPE[e.dtype],
+}));
 
 /**
  * True for every typed array quiver can turn into an Arrow column (not DataView, not Float16Array).

@@ -48,7 +48,9 @@ function frameOf(table: Table): DanfoFrame {
   const names = table.schema.fields.map((f) => f.name);
   if (table.numRows === 0) return new DataFrame([], { columns: names });
   const data: Record<string, unknown[]> = {};
-  names.forEach((name, c) => (data[name] = danfoColumn(table.getChildAt(c)!)));
+  names.forEach((name, c) => {
+    data[name] = danfoColumn(table.getChildAt(c)!);
+  });
   const frame = new DataFrame(data);
   const inOrder = frame.columns.every((name, c) => name === names[c]);
   return inOrder ? frame : frame.loc({ columns: names });

@@ -27,7 +27,8 @@ export interface ReadTableOptions extends NoteOptions {
   readonly schema?: Readonly<Record<string, CsvColumnSpec>>;
 }
 
-interface Format {
+/** A file format: its name and how to read and write it. */
+export interface Format {
   readonly name: string;
   readonly read: (path: string, options: ReadTableOptions) => Promise<Table>;
   readonly write: (table: Table, path: string) => Promise<void>;
@@ -44,6 +45,8 @@ function typed(name: string, read: (path: string) => Promise<Table>): Format['re
   };
 }
 
+const FORMAT_TABLE: Record<string, Format> = {};
+
 const ARROW_FILE: Format = { name: 'Arrow IPC file', read: typed('Arrow IPC file', readArrow), write: (t, p) => writeArrow(t, p) };
 
 /**
@@ -52,7 +55,9 @@ const ARROW_FILE: Format = { name: 'Arrow IPC file', read: typed('Arrow IPC file
  * @example
  * Object.keys(FORMATS); // ['.arrow', '.feather', '.ipc', '.arrows', '.parquet', '.csv', '.tsv', '.json', '.ndjson', '.jsonl']
  */
-export const FORMATS: Readonly<Record<string, Format>> = {
+export const FORMATS: Readonly<Record<string, Format>> = FORMAT_TABLE;
+
+const BUILT_IN: Record<string, Format> = {
   '.arrow': ARROW_FILE,
   '.feather': ARROW_FILE,
   '.ipc': ARROW_FILE,
@@ -64,6 +69,7 @@ export const FORMATS: Readonly<Record<string, Format>> = {
   '.ndjson': { name: 'NDJSON', read: (p, o) => readJson(p, { ...o, lines: true }), write: (t, p) => writeJson(t, p, { lines: true }) },
   '.jsonl': { name: 'NDJSON', read: (p, o) => readJson(p, { ...o, lines: true }), write: (t, p) => writeJson(t, p, { lines: true }) },
 };
+Object.assign(FORMAT_TABLE, BUILT_IN);
 
 /**
  * The format a path's extension names, or an `InputError` listing the supported extensions.

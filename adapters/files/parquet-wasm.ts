@@ -13,7 +13,6 @@ let loaded: ParquetWasm | undefined;
  * const { ParquetFile } = parquetWasm();
  */
 export function parquetWasm(): ParquetWasm {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('parquet-wasm') as ParquetWasm;
   return loaded;
 }

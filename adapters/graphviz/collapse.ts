@@ -7,6 +7,7 @@
 import { InputError } from '../../src/errors';
 import { keyChain, matchesTarget, type GroupContext, type GroupRule, type KeyFn } from './group-keys';
 import { nodeNamespace, type GraphNode, type NodeKind } from './model';
+import type { UnknownNameCode } from '../../src/issue-codes';
 
 /** How `collapse` chooses: `auto` tries node → origin → namespace → class → band until it fits. */
 export type CollapseMode = 'auto' | GroupRule;
@@ -80,7 +81,7 @@ export function collapse(nodes: readonly GraphNode[], opts: CollapseOptions = {}
       `Expanding ${targets.map((t) => `"${t}"`).join(', ')} would draw ${expanded.size} nodes, more than ` +
       `the ${maxNodes} a readable picture holds. Expand a smaller part, narrow the picture to what one node ` +
       `needs (--upstream-of <node>), or raise the limit (--max-nodes).`;
-    throw new InputError([{ code: 'too-many-nodes', message, nodes: [...targets] }]);
+    throw new InputError([{ code: 'too-many-nodes' satisfies UnknownNameCode, message, nodes: [...targets] }]);
   }
   return picture as CollapsedGraph;
 }
@@ -93,7 +94,7 @@ function expandedNames(nodes: readonly GraphNode[], targets: readonly string[]):
       const message =
         `Nothing to expand named "${target}": no node, method, class, namespace or tag (key=value) of this ` +
         `picture matches it. Box labels such as "rollingMean ×120" are expanded by the method name ("rollingMean").`;
-      throw new InputError([{ code: 'unknown-node', message, nodes: [target] }]);
+      throw new InputError([{ code: 'unknown-node' satisfies UnknownNameCode, message, nodes: [target] }]);
     }
     for (const n of hits) names.add(n.name);
   }

@@ -2,20 +2,7 @@
  * Suggestions for a name that was not found: the closest known names by edit distance.
  */
 
-function distance(a: string, b: string): number {
-  const row = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = up;
-    }
-  }
-  return row[b.length];
-}
+import { editDistance as distance } from '../../src/util/edit-distance';
 
 /**
  * ` Did you mean "x"?` for the known names closest to `name` (at most 3, case ignored), or `''`

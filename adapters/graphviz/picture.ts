@@ -8,6 +8,7 @@ import { toDot, type DotOptions } from './dot';
 import { graphFromNodeInfo, upstreamOf, type GraphSource } from './model';
 import { didYouMean } from './names';
 import { renderSvg } from './render-svg';
+import type { UnknownNameCode } from '../../src/issue-codes';
 
 export interface PictureOptions extends CollapseOptions, DotOptions {
   /** Draw one execution: these outputs and what they need (default: every node). */
@@ -24,7 +25,7 @@ function checkKnown(names: readonly string[], known: ReadonlySet<string>, what: 
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length === 0) return;
   const issues = unknown.map((n) => ({
-    code: 'unknown-node',
+    code: 'unknown-node' satisfies UnknownNameCode,
     message: `Unknown node "${n}" (${what}): no feature, input or config key has this name.${didYouMean(n, known)}`,
     nodes: [n],
   }));

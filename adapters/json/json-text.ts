@@ -95,7 +95,7 @@ export function jsonRows(path: string, text: string, lines: boolean): JsonRows {
   if (Array.isArray(value)) {
     const rows: JsonRows = { names: [], values: new Map(), lines: [], layout: 'records' };
     const at = elementLines(text);
-    value.forEach((record, i) => addRecord(path, 'JSON', rows, record, at[i] ?? 1));
+    for (const [i, record] of value.entries()) addRecord(path, 'JSON', rows, record, at[i] ?? 1);
     return rows;
   }
   if (isRecord(value) && Object.values(value).every(Array.isArray)) return columnRows(path, value as Record<string, unknown[]>);

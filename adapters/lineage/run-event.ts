@@ -7,6 +7,7 @@
 import type { Graph } from '../../src/graph/graph';
 import { rawColumnsOf } from '../../src/governance/column-lineage';
 import { packageVersion } from '../report/versions';
+import { dtypeOfConstructor } from '../../src/util/dtypes';
 
 export const RUN_EVENT_SCHEMA = 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent';
 const FACETS = 'https://openlineage.io/spec/facets';
@@ -38,15 +39,11 @@ export function producer(): string {
   return `https://www.npmjs.com/package/quiver/v/${packageVersion(__dirname, 'quiver')}`;
 }
 
-const ARROW_TYPES: Record<string, string> = {
-  Float64Array: 'float64', Float32Array: 'float32', Int8Array: 'int8', Int16Array: 'int16', Int32Array: 'int32',
-  BigInt64Array: 'int64', Uint8Array: 'uint8', Uint16Array: 'uint16', Uint32Array: 'uint32', BigUint64Array: 'uint64',
-  Number: 'float64', Boolean: 'bool', String: 'utf8', Date: 'timestamp',
-};
+const SCALAR_TYPES: Record<string, string> = { Number: 'float64', Boolean: 'bool', String: 'utf8', Date: 'timestamp' };
 
 function typeOf(graph: Graph, name: string): string {
   const t = graph.node(name)?.type;
-  return typeof t === 'function' ? ARROW_TYPES[t.name] ?? t.name : 'unknown';
+  return typeof t === 'function' ? dtypeOfConstructor(t) ?? SCALAR_TYPES[t.name] ?? t.name : 'unknown';
 }
 
 function schemaFacet(graph: Graph, names: readonly string[]): object {

@@ -2,6 +2,7 @@
  * What the run produced, as the report shows it: rows, and per column its type, missing values
  * and min / max / mean. Reads Arrow tables and records of columns (`dictResult()`).
  */
+import { isArrowTableShape } from '../../src/util/shapes';
 
 export interface ColumnSummary {
   readonly name: string;
@@ -66,8 +67,7 @@ interface TableLike {
 }
 
 function isTable(value: unknown): value is TableLike {
-  const t = value as Partial<TableLike> | null;
-  return !!t && typeof t.numRows === 'number' && Array.isArray(t.schema?.fields) && typeof t.getChild === 'function';
+  return isArrowTableShape(value);
 }
 
 function asNumbers(values: unknown): ArrayLike<number> | undefined {

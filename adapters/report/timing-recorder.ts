@@ -3,6 +3,8 @@
  * (`run()` only hands back timings when it succeeds).
  */
 import type { LifecycleAdapter } from '../../src/execution/hooks';
+import type { Graph } from '../../src/graph/graph';
+import { timingKey } from '../../src/execution/timings';
 
 export interface TimingRecorder extends LifecycleAdapter {
   /** Milliseconds per node of the latest run, named as `run().timings` names them. */
@@ -20,13 +22,15 @@ export interface TimingRecorder extends LifecycleAdapter {
  */
 export function timingRecorder(): TimingRecorder {
   const timings: Record<string, number> = {};
+  let graph: Graph | undefined;
   return {
     timings,
-    beforeRun() {
+    beforeRun(run) {
+      graph = run.graph;
       for (const key of Object.keys(timings)) delete timings[key];
     },
     afterNode({ name, role, durationMs }) {
-      const key = role === 'raw' && name.endsWith(':raw') ? name.slice(0, -':raw'.length) : name;
+      const key = graph ? timingKey(graph, name, role) : name;
       timings[key] = (timings[key] ?? 0) + durationMs;
     },
   };

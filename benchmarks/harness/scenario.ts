@@ -50,7 +50,6 @@ export function loadScenario(name: string, dir = SCENARIO_DIR): Scenario {
   if (!fs.existsSync(file)) {
     throw new Error(`No benchmark scenario "${name}" (looked for ${file}). Known: ${listScenarios(dir).join(', ')}.`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as { default?: Partial<Scenario> };
   const s = mod.default;
   if (!s || typeof s.name !== 'string' || typeof s.description !== 'string' || typeof s.run !== 'function') {

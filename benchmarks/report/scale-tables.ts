@@ -1,7 +1,8 @@
 /** Graph build and chain tables of RESULTS.md, the targets, and other scenarios' records as they came. */
 import { cell, table, times } from './format';
 
-type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: report tables read loosely-shaped benchmark JSON
+type Rec = Record<string, any>;
 
 function targets(results: Rec[]): string[] {
   const w1 = (n: number, r: number) => results.find((x) => x.scenario === 'w1' && x.features === n && x.rows === r);

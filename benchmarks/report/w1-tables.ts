@@ -1,7 +1,8 @@
 /** The W1 tables of RESULTS.md: quiver against the floor and Hamilton, memory, framework cost, peers. */
 import { cell, div, table, times } from './format';
 
-type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: report tables read loosely-shaped benchmark JSON
+type Rec = Record<string, any>;
 
 const size = (r: Rec) => `${cell(r.features)} × ${cell(r.rows)}`;
 const bySize = (a: Rec, b: Rec) => a.features * a.rows - b.features * b.rows || a.features - b.features;

@@ -15,10 +15,8 @@
  *
  *   npm run bench -- checks [--features 1000] [--rows 100000] [--reps 5]
  */
-import {
-  Builder, checkOutput, checkOutputCustom, normalizeCheckOptions, runCheck, validatorsFromOptions,
-  type CheckOutputOptions, type QualityResult, type Validator,
-} from '../../src';
+import { Builder, checkOutput, checkOutputCustom, type CheckOutputOptions, type QualityResult, type Validator } from '../../src';
+import { normalizeCheckOptions, runCheck, validatorsFromOptions } from '../../src/quality';
 import { numberFlag } from '../harness/args';
 import { bestAndMedian, round, settle } from '../harness/measure';
 import { checksumOf, compareChecksum, type Checksum } from '../w1/checksum';

@@ -15,12 +15,12 @@ import { LAG, WINDOW, type W1Feature } from './spec';
 export function computeFeatureInto(f: W1Feature, cols: readonly Float64Array[], out: Float64Array): void {
   const p = cols[f.p];
   switch (f.kind) {
-    case 'ratio': return ratioInto(p, cols[f.s], out);
-    case 'mean3': case 'mean7': case 'mean28': return rollingMeanInto(p, WINDOW[f.kind]!, out);
-    case 'shift1': case 'shift3': case 'shift7': return shiftInto(p, LAG[f.kind]!, out);
-    case 'zscore': return zscoreInto(p, out);
-    case 'diff': return diffInto(p, out);
-    case 'clip': return clipFillInto(p, -3, 3, out);
+    case 'ratio': ratioInto(p, cols[f.s], out); return;
+    case 'mean3': case 'mean7': case 'mean28': rollingMeanInto(p, WINDOW[f.kind]!, out); return;
+    case 'shift1': case 'shift3': case 'shift7': shiftInto(p, LAG[f.kind]!, out); return;
+    case 'zscore': zscoreInto(p, out); return;
+    case 'diff': diffInto(p, out); return;
+    case 'clip': clipFillInto(p, -3, 3, out); return;
   }
 }
 

@@ -11,8 +11,9 @@ export interface ListOptions extends FeatureOptions {
   readonly json?: boolean;
 }
 
+/** The node's kind is its typed role (`config` nodes have role `config`), never its origin text. */
 function kindOf(v: NodeInfo): string {
-  return v.origin === 'config' ? 'config' : v.role;
+  return v.role;
 }
 
 function tagsOf(tags: NodeInfo['tags']): string {

@@ -7,10 +7,9 @@
  */
 import { InputError } from '../errors';
 import { column } from './options';
+import { DAY, int64Millis, MILLISECOND } from '../util/epoch';
 
 const DATE = 8, TIMESTAMP = 10; // Arrow Type ids
-const DAY = 0, SECOND = 0, MILLISECOND = 1, MICROSECOND = 2, NANOSECOND = 3; // DateUnit / TimeUnit
-const TWO_32 = 4294967296;
 
 /** The slice of an Arrow `Data` chunk this module reads. */
 interface ArrowChunk {
@@ -30,23 +29,6 @@ export interface TimeVector {
 
 /** Epoch milliseconds as numbers, or an Arrow Date/Timestamp vector. */
 export type TimeColumn = ArrayLike<number> | TimeVector;
-
-function floorDiv(a: number, d: number): number {
-  let q = Math.floor(a / d);
-  if (q * d > a) q -= 1;
-  else if ((q + 1) * d <= a) q += 1;
-  return q;
-}
-
-/** Milliseconds of the Int64 `hi·2³² + lo` in `unit`, exact (floored to whole ms for µs/ns). */
-function int64Millis(lo: number, hi: number, unit: number): number {
-  switch (unit) {
-    case SECOND: return (hi * TWO_32 + lo) * 1000;
-    case MILLISECOND: return hi * TWO_32 + lo;
-    case MICROSECOND: return hi * 4294967 + floorDiv(hi * 296 + lo, 1000); // 2³² = 4294967·10³ + 296
-    default: return hi * 4294 + floorDiv(hi * 967296 + lo, 1e6); // 2³² = 4294·10⁶ + 967296
-  }
-}
 
 function isTimeVector(t: unknown): t is TimeVector {
   const v = t as Partial<TimeVector> | null;

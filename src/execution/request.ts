@@ -11,10 +11,12 @@ import { article, describeValue, typeName, valueMatchesType } from '../graph/typ
 import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
+import { isTypedArray, isVectorLike } from '../util/shapes';
 import type { Executor } from './executor-api';
 import { hasOwn, own } from '../graph/own';
 import { assertKnownKeys } from '../options/known-keys';
 import { widenInput } from './widen-input';
+import type { UnknownNameCode } from '../issue-codes';
 
 export interface ExecuteOptions {
   /** Values for the graph's inputs, or an Arrow Table whose columns are inputs. */
@@ -96,7 +98,7 @@ export function prepareExecution(
     } else {
       const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
       const hint = closest(name, names);
-      add('unknown-output', `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+      add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
     }
   }
 
@@ -160,8 +162,10 @@ function noteAbout(notes: readonly AdapterNote[], column: string): string {
   return note ? ` (${note.message})` : '';
 }
 
-/** Typed arrays and Arrow vectors are columns; plain arrays, scalars and records are not. */
+/**
+ * Row counts are compared for typed arrays and Arrow vectors only: a plain array is a column
+ * elsewhere (src/util/shapes.ts), but here it may be one list-valued input, so its length is no row count.
+ */
 function isColumn(v: unknown): boolean {
-  if (ArrayBuffer.isView(v)) return !(v instanceof DataView);
-  return typeof v === 'object' && v !== null && typeof (v as { length?: unknown }).length === 'number' && typeof (v as { get?: unknown }).get === 'function' && 'type' in v;
+  return isTypedArray(v) || isVectorLike(v);
 }

@@ -14,6 +14,8 @@ export function configAllows(records: readonly ConfigRecord[], config: Readonly<
         return entries.every(([key, v]) => !(hasOwn(config, key) && Object.is(config[key], v)));
       case 'whenIn':
         return entries.every(([key, list]) => hasOwn(config, key) && (list as unknown[]).some((v) => Object.is(config[key], v)));
+      default:
+        return false;
     }
   });
 }

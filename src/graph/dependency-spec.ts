@@ -50,7 +50,7 @@ export function group(...items: unknown[]): DependencySpec {
     for (const [key, item] of Object.entries(record)) assertLeaf(item, `group({ ${key}: … })`);
     return { kind: 'groupRecord', items: record as Record<string, LeafSpec> };
   }
-  items.forEach((item, i) => assertLeaf(item, `group(…) item ${i}`));
+  for (const [i, item] of items.entries()) assertLeaf(item, `group(…) item ${i}`);
   return { kind: 'group', items: items as LeafSpec[] };
 }
 

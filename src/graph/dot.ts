@@ -6,6 +6,7 @@
 import type { Graph } from './graph';
 import type { FeatureNode } from './node';
 import type { Plan } from '../execution/plan';
+import { checkLabel } from './check-nodes';
 
 const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -18,7 +19,7 @@ function style(node: FeatureNode, isOutput: boolean, isOverride: boolean): strin
       return 'shape=note, style=filled, fillcolor="#fef7e0"';
     case 'check': {
       const fail = node.validator?.importance === 'fail';
-      return `shape=octagon, fontsize=10, style=filled, fillcolor="${fail ? '#fce8e6' : '#fff4e5'}", label=${quote(`${node.validator?.name ?? 'check'}${fail ? ' (fail)' : ''}`)}`;
+      return `shape=octagon, fontsize=10, style=filled, fillcolor="${fail ? '#fce8e6' : '#fff4e5'}", label=${quote(`${checkLabel(node)}${fail ? ' (fail)' : ''}`)}`;
     }
     default:
       return `shape=box, style="rounded${isOutput ? ',bold,filled' : ''}"${isOutput ? ', fillcolor="#e6f4ea"' : ''}`;

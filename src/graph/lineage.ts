@@ -6,6 +6,7 @@ import { InputError } from '../errors';
 import { closest } from '../execution/suggest';
 import type { Graph } from './graph';
 import { isInternal } from './node';
+import type { UnknownNameCode } from '../issue-codes';
 
 /** The indices of user-visible nodes by name; an InputError (with suggestions) for unknown names. */
 export function nodeIndices(graph: Graph, names: readonly string[], what: string): number[] {
@@ -18,7 +19,7 @@ export function nodeIndices(graph: Graph, names: readonly string[], what: string
         return { code: 'disabled-node', message: `${what}: "${n}" exists, but ${why}. Change the config to ask about it.`, nodes: [n] };
       }
       const hint = closest(n, known);
-      return { code: 'unknown-node', message: `${what}: no feature or input is named "${n}".${hint ? ` Did you mean "${hint}"?` : ''}`, nodes: [n] };
+      return { code: 'unknown-node' satisfies UnknownNameCode, message: `${what}: no feature or input is named "${n}".${hint ? ` Did you mean "${hint}"?` : ''}`, nodes: [n] };
     }));
   }
   return names.map((n) => graph.index.get(n)!);

@@ -23,7 +23,7 @@ function chain(steps: readonly Step[], from: string, prefix: string, ctx: ChainC
   const used = new Set<string>();
   let previous = from;
   for (const [i, s] of active.entries()) {
-    let params;
+    let params: ReturnType<typeof parseParameters>;
     try {
       params = parseParameters(s.fn);
     } catch (error) {

@@ -4,11 +4,9 @@
  * imports apache-arrow.
  */
 import { formatCount, formatValue, plural } from './text';
+import { isArrowTableShape, isTypedArray, isVectorLike, type TypedArray } from '../util/shapes';
 
-/** Every typed array except DataView. */
-export type TypedArray =
-  | Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint8ClampedArray
-  | Uint16Array | Uint32Array | BigInt64Array | BigUint64Array;
+export type { TypedArray };
 
 /** The part of an Arrow `DataType` the checks read. */
 export interface ArrowTypeLike {
@@ -40,15 +38,7 @@ export interface ArrowTableLike {
 /** A column as checks accept it. */
 export type Column = TypedArray | ArrowVectorLike | readonly unknown[];
 
-/**
- * True for typed arrays (not DataView).
- *
- * @example
- * isTypedArray(new Float64Array(3)); // true
- */
-export function isTypedArray(v: unknown): v is TypedArray {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView);
-}
+export { isTypedArray };
 
 /**
  * True for an Arrow `Vector` (duck-typed: `length`, `get`, `toArray`, `type.typeId`).
@@ -57,9 +47,9 @@ export function isTypedArray(v: unknown): v is TypedArray {
  * isArrowVector(vectorFromArray([1, 2])); // true
  */
 export function isArrowVector(v: unknown): v is ArrowVectorLike {
-  if (v === null || typeof v !== 'object') return false;
+  if (!isVectorLike(v)) return false;
   const o = v as Partial<ArrowVectorLike>;
-  return typeof o.length === 'number' && typeof o.get === 'function' && typeof o.toArray === 'function' &&
+  return typeof o.toArray === 'function' &&
     typeof o.type === 'object' && o.type !== null && typeof o.type.typeId === 'number';
 }
 
@@ -70,9 +60,7 @@ export function isArrowVector(v: unknown): v is ArrowVectorLike {
  * isArrowTable(tableFromArrays({ x: new Float64Array(2) })); // true
  */
 export function isArrowTable(v: unknown): v is ArrowTableLike {
-  if (v === null || typeof v !== 'object') return false;
-  const o = v as Partial<ArrowTableLike>;
-  return typeof o.numRows === 'number' && typeof o.getChild === 'function' && Array.isArray(o.schema?.fields);
+  return isArrowTableShape(v);
 }
 
 /**
@@ -83,7 +71,7 @@ export function isArrowTable(v: unknown): v is ArrowTableLike {
  * isColumn(3);         // false
  */
 export function isColumn(v: unknown): v is Column {
-  return isTypedArray(v) || Array.isArray(v) || isArrowVector(v);
+  return isTypedArray(v) || Array.isArray(v) || isArrowVector(v); // an Arrow vector: one with a type to check
 }
 
 /**

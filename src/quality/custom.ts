@@ -22,6 +22,7 @@ function problemWith(v: unknown): string | null {
  * `'warn'`; `validate` is still called on the user's object. A bad validator throws a
  * `FeatureDefinitionError` naming `where`, the validator (position and name) and the shape.
  *
+ * @internal
  * @example
  * const positive = {
  *   name: 'positive', description: 'all values > 0',

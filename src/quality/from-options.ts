@@ -8,6 +8,7 @@ import { maxStandardDevCheck, meanInRangeCheck } from './checks/stats';
 import { uniqueCheck } from './checks/unique';
 import { valuesInCheck } from './checks/values-in';
 import { CHECK_KEYS, type CheckOutputOptions } from './options';
+import { registeredCheck, registeredCheckKeys } from './check-registry';
 import type { CheckFn } from './outcome';
 import { ProfileShare } from './profile';
 import type { Validator } from './result';
@@ -41,6 +42,7 @@ const MAKERS: { readonly [K in CheckKey]: (v: NonNullable<CheckOutputOptions[K]>
  * builder's business and ignored here. `range`, `allowNaNs` and `maxFractionNaNs` from one
  * options object share one pass over a Float64Array (see `ProfileShare`).
  *
+ * @internal
  * @example
  * validatorsFromOptions({ range: [-5, 5], allowNaNs: false, importance: 'fail' }).map((v) => v.name);
  * // ['allowNaNs', 'range']
@@ -54,6 +56,13 @@ export function validatorsFromOptions(options: CheckOutputOptions): Validator[] 
     if (setting === undefined) continue;
     const { check, description } = (MAKERS[key] as (v: unknown, share: ProfileShare) => Made)(setting, share);
     validators.push(Object.freeze({ name: key, description, importance, validate: check }));
+  }
+  for (const key of registeredCheckKeys()) {
+    const setting = (options as Record<string, unknown>)[key];
+    const registered = registeredCheck(key);
+    if (setting === undefined || !registered) continue;
+    const { validate, description } = registered.make(setting);
+    validators.push(Object.freeze({ name: key, description, importance, validate: (v: unknown) => validate(v) }));
   }
   return validators;
 }

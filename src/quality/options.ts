@@ -6,9 +6,18 @@ import { FeatureDefinitionError } from '../errors';
 import type { Importance } from './result';
 import { formatValue } from './text';
 import { DATA_TYPE_NAMES, type DataTypeName, type TableSchema } from './types';
+import { editDistance as distance } from '../util/edit-distance';
+import { registeredCheck, registeredCheckKeys, reserveCheckKeys } from './check-registry';
+
+/**
+ * The option types of checks added with `registerCheck`, for the type checker: augment it with
+ * `declare module 'quiver' { interface RegisteredCheckOptions { positive?: boolean } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by users' declaration merging
+export interface RegisteredCheckOptions {}
 
 /** What `@checkOutput(...)` takes. Every key but `importance` and `target` is one check. */
-export interface CheckOutputOptions {
+export interface CheckOutputOptions extends RegisteredCheckOptions {
   dataType?: DataTypeName;
   range?: readonly [number, number];
   allowNaNs?: boolean;
@@ -23,7 +32,7 @@ export interface CheckOutputOptions {
   target?: string | readonly string[];
 }
 
-/** The check keys, in the order their validators run and report. */
+/** The check keys, in the order their validators run and report. @internal */
 export const CHECK_KEYS = [
   'dataType', 'schema', 'minRows', 'allowNaNs', 'maxFractionNaNs', 'range', 'valuesIn', 'unique',
   'meanInRange', 'maxStandardDev',
@@ -31,6 +40,7 @@ export const CHECK_KEYS = [
 
 /** Every key `@checkOutput` accepts. */
 export const OPTION_KEYS: readonly string[] = [...CHECK_KEYS, 'importance', 'target'];
+reserveCheckKeys(OPTION_KEYS);
 
 type Rule = (v: unknown) => string | null; // null: fine; otherwise what the value must be
 
@@ -74,21 +84,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   },
 };
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
-}
-
 function unknownKey(key: string): string {
-  const near = OPTION_KEYS.map((k) => [k, distance(key.toLowerCase(), k.toLowerCase())] as const)
+  const near = [...OPTION_KEYS, ...registeredCheckKeys()].map((k) => [k, distance(key.toLowerCase(), k.toLowerCase())] as const)
     .sort((x, y) => x[1] - y[1])[0];
   return `unknown option "${key}"${near[1] <= 3 ? ` (did you mean "${near[0]}"?)` : ''}`;
 }
@@ -105,6 +102,7 @@ function fail(where: string, problems: readonly string[]): never {
  * key, a bad value or no check at all throws a `FeatureDefinitionError` naming `where`, the key,
  * what the value must be, and the valid keys.
  *
+ * @internal
  * @example
  * normalizeCheckOptions({ range: [-5, 5], importance: 'fail' }, 'SpendFeatures.spendZ');
  * normalizeCheckOptions({ rnage: [0, 1] }, 'SpendFeatures.spendZ');
@@ -117,16 +115,17 @@ export function normalizeCheckOptions(options: unknown, where: string): CheckOut
   const problems: string[] = [];
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
-    if (!Object.hasOwn(RULES, key)) {
+    const registered = Object.hasOwn(RULES, key) ? undefined : registeredCheck(key);
+    if (!Object.hasOwn(RULES, key) && !registered) {
       problems.push(unknownKey(key));
       continue;
     }
     if (value === undefined) continue;
-    const must = RULES[key](value);
+    const must = registered ? (registered.accepts?.(value) ?? null) : RULES[key](value);
     if (must !== null) problems.push(`${key} ${must}; got ${formatValue(value)}`);
     else copy[key] = frozenCopy(value);
   }
-  if (problems.length === 0 && !CHECK_KEYS.some((k) => k in copy)) {
+  if (problems.length === 0 && !CHECK_KEYS.some((k) => k in copy) && !registeredCheckKeys().some((k) => k in copy)) {
     problems.push(`no check given; name at least one of ${oneOf(CHECK_KEYS)}`);
   }
   if (problems.length > 0) fail(where, problems);

@@ -26,6 +26,7 @@ function describeReturn(v: unknown): string {
  * returns something other than `{ passes, message, diagnostics? }`, gives a failing result whose
  * message says so; `importance` defaults to `'warn'`.
  *
+ * @internal
  * @example
  * const positive = { name: 'positive', validate: (x: number) => ({ passes: x > 0, message: `${x} > 0` }) };
  * runCheck('spendMean', positive, 3);

@@ -15,7 +15,9 @@ export function dictResult(): ResultBuilder<Record<string, unknown>> {
     name: 'dict',
     build(outputs, values) {
       const record = nameRecord<unknown>();
-      outputs.forEach((name, i) => (record[name] = values[i]));
+      outputs.forEach((name, i) => {
+        record[name] = values[i];
+      });
       return record;
     },
   };

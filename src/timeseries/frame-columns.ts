@@ -5,7 +5,8 @@
 import { InputError, type Issue } from '../errors';
 import type { Driver } from '../driver';
 import type { TagFilter } from '../graph/node-info';
-import { isTypedArray, isVectorLike } from './rows';
+import { isTypedArray } from './rows';
+import { isColumn } from '../util/shapes';
 
 const SINGLE_VALUES = new Set<unknown>([Number, String, Boolean, BigInt, Date]);
 
@@ -24,10 +25,6 @@ export function defaultOutputs(driver: Driver<unknown>, tags?: TagFilter): { out
     (SINGLE_VALUES.has(node.type) ? leftOut : outputs).push(node.name);
   }
   return { outputs, leftOut };
-}
-
-function isColumn(value: unknown): value is ArrayLike<unknown> {
-  return Array.isArray(value) || isTypedArray(value) || isVectorLike(value);
 }
 
 /**

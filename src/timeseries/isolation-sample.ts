@@ -4,7 +4,8 @@
  * the second), and the inputs of a run on some of those rows.
  */
 import type { Groups } from '../columns';
-import { isTypedArray, isVectorLike, takeRows } from './rows';
+import { takeRows } from './rows';
+import { isColumn } from '../util/shapes';
 
 /** Two neighbouring entities and the rows of each that the check uses. */
 export interface IsolationSample {
@@ -59,7 +60,7 @@ export function sampleInputs(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(inputs)) {
-    const column = Array.isArray(value) || isTypedArray(value) || isVectorLike(value);
+    const column = isColumn(value);
     out[name] = column && (value as ArrayLike<unknown>).length === historyRows ? takeRows(value as never, order) : value;
   }
   const groups: Groups = { starts, count: starts.length, rows: order.length };

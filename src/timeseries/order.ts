@@ -45,7 +45,9 @@ function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys:
   const firstSeen = [...codeOf.keys()];
   const sorted = firstSeen.map((key, code) => ({ key, code })).sort((a, b) => compareKeys(a.key, b.key));
   const rank = new Int32Array(sorted.length);
-  sorted.forEach((entry, r) => (rank[entry.code] = r));
+  sorted.forEach((entry, r) => {
+    rank[entry.code] = r;
+  });
   for (let i = 0; i < n; i++) raw[i] = rank[raw[i]];
   return { codes: raw, keys: sorted.map((entry) => entry.key) };
 }

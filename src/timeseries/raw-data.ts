@@ -4,6 +4,7 @@
  */
 import { inputsFromTable } from '../io';
 import type { Column } from './rows';
+import { isArrowTableShape } from '../util/shapes';
 
 /** A record of columns, or an Arrow `Table` (its columns are read like `execute`'s inputs). */
 export type RawData = Readonly<Record<string, Column>> | TableLike;
@@ -22,10 +23,7 @@ export interface TableLike {
  * isTableLike(await readCsv('weather.csv')); // true
  */
 export function isTableLike(data: unknown): data is TableLike {
-  return (
-    typeof data === 'object' && data !== null && typeof (data as TableLike).getChild === 'function' &&
-    typeof (data as TableLike).schema === 'object' && typeof (data as TableLike).numRows === 'number'
-  );
+  return isArrowTableShape(data);
 }
 
 /**

@@ -3,42 +3,14 @@
  * vectors (read through their `get`/`length`, so this file needs no Arrow import).
  */
 import { InputError } from '../errors';
+import { isTypedArray, isVectorLike, type TypedArray, type VectorLike } from '../util/shapes';
 
-/** Anything with Arrow `Vector`'s read surface. */
-export interface VectorLike {
-  readonly length: number;
-  get(index: number): unknown;
-}
+export type { VectorLike };
 
 /** A column of raw history: a typed array, a JS array or an Arrow `Vector`. */
 export type Column = ArrayLike<unknown> | VectorLike;
 
-type TypedArray =
-  | Float64Array | Float32Array | Int8Array | Int16Array | Int32Array
-  | Uint8Array | Uint16Array | Uint32Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
-
-/**
- * True for typed arrays (not DataView).
- *
- * @example
- * isTypedArray(new Float64Array(2)); // true
- */
-export function isTypedArray(value: unknown): value is TypedArray {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView);
-}
-
-/**
- * True for an Arrow-like vector: has `get(i)` and `length`, and is not a JS or typed array.
- *
- * @example
- * isVectorLike(table.getChild('location')); // true
- */
-export function isVectorLike(value: unknown): value is VectorLike {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !isTypedArray(value) &&
-    typeof (value as VectorLike).get === 'function' && typeof (value as VectorLike).length === 'number'
-  );
-}
+export { isTypedArray, isVectorLike };
 
 /**
  * The number of rows of a column; anything that is not a column is an `InputError` naming it.

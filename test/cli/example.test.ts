@@ -46,7 +46,9 @@ test('quiver run examples/cli/features.ts on weather.csv writes the frame, the q
   expect(frame.numRows).toBe(rows);
   expect(frame.schema.fields.map((f) => f.name)).toEqual(['tempRange', 'tempMax7d', 'tempAnomaly', 'precip7d', 'windSmoothed', 'weekday', 'tomorrowTempMax']);
   const range = frame.getChild('tempRange')!.toArray() as Float64Array;
-  w.tempMax.forEach((max, i) => expect(range[i]).toBeCloseTo(max - w.tempMin[i], 9));
+  w.tempMax.forEach((max, i) => {
+    expect(range[i]).toBeCloseTo(max - w.tempMin[i], 9);
+  });
   const tomorrow = frame.getChild('tomorrowTempMax')!;
   for (let i = 0; i < rows; i++) {
     const sameCity = i + 1 < rows && w.location[i + 1] === w.location[i];

@@ -13,7 +13,10 @@ import { expectClose, f64, thrown } from './helpers';
 function adjusted(x: number[], alpha: number): number[] {
   const out: number[] = [];
   x.forEach((v, t) => {
-    if (Number.isNaN(v) && t > 0) return out.push(out[t - 1]); // the same ratio, also for alpha = 1
+    if (Number.isNaN(v) && t > 0) {
+      out.push(out[t - 1]); // the same ratio, also for alpha = 1
+      return;
+    }
     let num = 0, den = 0;
     for (let i = 0; i <= t; i++) {
       if (Number.isNaN(x[i])) continue;
@@ -21,7 +24,7 @@ function adjusted(x: number[], alpha: number): number[] {
       num += w * x[i];
       den += w;
     }
-    return out.push(den === 0 ? NaN : num / den);
+    out.push(den === 0 ? NaN : num / den);
   });
   return out;
 }

@@ -13,7 +13,10 @@ const EXPECTED = {
 
 function expectClose(actual: ArrayLike<number>, expected: number[]): void {
   expect(actual).toHaveLength(expected.length);
-  expected.forEach((e, i) => (Number.isNaN(e) ? expect(actual[i]).toBeNaN() : expect(actual[i]).toBeCloseTo(e, 6)));
+  expected.forEach((e, i) => {
+    if (Number.isNaN(e)) expect(actual[i]).toBeNaN();
+    else expect(actual[i]).toBeCloseTo(e, 6);
+  });
 }
 
 describe('hello world', () => {

@@ -10,7 +10,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Entity "a": Jan 1–8, entity "b": Jan 1–6, given shuffled (b first, dates out of order).
 const temps: Record<string, number[]> = { a: [5, 7, 6, 9, 8, 12, 10, 11], b: [20, 18, 21, 19, 23, 22] };
 const rows: { city: string; d: number; temp: number }[] = [];
-for (const city of ['b', 'a']) temps[city].forEach((temp, k) => rows.push({ city, d: day(k + 1), temp }));
+for (const city of ['b', 'a']) for (const [k, temp] of temps[city].entries()) rows.push({ city, d: day(k + 1), temp });
 rows.reverse();
 rows.push(rows.splice(3, 1)[0]);
 const data = {

@@ -19,7 +19,6 @@ interface Aq {
 }
 
 function loadArquero(): Aq {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('arquero') as Aq;
 }
 

@@ -26,7 +26,6 @@ interface Danfo {
 }
 
 function loadDanfo(): Danfo {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('danfojs-node') as Danfo;
 }
 

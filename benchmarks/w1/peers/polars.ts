@@ -12,7 +12,6 @@ import { columnName, LAG, RAW_NAMES, WINDOW, type W1Feature } from '../spec';
 type PL = typeof Polars;
 
 function loadPolars(): PL {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('nodejs-polars') as PL;
 }
 
@@ -112,7 +111,7 @@ function polarsChecksum(pl: PL, df: Polars.DataFrame, names: readonly string[]) 
         ]),
       )
       .toRecords()[0] as Record<string, number | null>;
-    chunk.forEach((_, j) => acc.addSums({ checksum: row[`s${j}`] ?? 0, checksum_abs: row[`a${j}`] ?? 0, nan_count: Number(row[`n${j}`]) }));
+    for (let j = 0; j < chunk.length; j++) acc.addSums({ checksum: row[`s${j}`] ?? 0, checksum_abs: row[`a${j}`] ?? 0, nan_count: Number(row[`n${j}`]) });
   }
   return acc.result();
 }

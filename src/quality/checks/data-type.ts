@@ -6,13 +6,7 @@ import { arrowTypeName } from '../arrow-types';
 import { describeValue, isArrowVector, isMissing, isTable, isTypedArray, type Column } from '../column';
 import { notApplicable, type CheckFn } from '../outcome';
 import type { DataTypeName } from '../types';
-
-const TYPED_ARRAY_TYPES: ReadonlyMap<Function, DataTypeName> = new Map<Function, DataTypeName>([
-  [Float64Array, 'float64'], [Float32Array, 'float32'],
-  [Int8Array, 'int8'], [Int16Array, 'int16'], [Int32Array, 'int32'], [BigInt64Array, 'int64'],
-  [Uint8Array, 'uint8'], [Uint8ClampedArray, 'uint8'], [Uint16Array, 'uint16'], [Uint32Array, 'uint32'],
-  [BigUint64Array, 'uint64'],
-]);
+import { dtypeOfConstructor } from '../../util/dtypes';
 
 /**
  * The data-type name of one JS value, or `null` when it is missing (null, undefined).
@@ -53,7 +47,7 @@ function arrayTypeName(a: readonly unknown[]): string | null {
  * columnTypeName(['a', null, 'b']);        // 'utf8'
  */
 export function columnTypeName(c: Column): string | null {
-  if (isTypedArray(c)) return TYPED_ARRAY_TYPES.get(c.constructor) ?? c.constructor.name;
+  if (isTypedArray(c)) return dtypeOfConstructor(c.constructor) ?? c.constructor.name;
   if (isArrowVector(c)) return arrowTypeName(c.type);
   return arrayTypeName(c as readonly unknown[]);
 }
