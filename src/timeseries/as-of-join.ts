@@ -170,7 +170,9 @@ export function asOfJoinRows(left: RawData, right: RawData, options: AsOfJoinOpt
   const keyNames = byList(by, on);
   const l = side(left, 'left', on, keyNames);
   const r = side(right, 'right', on, keyNames);
-  keyNames.forEach((name, c) => sameKeyKinds(name, l.keys[c], r.keys[c]));
+  keyNames.forEach((name, c) => {
+    sameKeyKinds(name, l.keys[c], r.keys[c]);
+  });
   const keys = keyNames.length === 0 ? undefined : compositeKeys(l.keys, r.keys);
   const index = asOfIndex(l.time, r.time, keys?.left, keys?.right, match);
   const out: Record<string, Column> = {};
