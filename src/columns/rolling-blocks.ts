@@ -9,8 +9,8 @@
  *
  * NaN needs no bookkeeping: with minPeriods = window any NaN in the window makes it NaN, and the
  * NaN reaches exactly the windows holding it through the prefix or the suffix. pandas' other
- * rules hold too: equal values give exactly that value (a result within w rounding errors of the
- * row's value is checked against the window, rarely and in O(w)); a
+ * rules hold too: equal values give exactly that value (blocks where neighbours repeat are looked
+ * at again; elsewhere no window can be all equal); a
  * window of non-negative values sums to a non-negative value, so the clamp is never needed. A
  * block holding ±Infinity sends the segment to pandas' own Kahan algorithm (`fallback`), whose
  * results there (NaN after an infinity entered) this split would not reproduce.
@@ -60,27 +60,34 @@ export function fullWindowSegment(fallback: Segment): Segment {
     prevSuf[w] = 0;
     const divisor = mode === MEAN ? w : 1;
     const times = w / divisor;
-    const near = w * 4.5e-16; // a window of equal values v sums to within w rounding errors of v·w
     let equalAt = -1; // the last row whose window held equal values (a long constant run stays O(1) a row)
+    let pairsBefore = false; // the previous block held two equal neighbours
     for (let b = start; b < end; b += w) {
       const len = Math.min(w, end - b);
       const last = b + len - 1;
-      let pre = 0, suf = 0;
+      let pre = 0, suf = 0, pairs = false;
+      let before = b > start ? x[b - 1] : NaN;
       curSuf[len] = 0;
       for (let r = 0; r < len; r++) {
-        const i = b + r;
-        const v = x[i];
+        const v = x[b + r];
         pre += v;
         suf += x[last - r];
         curSuf[len - 1 - r] = suf;
-        let res = (prevSuf[r + 1] + pre) / divisor;
-        // Only a result this close to v·(w or 1) can come from equal values; look and make it exact.
-        if (Math.abs(res - v * times) <= near * Math.abs(res) && equalWindow(x, i, w, equalAt === i - 1)) {
-          res = v * times;
-          equalAt = i;
-        }
-        out[i] = res;
+        if (v === before) pairs = true;
+        before = v;
+        out[b + r] = (prevSuf[r + 1] + pre) / divisor;
       }
+      // A window of equal values (which must come out exact) needs equal neighbours in this block
+      // or the one before: only then are this block's rows looked at again.
+      if (pairs || pairsBefore || w === 1) {
+        for (let i = Math.max(b, start + w - 1); i <= last; i++) {
+          if (equalWindow(x, i, w, equalAt === i - 1)) {
+            out[i] = x[i] * times;
+            equalAt = i;
+          }
+        }
+      }
+      pairsBefore = pairs;
       if ((pre === Infinity || pre === -Infinity || pre !== pre) && hasInfinity(x, b, b + len)) {
         fallback(x, out, start, end, window, minPeriods, mode);
         return;
