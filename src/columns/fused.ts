@@ -14,7 +14,7 @@ import { operandArgs, rowsOf } from './broadcast';
 import { kernelOptions, output, type Column, type KernelOptions } from './options';
 import { FUSABLE, isRowExpr, RowExpr, type RowNode } from './row-expr';
 
-type Loop = (cols: readonly Float64Array[], masks: Int32Array, nums: Float64Array, out: Float64Array, n: number) => void;
+type Loop = (cols: readonly Float64Array[], masks: Int32Array, nums: readonly number[], out: Float64Array, n: number) => void;
 
 const loops = new Map<string, Loop | null>();
 
@@ -78,7 +78,7 @@ export function interpretRows(node: RowNode, cols: readonly Float64Array[], mask
   for (let i = 0; i < n; i++) out[i] = evalRow(node, cols, masks, i);
 }
 
-/** The generated loop for this tree shape (null where `new Function` is refused). */
+/** The generated loop for this tree shape (null where `new Function` is refused); fills `nums`. */
 function loopFor(node: RowNode, arity: number, nums: number[]): Loop | null {
   const lines: string[] = [];
   const body = emit(node, nums, lines);
@@ -97,6 +97,40 @@ function loopFor(node: RowNode, arity: number, nums: number[]): Loop | null {
     loop = null; // code generation refused (a Content-Security-Policy): interpret instead
   }
   loops.set(key, loop);
+  return loop;
+}
+
+/** True when two trees differ at most in their numbers (so one generated loop serves both). */
+function sameShape(a: RowNode, b: RowNode): boolean {
+  if (a.op !== b.op) return false;
+  if (a.op === 'col') return a.index === (b as typeof a).index;
+  if (a.op === 'num') return true;
+  const bargs = (b as { args: readonly RowNode[] }).args;
+  return a.args.every((x, j) => sameShape(x, bargs[j]));
+}
+
+/** The numbers of a tree in the order `emit` assigns them to k0, k1, …. */
+function numbersOf(node: RowNode, nums: number[]): void {
+  switch (node.op) {
+    case 'col': return;
+    case 'num': nums.push(node.value); return;
+    case 'clip': numbersOf(node.args[0], nums); nums.push(node.lo, node.hi); return;
+    default: for (const a of node.args) numbersOf(a, nums);
+  }
+}
+
+/** Per body function, its last tree and loop: a feature calling fused per run skips code generation. */
+const lastOfBody = new WeakMap<object, { node: RowNode; arity: number; loop: Loop | null }>();
+
+/** The loop for `node` and the numbers it reads, from the body's cache when the shape repeats. */
+function loopOfBody(body: object, node: RowNode, arity: number, nums: number[]): Loop | null {
+  const last = lastOfBody.get(body);
+  if (last && last.arity === arity && sameShape(last.node, node)) {
+    numbersOf(node, nums);
+    return last.loop;
+  }
+  const loop = loopFor(node, arity, nums);
+  lastOfBody.set(body, { node, arity, loop });
   return loop;
 }
 
@@ -139,8 +173,8 @@ export function fused(
   }
   const out = output('fused', n, opts?.out);
   const nums: number[] = [];
-  const loop = loopFor(tree.node, columns.length, nums);
-  if (loop) loop(cols, masks, Float64Array.from(nums), out, n);
+  const loop = loopOfBody(body, tree.node, columns.length, nums);
+  if (loop) loop(cols, masks, nums, out, n);
   else interpretRows(tree.node, cols, masks, out, n);
   return out;
 }

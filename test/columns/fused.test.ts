@@ -88,3 +88,18 @@ describe('fused', () => {
     expectSameBits(fused((a) => a, p), p);
   });
 });
+
+describe('fused: one body, changing numbers and shapes', () => {
+  it('reuses the loop of a body whose numbers change between calls, with the new numbers', () => {
+    const scaled = (k: number) => fused((a) => add(mul(a, k), clip(a, -k, k)), p);
+    for (const k of [1, 2.5, 7]) expectSameBits(scaled(k), add(mul(p, k), clip(p, -k, k)));
+  });
+
+  it('follows a body whose shape changes between calls', () => {
+    let useAbs = false;
+    const body = (a: RowExpr) => (useAbs ? abs(sub(a, 1)) : sub(a, 1));
+    expectSameBits(fused(body, p), sub(p, 1));
+    useAbs = true;
+    expectSameBits(fused(body, p), abs(sub(p, 1)));
+  });
+});
