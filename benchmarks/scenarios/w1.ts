@@ -9,7 +9,8 @@
  *   --polars frames,eager,lazy                 polars modes (default: frames; see w1/peers/polars.ts)
  *   --slow-peer-cells 1e8                      arquero runs only when N × R is at most this
  *   --danfo-cells 1e7                          danfo runs only when N × R is at most this
- *   numpy, pandas: W1 in /usr/bin/python3 (benchmarks/w1/peers/w1_python.py), interleaved in the same rounds
+ *   --python-cells 1e8                         numpy and pandas (W1 in /usr/bin/python3, benchmarks/w1/peers/w1_python.py,
+ *                                              interleaved in the same rounds) run only when N × R is at most this
  */
 import { hasFlag, numberFlag, stringFlag } from '../harness/args';
 import type { Scenario } from '../harness/scenario';
@@ -49,6 +50,7 @@ const scenario: Scenario = {
     const skipped: Record<string, string> = {};
     const slow = numberFlag(args, '--slow-peer-cells', 1e8);
     const danfoCells = numberFlag(args, '--danfo-cells', 1e7);
+    const pythonCells = numberFlag(args, '--python-cells', 1e8);
     // Implementations run in the order --impl names them (quiver first by default: its peak RSS is then clean).
     const make: Record<string, () => void> = {
       quiver: () => impls.push(quiverImpl(features)),
@@ -69,8 +71,14 @@ const scenario: Scenario = {
         if (cells <= danfoCells) impls.push(danfoImpl(features, raw));
         else skipped.danfo = `N × R = ${cells} is above --danfo-cells ${danfoCells}; unsupported anyway: ${DANFO_UNSUPPORTED.join(', ')}`;
       },
-      numpy: () => impls.push(pythonImpl('numpy', n, r)),
-      pandas: () => impls.push(pythonImpl('pandas', n, r)),
+      numpy: () => {
+        if (cells <= pythonCells) impls.push(pythonImpl('numpy', n, r));
+        else skipped.numpy = `N × R = ${cells} is above --python-cells ${pythonCells} (a second process holding all outputs; raise it to run)`;
+      },
+      pandas: () => {
+        if (cells <= pythonCells) impls.push(pythonImpl('pandas', n, r));
+        else skipped.pandas = `N × R = ${cells} is above --python-cells ${pythonCells} (a second process holding all outputs; raise it to run)`;
+      },
     };
     for (const name of wanted) {
       if (!make[name]) throw new Error(`--impl: unknown implementation "${name}"; known: ${ALL.join(', ')}.`);
