@@ -47,6 +47,7 @@ export function pythonImpl(mode: 'pandas' | 'numpy', n: number, r: number): Pyth
   let versions = '';
   const waiting: Array<{ resolve: (line: string) => void; reject: (e: Error) => void }> = [];
   let stderr = '';
+  let ended = true; // no child, or it has exited (or never started)
 
   const next = () => new Promise<string>((resolve, reject) => { waiting.push({ resolve, reject }); });
   const failAll = (why: string) => {
@@ -57,8 +58,9 @@ export function pythonImpl(mode: 'pandas' | 'numpy', n: number, r: number): Pyth
   async function start(): Promise<void> {
     child = spawn(PYTHON, [scriptPath(), '--mode', mode, '--features', String(n), '--rows', String(r)], { stdio: 'pipe' });
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', (e) => failAll(`cannot start (${e.message})`));
-    child.on('exit', (code) => failAll(`ended (exit ${code}) before answering`));
+    ended = false;
+    child.on('error', (e) => { ended = true; failAll(`cannot start (${e.message})`); });
+    child.on('exit', (code) => { ended = true; failAll(`ended (exit ${code}) before answering`); });
     lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => waiting.shift()?.resolve(line));
     const ready = await next();
@@ -88,10 +90,11 @@ export function pythonImpl(mode: 'pandas' | 'numpy', n: number, r: number): Pyth
     },
     async close() {
       if (!child) return;
-      const done = new Promise<void>((resolve) => child!.once('exit', () => resolve()));
-      child.removeAllListeners('error');
-      child.stdin.end('quit\n');
-      await done;
+      if (!ended) {
+        const done = new Promise<void>((resolve) => child!.once('exit', () => resolve()));
+        child.stdin.end('quit\n');
+        await done;
+      }
       lines?.close();
       child = undefined;
     },
