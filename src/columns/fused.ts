@@ -5,7 +5,7 @@
  * for `abs(s)` or for `+ 1`. Each row applies exactly the operations the unfused kernels would,
  * in the same order, so results are bit for bit those of the unfused code (NaN rules included).
  *
- * The loop is generated once per shape of tree (cached by its text) with `new Function`, so V8
+ * The loop is generated once per shape of tree (cached by its text, the last few also by shape) with `new Function`, so V8
  * sees a plain numeric loop; where code generation is not allowed (a strict Content-Security-
  * Policy), the same tree is interpreted row by row instead, with the same results.
  */
@@ -119,18 +119,25 @@ function numbersOf(node: RowNode, nums: number[]): void {
   }
 }
 
-/** Per body function, its last tree and loop: a feature calling fused per run skips code generation. */
-const lastOfBody = new WeakMap<object, { node: RowNode; arity: number; loop: Loop | null }>();
+/** The last few trees and their loops, most recent first: bodies are closures made anew per call, so
+ * a feature calling fused per run is recognised by its tree's shape (a walk of a few nodes), not by
+ * its function, and skips code generation and the key text. */
+const recent: { node: RowNode; arity: number; loop: Loop | null }[] = [];
+const RECENT = 8;
 
-/** The loop for `node` and the numbers it reads, from the body's cache when the shape repeats. */
-function loopOfBody(body: object, node: RowNode, arity: number, nums: number[]): Loop | null {
-  const last = lastOfBody.get(body);
-  if (last && last.arity === arity && sameShape(last.node, node)) {
-    numbersOf(node, nums);
-    return last.loop;
+/** The loop for `node` and the numbers it reads, from `recent` when the shape repeats. */
+function loopOfTree(node: RowNode, arity: number, nums: number[]): Loop | null {
+  for (let j = 0; j < recent.length; j++) {
+    const r = recent[j];
+    if (r.arity === arity && sameShape(r.node, node)) {
+      if (j > 0) { recent.splice(j, 1); recent.unshift(r); }
+      numbersOf(node, nums);
+      return r.loop;
+    }
   }
   const loop = loopFor(node, arity, nums);
-  lastOfBody.set(body, { node, arity, loop });
+  recent.unshift({ node, arity, loop });
+  if (recent.length > RECENT) recent.pop();
   return loop;
 }
 
@@ -173,7 +180,7 @@ export function fused(
   }
   const out = output('fused', n, opts?.out);
   const nums: number[] = [];
-  const loop = loopOfBody(body, tree.node, columns.length, nums);
+  const loop = loopOfTree(tree.node, columns.length, nums);
   if (loop) loop(cols, masks, nums, out, n);
   else interpretRows(tree.node, cols, masks, out, n);
   return out;
