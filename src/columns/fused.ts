@@ -14,7 +14,14 @@ import { operandArgs, rowsOf } from './broadcast';
 import { kernelOptions, output, type Column, type KernelOptions } from './options';
 import { FUSABLE, isRowExpr, RowExpr, type RowNode } from './row-expr';
 
-type Loop = (cols: readonly Float64Array[], masks: Int32Array, nums: readonly number[], out: Float64Array, n: number) => void;
+type Loop = (cols: readonly Float64Array[], masks: readonly number[], nums: readonly number[], out: Float64Array, n: number) => void;
+
+/** Parameter names for messages (c0, c1, …), made once. */
+const PARAMS: string[] = [];
+const paramsOf = (k: number): string[] => {
+  for (let j = PARAMS.length; j < k; j++) PARAMS.push(`c${j}`);
+  return PARAMS.length === k ? PARAMS : PARAMS.slice(0, k);
+};
 
 const loops = new Map<string, Loop | null>();
 
@@ -48,7 +55,7 @@ function emit(node: RowNode, nums: number[], lines: string[]): string {
 }
 
 /** The value of `node` at row `i` (the interpreter used where code generation is refused). */
-function evalRow(node: RowNode, cols: readonly Float64Array[], masks: Int32Array, i: number): number {
+function evalRow(node: RowNode, cols: readonly Float64Array[], masks: readonly number[], i: number): number {
   switch (node.op) {
     case 'col': return cols[node.index][i & masks[node.index]];
     case 'num': return node.value;
@@ -72,9 +79,9 @@ function evalRow(node: RowNode, cols: readonly Float64Array[], masks: Int32Array
  * Fills `out` row by row from the tree (what `fused` does where `new Function` is refused).
  *
  * @example
- * interpretRows(tree.node, [p, s], Int32Array.of(-1, -1), out, out.length);
+ * interpretRows(tree.node, [p, s], [-1, -1], out, out.length);
  */
-export function interpretRows(node: RowNode, cols: readonly Float64Array[], masks: Int32Array, out: Float64Array, n: number): void {
+export function interpretRows(node: RowNode, cols: readonly Float64Array[], masks: readonly number[], out: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) out[i] = evalRow(node, cols, masks, i);
 }
 
@@ -106,7 +113,8 @@ function sameShape(a: RowNode, b: RowNode): boolean {
   if (a.op === 'col') return a.index === (b as typeof a).index;
   if (a.op === 'num') return true;
   const bargs = (b as { args: readonly RowNode[] }).args;
-  return a.args.every((x, j) => sameShape(x, bargs[j]));
+  for (let j = 0; j < a.args.length; j++) if (!sameShape(a.args[j], bargs[j])) return false;
+  return true;
 }
 
 /** The numbers of a tree in the order `emit` assigns them to k0, k1, …. */
@@ -165,16 +173,19 @@ export function fused(
   if (columns.length !== body.length) {
     throw new InputError(`fused: the body takes ${body.length} parameter(s) but ${columns.length} column(s) were given; pass one column (or number) per parameter.`);
   }
-  const params = columns.map((_, j) => `c${j}`);
+  const k = columns.length;
+  const params = paramsOf(k);
   const n = rowsOf('fused', params, columns);
-  const cols: Float64Array[] = [];
-  const masks = new Int32Array(columns.length);
-  columns.forEach((c, j) => {
-    const { values, mask } = operandArgs('fused', params[j], c);
-    cols.push(values);
+  const cols: Float64Array[] = new Array(k);
+  const masks: number[] = new Array(k);
+  const rows: RowExpr[] = new Array(k);
+  for (let j = 0; j < k; j++) {
+    const { values, mask } = operandArgs('fused', params[j], columns[j]);
+    cols[j] = values;
     masks[j] = mask;
-  });
-  const tree = body(...columns.map((_, j) => new RowExpr({ op: 'col', index: j })));
+    rows[j] = new RowExpr({ op: 'col', index: j });
+  }
+  const tree = body(...rows);
   if (!isRowExpr(tree)) {
     throw new InputError(`fused: the body must return what ${FUSABLE} make of its parameters; it returned ${tree === null ? 'null' : typeof tree === 'object' ? (tree as object).constructor?.name : typeof tree}.`);
   }

@@ -48,7 +48,7 @@ describe('fused', () => {
     for (const name of Object.keys(bodies)) {
       const [body, args] = bodies[name];
       const cols = args.map((a) => (typeof a === 'number' ? Float64Array.of(a) : a));
-      const masks = Int32Array.from(args, (a) => (typeof a === 'number' ? 0 : -1));
+      const masks = args.map((a) => (typeof a === 'number' ? 0 : -1));
       const tree = (body as (...r: RowExpr[]) => RowExpr)(...args.map((_, j) => new RowExpr({ op: 'col', index: j })));
       const out = new Float64Array(p.length);
       interpretRows(tree.node, cols, masks, out, p.length);
