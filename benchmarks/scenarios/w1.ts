@@ -3,12 +3,14 @@
  * the peers in one process; prints checksum, timings, peak RSS and the ratios to the floor and
  * to Hamilton's published figures.
  *
- *   --impl quiver,floor,quiver-dict,quiver-threads,polars,arquero,danfo   which to run (default: all)
+ *   --impl quiver,floor,quiver-dict,quiver-threads,polars,arquero,danfo,numpy,pandas   which to run (default: all)
  *   --workers 2                                threads() workers for quiver-threads (default: one per core)
  *   --reps 3                                   warm rounds after the cold one
  *   --polars frames,eager,lazy                 polars modes (default: frames; see w1/peers/polars.ts)
  *   --slow-peer-cells 1e8                      arquero runs only when N × R is at most this
  *   --danfo-cells 1e7                          danfo runs only when N × R is at most this
+ *   --python-cells 1e8                         numpy and pandas (W1 in /usr/bin/python3, benchmarks/w1/peers/w1_python.py,
+ *                                              interleaved in the same rounds) run only when N × R is at most this
  */
 import { hasFlag, numberFlag, stringFlag } from '../harness/args';
 import type { Scenario } from '../harness/scenario';
@@ -21,13 +23,14 @@ import type { W1Impl } from '../w1/impl';
 import { arqueroImpl } from '../w1/peers/arquero';
 import { danfoImpl, DANFO_UNSUPPORTED } from '../w1/peers/danfo';
 import { polarsImpl, type PolarsMode } from '../w1/peers/polars';
+import { pythonImpl, type PythonW1Impl } from '../w1/peers/python';
 import { quiverImpl } from '../w1/quiver-impl';
 import { quiverThreadsImpl, type ThreadsW1Impl } from '../w1/quiver-threads-impl';
 import { referenceChecksum } from '../w1/reference';
 import { summarizeW1 } from '../w1/summary';
 import { w1Features } from '../w1/spec';
 
-const ALL = ['quiver', 'floor', 'quiver-dict', 'quiver-threads', 'polars', 'arquero', 'danfo'];
+const ALL = ['quiver', 'floor', 'quiver-dict', 'quiver-threads', 'polars', 'arquero', 'danfo', 'numpy', 'pandas'];
 
 const scenario: Scenario = {
   name: 'w1',
@@ -47,6 +50,7 @@ const scenario: Scenario = {
     const skipped: Record<string, string> = {};
     const slow = numberFlag(args, '--slow-peer-cells', 1e8);
     const danfoCells = numberFlag(args, '--danfo-cells', 1e7);
+    const pythonCells = numberFlag(args, '--python-cells', 1e8);
     // Implementations run in the order --impl names them (quiver first by default: its peak RSS is then clean).
     const make: Record<string, () => void> = {
       quiver: () => impls.push(quiverImpl(features)),
@@ -67,6 +71,14 @@ const scenario: Scenario = {
         if (cells <= danfoCells) impls.push(danfoImpl(features, raw));
         else skipped.danfo = `N × R = ${cells} is above --danfo-cells ${danfoCells}; unsupported anyway: ${DANFO_UNSUPPORTED.join(', ')}`;
       },
+      numpy: () => {
+        if (cells <= pythonCells) impls.push(pythonImpl('numpy', n, r));
+        else skipped.numpy = `N × R = ${cells} is above --python-cells ${pythonCells} (a second process holding all outputs; raise it to run)`;
+      },
+      pandas: () => {
+        if (cells <= pythonCells) impls.push(pythonImpl('pandas', n, r));
+        else skipped.pandas = `N × R = ${cells} is above --python-cells ${pythonCells} (a second process holding all outputs; raise it to run)`;
+      },
     };
     for (const name of wanted) {
       if (!make[name]) throw new Error(`--impl: unknown implementation "${name}"; known: ${ALL.join(', ')}.`);
@@ -75,7 +87,7 @@ const scenario: Scenario = {
     const reference = referenceChecksum(n, r);
     const floorChecksum = () => checksumOf(floorW1(rawList(raw), features));
     const reports = await benchW1(raw, impls, reference, floorChecksum, reps, log);
-    for (const impl of impls) await (impl as Partial<ThreadsW1Impl>).close?.();
+    for (const impl of impls) await (impl as Partial<ThreadsW1Impl | PythonW1Impl>).close?.();
     return summarizeW1({ n, r, reps, reference, reports, skipped, generateMs });
   },
 };

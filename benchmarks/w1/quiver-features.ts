@@ -6,7 +6,7 @@
  */
 import {
   parameterize, source, type ParameterizeSpec,
-  abs, add, clip, diff, div, fillNaN, rollingMean, shift, zscore,
+  abs, add, clip, diff, div, fillNaN, fused, rollingMean, shift, zscore,
 } from '../../src';
 import { columnName, KINDS, type Kind, type W1Feature } from './spec';
 
@@ -16,12 +16,10 @@ type FeatureClass = new () => object;
 const CLASS_OF_KIND: Record<Kind, (spec: ParameterizeSpec) => FeatureClass> = {
   ratio: (spec) => {
     class Ratios {
-      /** P / (|S| + 1), with one scratch buffer that becomes the output. */
+      /** P / (|S| + 1) in one pass: the pandas expression's kernels, fused (no temporaries). */
       @parameterize(spec)
       ratio(p: Float64Array, s: Float64Array): Float64Array {
-        const out = abs(s);
-        add(out, 1, { out });
-        return div(p, out, { out });
+        return fused((p, s) => div(p, add(abs(s), 1)), p, s);
       }
     }
     return Ratios;
@@ -60,11 +58,10 @@ const CLASS_OF_KIND: Record<Kind, (spec: ParameterizeSpec) => FeatureClass> = {
   },
   clip: (spec) => {
     class Clips {
-      /** clip(P, −3, 3) with NaN filled by 0, in place in the clipped copy. */
+      /** clip(P, −3, 3) with NaN filled by 0, in one fused pass. */
       @parameterize(spec)
       clip(p: Float64Array): Float64Array {
-        const out = clip(p, -3, 3);
-        return fillNaN(out, 0, { out });
+        return fused((p) => fillNaN(clip(p, -3, 3), 0), p);
       }
     }
     return Clips;

@@ -4,6 +4,7 @@
 import { perGroup } from './per-group';
 import { operandArgs, rowsOf, type Operand } from './broadcast';
 import { column, output, type Column, type KernelOptions, kernelOptions } from './options';
+import { binaryExpr, isRowExpr, type RowExpr } from './row-expr';
 
 const FORWARD = 1;
 const BACKWARD = -1;
@@ -57,7 +58,10 @@ export function bfill(x: Column, opts?: KernelOptions): Float64Array {
  * @example
  * fillNaN(new Float64Array([1, NaN]), 0);   // [1, 0]
  */
-export function fillNaN(x: Column, value: Operand, opts?: KernelOptions): Float64Array {
+export function fillNaN(x: RowExpr, value: RowExpr | number): RowExpr;
+export function fillNaN(x: Column, value: Operand, opts?: KernelOptions): Float64Array;
+export function fillNaN(x: Column | RowExpr, value: Operand | RowExpr, opts?: KernelOptions): Float64Array | RowExpr {
+  if (isRowExpr(x) || isRowExpr(value)) return binaryExpr('fillNaN', x as RowExpr, value as RowExpr | number);
   kernelOptions('fillNaN', opts);
   const n = rowsOf('fillNaN', ['x', 'value'], [x, value]);
   const xs = column('fillNaN', 'x', x);

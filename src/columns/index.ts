@@ -13,6 +13,8 @@ export { zscore } from './zscore';
 export { sum, mean, variance, std, min, max, count } from './reductions';
 export { ffill, bfill, fillNaN } from './fill';
 export { add, sub, mul, div, abs, log, exp, clip, where } from './elementwise';
+export { fused } from './fused';
+export { RowExpr } from './row-expr';
 export { gt, ge, lt, le, eq, ne } from './compare';
 export type { Operand } from './broadcast';
 export {

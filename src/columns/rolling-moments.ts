@@ -10,10 +10,11 @@
  * sharing a large offset (1e9 + small) keep their precision and no drift builds up. That costs
  * about one extra pass over the data (more only for data whose outliers come and go).
  */
-import { perGroup } from './per-group';
+import { perGroup, type Segment } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 import { offsetRolling, rowWindowArg } from './rolling-offset';
 import { MEAN, SUM, sumResult } from './sum-result';
+import { fullWindowSegment } from './rolling-blocks';
 import type { Offset } from './offset';
 
 export { SUM, MEAN, sumResult } from './sum-result';
@@ -109,6 +110,14 @@ function varSegment(
   }
 }
 
+/** Full windows (minPeriods = window, the default) take the block split: no running sum to drift. */
+const fullWindowSum = fullWindowSegment(sumSegment);
+
+/** The segment for a rolling sum or mean: the block split for full windows, else the Kahan running sum. */
+function sumSegmentFor(window: number, minPeriods: number): Segment {
+  return minPeriods === window ? fullWindowSum : sumSegment;
+}
+
 /**
  * Rolling mean over the last `window` rows (pandas `x.rolling(window, min_periods).mean()`).
  * NaN values are skipped and do not count; the result is NaN until the window holds
@@ -122,7 +131,8 @@ function varSegment(
 export function rollingMean(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
   if (typeof window === 'string') return offsetRolling('rollingMean', x, window, opts, 'mean');
   const w = rowWindowArg('rollingMean', window, opts);
-  return perGroup('rollingMean', x, opts, sumSegment, w, minPeriodsArg('rollingMean', opts?.minPeriods, w, w), MEAN, OPTION_KEYS.rolling);
+  const minPeriods = minPeriodsArg('rollingMean', opts?.minPeriods, w, w);
+  return perGroup('rollingMean', x, opts, sumSegmentFor(w, minPeriods), w, minPeriods, MEAN, OPTION_KEYS.rolling);
 }
 
 /**
@@ -136,7 +146,8 @@ export function rollingMean(x: Column, window: number | Offset, opts?: WindowOpt
 export function rollingSum(x: Column, window: number | Offset, opts?: WindowOptions): Float64Array {
   if (typeof window === 'string') return offsetRolling('rollingSum', x, window, opts, 'sum');
   const w = rowWindowArg('rollingSum', window, opts);
-  return perGroup('rollingSum', x, opts, sumSegment, w, minPeriodsArg('rollingSum', opts?.minPeriods, w, w), SUM, OPTION_KEYS.rolling);
+  const minPeriods = minPeriodsArg('rollingSum', opts?.minPeriods, w, w);
+  return perGroup('rollingSum', x, opts, sumSegmentFor(w, minPeriods), w, minPeriods, SUM, OPTION_KEYS.rolling);
 }
 
 /**

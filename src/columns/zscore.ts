@@ -2,14 +2,14 @@
  * Standardization over the whole column or each entity.
  */
 import { perGroup } from './per-group';
-import { stats, summarize } from './group-stats';
+import { columnMoments, moments } from './column-moments';
 import type { Column, KernelOptions } from './options';
 
 /** `(x − mean) / std` over `x[start..end)`; NaN everywhere when std is NaN or 0. */
 function zscoreSegment(x: Float64Array, out: Float64Array, start: number, end: number): void {
-  summarize(x, start, end, true);
-  const mean = stats.mean;
-  const std = Math.sqrt(stats.variance);
+  columnMoments(x, start, end);
+  const mean = moments.mean;
+  const std = Math.sqrt(moments.variance);
   if (!(std > 0)) {
     out.fill(NaN, start, end);
     return;

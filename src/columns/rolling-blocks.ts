@@ -1,0 +1,98 @@
+/**
+ * The rolling sum and mean of full windows (`minPeriods` = `window`, pandas' default) without a
+ * running sum: a window ending in block k + 1 of `window` rows is the suffix of block k plus the
+ * prefix of block k + 1 (the van Herk / Gil-Werman split). One pass keeps two short independent
+ * chains (this block's prefix, forwards, and its suffix, backwards, kept in a small scratch for
+ * the next block), so no sum is ever subtracted from: nothing drifts, a large value that left the
+ * window leaves no rounding behind, and each result is a plain sum of its own ≤ `window` values
+ * (error ≤ window × ε × Σ|x|, as accurate as pandas' Kahan running sum and free of its drift).
+ *
+ * NaN needs no bookkeeping: with minPeriods = window any NaN in the window makes it NaN, and the
+ * NaN reaches exactly the windows holding it through the prefix or the suffix. pandas' other
+ * rules hold too: equal values give exactly that value (blocks where neighbours repeat are looked
+ * at again; elsewhere no window can be all equal); a
+ * window of non-negative values sums to a non-negative value, so the clamp is never needed. A
+ * block holding ±Infinity sends the segment to pandas' own Kahan algorithm (`fallback`), whose
+ * results there (NaN after an infinity entered) this split would not reproduce.
+ */
+import type { Segment } from './per-group';
+import { MEAN } from './sum-result';
+
+let scratchA = new Float64Array(0);
+let scratchB = new Float64Array(0);
+
+function hasInfinity(x: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (x[i] === Infinity || x[i] === -Infinity) return true;
+  return false;
+}
+
+/** True when `x[i − w + 1 .. i]` all equal `x[i]`; `equalBefore` says the window ending at i − 1 did. */
+function equalWindow(x: Float64Array, i: number, w: number, equalBefore: boolean): boolean {
+  const v = x[i];
+  if (equalBefore) return x[i - 1] === v;
+  for (let j = i - w + 1; j < i; j++) if (x[j] !== v) return false;
+  return true;
+}
+
+/**
+ * A segment for `perGroup`: rolling SUM or MEAN (`mode`) of `x[start..end)` over `window` rows
+ * with minPeriods = `window`; calls `fallback` for a segment holding an infinity.
+ *
+ * @example
+ * const seg = fullWindowSegment(sumSegment);
+ * seg(x, out, 0, x.length, 3, 3, MEAN);   // out = x.rolling(3).mean()
+ */
+export function fullWindowSegment(fallback: Segment): Segment {
+  return (x, out, start, end, window, minPeriods, mode) => {
+    const w = window;
+    if (end - start < w) {
+      out.fill(NaN, start, end);
+      return;
+    }
+    if (scratchA.length < w + 1) {
+      scratchA = new Float64Array(w + 1);
+      scratchB = new Float64Array(w + 1);
+    }
+    let prevSuf = scratchA, curSuf = scratchB;
+    // Block 0 has no previous block: its "suffix" is NaN, except the empty one (0) that the
+    // first full window, at the block's last row, adds to.
+    prevSuf.fill(NaN, 0, w);
+    prevSuf[w] = 0;
+    const divisor = mode === MEAN ? w : 1;
+    const times = w / divisor;
+    let equalAt = -1; // the last row whose window held equal values (a long constant run stays O(1) a row)
+    let pairsBefore = false; // the previous block held two equal neighbours
+    for (let b = start; b < end; b += w) {
+      const len = Math.min(w, end - b);
+      const last = b + len - 1;
+      let pre = 0, suf = 0, pairs = false;
+      let before = b > start ? x[b - 1] : NaN;
+      curSuf[len] = 0;
+      for (let r = 0; r < len; r++) {
+        const v = x[b + r];
+        pre += v;
+        suf += x[last - r];
+        curSuf[len - 1 - r] = suf;
+        if (v === before) pairs = true;
+        before = v;
+        out[b + r] = (prevSuf[r + 1] + pre) / divisor;
+      }
+      // A window of equal values (which must come out exact) needs equal neighbours in this block
+      // or the one before: only then are this block's rows looked at again.
+      if (pairs || pairsBefore || w === 1) {
+        for (let i = Math.max(b, start + w - 1); i <= last; i++) {
+          if (equalWindow(x, i, w, equalAt === i - 1)) {
+            out[i] = x[i] * times;
+            equalAt = i;
+          }
+        }
+      }
+      pairsBefore = pairs;
+      if ((pre === Infinity || pre === -Infinity || pre !== pre) && hasInfinity(x, b, b + len)) {
+        fallback(x, out, start, end, window, minPeriods, mode);
+        return;
+      }
+      const t = prevSuf; prevSuf = curSuf; curSuf = t;
+    }
+  };
+}

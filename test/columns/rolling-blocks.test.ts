@@ -1,0 +1,93 @@
+/**
+ * The block split for full windows (minPeriods = window) against a naive window-by-window
+ * reference with pandas' rules, over series long enough to cross many blocks, with NaN, runs of
+ * equal values, groups, sums and an infinity (which must give pandas' own Kahan answer).
+ */
+import { rollingMean, rollingSum } from '../../src';
+import { expectClose, f64 } from './helpers';
+
+/**
+ * Asserts got matches want row by row: NaN where want is NaN, else within 1e-12 of the window's
+ * scale (the mean of |x| over it): any summation order of a window agrees with another that closely.
+ */
+function expectWindows(got: Float64Array, want: number[], x: Float64Array, w: number, mean: boolean): void {
+  const bad: string[] = [];
+  want.forEach((e, i) => {
+    let scale = 0;
+    for (let j = Math.max(0, i - w + 1); j <= i; j++) if (x[j] === x[j]) scale += Math.abs(x[j]);
+    if (mean) scale /= w;
+    const ok = Number.isNaN(e) ? Number.isNaN(got[i]) : got[i] === e || Math.abs(got[i] - e) <= 1e-12 * Math.max(1, scale);
+    if (!ok) bad.push(`[${i}] got ${got[i]}, expected ${e}`);
+  });
+  expect(bad).toEqual([]);
+}
+
+/** pandas `rolling(w).mean()` / `.sum()` with minPeriods = w, summed window by window. */
+function naive(x: Float64Array, w: number, starts: number[], mean: boolean): number[] {
+  const out: number[] = [];
+  starts.forEach((start, g) => {
+    const end = g + 1 < starts.length ? starts[g + 1] : x.length;
+    for (let i = start; i < end; i++) {
+      if (i - w + 1 < start) { out.push(NaN); continue; }
+      const win = Array.from(x.subarray(i - w + 1, i + 1));
+      if (win.some(Number.isNaN)) { out.push(NaN); continue; }
+      const s = win.reduce((a, b) => a + b, 0);
+      out.push(win.every((v) => v === win[0]) ? (mean ? win[0] : win[0] * w) : mean ? s / w : s);
+    }
+  });
+  return out;
+}
+
+let seed = 7;
+const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+/** 5,000 values: noise, NaN now and then, and stretches of one repeated value. */
+function series(): Float64Array {
+  const x = new Float64Array(5000);
+  for (let i = 0; i < x.length; i++) {
+    const u = next();
+    x[i] = i % 700 < 90 ? 0.1 : u < 0.01 ? NaN : 1e6 * (u - 0.5);
+  }
+  return x;
+}
+
+describe('rolling mean and sum of full windows (block split)', () => {
+  it.each([1, 2, 3, 7, 28, 365])('match the naive reference at window %i, whole column and per group', (w) => {
+    const x = series();
+    expectWindows(rollingMean(x, w), naive(x, w, [0], true), x, w, true);
+    expectWindows(rollingSum(x, w), naive(x, w, [0], false), x, w, false);
+    const starts = [0, 5, 600, 601, 2990, 4999];
+    const groups = { starts: Int32Array.from(starts), count: starts.length };
+    expectWindows(rollingMean(x, w, { groups }), naive(x, w, starts, true), x, w, true);
+    expectWindows(rollingSum(x, w, { groups }), naive(x, w, starts, false), x, w, false);
+  });
+
+  it('gives a window of equal values exactly its value, also inside a long constant run', () => {
+    const x = series();
+    const got = rollingMean(x, 7);
+    for (let i = 6; i < 90; i++) expect(got[i]).toBe(0.1);
+    const sums = rollingSum(x, 7);
+    for (let i = 706; i < 790; i++) expect(sums[i]).toBe(0.1 * 7);
+  });
+
+  it('agrees with pandas\' running (Kahan) sum when an infinity enters the window', () => {
+    // pandas 1.5 `pd.Series([1, 2, inf, 3, 4, 5, 6]).rolling(2).mean()` → NaN, 1.5, inf, NaN, NaN, NaN, NaN:
+    // its compensation term becomes NaN once inf has entered. The same rows with minPeriods 1
+    // (the running-sum path, not the block split) show the Kahan answer must be the same.
+    const x = f64(1, 2, Infinity, 3, 4, 5, 6);
+    const kahan = rollingMean(x, 2, { minPeriods: 1 });
+    kahan[0] = NaN; // minPeriods 1 gives row 0 a value; minPeriods 2 does not
+    expectClose(rollingMean(x, 2), kahan);
+  });
+
+  it('does not drift over a million rows of large, drifting values', () => {
+    const n = 1_000_000, w = 28;
+    const x = Float64Array.from({ length: n }, (_, i) => 1e9 + i * 0.37 + (i % 5));
+    const got = rollingMean(x, w);
+    for (const i of [w - 1, 500_001, n - 1]) {
+      let s = 0;
+      for (let j = i - w + 1; j <= i; j++) s += x[j] - 1e9;
+      expect(Math.abs(got[i] - (1e9 + s / w))).toBeLessThan(1e-9 * 1e9);
+    }
+  });
+});
