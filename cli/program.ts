@@ -44,6 +44,8 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .option('--lineage-namespace <name>', 'the OpenLineage job namespace (default: quiver)')
     .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
     .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
+    .option('--no-isolation-check', 'with --entity: skip the check that each feature reads only its own entity')
+    .option('--isolation-ignore <names>', 'with --entity: features that are cross-entity on purpose, left out of that check', parseList)
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
 }

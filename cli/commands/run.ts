@@ -18,13 +18,14 @@ import type { Io } from '../io';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { timeInputs, type TimeOptions } from '../time-inputs';
+import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
+export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, IsolationCliOptions {
   readonly inputs: string;
   readonly out: string;
   readonly report?: string;
@@ -45,6 +46,7 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
  */
 export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   checkOutputPath(opts.out);
+  checkIsolationOptions(opts);
   checkDistinctOutputs({ '--out': opts.out, '--report': opts.report, '--lineage': opts.lineage });
   const timer = timingRecorder();
   const result = commandTable(outputsChosenForUser(opts));
@@ -65,6 +67,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     io.err(`note: ${note.message}`);
   };
   let details: Awaited<ReturnType<typeof timeInputs>>['details'] | undefined;
+  let isolation: string | undefined;
   const began = performance.now();
   let run: Awaited<ReturnType<typeof dr.run>> | undefined;
   let error: unknown;
@@ -74,6 +77,12 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     details = timed.details;
     const inputs = timed.inputs;
     run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
+    // before the table is written: a feature that reads across entities must not leave a file behind
+    const checked = await cliIsolationCheck(dr, outputs, timed.history, run.result as Table, opts);
+    if (checked !== undefined && opts.entity !== undefined) {
+      isolation = isolationLine(checked, opts.entity);
+      details = { ...details, isolation };
+    }
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);
   } catch (e) {
@@ -90,6 +99,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       io.out(`Cache ${opts.cache}: ${count(run.cache.hits.length, 'node')} read, ${count(run.cache.misses.length, 'node')} computed.`);
     }
     io.out(`Data quality:\n${formatQuality(run.quality)}`);
+    if (isolation !== undefined) io.out(isolation);
   }
   if (opts.report) {
     await writeRunReport(
