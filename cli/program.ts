@@ -13,6 +13,7 @@ import { describeError, exitCodeOf } from './errors';
 import { processIo, type Io } from './io';
 import { parseConfig, parseCount, parseList, parseTag } from './options';
 import { withTimeOptions } from './time-inputs';
+import { parseSchema } from './schema-option';
 
 const FEATURES = 'the .ts (or .js) file whose exported classes hold your features';
 
@@ -38,6 +39,7 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .description('compute features from an input table and write the result')
     .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
     .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')
+    .option('--schema <file|col=type,…>', 'column types of a .csv/.tsv/.json/.ndjson --inputs file: a JSON object file or col=type pairs, repeatable', parseSchema)
     .option('--report <file>', 'also write a self-contained HTML run report')
     .option('--quiet', 'no progress bar')
     .option('--lineage <file>', 'append OpenLineage START and COMPLETE/FAIL events (NDJSON) to this file')

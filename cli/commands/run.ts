@@ -18,6 +18,7 @@ import type { Io } from '../io';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { timeInputs, type TimeOptions } from '../time-inputs';
+import type { SchemaOption } from '../schema-option';
 import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
@@ -33,6 +34,8 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
   /** Append OpenLineage events to this NDJSON file. */
   readonly lineage?: string;
   readonly lineageNamespace?: string;
+  /** `--schema`: column types of the `--inputs` file. */
+  readonly schema?: SchemaOption;
   /** Worker threads for the threads() executor; none: inline(). */
   readonly threads?: number;
 }
@@ -73,7 +76,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   let error: unknown;
   try {
     // inside the try: a failed read still writes the --report the run promised
-    const timed = await timeInputs(await readInputs(opts.inputs, onNote), opts, onNote);
+    const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts.schema), opts, onNote);
     details = timed.details;
     const inputs = timed.inputs;
     run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
