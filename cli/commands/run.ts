@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
-import { formatQuality } from '../../src/quality';
+import { formatQuality, type QualityResult } from '../../src/quality';
 import { writeResult } from '../../adapters/files/formats';
 import type { AdapterNote } from '../../adapters/notes';
 import { progressBar } from '../../adapters/progress/progress-bar';
@@ -19,6 +19,7 @@ import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { timeInputs, type TimeOptions } from '../time-inputs';
 import type { SchemaOption } from '../schema-option';
+import { missingLine, openHint, previewTable } from '../run-preview';
 import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
@@ -38,6 +39,30 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
   readonly schema?: SchemaOption;
   /** Worker threads for the threads() executor; none: inline(). */
   readonly threads?: number;
+}
+
+/** Failed checks shown before the rest are counted; every one is in the run's quality (and the --report). */
+const FAILURES_SHOWN = 20;
+/** Run notes (input widening, cache) shown on stderr. */
+const NOTES_SHOWN = 10;
+
+/** The data-quality lines with at most FAILURES_SHOWN failures ('fail' ones first), passed checks counted. */
+function boundedQuality(quality: readonly QualityResult[], report: boolean): string {
+  const failed = quality.filter((q) => !q.passes);
+  if (failed.length <= FAILURES_SHOWN) return formatQuality(quality);
+  const ordered = [...failed.filter((q) => q.importance === 'fail'), ...failed.filter((q) => q.importance !== 'fail')];
+  const shown = ordered.slice(0, FAILURES_SHOWN);
+  const more = failed.length - shown.length;
+  return (
+    `${formatQuality([...shown, ...quality.filter((q) => q.passes)])}\n` +
+    `… and ${count(more, 'more failed check')}${report ? ' (the report lists them all)' : ' (--report FILE lists them all)'}.`
+  );
+}
+
+/** The run's own notes (the driver's input widening, the cache's), bounded; the reader's are printed as they come. */
+function printNotes(notes: readonly AdapterNote[], io: Io): void {
+  for (const note of notes.slice(0, NOTES_SHOWN)) io.err(`note: ${note.message}`);
+  if (notes.length > NOTES_SHOWN) io.err(`note: … and ${count(notes.length - NOTES_SHOWN, 'more note')}.`);
 }
 
 /**
@@ -97,11 +122,16 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     if (result.skipped.length > 0) {
       io.err(`note: left out of the table, not columns: ${result.skipped.join(', ')} (name them with --outputs to see why).`);
     }
+    printNotes(run.notes, io);
     io.out(`Wrote ${count(table.numRows, 'row')} × ${count(table.numCols, 'column')} to ${opts.out} in ${formatMs(durationMs)}.`);
+    io.out(previewTable(table));
+    io.out(missingLine(table));
+    const hint = openHint(opts.out);
+    if (hint !== undefined) io.out(hint);
     if (opts.cache !== undefined) {
       io.out(`Cache ${opts.cache}: ${count(run.cache.hits.length, 'node')} read, ${count(run.cache.misses.length, 'node')} computed.`);
     }
-    io.out(`Data quality:\n${formatQuality(run.quality)}`);
+    io.out(`Data quality:\n${boundedQuality(run.quality, Boolean(opts.report))}`);
     if (isolation !== undefined) io.out(isolation);
   }
   if (opts.report) {
@@ -113,7 +143,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
         error,
         config: opts.config,
         durationMs,
-        notes: run ? [...notes, ...run.notes.filter((n) => n.code.startsWith('cache-'))] : notes,
+        notes: run ? [...notes, ...run.notes] : notes,
         title: `quiver run ${file}`,
         details: { inputs: opts.inputs, ...details, out: opts.out },
       },
