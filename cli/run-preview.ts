@@ -93,7 +93,7 @@ export function missingLine(table: Table, shown = 5): string {
  *
  * @example
  * openHint('out/features.parquet');
- * // 'Open it in Python: pd.read_parquet("out/features.parquet") or pl.read_parquet("out/features.parquet")'
+ * // 'Open it in Python: pd.read_parquet("out/features.parquet") or pl.read_parquet("out/features.parquet") (pandas needs pyarrow)'
  */
 export function openHint(file: string): string | undefined {
   const p = JSON.stringify(file);
@@ -111,5 +111,7 @@ export function openHint(file: string): string | undefined {
     '.json': [`pd.read_json(${p})`, `pl.read_json(${p})`],
   };
   const found = pair[ext];
-  return found ? `Open it in Python: ${found[0]} or ${found[1]}` : undefined;
+  if (found === undefined) return undefined;
+  const binary = ext !== '.csv' && ext !== '.tsv' && !ext.startsWith('.json') && ext !== '.ndjson';
+  return `Open it in Python: ${found[0]} or ${found[1]}${binary ? ' (pandas needs pyarrow)' : ''}`;
 }

@@ -39,9 +39,9 @@ describe('previewTable and missingLine', () => {
   });
 
   test('the Python one-liner follows the extension', () => {
-    expect(openHint('out/f.arrow')).toBe('Open it in Python: pd.read_feather("out/f.arrow") or pl.read_ipc("out/f.arrow")');
-    expect(openHint('f.parquet')).toBe('Open it in Python: pd.read_parquet("f.parquet") or pl.read_parquet("f.parquet")');
-    expect(openHint('f.arrows')).toBe('Open it in Python: pa.ipc.open_stream("f.arrows").read_pandas() or pl.read_ipc_stream("f.arrows")');
+    expect(openHint('out/f.arrow')).toBe('Open it in Python: pd.read_feather("out/f.arrow") or pl.read_ipc("out/f.arrow") (pandas needs pyarrow)');
+    expect(openHint('f.parquet')).toBe('Open it in Python: pd.read_parquet("f.parquet") or pl.read_parquet("f.parquet") (pandas needs pyarrow)');
+    expect(openHint('f.arrows')).toBe('Open it in Python: pa.ipc.open_stream("f.arrows").read_pandas() or pl.read_ipc_stream("f.arrows") (pandas needs pyarrow)');
     expect(openHint('f.ndjson')).toBe('Open it in Python: pd.read_json("f.ndjson", lines=True) or pl.read_ndjson("f.ndjson")');
     expect(openHint('f.tsv')).toBe('Open it in Python: pd.read_csv("f.tsv", sep="\\t") or pl.read_csv("f.tsv", separator="\\t")');
   });
@@ -60,7 +60,7 @@ describe('quiver run output', () => {
     const r = quiver(['run', 'features.ts', '--inputs', 'data.csv', '--out', 'out/many.parquet', '--quiet'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Wrote 3 rows × 25 columns to out\/many\.parquet in .*\nFirst 3 of 3 rows, 6 of 25 columns:\n  f00  f01  f02  f03  f04  f05\n  1    2    3    4    5    6\n/);
-    expect(r.stdout).toContain('No missing values.\nOpen it in Python: pd.read_parquet("out/many.parquet") or pl.read_parquet("out/many.parquet")\n');
+    expect(r.stdout).toContain('No missing values.\nOpen it in Python: pd.read_parquet("out/many.parquet") or pl.read_parquet("out/many.parquet") (pandas needs pyarrow)\n');
     expect(r.stderr).toContain('note: Input "x" is an Int32Array;');
     const warns = r.stdout.split('\n').filter((line) => line.startsWith('WARN'));
     expect(warns).toHaveLength(20);
