@@ -73,3 +73,26 @@ test('misused options are usage errors naming the fix', () => {
   expect(alone.code).toBe(2);
   expect(alone.stderr).toContain('--isolation-ignore only applies with --entity <column> --time <column>');
 });
+
+test('a long window that forgets { groups } is caught: the sample covers the longest warm-up', () => {
+  // 200 days per store, a 150-day window: two default 64-row sides (128 rows) would give NaN both ways
+  const day = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  const rows = ['a', 'b'].flatMap((s, k) => Array.from({ length: 200 }, (_, i) => `${s},${day(i)},${k * 1000 + i}`));
+  const long = project({
+    'features.ts': `
+import { feature, rollingMean } from 'quiver';
+export class Long {
+  @feature() sales150(sales: Float64Array): Float64Array { return rollingMean(sales, 150); }
+}
+`,
+    'sales.csv': `store,date,sales\n${rows.join('\n')}\n`,
+  });
+  try {
+    const r = quiver(['run', 'features.ts', '--inputs', 'sales.csv', '--out', 'long.arrow', '--entity', 'store', '--time', 'date', '--quiet'], long);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Feature "sales150" on store "b"');
+    expect(fs.existsSync(path.join(long, 'long.arrow'))).toBe(false);
+  } finally {
+    fs.rmSync(long, { recursive: true, force: true });
+  }
+});
