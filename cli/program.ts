@@ -14,6 +14,7 @@ import { describeError, exitCodeOf } from './errors';
 import { processIo, type Io } from './io';
 import { parseConfig, parseCount, parseList, parseTag } from './options';
 import { withTimeOptions } from './time-inputs';
+import { parseSchema } from './schema-option';
 
 const FEATURES = 'the .ts (or .js) file whose exported classes hold your features';
 
@@ -39,12 +40,15 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .description('compute features from an input table and write the result')
     .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
     .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')
+    .option('--schema <file|col=type,…>', 'column types of a .csv/.tsv/.json/.ndjson --inputs file: a JSON object file or col=type pairs, repeatable', parseSchema)
     .option('--report <file>', 'also write a self-contained HTML run report')
     .option('--quiet', 'no progress bar')
     .option('--lineage <file>', 'append OpenLineage START and COMPLETE/FAIL events (NDJSON) to this file')
     .option('--lineage-namespace <name>', 'the OpenLineage job namespace (default: quiver)')
     .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
     .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
+    .option('--no-isolation-check', 'with --entity: skip the check that each feature reads only its own entity')
+    .option('--isolation-ignore <names>', 'with --entity: features that are cross-entity on purpose, left out of that check', parseList)
     .addHelpText('after', '\nExample:\n  quiver run features.ts --inputs weather.csv --out features.parquet --report run.html --config window=7')
     .action(async (file: string, opts) => done(await runCommand(file, opts, io)));
 }

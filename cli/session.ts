@@ -7,6 +7,7 @@ import { Builder, describeTagFilter, InputError, type Driver, type LifecycleAdap
 import { checkReadable } from '../adapters/files/file-errors';
 import { formatOf, readTable } from '../adapters/files/formats';
 import type { AdapterNote } from '../adapters/notes';
+import type { CsvColumnSpec } from '../adapters/csv/schema-check';
 import { UsageError } from './errors';
 import { loadFeatureModule } from './load-features';
 
@@ -76,12 +77,15 @@ export function checkOutputPath(file: string): void {
 
 /**
  * Read the `--inputs` table. A path that is not there or has an unknown extension is a
- * `UsageError`; a file that cannot be parsed keeps the reader's `InputError`.
+ * `UsageError`; a file that cannot be parsed keeps the reader's `InputError`. `schema` (from
+ * `--schema`) pins column types of a text format.
  *
  * @example
  * const table = await readInputs('data/weather.csv', (note) => notes.push(note));
  */
-export async function readInputs(file: string, onNote?: (note: AdapterNote) => void): Promise<Table> {
+export async function readInputs(
+  file: string, onNote?: (note: AdapterNote) => void, schema?: Readonly<Record<string, CsvColumnSpec>>,
+): Promise<Table> {
   const format = asUsage(() => formatOf(file, 'read'));
   try {
     await checkReadable(file, format.name);
@@ -89,7 +93,7 @@ export async function readInputs(file: string, onNote?: (note: AdapterNote) => v
     if (error instanceof InputError) throw new UsageError(error.message, { cause: error });
     throw error;
   }
-  return readTable(file, { onNote });
+  return readTable(file, schema ? { onNote, schema } : { onNote });
 }
 
 /**

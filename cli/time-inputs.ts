@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { Table } from 'apache-arrow';
 import { closest } from '../src/execution/suggest';
 import { prepareHistory, type FrameJoin } from '../src/timeseries/frame-joins';
+import type { EntityHistory } from '../src/timeseries/history';
 import type { AdapterNote } from '../adapters/notes';
 import type { JoinReport } from '../adapters/report/joins-section';
 import { UsageError } from './errors';
@@ -75,14 +76,20 @@ export function withTimeOptions(cmd: Command): Command {
 
 /**
  * The run's inputs: the table itself without these options; else the sorted history (its columns,
- * `groups`, joined columns) and lines for the report's details.
+ * `groups`, joined columns), the history itself (for the isolation check) and lines for the
+ * report's details.
  *
  * @example
  * const { inputs } = await timeInputs(table, { entity: 'city', time: 'date', calendar: 'D' });
  */
 export async function timeInputs(
   table: Table, opts: TimeOptions, onNote?: (note: AdapterNote) => void,
-): Promise<{ inputs: Table | Readonly<Record<string, unknown>>; details: Record<string, string>; joins: readonly JoinReport[] }> {
+): Promise<{
+  inputs: Table | Readonly<Record<string, unknown>>;
+  details: Record<string, string>;
+  joins: readonly JoinReport[];
+  history?: EntityHistory;
+}> {
   const joins = opts.join ?? [];
   if (opts.entity === undefined && opts.time === undefined && opts.calendar === undefined && joins.length === 0) {
     return { inputs: table, details: {}, joins: [] };
@@ -103,5 +110,5 @@ export async function timeInputs(
     details[`join ${j + 1}`] = `${spec.file} as of ${spec.on ?? opts.time}${spec.by ? ` by ${spec.by}` : ''}`;
   });
   if (joined.length > 0) details.joined = joined.join(', ');
-  return { inputs: history.inputs, details, joins: summaries.map((s, j) => ({ ...s, name: joins[j].file })) };
+  return { inputs: history.inputs, details, joins: summaries.map((s, j) => ({ ...s, name: joins[j].file })), history };
 }

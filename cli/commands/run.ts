@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
-import { formatQuality } from '../../src/quality';
+import { formatQuality, type QualityResult } from '../../src/quality';
 import { writeResult } from '../../adapters/files/formats';
 import type { AdapterNote } from '../../adapters/notes';
 import { progressBar } from '../../adapters/progress/progress-bar';
@@ -18,13 +18,16 @@ import type { Io } from '../io';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { timeInputs, type TimeOptions } from '../time-inputs';
+import type { SchemaOption } from '../schema-option';
+import { missingLine, openHint, previewTable } from '../run-preview';
+import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
 import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
+export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, IsolationCliOptions {
   readonly inputs: string;
   readonly out: string;
   readonly report?: string;
@@ -32,8 +35,34 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
   /** Append OpenLineage events to this NDJSON file. */
   readonly lineage?: string;
   readonly lineageNamespace?: string;
+  /** `--schema`: column types of the `--inputs` file. */
+  readonly schema?: SchemaOption;
   /** Worker threads for the threads() executor; none: inline(). */
   readonly threads?: number;
+}
+
+/** Failed checks shown before the rest are counted; every one is in the run's quality (and the --report). */
+const FAILURES_SHOWN = 20;
+/** Run notes (input widening, cache) shown on stderr. */
+const NOTES_SHOWN = 10;
+
+/** The data-quality lines with at most FAILURES_SHOWN failures ('fail' ones first), passed checks counted. */
+function boundedQuality(quality: readonly QualityResult[], report: boolean): string {
+  const failed = quality.filter((q) => !q.passes);
+  if (failed.length <= FAILURES_SHOWN) return formatQuality(quality);
+  const ordered = [...failed.filter((q) => q.importance === 'fail'), ...failed.filter((q) => q.importance !== 'fail')];
+  const shown = ordered.slice(0, FAILURES_SHOWN);
+  const more = failed.length - shown.length;
+  return (
+    `${formatQuality([...shown, ...quality.filter((q) => q.passes)])}\n` +
+    `… and ${count(more, 'more failed check')}${report ? ' (the report lists them all)' : ' (--report FILE lists them all)'}.`
+  );
+}
+
+/** The run's own notes (the driver's input widening, the cache's), bounded; the reader's are printed as they come. */
+function printNotes(notes: readonly AdapterNote[], io: Io): void {
+  for (const note of notes.slice(0, NOTES_SHOWN)) io.err(`note: ${note.message}`);
+  if (notes.length > NOTES_SHOWN) io.err(`note: … and ${count(notes.length - NOTES_SHOWN, 'more note')}.`);
 }
 
 /**
@@ -45,6 +74,7 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
  */
 export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   checkOutputPath(opts.out);
+  checkIsolationOptions(opts);
   checkDistinctOutputs({ '--out': opts.out, '--report': opts.report, '--lineage': opts.lineage });
   const timer = timingRecorder();
   const result = commandTable(outputsChosenForUser(opts));
@@ -66,16 +96,23 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   };
   let details: Awaited<ReturnType<typeof timeInputs>>['details'] | undefined;
   let joins: Awaited<ReturnType<typeof timeInputs>>['joins'] = [];
+  let isolation: string | undefined;
   const began = performance.now();
   let run: Awaited<ReturnType<typeof dr.run>> | undefined;
   let error: unknown;
   try {
     // inside the try: a failed read still writes the --report the run promised
-    const timed = await timeInputs(await readInputs(opts.inputs, onNote), opts, onNote);
+    const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts.schema), opts, onNote);
     details = timed.details;
     joins = timed.joins;
     const inputs = timed.inputs;
     run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
+    // before the table is written: a feature that reads across entities must not leave a file behind
+    const checked = await cliIsolationCheck(dr, outputs, timed.history, run.result as Table, opts);
+    if (checked !== undefined && opts.entity !== undefined) {
+      isolation = isolationLine(checked, opts.entity);
+      details = { ...details, isolation };
+    }
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);
   } catch (e) {
@@ -87,11 +124,17 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     if (result.skipped.length > 0) {
       io.err(`note: left out of the table, not columns: ${result.skipped.join(', ')} (name them with --outputs to see why).`);
     }
+    printNotes(run.notes, io);
     io.out(`Wrote ${count(table.numRows, 'row')} × ${count(table.numCols, 'column')} to ${opts.out} in ${formatMs(durationMs)}.`);
+    io.out(previewTable(table));
+    io.out(missingLine(table));
+    const hint = openHint(opts.out);
+    if (hint !== undefined) io.out(hint);
     if (opts.cache !== undefined) {
       io.out(`Cache ${opts.cache}: ${count(run.cache.hits.length, 'node')} read, ${count(run.cache.misses.length, 'node')} computed.`);
     }
-    io.out(`Data quality:\n${formatQuality(run.quality)}`);
+    io.out(`Data quality:\n${boundedQuality(run.quality, Boolean(opts.report))}`);
+    if (isolation !== undefined) io.out(isolation);
   }
   if (opts.report) {
     await writeRunReport(
@@ -102,7 +145,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
         error,
         config: opts.config,
         durationMs,
-        notes: run ? [...notes, ...run.notes.filter((n) => n.code.startsWith('cache-'))] : notes,
+        notes: run ? [...notes, ...run.notes] : notes,
         title: `quiver run ${file}`,
         details: { inputs: opts.inputs, ...details, out: opts.out },
         joins,

@@ -6,7 +6,6 @@
  *   npm run build && node dist/examples/weather/main.js [outDir]
  */
 /// <reference path="./features.names.d.ts" />
-import 'reflect-metadata';
 import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 import { Builder, formatQuality, openLineage, writeArrow } from 'quiver';
@@ -14,6 +13,8 @@ import { formatTrainingFrame } from 'quiver';
 import { WEATHER_CSV } from './data';
 import { weatherFrame, VALIDATION_FROM } from './frame';
 import { Calendar, CityStatistics, WeatherSignals, WeatherWindows } from './features';
+import { INDICATORS, SIGNALS } from './grids';
+import { featureFamilies, formatFamilies, loadHints, previewRows } from './summary';
 
 const SPLITS = ['train', 'validation', 'test'] as const;
 
@@ -50,8 +51,13 @@ async function main(outDir = 'out'): Promise<void> {
   console.log(`temp_max_mean_7 is made from: ${dr.whatIsUpstreamOf('temp_max_mean_7').filter((n) => n !== 'temp_max_mean_7').join(', ')}`);
   const failed = frame.quality.filter((q) => !q.passes);
   if (failed.length > 0) console.log(formatQuality(failed));
+  console.log(`\n${formatFamilies(featureFamilies(frame.features, [...SIGNALS, ...INDICATORS]))}`);
+  const shown = [frame.entity, frame.time, 'temp_max', 'temp_max_lag_1', 'temp_max_mean_7', 'temp_max_ewm_7', 'precipitation_total_7', frame.label];
+  console.log(`\nThe train split's first rows (${shown.length} of ${frame.train.numCols.toLocaleString('en-US')} columns; "${frame.label}" is tomorrow's temp_max):`);
+  console.log(previewRows(frame.train, shown, 4, frame.time));
+  console.log(`\n${loadHints(SPLITS.map((split) => join(outDir, `weather-${split}.arrow`)))}`);
   console.log(
-    `features and splits in ${((built - began) / 1000).toFixed(2)} s; ` +
+    `\nfeatures and splits in ${((built - began) / 1000).toFixed(2)} s; ` +
       `${outDir}/weather-{train,validation,test}.arrow written in ${((written - built) / 1000).toFixed(2)} s; ` +
       `lineage (OpenLineage) in ${lineageFile}`,
   );

@@ -23,9 +23,11 @@ export function buildGraph(items: readonly unknown[], config: Readonly<Record<st
     warnedUntyped = true;
     console.warn(
       `quiver: no type metadata was emitted for ${untyped.slice(0, 3).join(', ')}${untyped.length > 3 ? ` and ${untyped.length - 3} more` : ''}, ` +
-        'so types are not checked. Enable "experimentalDecorators" and "emitDecoratorMetadata" in tsconfig.json and ' +
-        "import 'reflect-metadata' once; esbuild-based runners (tsx) drop decorator metadata — run with tsc, ts-node, ts-jest or @swc/jest. " +
-        'quiver goes on with parameter names alone.',
+        'so types are not checked; quiver goes on with parameter names alone. The metadata comes from the compiler, not from an ' +
+        'import (quiver loads reflect-metadata itself): with tsc, ts-node or ts-jest set "experimentalDecorators": true and ' +
+        '"emitDecoratorMetadata": true in tsconfig.json; with swc (@swc/core, @swc/jest) set jsc.parser.decorators, ' +
+        'jsc.transform.legacyDecorator and jsc.transform.decoratorMetadata to true; esbuild and tsx never emit it — run the ' +
+        'file with `node -r quiver/register main.ts` or `npx quiver run` (both keep it), or compile it with tsc.',
     );
   }
   const graph = assembleGraph(nodes, config, issues);

@@ -74,6 +74,7 @@ export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: rea
   const all = [...new Set([...ignore, ...tagged])];
   const external = new Set(known.filter((n) => n.isExternalInput).map((n) => n.name));
   const sample = new Driver(withoutChecks(run.graph), run.config, dictResult(), [], inline());
-  const runner: IsolationRun = (outputs, inputs, overrides) => sample.execute(outputs, { inputs, overrides });
+  // run(), not execute(): the sample's notes (input widening…) repeat the real run's, so none is printed
+  const runner: IsolationRun = async (outputs, inputs, overrides) => (await sample.run(outputs, { inputs, overrides })).result;
   return { run: runner, ignore: all, overridden: all.filter((name) => !external.has(name)) };
 }

@@ -43,6 +43,10 @@ describe('when no type metadata was emitted', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toContain('no type metadata was emitted for Untyped.scaled');
     expect(warn.mock.calls[0][0]).toContain('"emitDecoratorMetadata"');
+    // the fix for each compiler, and no stale "import 'reflect-metadata'" advice
+    expect(warn.mock.calls[0][0]).toContain('jsc.transform.decoratorMetadata');
+    expect(warn.mock.calls[0][0]).toContain('esbuild and tsx never emit it — run the file with `node -r quiver/register main.ts`');
+    expect(warn.mock.calls[0][0]).not.toMatch(/import 'reflect-metadata'/);
     expect(await new Builder().withFeatures(Untyped).withResult(dictResult()).build().execute(['scaled'], { inputs: { x: 2 } })).toEqual({ scaled: 4 });
     warn.mockRestore();
   });
