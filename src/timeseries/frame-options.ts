@@ -63,6 +63,13 @@ export interface TrainingFrameOptions {
   readonly calendar?: string | number;
   /** Tables joined as of each row's time (`asOfJoin`, backward) before the features run. */
   readonly joins?: readonly FrameJoin[];
+  /**
+   * Compute the features by entity, in this many partitions balanced by rows, one after another:
+   * intermediates live for one partition at a time. Features must be entity-local (`PartitionError`
+   * names those that are not); features tagged `{ entityScope: 'global' }` are computed first on
+   * the whole history. The frame equals the unpartitioned one, cell for cell.
+   */
+  readonly partitions?: number;
 }
 
 /** Every key `TrainingFrameOptions` knows, one per line: a new option is one line here. */
@@ -86,6 +93,7 @@ export const FRAME_OPTION_KEYS: readonly string[] = [
   'isolationCheck',
   'calendar',
   'joins',
+  'partitions',
 ];
 
 /** The keys of `splits`. */
@@ -184,6 +192,10 @@ export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFram
   if (isRecord(given)) collect(issues, () => assertKnownKeys(given, ISOLATION_KEYS, 'buildTrainingFrame isolationCheck', InputError));
   const isolation = isolationOption(given, add);
   issues.push(...joinIssues(options.calendar, options.joins));
+  const partitions = options.partitions;
+  if (partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1)) {
+    add(`partitions is ${String(partitions)}; give a whole number of partitions, 1 or more.`, 'partitions');
+  }
   if (issues.length > 0) throw new InputError(issues);
   const checks = options.checks ?? true;
   return { ...options, horizon, gap, label, warmup: options.warmup ?? 'auto', checks, cuts, isolation };
