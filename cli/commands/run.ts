@@ -15,6 +15,11 @@ import { timingRecorder } from '../../adapters/report/timing-recorder';
 import { formatMs } from '../../adapters/report/html';
 import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
+import type { Driver } from '../../src/driver';
+import type { Groups } from '../../src/columns';
+import { runPartitions } from '../../src/partition/run-partitions';
+import { joinBatches } from '../../adapters/arrow/join-batches';
+import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { timeInputs, type TimeOptions } from '../time-inputs';
@@ -34,6 +39,29 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions {
   readonly lineageNamespace?: string;
   /** Worker threads for the threads() executor; none: inline(). */
   readonly threads?: number;
+  /** With --entity: compute the entities in this many partitions, one after another. */
+  readonly partitions?: number;
+}
+
+/**
+ * `--partitions P`: the entities in P partitions computed one after another (`runPartitions`);
+ * each partition's table becomes record batches of the one result table.
+ */
+async function runByPartition(
+  dr: Driver<Table>, outputs: string[], inputs: Readonly<Record<string, unknown>>, opts: RunOptions, executor: ReturnType<typeof threads> | undefined,
+) {
+  if (opts.entity === undefined) throw new UsageError('--partitions needs --entity <column> and --time <column>: partitions are made of whole entities.');
+  const groups = inputs.groups as Groups;
+  const history = { inputs, groups, rows: groups.rows ?? 0, entity: opts.entity, time: opts.time };
+  const tables: Table[] = [];
+  let last: Awaited<ReturnType<typeof dr.run>> | undefined;
+  const quality: Awaited<ReturnType<typeof dr.run>>['quality'][number][] = [];
+  for await (const { run } of runPartitions(dr, outputs, history, { partitions: opts.partitions ?? 1, executor })) {
+    tables.push(run.result);
+    quality.push(...run.quality);
+    last = run;
+  }
+  return { ...last!, result: joinBatches(tables), quality };
 }
 
 /**
@@ -73,7 +101,10 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     const timed = await timeInputs(await readInputs(opts.inputs, onNote), opts, onNote);
     details = timed.details;
     const inputs = timed.inputs;
-    run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
+    const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
+    run = opts.partitions === undefined
+      ? await dr.run(outputs, { inputs, executor })
+      : await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);
   } catch (e) {
