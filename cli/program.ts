@@ -46,6 +46,7 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .option('--lineage <file>', 'append OpenLineage START and COMPLETE/FAIL events (NDJSON) to this file')
     .option('--lineage-namespace <name>', 'the OpenLineage job namespace (default: quiver)')
     .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
+    .option('--partitions <n>', 'with --entity: compute the entities in n partitions (balanced by rows), one after another', parseCount('--partitions'))
     .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
     .option('--no-isolation-check', 'with --entity: skip the check that each feature reads only its own entity')
     .option('--isolation-ignore <names>', 'with --entity: features that are cross-entity on purpose, left out of that check', parseList)

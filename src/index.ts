@@ -28,6 +28,7 @@ export { concurrent, type ConcurrentOptions } from './execution/concurrent';
 export type { ResultBuilder } from './results/result-builder';
 export { dictResult } from './results/dict-result';
 export * from './timeseries';
+export * from './partition';
 export type { WithCacheOptions } from './cache/options';
 export type { CacheBehavior } from './cache/behavior';
 export type { CacheReport } from './cache/session';

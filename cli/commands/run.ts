@@ -15,6 +15,11 @@ import { timingRecorder } from '../../adapters/report/timing-recorder';
 import { formatMs } from '../../adapters/report/html';
 import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
+import type { Driver } from '../../src/driver';
+import type { Groups } from '../../src/columns';
+import { runPartitions } from '../../src/partition/run-partitions';
+import { joinBatches } from '../../adapters/arrow/join-batches';
+import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { timeInputs, type TimeOptions } from '../time-inputs';
@@ -39,6 +44,29 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
   readonly schema?: SchemaOption;
   /** Worker threads for the threads() executor; none: inline(). */
   readonly threads?: number;
+  /** With --entity: compute the entities in this many partitions, one after another. */
+  readonly partitions?: number;
+}
+
+/**
+ * `--partitions P`: the entities in P partitions computed one after another (`runPartitions`);
+ * each partition's table becomes record batches of the one result table.
+ */
+async function runByPartition(
+  dr: Driver<Table>, outputs: string[], inputs: Readonly<Record<string, unknown>>, opts: RunOptions, executor: ReturnType<typeof threads> | undefined,
+) {
+  if (opts.entity === undefined) throw new UsageError('--partitions needs --entity <column> and --time <column>: partitions are made of whole entities.');
+  const groups = inputs.groups as Groups;
+  const history = { inputs, groups, rows: groups.rows ?? 0, entity: opts.entity, time: opts.time };
+  const tables: Table[] = [];
+  let last: Awaited<ReturnType<typeof dr.run>> | undefined;
+  const quality: Awaited<ReturnType<typeof dr.run>>['quality'][number][] = [];
+  for await (const { run } of runPartitions(dr, outputs, history, { partitions: opts.partitions ?? 1, executor })) {
+    tables.push(run.result);
+    quality.push(...run.quality);
+    last = run;
+  }
+  return { ...last!, result: joinBatches(tables), quality };
 }
 
 /** Failed checks shown before the rest are counted; every one is in the run's quality (and the --report). */
@@ -106,9 +134,15 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     details = timed.details;
     joins = timed.joins;
     const inputs = timed.inputs;
-    run = await dr.run(outputs, { inputs, executor: opts.threads ? threads({ workers: opts.threads }) : undefined });
+    const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
+    run = opts.partitions === undefined
+      ? await dr.run(outputs, { inputs, executor })
+      : await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
     // before the table is written: a feature that reads across entities must not leave a file behind
-    const checked = await cliIsolationCheck(dr, outputs, timed.history, run.result as Table, opts);
+    // (a partitioned run has refused such features already, partition by partition)
+    const checked = opts.partitions === undefined
+      ? await cliIsolationCheck(dr, outputs, timed.history, run.result as Table, opts)
+      : undefined;
     if (checked !== undefined && opts.entity !== undefined) {
       isolation = isolationLine(checked, opts.entity);
       details = { ...details, isolation };

@@ -70,6 +70,13 @@ export interface TrainingFrameOptions {
    * computing; a changed column, config value or feature body recomputes what depends on it.
    */
   readonly cache?: string | WithCacheOptions;
+  /**
+   * Compute the features by entity, in this many partitions balanced by rows, one after another:
+   * intermediates live for one partition at a time. Features must be entity-local (`PartitionError`
+   * names those that are not); features tagged `{ entityScope: 'global' }` are computed first on
+   * the whole history. The frame equals the unpartitioned one, cell for cell.
+   */
+  readonly partitions?: number;
 }
 
 /** Every key `TrainingFrameOptions` knows, one per line: a new option is one line here. */
@@ -94,6 +101,7 @@ export const FRAME_OPTION_KEYS: readonly string[] = [
   'calendar',
   'joins',
   'cache',
+  'partitions',
 ];
 
 /** The keys of `splits`. */
@@ -194,6 +202,10 @@ export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFram
   if (isRecord(given)) collect(issues, () => assertKnownKeys(given, ISOLATION_KEYS, 'buildTrainingFrame isolationCheck', InputError));
   const isolation = isolationOption(given, add);
   issues.push(...joinIssues(options.calendar, options.joins));
+  const partitions = options.partitions;
+  if (partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1)) {
+    add(`partitions is ${String(partitions)}; give a whole number of partitions, 1 or more.`, 'partitions');
+  }
   if (issues.length > 0) throw new InputError(issues);
   const checks = options.checks ?? true;
   const cache = options.cache === undefined ? undefined : cacheSettings(options.cache);

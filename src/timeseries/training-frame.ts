@@ -20,6 +20,8 @@ import { prepareHistory, type JoinSummary } from './frame-joins';
 import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
+import { concatParts } from '../partition/concat';
+import { runPartitions } from '../partition/run-partitions';
 
 /** How many rows each step of `buildTrainingFrame` kept or dropped. */
 export interface FrameCounts {
@@ -112,6 +114,30 @@ function isolationRows(features: Readonly<Record<string, unknown>>, history: Ent
   return Math.max(16, Math.ceil((reach + 1) / 2) + 2);
 }
 
+/**
+ * `driver.run` by entity partitions (`runPartitions`), each output's parts joined back into one
+ * column; quality results of every partition in order, timings summed, cache hits and misses of
+ * every partition listed.
+ */
+async function runJoined(driver: Driver<unknown>, outputs: readonly string[], history: EntityHistory, partitions: number) {
+  const parts: Record<string, unknown>[] = [];
+  const rows: number[] = [];
+  const quality: QualityResult[] = [];
+  const timings: Record<string, number> = {};
+  const cache = { hits: [] as string[], misses: [] as string[] };
+  for await (const { part, run } of runPartitions(driver, outputs, history, { partitions })) {
+    cache.hits.push(...run.cache.hits);
+    cache.misses.push(...run.cache.misses);
+    parts.push(run.result as Record<string, unknown>);
+    rows.push(part.end - part.start);
+    quality.push(...run.quality);
+    for (const [name, ms] of Object.entries(run.timings)) timings[name] = (timings[name] ?? 0) + ms;
+  }
+  const result: Record<string, unknown> = {};
+  for (const name of outputs) result[name] = concatParts(parts.map((p) => p[name]), rows);
+  return { result, quality, timings, cache };
+}
+
 /** The outputs to compute: `include` first, then `outputs` or every feature node; and those left out. */
 function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
   const chosen = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
@@ -151,7 +177,9 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   if (o.cacheSettings) builder.withCache(o.cacheSettings);
   const driver = builder.build();
   const selected = selectOutputs(driver, o);
-  const run = await driver.run(selected.outputs, { inputs: history.inputs });
+  const run = o.partitions === undefined
+    ? await driver.run(selected.outputs, { inputs: history.inputs })
+    : await runJoined(driver, selected.outputs, history, o.partitions);
   const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, selected.explicit);
   frameChecks.names(Object.keys(features), o);
 

@@ -1,0 +1,7 @@
+/** Partitioned runs: entities split by rows, computed apart, joined back unchanged. */
+export { planPartitions, type Partition } from './plan';
+export { partitionInputs, partitionGroups } from './slice';
+export { concatParts } from './concat';
+export { globalFeatures, checkPartitionable } from './entity-scope';
+export { runPartitions, globalValues, type RunPartitionsOptions } from './run-partitions';
+export { PartitionError, QueueUnavailableError } from './errors';
