@@ -4,7 +4,8 @@
  * It follows the result builder (typed-arrays.ts, scalar-to-data.ts, array-to-data.ts).
  */
 import type {
-  Bool, DataType, Float32, Float64, Int16, Int32, Int64, Int8, Table, TimestampMillisecond, Uint16, Uint32, Uint64, Uint8, Utf8,
+  Bool, DataType, Float32, Float64, Int16, Int32, Int64, Int8, Table,
+  TimestampMillisecond, Uint16, Uint32, Uint64, Uint8, Utf8,
 } from 'apache-arrow';
 
 /** Typed array → Arrow type, by the array's `Symbol.toStringTag` (structurally they look alike). */

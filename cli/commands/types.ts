@@ -20,7 +20,8 @@ function byExportName(file: string, classes: readonly FeatureClass[]): Map<strin
   const exports = require(path.resolve(file)) as Record<string, unknown>;
   const named = new Map<string, FeatureClass>();
   for (const [name, value] of Object.entries(exports)) {
-    if (classes.includes(value as FeatureClass) && ![...named.values()].includes(value as FeatureClass)) named.set(name, value as FeatureClass);
+    const cls = value as FeatureClass;
+    if (classes.includes(cls) && ![...named.values()].includes(cls)) named.set(name, cls);
   }
   return named;
 }
@@ -45,7 +46,8 @@ export function typesCommand(file: string, opts: TypesOptions, io: Io): number {
       io.out(`${out} is up to date.`);
       return 0;
     }
-    io.err(`${out} is ${current === undefined ? 'missing' : 'stale'}: run \`quiver types ${file} -o ${out}\` and commit it.`);
+    const state = current === undefined ? 'missing' : 'stale';
+    io.err(`${out} is ${state}: run \`quiver types ${file} -o ${out}\` and commit it.`);
     return 1;
   }
   fs.writeFileSync(out, text);

@@ -92,7 +92,13 @@ type OneFeatureTypes<C> =
  */
 export type Checked<O extends readonly string[], Allowed extends string> = string extends Allowed
   ? O
-  : { readonly [K in keyof O]: string extends O[K] ? O[K] : O[K] extends Allowed ? O[K] : `unknown name: ${O[K] & string}` };
+  : {
+      readonly [K in keyof O]: string extends O[K]
+        ? O[K]
+        : O[K] extends Allowed
+          ? O[K]
+          : `unknown name: ${O[K] & string}`;
+    };
 
 /** One name checked the same way. */
 export type CheckedName<O extends string, Allowed extends string> = string extends Allowed | O
@@ -102,4 +108,6 @@ export type CheckedName<O extends string, Allowed extends string> = string exten
     : `unknown name: ${O}`;
 
 /** Union → intersection (to merge the type maps of several classes). */
-export type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+export type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;

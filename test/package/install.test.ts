@@ -134,6 +134,13 @@ maybe(
       expect(listed).toMatch(/^avg3wkSpend\s+Float64Array\s+feature\s+owner=marketing pii=false\s+spend\s*$/m);
       expect(listed).toMatch(/^signups\s+Float64Array\s+input/m);
 
+      // 5. Typed names (issue 18): the hello world with a misspelt output does not compile, and
+      // the error names the misspelling.
+      fs.writeFileSync(path.join(project, 'main.ts'), block('main.ts').replace("'spendPerSignup'", "'spendPerSingup'"));
+      const typo = spawnSync(npx, ['--no-install', 'tsc', '-p', '.', '--noEmit'], { cwd: project, encoding: 'utf8', timeout: 120000 });
+      expect(typo.status).not.toBe(0);
+      expect(typo.stdout).toContain('unknown name: spendPerSingup');
+
       console.log(
         `quiver tarball: ${filename} ${(size / 1024).toFixed(0)} kB packed, ${(unpackedSize / 1024).toFixed(0)} kB unpacked, ${entryCount} files; ` +
           `seconds: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,

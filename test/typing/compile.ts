@@ -17,7 +17,8 @@ export function compile(files: Readonly<Record<string, string>>): Map<string, st
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
     const options: ts.CompilerOptions = {
       target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10,
-      strict: true, noEmit: true, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false,
+      strict: true, noEmit: true, experimentalDecorators: true, emitDecoratorMetadata: true,
+      useDefineForClassFields: false,
       esModuleInterop: true, skipLibCheck: true, lib: ['lib.es2022.d.ts'], types: ['node'],
       typeRoots: [path.join(ROOT, 'node_modules', '@types')], baseUrl: ROOT, paths: { quiver: ['./src/index.ts'] },
     };

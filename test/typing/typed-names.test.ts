@@ -10,7 +10,9 @@ import { feature, tag } from 'quiver';
 export class SpendFeatures {
   @tag({ owner: 'marketing' })
   avg3wkSpend(spend: Float64Array): Float64Array { return spend; }
-  spendPerSignup(spend: Float64Array, signups: Float64Array): Float64Array { return spend.map((s, i) => s / signups[i]); }
+  spendPerSignup(spend: Float64Array, signups: Float64Array): Float64Array {
+    return spend.map((s, i) => s / signups[i]);
+  }
   @feature()
   spendMean(spend: Float64Array): number { return spend[0]; }
   async counts(signups: Float64Array): Promise<Int32Array> { return Int32Array.from(signups); }
@@ -51,7 +53,8 @@ export async function main() {
   'bad-output.ts': header + `dr.execute(['avg3wkSpnd'], { inputs: { spend } });\n`,
   'bad-run.ts': header + `dr.run(['spendPerSignup', 'spendPerSingup'], { inputs: { spend, signups } });\n`,
   'bad-const-list.ts': header + `const outs = ['spendMean', 'spendMaen'] as const;\ndr.execute(outs);\n`,
-  'bad-override.ts': header + `dr.execute(['spendPerSignup'], { inputs: { spend, signups }, overrides: { spendMaen: 1 } });\n`,
+  'bad-override.ts': header
+    + `dr.execute(['spendPerSignup'], { inputs: { spend, signups }, overrides: { spendMaen: 1 } });\n`,
   'bad-validate.ts': header + `dr.validateExecution(['spendMaen']);\n`,
   'bad-visualize.ts': header + `dr.visualizeExecution(['avgSpend']);\n`,
   'bad-upstream.ts': header + `dr.whatIsUpstreamOf('spendPerSignup', 'spendPerSignp');\n`,
@@ -60,12 +63,13 @@ export async function main() {
   'bad-static.ts': header + `dr.execute(['build']);\n`,
   'bad-input-not-given.ts': header + `dr.execute(['spend']);\n`,
   'bad-column.ts': header + `import type { Float64, Vector } from 'apache-arrow';\n`
-    + `dr.execute(['counts'], { inputs: { signups } }).then((t) => { const v: Vector<Float64> | null = t.getChild('counts'); return v; });\n`,
+    + `dr.execute(['counts'], { inputs: { signups } })`
+    + `.then((t) => { const v: Vector<Float64> | null = t.getChild('counts'); return v; });\n`,
 };
 
 const result = compile(cases);
 
-test('a valid program compiles: outputs, inputs, config keys, overrides, lineage, typed columns, untyped escape', () => {
+test('a valid program compiles: outputs, inputs, config, overrides, lineage, typed columns, untyped', () => {
   expect(result.get('valid.ts')).toEqual([]);
   expect(result.get('features.ts')).toEqual([]);
   expect(result.get('(other)')).toBeUndefined();
