@@ -1,8 +1,9 @@
 /**
  * A structural fingerprint of a value: two 32-bit multiplicative hashes over everything a feature
  * could write into — a typed array's bytes (frozen or not, views included), an array's elements,
- * a plain object's or instance's own enumerable properties, Map and Set entries, a Date's time —
- * recursing into nested values (cycles and depth bounded). Primitives are immutable: 0.
+ * a plain object's own enumerable properties, a class instance's object-valued ones (not `_`
+ * caches), Map and Set entries, a Date's time — recursing into nested values (cycles and depth
+ * bounded). Primitives are immutable: 0.
  */
 
 const MAX_DEPTH = 8;
@@ -84,9 +85,15 @@ function visit(h: Hasher, v: unknown, depth: number, open: Set<object>): void {
     for (const x of o) visit(h, x, depth + 1, open);
   } else if (!(o instanceof Promise)) {
     h.word(13);
+    const proto = Object.getPrototypeOf(o);
+    const plain = proto === Object.prototype || proto === null;
     for (const k of Object.keys(o)) {
+      const x = (o as Record<string, unknown>)[k];
+      // A class instance's data is in its arrays and buffers; its `_` fields and scalar fields are
+      // often caches filled on first read (Arrow's `_nullCount`), which reading must not trip.
+      if (!plain && (k.charCodeAt(0) === 95 || x === null || typeof x !== 'object')) continue;
       h.text(k);
-      visit(h, (o as Record<string, unknown>)[k], depth + 1, open);
+      visit(h, x, depth + 1, open);
     }
   }
   open.delete(o);

@@ -178,3 +178,19 @@ describe('fingerprintValue', () => {
     expect(typeof fingerprintValue(cyclic)).toBe('number');
   });
 });
+
+describe('fingerprintValue on class instances', () => {
+  it('sees their arrays and buffers but not scalar or `_` caches filled on first read', () => {
+    class Column {
+      _count = -1;
+      length = 3;
+      constructor(readonly values: Float64Array) {}
+    }
+    const c = new Column(new Float64Array([1, 2, 3]));
+    const f0 = fingerprintValue(c);
+    c._count = 3; // a cache filled on first read (Arrow's _nullCount is one)
+    expect(fingerprintValue(c)).toBe(f0);
+    c.values[2] = 0;
+    expect(fingerprintValue(c)).not.toBe(f0);
+  });
+});
