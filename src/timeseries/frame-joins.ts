@@ -31,6 +31,8 @@ export interface PreparedHistory {
   readonly history: EntityHistory;
   /** Rows added by the calendar fill (0 without `calendar`). */
   readonly added: number;
+  /** Which rows of the (sorted) history the calendar fill added; `undefined` without `calendar`. */
+  readonly addedRows?: Int32Array;
   /** The names of the joined columns (after `prefix`). */
   readonly joined: readonly string[];
 }
@@ -89,13 +91,15 @@ export function prepareHistory(
 ): PreparedHistory {
   let raw = data;
   let added = 0;
+  let addedRows: Int32Array | undefined;
   if (o.calendar !== undefined) {
     const filled = fillCalendar(data, { entity: o.entity, time: o.time, freq: o.calendar });
     raw = filled.columns;
     added = filled.added.length;
+    addedRows = filled.added;
   }
   const history = entityHistory(raw, { entity: o.entity, time: o.time });
-  if (o.joins === undefined || o.joins.length === 0) return { history, added, joined: [] };
+  if (o.joins === undefined || o.joins.length === 0) return { history, added, addedRows, joined: [] };
   const columns: Record<string, Column> = { ...history.columns };
   const joined: string[] = [];
   o.joins.forEach((join, j) => {
@@ -130,5 +134,5 @@ export function prepareHistory(
     }
   });
   const inputs = { ...history.inputs, ...Object.fromEntries(joined.map((name) => [name, columns[name]])) };
-  return { history: { ...history, columns, inputs }, added, joined };
+  return { history: { ...history, columns, inputs }, added, addedRows, joined };
 }

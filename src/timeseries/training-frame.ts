@@ -19,6 +19,7 @@ import { prepareHistory } from './frame-joins';
 import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
+import { locateResult, locatingFailures } from './quality-rows';
 
 /** How many rows each step of `buildTrainingFrame` kept or dropped. */
 export interface FrameCounts {
@@ -136,7 +137,8 @@ function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
  */
 export async function buildTrainingFrame(options: TrainingFrameOptions): Promise<TrainingFrame> {
   const o = resolveFrameOptions(options);
-  const { history, added, joined } = prepareHistory(o.data, o);
+  const { history, added, addedRows, joined } = prepareHistory(o.data, o);
+  const rowSource = { history, addedRows };
   const target = numericTarget(history.columns, o.target);
   const label = shift(target, -o.horizon, { groups: history.groups });
 
@@ -145,7 +147,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   if (o.adapters) builder.withAdapters(...o.adapters);
   const driver = builder.build();
   const selected = selectOutputs(driver, o);
-  const run = await driver.run(selected.outputs, { inputs: history.inputs });
+  const run = await locatingFailures(() => driver.run(selected.outputs, { inputs: history.inputs }), rowSource);
   const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, selected.explicit);
   frameChecks.names(Object.keys(features), o);
 
@@ -159,7 +161,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     const rows = isolationRows(features, history, o, warmup.rows);
     isolation = await checkEntityIsolation(driver, Object.keys(features), history, { ignore: o.isolation.ignore, rows });
   }
-  const quality: QualityResult[] = [...run.quality];
+  const quality: QualityResult[] = run.quality.map((r) => locateResult(r, rowSource));
   if (o.checks) {
     const { train, validation, test } = splits.rows;
     const frameRows = new Int32Array(train.length + validation.length + test.length);
