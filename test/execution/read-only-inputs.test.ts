@@ -1,4 +1,4 @@
-import { Builder, concurrent, feature, FeatureExecutionError, InputMutationError, readOnlyInputs, QuiverError } from '../../src';
+import { Builder, concurrent, dictResult, feature, FeatureExecutionError, InputMutationError, readOnlyInputs, QuiverError } from '../../src';
 import { fingerprintValue } from '../../src/execution/fingerprint-value';
 
 class Writes {
@@ -91,21 +91,21 @@ describe('readOnlyInputs(): a feature that writes into an input is named', () =>
   });
 
   it('catches a plain array sorted in place (arrays cannot be caught by freezing typed arrays)', async () => {
-    const dr = new Builder().withFeatures(SortsInPlace).withResult({ build: (_o, v) => v }).build();
+    const dr = new Builder().withFeatures(SortsInPlace).withResult(dictResult()).build();
     const error = await dr.execute(['sorted'], { inputs: { labels: ['b', 'a'] } }).catch((e) => e);
     expect(error).toBeInstanceOf(InputMutationError);
     expect(error.message).toContain('Feature "sorted" (SortsInPlace.sorted) wrote into its input "labels" (an Array of length 2)');
   });
 
   it('catches a write after an await, with the concurrent executor too', async () => {
-    const dr = new Builder().withFeatures(AsyncWrites).withExecutor(concurrent({ limit: 2 })).withResult({ build: (_o, v) => v }).build();
+    const dr = new Builder().withFeatures(AsyncWrites).withExecutor(concurrent({ limit: 2 })).withResult(dictResult()).build();
     const error = await dr.execute(['late'], { inputs: { counts: new Int32Array([5]) } }).catch((e) => e);
     expect(error).toBeInstanceOf(InputMutationError);
     expect(error.input).toBe('counts');
   });
 
   it('catches a field written on an object input', async () => {
-    const dr = new Builder().withFeatures(WritesObject).withResult({ build: (_o, v) => v }).build();
+    const dr = new Builder().withFeatures(WritesObject).withResult(dictResult()).build();
     const error = await dr.execute(['limit'], { inputs: { settings: { max: 10 } } }).catch((e) => e);
     expect(error).toBeInstanceOf(InputMutationError);
     expect(error.message).toContain('wrote into its input "settings" (an Object)');
