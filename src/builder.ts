@@ -11,6 +11,7 @@ import { LIFECYCLE_HOOKS, type LifecycleAdapter } from './execution/hooks';
 import { closest } from './execution/suggest';
 import { isExecutor, type Executor } from './execution/executor-api';
 import { inline } from './execution/inline';
+import { withTestDefaults } from './execution/read-only-inputs';
 import type { ResultBuilder } from './results/result-builder';
 import { cacheSettings, type CacheSettings, type WithCacheOptions } from './cache/options';
 import type { DeclaredInputs, FeatureNames, FeatureTypes } from './typing/names';
@@ -110,7 +111,7 @@ export class Builder<R = Table, N extends string = never, M = {}> {
     const recipe = Object.freeze({ features: Object.freeze([...this.features]), config });
     executor.prepare?.(recipe, graph);
     const result = (this.result ?? arrowTable()) as ResultBuilder<R>;
-    return new Driver<R, N, M>(graph, config, result, [...this.adapters], executor, recipe, this.cache);
+    return new Driver<R, N, M>(graph, config, result, withTestDefaults(this.adapters), executor, recipe, this.cache);
   }
 
   /**

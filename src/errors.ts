@@ -91,6 +91,18 @@ export class FeatureExecutionError extends QuiverError {
 }
 
 /**
+ * A feature wrote into one of its arguments (found by `readOnlyInputs()`): inputs are shared with
+ * the caller and every other feature that reads them. `.node` names the feature, `.input` the argument.
+ */
+export class InputMutationError extends FeatureExecutionError {
+  readonly input: string;
+  constructor(node: string, origin: string, input: string, message: string) {
+    super(node, origin, undefined, message);
+    this.input = input;
+  }
+}
+
+/**
  * A lifecycle hook (`afterRun`) threw. When the run itself failed, that failure stays the error and
  * the hooks' errors are attached to it as `hookErrors`; this class is thrown only when the run
  * succeeded and a hook did not. `.errors` holds every hook's error, `.cause` the first.

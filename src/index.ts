@@ -24,6 +24,7 @@ export { describeTagFilter, type NodeInfo, type TagFilter } from './graph/node-i
 export * from './governance';
 export type { Executor, ExecutorRun, GraphRecipe } from './execution/executor-api';
 export { inline } from './execution/inline';
+export { readOnlyInputs, type ReadOnlyInputsOptions } from './execution/read-only-inputs';
 export { concurrent, type ConcurrentOptions } from './execution/concurrent';
 export type { ResultBuilder } from './results/result-builder';
 export { dictResult } from './results/dict-result';

@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { RecordBatch, RecordBatchReader, Table, type Schema } from 'apache-arrow';
 import { checkReadable, fileError, reasonOf } from './file-errors';
 import { checkUniqueColumns } from './unique-columns';
+import { arrowFramingProblem } from './arrow-check-worker';
 
 const FIX = 'The file is truncated or is not Arrow IPC (file or stream format); write it again, or check its extension.';
 
@@ -19,6 +20,8 @@ const FIX = 'The file is truncated or is not Arrow IPC (file or stream format); 
  */
 export async function* readArrowBatches(path: string): AsyncGenerator<RecordBatch, Schema, undefined> {
   await checkReadable(path, 'Arrow IPC');
+  const damaged = await arrowFramingProblem(path);
+  if (damaged !== undefined) throw fileError(path, 'read Arrow IPC from', damaged, FIX);
   const file = await open(path, 'r');
   try {
     let reader: Awaited<ReturnType<typeof RecordBatchReader.from>>;
@@ -64,5 +67,9 @@ export async function readArrow(path: string): Promise<Table> {
     batches.push(next.value);
     next = await iterator.next();
   }
-  return new Table(next.value, batches);
+  try {
+    return new Table(next.value, batches);
+  } catch (error) {
+    throw fileError(path, 'read Arrow IPC from', reasonOf(error), FIX);
+  }
 }

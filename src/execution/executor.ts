@@ -3,7 +3,7 @@
  * releasing each intermediate value as soon as its last consumer has run. The loop touches
  * integer indices and one values array; hooks cost nothing when none are registered.
  */
-import { DataValidationError, FeatureExecutionError } from '../errors';
+import { DataValidationError, FeatureExecutionError, InputMutationError } from '../errors';
 import type { Graph } from '../graph/graph';
 import type { QualityResult } from '../quality/result';
 import type { LifecycleAdapter, NodeCall, Tags } from './hooks';
@@ -37,7 +37,7 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
       value = wrappers.length === 0 ? node.fn(args) : callWrapped(wrappers, { runId: state.runId, index: i, node, graph, args });
       if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
     } catch (error) {
-      const failure = error instanceof DataValidationError ? error : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
+      const failure = error instanceof DataValidationError || error instanceof InputMutationError ? error : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
       if (observed) afterNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length, started, false, failure, undefined);
       throw failure;
     }

@@ -5,7 +5,7 @@
  * and handed over in plan order; on a failure, every node placed before it in the plan still runs,
  * nothing after it starts, and the failure earliest in the plan is the one thrown.
  */
-import { DataValidationError, FeatureExecutionError } from '../errors';
+import { DataValidationError, FeatureExecutionError, InputMutationError } from '../errors';
 import type { QualityResult } from '../quality/result';
 import { callWrapped, type ComputeNode } from './executor';
 import type { ExecutorRun } from './executor-api';
@@ -50,7 +50,7 @@ export function runByReadiness(run: ExecutorRun, limit: number, compute?: Comput
     };
     const failed = (p: number, started: number, error: unknown) => {
       const node = nodes[order[p]];
-      const wrapped = error instanceof DataValidationError
+      const wrapped = error instanceof DataValidationError || error instanceof InputMutationError
         ? error
         : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
       try {

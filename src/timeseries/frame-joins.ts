@@ -54,6 +54,8 @@ export interface PreparedHistory {
   readonly history: EntityHistory;
   /** Rows added by the calendar fill (0 without `calendar`). */
   readonly added: number;
+  /** Which rows of the (sorted) history the calendar fill added; `undefined` without `calendar`. */
+  readonly addedRows?: Int32Array;
   /** The names of the joined columns (after `prefix`). */
   readonly joined: readonly string[];
   /** One summary per join, in order. */
@@ -114,13 +116,15 @@ export function prepareHistory(
 ): PreparedHistory {
   let raw = data;
   let added = 0;
+  let addedRows: Int32Array | undefined;
   if (o.calendar !== undefined) {
     const filled = fillCalendar(data, { entity: o.entity, time: o.time, freq: o.calendar });
     raw = filled.columns;
     added = filled.added.length;
+    addedRows = filled.added;
   }
   const history = entityHistory(raw, { entity: o.entity, time: o.time });
-  if (o.joins === undefined || o.joins.length === 0) return { history, added, joined: [], joins: [] };
+  if (o.joins === undefined || o.joins.length === 0) return { history, added, addedRows, joined: [], joins: [] };
   const columns: Record<string, Column> = { ...history.columns };
   const joined: string[] = [];
   const summaries: JoinSummary[] = [];
@@ -166,5 +170,5 @@ export function prepareHistory(
     });
   });
   const inputs = { ...history.inputs, ...Object.fromEntries(joined.map((name) => [name, columns[name]])) };
-  return { history: { ...history, columns, inputs }, added, joined, joins: summaries };
+  return { history: { ...history, columns, inputs }, added, addedRows, joined, joins: summaries };
 }

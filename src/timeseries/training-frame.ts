@@ -22,6 +22,8 @@ import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
 import { concatParts } from '../partition/concat';
 import { runPartitions } from '../partition/run-partitions';
+import { locateResult, locatingFailures } from './quality-rows';
+import { atRows } from '../quality/text';
 
 /** How many rows each step of `buildTrainingFrame` kept or dropped. */
 export interface FrameCounts {
@@ -130,12 +132,26 @@ async function runJoined(driver: Driver<unknown>, outputs: readonly string[], hi
     cache.misses.push(...run.cache.misses);
     parts.push(run.result as Record<string, unknown>);
     rows.push(part.end - part.start);
-    quality.push(...run.quality);
+    quality.push(...run.quality.map((q) => inHistoryRows(q, part.start)));
     for (const [name, ms] of Object.entries(run.timings)) timings[name] = (timings[name] ?? 0) + ms;
   }
   const result: Record<string, unknown> = {};
   for (const name of outputs) result[name] = concatParts(parts.map((p) => p[name]), rows);
   return { result, quality, timings, cache };
+}
+
+/**
+ * A partition's quality result with its `firstRows` counted in the whole history's sorted rows
+ * (`historyRows: true`), so that they name the right entity and time.
+ */
+function inHistoryRows(q: QualityResult, start: number): QualityResult {
+  const d = q.diagnostics;
+  const rows = d?.firstRows;
+  if (!Array.isArray(rows) || rows.length === 0) return q;
+  const rebased = (rows as number[]).map((r) => r + start);
+  const count = typeof d.count === 'number' ? d.count : rows.length;
+  const message = q.message.replace(atRows(rows as number[], count), atRows(rebased, count));
+  return { ...q, message, diagnostics: { ...d, firstRows: rebased, historyRows: true } };
 }
 
 /** The outputs to compute: `include` first, then `outputs` or every feature node; and those left out. */
@@ -167,7 +183,8 @@ function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
  */
 export async function buildTrainingFrame(options: TrainingFrameOptions): Promise<TrainingFrame> {
   const o = resolveFrameOptions(options);
-  const { history, added, joined, joins } = prepareHistory(o.data, o);
+  const { history, added, addedRows, joined, joins } = prepareHistory(o.data, o);
+  const rowSource = { history, addedRows };
   const target = numericTarget(history.columns, o.target);
   const label = shift(target, -o.horizon, { groups: history.groups });
 
@@ -177,9 +194,12 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   if (o.cacheSettings) builder.withCache(o.cacheSettings);
   const driver = builder.build();
   const selected = selectOutputs(driver, o);
-  const run = o.partitions === undefined
-    ? await driver.run(selected.outputs, { inputs: history.inputs })
-    : await runJoined(driver, selected.outputs, history, o.partitions);
+  const run = await locatingFailures(
+    () => (o.partitions === undefined
+      ? driver.run(selected.outputs, { inputs: history.inputs })
+      : runJoined(driver, selected.outputs, history, o.partitions)),
+    rowSource,
+  );
   const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, selected.explicit);
   frameChecks.names(Object.keys(features), o);
 
@@ -193,7 +213,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     const rows = isolationRows(features, history, o, warmup.rows);
     isolation = await checkEntityIsolation(driver, Object.keys(features), history, { ignore: o.isolation.ignore, rows });
   }
-  const quality: QualityResult[] = [...run.quality];
+  const quality: QualityResult[] = run.quality.map((r) => locateResult(r, rowSource));
   if (o.checks) {
     const { train, validation, test } = splits.rows;
     const frameRows = new Int32Array(train.length + validation.length + test.length);
