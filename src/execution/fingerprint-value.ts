@@ -61,14 +61,27 @@ function visit(h: Hasher, v: unknown, depth: number, open: Set<object>): void {
     case 'undefined': h.word(6); return;
     case 'symbol': case 'function': h.word(7); return;
   }
-  if (v === null) return h.word(8);
-  const o = v as object;
-  if (ArrayBuffer.isView(o)) return bytes(h, o.buffer, o.byteOffset, o.byteLength);
-  if (o instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && o instanceof SharedArrayBuffer)) {
-    return bytes(h, o, 0, o.byteLength);
+  if (v === null) {
+    h.word(8);
+    return;
   }
-  if (o instanceof Date) return h.number(o.getTime());
-  if (depth >= MAX_DEPTH || open.has(o)) return h.word(9);
+  const o = v as object;
+  if (ArrayBuffer.isView(o)) {
+    bytes(h, o.buffer, o.byteOffset, o.byteLength);
+    return;
+  }
+  if (o instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && o instanceof SharedArrayBuffer)) {
+    bytes(h, o, 0, o.byteLength);
+    return;
+  }
+  if (o instanceof Date) {
+    h.number(o.getTime());
+    return;
+  }
+  if (depth >= MAX_DEPTH || open.has(o)) {
+    h.word(9);
+    return;
+  }
   open.add(o);
   if (Array.isArray(o)) {
     h.word(10);
