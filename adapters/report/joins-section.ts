@@ -3,21 +3,13 @@
  * time, how it matched (on, by, tolerance, prefix), the columns it brought, and how many rows
  * found nothing — with a bar of the matched share, so a join that silently matched little shows.
  */
+import type { JoinSummary } from '../../src/timeseries/frame-joins';
 import { esc, formatMs, section, table, type Cell } from './html';
 
-/** One join as the report shows it (`TrainingFrame.joins` entries fit; `name` labels the table). */
-export interface JoinReport {
+/** One join as the report shows it: what the join did, and `name` to label the table. */
+export interface JoinReport extends JoinSummary {
   /** The table's name, e.g. its file (default "join 1", "join 2", …). */
   readonly name?: string;
-  readonly on: string;
-  readonly by: readonly string[];
-  /** ms; `undefined` for none. */
-  readonly tolerance: number | undefined;
-  readonly prefix: string;
-  readonly columns: readonly string[];
-  readonly tableRows: number;
-  readonly rows: number;
-  readonly unmatched: number;
 }
 
 const DAY = 86_400_000;
