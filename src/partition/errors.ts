@@ -24,17 +24,3 @@ export class PartitionError extends QuiverError {
     this.features = features;
   }
 }
-
-/**
- * Redis could not be reached, or was lost mid-run: `.url` names it (without its password).
- *
- * @example
- * try { await buildTrainingFrame({ ...options, distributed: { redis: 'redis://queue:6379', partitions: 8 } }); } catch (e) { if (e instanceof QueueUnavailableError) console.log(e.url); }
- */
-export class QueueUnavailableError extends QuiverError {
-  readonly url: string;
-  constructor(url: string, what: string, options?: { cause?: unknown }) {
-    super(`Redis at ${url} ${what}. Check that redis-server runs there and the URL (--queue / --redis, distributed.redis) is right.`, options);
-    this.url = url;
-  }
-}

@@ -4,4 +4,4 @@ export { partitionInputs, partitionGroups } from './slice';
 export { concatParts } from './concat';
 export { globalFeatures, checkPartitionable } from './entity-scope';
 export { runPartitions, globalValues, type RunPartitionsOptions } from './run-partitions';
-export { PartitionError, QueueUnavailableError } from './errors';
+export { PartitionError } from './errors';
