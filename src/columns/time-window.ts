@@ -26,16 +26,8 @@ function entityText(groups: Groups | undefined, g: number, start: number, end: n
  * ascendingTimes('rollingSum', Float64Array.of(0, 1, 5), undefined);   // the same Float64Array
  */
 export function ascendingTimes(kernel: string, time: unknown, groups: Groups | undefined): Float64Array {
-  if (time === undefined) {
-    throw new InputError(
-      `${kernel}: an offset window needs opts.time, the time of each row ` +
-        '(epoch ms or an Arrow Date/Timestamp vector); ' +
-        'pass { time } or give the window as a number of rows.',
-    );
-  }
-  const t = epochMillis(kernel, time);
+  const t = offsetTimes(kernel, time, groups);
   const n = t.length;
-  if (groups !== undefined) checkGroups(kernel, groups, n);
   const count = groups === undefined ? 1 : groups.count;
   for (let g = 0; g < count; g++) {
     const start = groups === undefined ? 0 : groups.starts[g];
@@ -47,6 +39,27 @@ export function ascendingTimes(kernel: string, time: unknown, groups: Groups | u
       prev = ti;
     }
   }
+  return t;
+}
+
+/**
+ * `time` as epoch ms for an offset window, with `groups` checked against its length, but not its
+ * order: for kernels that check the order inside their own loop (and call `ascendingTimes` for the
+ * error when they find a row out of order). Without `time` an `InputError` says to pass it.
+ *
+ * @example
+ * offsetTimes('rollingSum', Float64Array.of(0, 5, 1), undefined);   // the same Float64Array, unchecked order
+ */
+export function offsetTimes(kernel: string, time: unknown, groups: Groups | undefined): Float64Array {
+  if (time === undefined) {
+    throw new InputError(
+      `${kernel}: an offset window needs opts.time, the time of each row ` +
+        '(epoch ms or an Arrow Date/Timestamp vector); ' +
+        'pass { time } or give the window as a number of rows.',
+    );
+  }
+  const t = epochMillis(kernel, time);
+  if (groups !== undefined) checkGroups(kernel, groups, t.length);
   return t;
 }
 

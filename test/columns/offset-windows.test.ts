@@ -150,6 +150,21 @@ describe('offset windows: mistakes are InputErrors that say what to do', () => {
     );
   });
 
+  it('refuses a missing or infinite time in sum and mean too (checked inside their loop)', () => {
+    const groups = groupsOf(['a', 'a', 'b', 'b']);
+    const sum = thrown(() => rollingSum(x, '1D', { time: f64(0, 1, 2, NaN), groups }));
+    expect(sum).toBeInstanceOf(InputError);
+    expect(sum.message).toBe(
+      'rollingSum: opts.time has no time at row 3 (NaN) in entity "b" (rows 2–3); every row needs a time.',
+    );
+    expect(thrown(() => rollingMean(x, '1D', { time: f64(0, Infinity, 2, 3), groups })).message).toBe(
+      'rollingMean: opts.time has no time at row 1 (Infinity) in entity "a" (rows 0–1); every row needs a time.',
+    );
+    expect(thrown(() => rollingSum(x, '1D', { time: f64(NaN, 1, 2, 3) })).message).toBe(
+      'rollingSum: opts.time has no time at row 0 (NaN) in the column (no opts.groups); every row needs a time.',
+    );
+  });
+
   it('needs opts.time for an offset, and no opts.time for a row count', () => {
     expect(thrown(() => rollingMean(x, '28D')).message).toBe(
       'rollingMean: an offset window needs opts.time, the time of each row ' +
