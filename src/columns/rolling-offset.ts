@@ -10,7 +10,7 @@ import { checkGroups, type Groups } from './groups';
 import { offsetMs } from './offset';
 import { column, minPeriodsArg, output, windowArg, type WindowOptions } from './options';
 import { MEAN, SUM, sumResult } from './sum-result';
-import { windowStarts } from './time-window';
+import { ascendingTimes, offsetTimes, windowStarts } from './time-window';
 
 
 /** Which statistic an offset window computes. */
@@ -20,13 +20,24 @@ const CANCELLATION = 1e-6;
 let dequeRows = new Int32Array(64);
 let dequeValues = new Float64Array(64);
 
+/**
+ * The Kahan running sum over offset windows of `x[start..end)`: the window start `j` advances with
+ * the time column inside the loop (no array of starts), while t[i] − t[j] ≥ `width`. The same loop
+ * checks that time ascends: it returns the first row out of order (or without a time), else −1.
+ */
 function sumRows(
-  x: Float64Array, out: Float64Array, start: number, end: number, lo: Int32Array, minPeriods: number, mode: number,
-): void {
-  let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN, j = start;
+  x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
+  minPeriods: number, mode: number,
+): number {
+  let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN, j = start, tj = t[start], last = -Infinity;
   for (let i = start; i < end; i++) {
-    for (const s = lo[i]; j < s; j++) {
+    // t[i] − t[i] = 0 < width, so j stops at i at the latest: row i stays in its window.
+    const ti = t[i];
+    if (!(ti >= last) || ti - ti !== 0) return i;
+    last = ti;
+    while (ti - tj >= width) {
       const u = x[j];
+      tj = t[++j];
       if (u !== u) continue;
       if (--nobs === 0) {
         sum = 0; comp = 0; negatives = 0;
@@ -47,6 +58,7 @@ function sumRows(
     }
     out[i] = sumResult(nobs, minPeriods, mode, sum, negatives, same, prev);
   }
+  return -1;
 }
 
 function varRows(
@@ -123,8 +135,7 @@ function extremaRows(
 function segment(
   stat: Stat, x: Float64Array, out: Float64Array, a: number, b: number, lo: Int32Array, minPeriods: number,
 ): void {
-  if (stat === 'sum' || stat === 'mean') sumRows(x, out, a, b, lo, minPeriods, stat === 'mean' ? MEAN : SUM);
-  else if (stat === 'var' || stat === 'std') varRows(x, out, a, b, lo, minPeriods, stat === 'std');
+  if (stat === 'var' || stat === 'std') varRows(x, out, a, b, lo, minPeriods, stat === 'std');
   else extremaRows(x, out, a, b, lo, minPeriods, stat === 'max' ? 1 : -1);
 }
 
@@ -144,19 +155,28 @@ export function offsetRolling(
   const width = offsetMs(kernel, window);
   const groups: Groups | undefined = opts?.groups;
   if (groups !== undefined) checkGroups(kernel, groups, xs.length);
-  const lo = windowStarts(kernel, opts?.time, width, groups);
-  if (lo.length !== xs.length) {
+  const fused = stat === 'sum' || stat === 'mean';
+  const t = fused ? offsetTimes(kernel, opts?.time, groups) : undefined;
+  const lo = fused ? undefined : windowStarts(kernel, opts?.time, width, groups);
+  const rows = (t ?? (lo as Int32Array)).length;
+  if (rows !== xs.length) {
     throw new InputError(
-      `${kernel}: opts.time has ${lo.length} rows but x has ${xs.length}; give one time per row of x.`,
+      `${kernel}: opts.time has ${rows} rows but x has ${xs.length}; give one time per row of x.`,
     );
   }
   const minPeriods = minPeriodsArg(kernel, opts?.minPeriods, 1);
   const out = output(kernel, xs.length, opts?.out, xs);
   const n = xs.length;
-  if (groups === undefined) segment(stat, xs, out, 0, n, lo, minPeriods);
-  else {
-    const { starts, count } = groups;
-    for (let g = 0; g < count; g++) segment(stat, xs, out, starts[g], g + 1 < count ? starts[g + 1] : n, lo, minPeriods);
+  const mode = stat === 'mean' ? MEAN : SUM;
+  const count = groups === undefined ? 1 : groups.count;
+  for (let g = 0; g < count; g++) {
+    const a = groups === undefined ? 0 : groups.starts[g];
+    const b = groups === undefined || g + 1 === count ? n : groups.starts[g + 1];
+    if (t === undefined) segment(stat, xs, out, a, b, lo as Int32Array, minPeriods);
+    else if (sumRows(xs, out, a, b, t, width, minPeriods, mode) >= 0) {
+      ascendingTimes(kernel, t, groups); // throws the InputError naming the entity and rows
+      throw new InputError(`${kernel}: opts.time is not ascending within each entity; sort by (entity, time) first.`);
+    }
   }
   return out;
 }

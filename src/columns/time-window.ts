@@ -1,7 +1,8 @@
 /**
  * The bounds of offset windows (pandas' `VariableWindowIndexer` with `closed='right'`): row i's
  * window is the rows of its entity whose time lies in (t[i] − offset, t[i]], i.e. from `starts[i]`
- * up to and including i. One two-pointer pass, which also checks that time ascends in each entity.
+ * up to and including i. `ascendingTimes` checks that time ascends in each entity; `windowStarts`
+ * adds the two-pointer pass for kernels that want the starts as an array.
  */
 import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
@@ -17,15 +18,39 @@ function entityText(groups: Groups | undefined, g: number, start: number, end: n
 }
 
 /**
- * For each row, the first row of its window: the first row of the same entity with time
- * greater than t[i] − `offset`. `time` must hold a finite time per row, non-decreasing within
+ * `time` as epoch ms, checked for offset windows: a finite time per row, non-decreasing within
  * each entity (equal times are allowed, as in pandas); else an `InputError` names the entity and
- * the rows. `kernel` names the caller.
+ * the rows. One read of `time`, nothing allocated for a `Float64Array`. `kernel` names the caller.
  *
  * @example
- * windowStarts('rollingMean', Float64Array.of(0, 1, 5), 2, undefined);   // Int32Array [0, 0, 2]
+ * ascendingTimes('rollingSum', Float64Array.of(0, 1, 5), undefined);   // the same Float64Array
  */
-export function windowStarts(kernel: string, time: unknown, offset: number, groups: Groups | undefined): Int32Array {
+export function ascendingTimes(kernel: string, time: unknown, groups: Groups | undefined): Float64Array {
+  const t = offsetTimes(kernel, time, groups);
+  const n = t.length;
+  const count = groups === undefined ? 1 : groups.count;
+  for (let g = 0; g < count; g++) {
+    const start = groups === undefined ? 0 : groups.starts[g];
+    const end = groups === undefined || g + 1 === count ? n : groups.starts[g + 1];
+    let prev = -Infinity;
+    for (let i = start; i < end; i++) {
+      const ti = t[i];
+      if (!(ti >= prev) || ti - ti !== 0) throw notAscending(kernel, t, i, groups, g, start, end);
+      prev = ti;
+    }
+  }
+  return t;
+}
+
+/**
+ * `time` as epoch ms for an offset window, with `groups` checked against its length, but not its
+ * order: for kernels that check the order inside their own loop (and call `ascendingTimes` for the
+ * error when they find a row out of order). Without `time` an `InputError` says to pass it.
+ *
+ * @example
+ * offsetTimes('rollingSum', Float64Array.of(0, 5, 1), undefined);   // the same Float64Array, unchecked order
+ */
+export function offsetTimes(kernel: string, time: unknown, groups: Groups | undefined): Float64Array {
   if (time === undefined) {
     throw new InputError(
       `${kernel}: an offset window needs opts.time, the time of each row ` +
@@ -34,21 +59,30 @@ export function windowStarts(kernel: string, time: unknown, offset: number, grou
     );
   }
   const t = epochMillis(kernel, time);
+  if (groups !== undefined) checkGroups(kernel, groups, t.length);
+  return t;
+}
+
+/**
+ * For each row, the first row of its window: the first row `j` of the same entity with
+ * t[i] − t[j] < `offset` (so row i is always in its own window). `time` is checked as
+ * `ascendingTimes` checks it. `kernel` names the caller.
+ *
+ * @example
+ * windowStarts('rollingMean', Float64Array.of(0, 1, 5), 2, undefined);   // Int32Array [0, 0, 2]
+ */
+export function windowStarts(kernel: string, time: unknown, offset: number, groups: Groups | undefined): Int32Array {
+  const t = ascendingTimes(kernel, time, groups);
   const n = t.length;
-  if (groups !== undefined) checkGroups(kernel, groups, n);
   const starts = new Int32Array(n);
   const count = groups === undefined ? 1 : groups.count;
   for (let g = 0; g < count; g++) {
     const start = groups === undefined ? 0 : groups.starts[g];
     const end = groups === undefined || g + 1 === count ? n : groups.starts[g + 1];
     let lo = start;
-    let prev = -Infinity;
     for (let i = start; i < end; i++) {
       const ti = t[i];
-      if (!(ti >= prev) || ti - ti !== 0) throw notAscending(kernel, t, i, groups, g, start, end);
-      prev = ti;
-      const bound = ti - offset;
-      while (t[lo] <= bound) lo++;
+      while (ti - t[lo] >= offset) lo++;
       starts[i] = lo;
     }
   }

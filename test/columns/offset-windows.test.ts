@@ -73,6 +73,16 @@ describe('offset windows: the rules', () => {
     expect(Array.from(rollingSum(y, '1D', { time: f64(0, 0, 0) }))).toEqual([1, 3, 6]);
   });
 
+  it('keeps row i in its own window when the offset is below the rounding of t − offset', () => {
+    // 1e-4 ms is under half an ulp of 1.7e12, so t − offset rounds to t; t[i] − t[j] ≥ offset does not.
+    const t = f64(1.7e12, 1.7e12 + 1, 1.7e12 + 2);
+    const y = f64(1, 2, 4);
+    for (const k of [rollingSum, rollingMean, rollingMin, rollingMax]) {
+      expect(Array.from(k(y, '0.0001ms', { time: t }))).toEqual([1, 2, 4]);
+    }
+    expect(Array.from(rollingSum(y, '1.5ms', { time: t }))).toEqual([1, 3, 6]);
+  });
+
   it('skips NaN and counts it out: minPeriods defaults to 1', () => {
     expect(Array.from(rollingMean(f64(NaN, 2, NaN), '1D', { time: f64(0, D, 2 * D) }))).toEqual([NaN, 2, NaN]);
     expect(Array.from(rollingMean(x, '3D', { time, minPeriods: 2 }))).toEqual([NaN, 1.5, 1.5, 3, NaN]);
@@ -137,6 +147,21 @@ describe('offset windows: mistakes are InputErrors that say what to do', () => {
   it('refuses a missing time', () => {
     expect(thrown(() => rollingStd(x, '1D', { time: f64(0, NaN, 2, 3) })).message).toBe(
       'rollingStd: opts.time has no time at row 1 (NaN) in the column (no opts.groups); every row needs a time.',
+    );
+  });
+
+  it('refuses a missing or infinite time in sum and mean too (checked inside their loop)', () => {
+    const groups = groupsOf(['a', 'a', 'b', 'b']);
+    const sum = thrown(() => rollingSum(x, '1D', { time: f64(0, 1, 2, NaN), groups }));
+    expect(sum).toBeInstanceOf(InputError);
+    expect(sum.message).toBe(
+      'rollingSum: opts.time has no time at row 3 (NaN) in entity "b" (rows 2–3); every row needs a time.',
+    );
+    expect(thrown(() => rollingMean(x, '1D', { time: f64(0, Infinity, 2, 3), groups })).message).toBe(
+      'rollingMean: opts.time has no time at row 1 (Infinity) in entity "a" (rows 0–1); every row needs a time.',
+    );
+    expect(thrown(() => rollingSum(x, '1D', { time: f64(NaN, 1, 2, 3) })).message).toBe(
+      'rollingSum: opts.time has no time at row 0 (NaN) in the column (no opts.groups); every row needs a time.',
     );
   });
 
