@@ -8,6 +8,9 @@
  * by time, O(log m) per row in any other order.
  */
 
+/** Right rows a left row steps over one by one before galloping (left sorted by (key, time)). */
+const STEPS = 8;
+
 /** Which right row a left row takes. */
 export type AsOfDirection = 'backward' | 'forward' | 'nearest';
 
@@ -25,8 +28,31 @@ interface Buckets {
   readonly ids: Map<unknown, number>;
   /** Bucket b is positions `start[b]` … `start[b + 1] − 1` of `rows` / `times`. */
   readonly start: Int32Array;
-  readonly rows: Int32Array;
+  /** Right's row at each position; `undefined` when position k is row k (right already sorted by (key, time)). */
+  readonly rows: Int32Array | undefined;
   readonly times: Float64Array;
+}
+
+/**
+ * Right's buckets without moving a row, when right is sorted by (key, time) already — each key one
+ * run, times in order within it — found in one pass; `undefined` when it is not.
+ */
+function sortedRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets | undefined {
+  const m = time.length;
+  const ids = new Map<unknown, number>();
+  const starts: number[] = [];
+  let prevKey: unknown = {};
+  for (let i = 0; i < m; i++) {
+    const key = keys === undefined ? 0 : keys[i];
+    if (key !== prevKey) {
+      if (ids.has(key)) return undefined; // a key seen before in another run (or NaN, which is never !== itself)
+      ids.set(key, ids.size);
+      starts.push(i);
+      prevKey = key;
+    } else if (time[i] < time[i - 1]) return undefined;
+  }
+  starts.push(m);
+  return { ids, start: Int32Array.from(starts), rows: undefined, times: time };
 }
 
 function bucketRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets {
@@ -105,8 +131,11 @@ export function asOfIndex(
   leftTime: Float64Array, rightTime: Float64Array, leftKeys: ArrayLike<unknown> | undefined,
   rightKeys: ArrayLike<unknown> | undefined, match: AsOfMatch,
 ): Int32Array {
-  const { ids, start, rows, times } = bucketRight(rightTime, rightKeys);
+  const { ids, start, rows, times } = sortedRight(rightTime, rightKeys) ?? bucketRight(rightTime, rightKeys);
   const hints = start.slice(0, ids.size);
+  // Each bucket's last left time: a left row at or after it (left sorted by (key, time), or by time)
+  // finds its row by stepping forward from the hint, as a two-pointer merge does: O(n + m) in all.
+  const last = new Float64Array(ids.size).fill(-Infinity);
   const { direction, tolerance, allowExactMatches: exact } = match;
   const n = leftTime.length;
   const out = new Int32Array(n);
@@ -123,6 +152,24 @@ export function asOfIndex(
     if (b < 0) { out[i] = -1; continue; }
     const lo = start[b], hi = start[b + 1], t = leftTime[i];
     let back = -1, fwd = -1;
+    const forward = t >= last[b]; // the answer lies at or after the hint
+    last[b] = t;
+    if (direction !== 'nearest' && forward) {
+      // a few steps, as a two-pointer merge takes them; a longer way is galloped (O(log) however far)
+      const above = direction === 'backward' ? exact : !exact;
+      let h = hints[b];
+      const stop = Math.min(hi, h + STEPS);
+      if (above) while (h < stop && times[h] <= t) h++;
+      else while (h < stop && times[h] < t) h++;
+      if (h === stop && h < hi) h = firstPast(times, lo, hi, t, above, h);
+      hints[b] = h;
+      if (direction === 'backward') {
+        out[i] = h > lo && t - times[h - 1] <= tolerance ? (rows === undefined ? h - 1 : rows[h - 1]) : -1;
+      } else {
+        out[i] = h < hi && times[h] - t <= tolerance ? (rows === undefined ? h : rows[h]) : -1;
+      }
+      continue;
+    }
     if (direction !== 'forward') {
       const k = firstPast(times, lo, hi, t, exact, hints[b]) - 1;
       if (k >= lo && t - times[k] <= tolerance) back = k;
@@ -135,7 +182,7 @@ export function asOfIndex(
     }
     let k = back;
     if (fwd >= 0 && (back < 0 || times[fwd] - t < t - times[back])) k = fwd;
-    out[i] = k < 0 ? -1 : rows[k];
+    out[i] = k < 0 ? -1 : rows === undefined ? k : rows[k];
   }
   return out;
 }
