@@ -140,29 +140,32 @@ export function asOfIndex(
   const n = leftTime.length;
   const out = new Int32Array(n);
   let prevKey: unknown = {};
-  let b = -1;
+  // The current bucket, its bounds, hint and last left time, kept in locals while left stays on one key.
+  let b = -1, lo = 0, hi = 0, hint = 0, lastT = -Infinity;
   for (let i = 0; i < n; i++) {
     if (leftKeys !== undefined || i === 0) {
       const key = leftKeys === undefined ? 0 : leftKeys[i];
       if (key !== prevKey) {
+        if (b >= 0) { hints[b] = hint; last[b] = lastT; }
         b = ids.get(key) ?? -1;
         prevKey = key;
+        if (b >= 0) { lo = start[b]; hi = start[b + 1]; hint = hints[b]; lastT = last[b]; }
       }
     }
     if (b < 0) { out[i] = -1; continue; }
-    const lo = start[b], hi = start[b + 1], t = leftTime[i];
+    const t = leftTime[i];
     let back = -1, fwd = -1;
-    const forward = t >= last[b]; // the answer lies at or after the hint
-    last[b] = t;
+    const forward = t >= lastT; // the answer lies at or after the hint
+    lastT = t;
     if (direction !== 'nearest' && forward) {
       // a few steps, as a two-pointer merge takes them; a longer way is galloped (O(log) however far)
       const above = direction === 'backward' ? exact : !exact;
-      let h = hints[b];
+      let h = hint;
       const stop = Math.min(hi, h + STEPS);
       if (above) while (h < stop && times[h] <= t) h++;
       else while (h < stop && times[h] < t) h++;
       if (h === stop && h < hi) h = firstPast(times, lo, hi, t, above, h);
-      hints[b] = h;
+      hint = h;
       if (direction === 'backward') {
         out[i] = h > lo && t - times[h - 1] <= tolerance ? (rows === undefined ? h - 1 : rows[h - 1]) : -1;
       } else {
@@ -171,14 +174,14 @@ export function asOfIndex(
       continue;
     }
     if (direction !== 'forward') {
-      const k = firstPast(times, lo, hi, t, exact, hints[b]) - 1;
+      const k = firstPast(times, lo, hi, t, exact, hint) - 1;
       if (k >= lo && t - times[k] <= tolerance) back = k;
-      hints[b] = k + 1;
+      hint = k + 1;
     }
     if (direction !== 'backward') {
-      const k = firstPast(times, lo, hi, t, !exact, direction === 'nearest' ? Math.max(lo, back) : hints[b]);
+      const k = firstPast(times, lo, hi, t, !exact, direction === 'nearest' ? Math.max(lo, back) : hint);
       if (k < hi && times[k] - t <= tolerance) fwd = k;
-      hints[b] = k;
+      hint = k;
     }
     let k = back;
     if (fwd >= 0 && (back < 0 || times[fwd] - t < t - times[back])) k = fwd;
