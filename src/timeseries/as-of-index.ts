@@ -1,11 +1,13 @@
 /**
  * The matching behind `asOfJoin`, on plain arrays: for each left row, the right row of the same
  * key whose time is the last at or before (backward), the first at or after (forward) or the
- * nearest to the left row's time — pandas `merge_asof`. Right is bucketed by key (a counting
- * sort, O(m)) and each bucket sorted by time only when it is not in time order already (so right
- * sorted by time, or by (key, time), costs O(m); any other order O(m log m)); each left row is a galloping search from
- * where the previous row of its key landed: O(1) amortized when left is sorted by (key, time) or
- * by time, O(log m) per row in any other order.
+ * nearest to the left row's time — pandas `merge_asof`. Right sorted by (key, time) already is
+ * found in one pass and used as it is; otherwise it is bucketed by key (a counting sort, O(m)) and
+ * each bucket sorted by time only when it is not in time order already (O(m log m) at worst).
+ * A left row at or after the previous left time of its key steps forward from where that row
+ * landed, as a two-pointer merge does (galloping past a long way), so left sorted by (key, time)
+ * or by time costs O(n + m); a row earlier than its key's previous one is a galloping search,
+ * O(log m).
  */
 
 /** Right rows a left row steps over one by one before galloping (left sorted by (key, time)). */
@@ -137,6 +139,8 @@ export function asOfIndex(
   // finds its row by stepping forward from the hint, as a two-pointer merge does: O(n + m) in all.
   const last = new Float64Array(ids.size).fill(-Infinity);
   const { direction, tolerance, allowExactMatches: exact } = match;
+  const stepping = direction !== 'nearest', backward = direction === 'backward';
+  const above = backward ? exact : !exact; // the search is for the first time above t (else at or above)
   const n = leftTime.length;
   const out = new Int32Array(n);
   let prevKey: unknown = {};
@@ -157,16 +161,15 @@ export function asOfIndex(
     let back = -1, fwd = -1;
     const forward = t >= lastT; // the answer lies at or after the hint
     lastT = t;
-    if (direction !== 'nearest' && forward) {
+    if (stepping && forward) {
       // a few steps, as a two-pointer merge takes them; a longer way is galloped (O(log) however far)
-      const above = direction === 'backward' ? exact : !exact;
       let h = hint;
       const stop = Math.min(hi, h + STEPS);
       if (above) while (h < stop && times[h] <= t) h++;
       else while (h < stop && times[h] < t) h++;
       if (h === stop && h < hi) h = firstPast(times, lo, hi, t, above, h);
       hint = h;
-      if (direction === 'backward') {
+      if (backward) {
         out[i] = h > lo && t - times[h - 1] <= tolerance ? (rows === undefined ? h - 1 : rows[h - 1]) : -1;
       } else {
         out[i] = h < hi && times[h] - t <= tolerance ? (rows === undefined ? h : rows[h]) : -1;
