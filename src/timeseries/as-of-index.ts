@@ -119,6 +119,46 @@ function firstPast(times: Float64Array, lo: number, hi: number, x: number, above
 }
 
 /**
+ * `backward` and `forward` into `out`: the first position past t (`above`: times above t, else at
+ * or above) from where the previous row of the key landed, less one for backward. A left row at or
+ * after its key's previous left time steps forward as a two-pointer merge does (galloping past a
+ * long way), so left sorted by (key, time) or by time costs O(n + m); an earlier one gallops back.
+ */
+function stepRows(
+  leftTime: Float64Array, leftKeys: ArrayLike<unknown> | undefined, buckets: Buckets, above: boolean,
+  backward: boolean, tolerance: number, out: Int32Array,
+): void {
+  const { ids, start, rows, times } = buckets;
+  const hints = start.slice(0, ids.size);
+  const last = new Float64Array(ids.size).fill(-Infinity);
+  let prevKey: unknown = {};
+  // The current bucket, its bounds, hint and last left time, kept in locals while left stays on one key.
+  let b = -1, lo = 0, hi = 0, h = 0, lastT = -Infinity;
+  for (let i = 0; i < leftTime.length; i++) {
+    if (leftKeys !== undefined || i === 0) {
+      const key = leftKeys === undefined ? 0 : leftKeys[i];
+      if (key !== prevKey) {
+        if (b >= 0) { hints[b] = h; last[b] = lastT; }
+        b = ids.get(key) ?? -1;
+        prevKey = key;
+        if (b >= 0) { lo = start[b]; hi = start[b + 1]; h = hints[b]; lastT = last[b]; }
+      }
+    }
+    if (b < 0) { out[i] = -1; continue; }
+    const t = leftTime[i];
+    if (t >= lastT) {
+      const stop = Math.min(hi, h + STEPS);
+      if (above) while (h < stop && times[h] <= t) h++;
+      else while (h < stop && times[h] < t) h++;
+      if (h === stop && h < hi) h = firstPast(times, lo, hi, t, above, h);
+    } else h = firstPast(times, lo, hi, t, above, h);
+    lastT = t;
+    const k = backward ? h - 1 : h;
+    out[i] = k >= lo && k < hi && Math.abs(times[k] - t) <= tolerance ? (rows === undefined ? k : rows[k]) : -1;
+  }
+}
+
+/**
  * For each left row, the index of its right row, or −1 when none matches (no right row of its
  * key on that side of its time, or none within `tolerance`). `leftKeys`/`rightKeys` are the
  * `by` values (equal when `===`, NaN equal to NaN); leave both out to match on time alone.
@@ -133,59 +173,40 @@ export function asOfIndex(
   leftTime: Float64Array, rightTime: Float64Array, leftKeys: ArrayLike<unknown> | undefined,
   rightKeys: ArrayLike<unknown> | undefined, match: AsOfMatch,
 ): Int32Array {
-  const { ids, start, rows, times } = sortedRight(rightTime, rightKeys) ?? bucketRight(rightTime, rightKeys);
+  const buckets = sortedRight(rightTime, rightKeys) ?? bucketRight(rightTime, rightKeys);
+  const { ids, start, rows, times } = buckets;
   const hints = start.slice(0, ids.size);
-  // Each bucket's last left time: a left row at or after it (left sorted by (key, time), or by time)
-  // finds its row by stepping forward from the hint, as a two-pointer merge does: O(n + m) in all.
-  const last = new Float64Array(ids.size).fill(-Infinity);
   const { direction, tolerance, allowExactMatches: exact } = match;
-  const stepping = direction !== 'nearest', backward = direction === 'backward';
-  const above = backward ? exact : !exact; // the search is for the first time above t (else at or above)
   const n = leftTime.length;
   const out = new Int32Array(n);
+  if (direction !== 'nearest') {
+    // backward: the first time above t (at or above without exact matches), less one; forward: the first at or above
+    const above = direction === 'backward' ? exact : !exact;
+    stepRows(leftTime, leftKeys, buckets, above, direction === 'backward', tolerance, out);
+    return out;
+  }
   let prevKey: unknown = {};
-  // The current bucket, its bounds, hint and last left time, kept in locals while left stays on one key.
-  let b = -1, lo = 0, hi = 0, hint = 0, lastT = -Infinity;
+  // The current bucket, its bounds and hint, kept in locals while left stays on one key.
+  let b = -1, lo = 0, hi = 0, hint = 0;
   for (let i = 0; i < n; i++) {
     if (leftKeys !== undefined || i === 0) {
       const key = leftKeys === undefined ? 0 : leftKeys[i];
       if (key !== prevKey) {
-        if (b >= 0) { hints[b] = hint; last[b] = lastT; }
+        if (b >= 0) hints[b] = hint;
         b = ids.get(key) ?? -1;
         prevKey = key;
-        if (b >= 0) { lo = start[b]; hi = start[b + 1]; hint = hints[b]; lastT = last[b]; }
+        if (b >= 0) { lo = start[b]; hi = start[b + 1]; hint = hints[b]; }
       }
     }
     if (b < 0) { out[i] = -1; continue; }
     const t = leftTime[i];
+    // nearest: the backward row and the forward one, searched from where the backward one landed
     let back = -1, fwd = -1;
-    const forward = t >= lastT; // the answer lies at or after the hint
-    lastT = t;
-    if (stepping && forward) {
-      // a few steps, as a two-pointer merge takes them; a longer way is galloped (O(log) however far)
-      let h = hint;
-      const stop = Math.min(hi, h + STEPS);
-      if (above) while (h < stop && times[h] <= t) h++;
-      else while (h < stop && times[h] < t) h++;
-      if (h === stop && h < hi) h = firstPast(times, lo, hi, t, above, h);
-      hint = h;
-      if (backward) {
-        out[i] = h > lo && t - times[h - 1] <= tolerance ? (rows === undefined ? h - 1 : rows[h - 1]) : -1;
-      } else {
-        out[i] = h < hi && times[h] - t <= tolerance ? (rows === undefined ? h : rows[h]) : -1;
-      }
-      continue;
-    }
-    if (direction !== 'forward') {
-      const k = firstPast(times, lo, hi, t, exact, hint) - 1;
-      if (k >= lo && t - times[k] <= tolerance) back = k;
-      hint = k + 1;
-    }
-    if (direction !== 'backward') {
-      const k = firstPast(times, lo, hi, t, !exact, direction === 'nearest' ? Math.max(lo, back) : hint);
-      if (k < hi && times[k] - t <= tolerance) fwd = k;
-      hint = k;
-    }
+    const before = firstPast(times, lo, hi, t, exact, hint) - 1;
+    if (before >= lo && t - times[before] <= tolerance) back = before;
+    const after = firstPast(times, lo, hi, t, !exact, Math.max(lo, back));
+    if (after < hi && times[after] - t <= tolerance) fwd = after;
+    hint = after;
     let k = back;
     if (fwd >= 0 && (back < 0 || times[fwd] - t < t - times[back])) k = fwd;
     out[i] = k < 0 ? -1 : rows === undefined ? k : rows[k];
