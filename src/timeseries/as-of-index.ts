@@ -1,12 +1,17 @@
 /**
  * The matching behind `asOfJoin`, on plain arrays: for each left row, the right row of the same
  * key whose time is the last at or before (backward), the first at or after (forward) or the
- * nearest to the left row's time — pandas `merge_asof`. Right is bucketed by key (a counting
- * sort, O(m)) and each bucket sorted by time only when it is not in time order already (so right
- * sorted by time, or by (key, time), costs O(m); any other order O(m log m)); each left row is a galloping search from
- * where the previous row of its key landed: O(1) amortized when left is sorted by (key, time) or
- * by time, O(log m) per row in any other order.
+ * nearest to the left row's time — pandas `merge_asof`. Right sorted by (key, time) already is
+ * found in one pass and used as it is; otherwise it is bucketed by key (a counting sort, O(m)) and
+ * each bucket sorted by time only when it is not in time order already (O(m log m) at worst).
+ * A left row at or after the previous left time of its key steps forward from where that row
+ * landed, as a two-pointer merge does (galloping past a long way), so left sorted by (key, time)
+ * or by time costs O(n + m); a row earlier than its key's previous one is a galloping search,
+ * O(log m).
  */
+
+/** Right rows a left row steps over one by one before galloping (left sorted by (key, time)). */
+const STEPS = 8;
 
 /** Which right row a left row takes. */
 export type AsOfDirection = 'backward' | 'forward' | 'nearest';
@@ -25,8 +30,31 @@ interface Buckets {
   readonly ids: Map<unknown, number>;
   /** Bucket b is positions `start[b]` … `start[b + 1] − 1` of `rows` / `times`. */
   readonly start: Int32Array;
-  readonly rows: Int32Array;
+  /** Right's row at each position; `undefined` when position k is row k (right already sorted by (key, time)). */
+  readonly rows: Int32Array | undefined;
   readonly times: Float64Array;
+}
+
+/**
+ * Right's buckets without moving a row, when right is sorted by (key, time) already — each key one
+ * run, times in order within it — found in one pass; `undefined` when it is not.
+ */
+function sortedRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets | undefined {
+  const m = time.length;
+  const ids = new Map<unknown, number>();
+  const starts: number[] = [];
+  let prevKey: unknown = {};
+  for (let i = 0; i < m; i++) {
+    const key = keys === undefined ? 0 : keys[i];
+    if (key !== prevKey) {
+      if (ids.has(key)) return undefined; // a key seen before in another run (or NaN, which is never !== itself)
+      ids.set(key, ids.size);
+      starts.push(i);
+      prevKey = key;
+    } else if (time[i] < time[i - 1]) return undefined;
+  }
+  starts.push(m);
+  return { ids, start: Int32Array.from(starts), rows: undefined, times: time };
 }
 
 function bucketRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets {
@@ -91,6 +119,46 @@ function firstPast(times: Float64Array, lo: number, hi: number, x: number, above
 }
 
 /**
+ * `backward` and `forward` into `out`: the first position past t (`above`: times above t, else at
+ * or above) from where the previous row of the key landed, less one for backward. A left row at or
+ * after its key's previous left time steps forward as a two-pointer merge does (galloping past a
+ * long way), so left sorted by (key, time) or by time costs O(n + m); an earlier one gallops back.
+ */
+function stepRows(
+  leftTime: Float64Array, leftKeys: ArrayLike<unknown> | undefined, buckets: Buckets, above: boolean,
+  backward: boolean, tolerance: number, out: Int32Array,
+): void {
+  const { ids, start, rows, times } = buckets;
+  const hints = start.slice(0, ids.size);
+  const last = new Float64Array(ids.size).fill(-Infinity);
+  let prevKey: unknown = {};
+  // The current bucket, its bounds, hint and last left time, kept in locals while left stays on one key.
+  let b = -1, lo = 0, hi = 0, h = 0, lastT = -Infinity;
+  for (let i = 0; i < leftTime.length; i++) {
+    if (leftKeys !== undefined || i === 0) {
+      const key = leftKeys === undefined ? 0 : leftKeys[i];
+      if (key !== prevKey) {
+        if (b >= 0) { hints[b] = h; last[b] = lastT; }
+        b = ids.get(key) ?? -1;
+        prevKey = key;
+        if (b >= 0) { lo = start[b]; hi = start[b + 1]; h = hints[b]; lastT = last[b]; }
+      }
+    }
+    if (b < 0) { out[i] = -1; continue; }
+    const t = leftTime[i];
+    if (t >= lastT) {
+      const stop = Math.min(hi, h + STEPS);
+      if (above) while (h < stop && times[h] <= t) h++;
+      else while (h < stop && times[h] < t) h++;
+      if (h === stop && h < hi) h = firstPast(times, lo, hi, t, above, h);
+    } else h = firstPast(times, lo, hi, t, above, h);
+    lastT = t;
+    const k = backward ? h - 1 : h;
+    out[i] = k >= lo && k < hi && Math.abs(times[k] - t) <= tolerance ? (rows === undefined ? k : rows[k]) : -1;
+  }
+}
+
+/**
  * For each left row, the index of its right row, or −1 when none matches (no right row of its
  * key on that side of its time, or none within `tolerance`). `leftKeys`/`rightKeys` are the
  * `by` values (equal when `===`, NaN equal to NaN); leave both out to match on time alone.
@@ -105,37 +173,43 @@ export function asOfIndex(
   leftTime: Float64Array, rightTime: Float64Array, leftKeys: ArrayLike<unknown> | undefined,
   rightKeys: ArrayLike<unknown> | undefined, match: AsOfMatch,
 ): Int32Array {
-  const { ids, start, rows, times } = bucketRight(rightTime, rightKeys);
+  const buckets = sortedRight(rightTime, rightKeys) ?? bucketRight(rightTime, rightKeys);
+  const { ids, start, rows, times } = buckets;
   const hints = start.slice(0, ids.size);
   const { direction, tolerance, allowExactMatches: exact } = match;
   const n = leftTime.length;
   const out = new Int32Array(n);
+  if (direction !== 'nearest') {
+    // backward: the first time above t (at or above without exact matches), less one; forward: the first at or above
+    const above = direction === 'backward' ? exact : !exact;
+    stepRows(leftTime, leftKeys, buckets, above, direction === 'backward', tolerance, out);
+    return out;
+  }
   let prevKey: unknown = {};
-  let b = -1;
+  // The current bucket, its bounds and hint, kept in locals while left stays on one key.
+  let b = -1, lo = 0, hi = 0, hint = 0;
   for (let i = 0; i < n; i++) {
     if (leftKeys !== undefined || i === 0) {
       const key = leftKeys === undefined ? 0 : leftKeys[i];
       if (key !== prevKey) {
+        if (b >= 0) hints[b] = hint;
         b = ids.get(key) ?? -1;
         prevKey = key;
+        if (b >= 0) { lo = start[b]; hi = start[b + 1]; hint = hints[b]; }
       }
     }
     if (b < 0) { out[i] = -1; continue; }
-    const lo = start[b], hi = start[b + 1], t = leftTime[i];
+    const t = leftTime[i];
+    // nearest: the backward row and the forward one, searched from where the backward one landed
     let back = -1, fwd = -1;
-    if (direction !== 'forward') {
-      const k = firstPast(times, lo, hi, t, exact, hints[b]) - 1;
-      if (k >= lo && t - times[k] <= tolerance) back = k;
-      hints[b] = k + 1;
-    }
-    if (direction !== 'backward') {
-      const k = firstPast(times, lo, hi, t, !exact, direction === 'nearest' ? Math.max(lo, back) : hints[b]);
-      if (k < hi && times[k] - t <= tolerance) fwd = k;
-      hints[b] = k;
-    }
+    const before = firstPast(times, lo, hi, t, exact, hint) - 1;
+    if (before >= lo && t - times[before] <= tolerance) back = before;
+    const after = firstPast(times, lo, hi, t, !exact, Math.max(lo, back));
+    if (after < hi && times[after] - t <= tolerance) fwd = after;
+    hint = after;
     let k = back;
     if (fwd >= 0 && (back < 0 || times[fwd] - t < t - times[back])) k = fwd;
-    out[i] = k < 0 ? -1 : rows[k];
+    out[i] = k < 0 ? -1 : rows === undefined ? k : rows[k];
   }
   return out;
 }

@@ -173,7 +173,9 @@ export function asOfJoinRows(left: RawData, right: RawData, options: AsOfJoinOpt
   keyNames.forEach((name, c) => {
     sameKeyKinds(name, l.keys[c], r.keys[c]);
   });
-  const keys = keyNames.length === 0 ? undefined : compositeKeys(l.keys, r.keys);
+  // One key column is matched on its values as they are (the matcher's buckets number them); only a list is combined.
+  const keys = keyNames.length === 0 ? undefined
+    : keyNames.length === 1 ? { left: l.keys[0], right: r.keys[0] } : compositeKeys(l.keys, r.keys);
   const index = asOfIndex(l.time, r.time, keys?.left, keys?.right, match);
   const out: Record<string, Column> = {};
   for (const [name, column] of Object.entries(r.columns)) {
