@@ -16,12 +16,18 @@ import { FUSABLE, isRowExpr, RowExpr, type RowNode } from './row-expr';
 
 type Loop = (cols: readonly Float64Array[], masks: readonly number[], nums: readonly number[], out: Float64Array, n: number) => void;
 
-/** Parameter names for messages (c0, c1, …), made once. */
-const PARAMS: string[] = [];
-const paramsOf = (k: number): string[] => {
-  for (let j = PARAMS.length; j < k; j++) PARAMS.push(`c${j}`);
-  return PARAMS.length === k ? PARAMS : PARAMS.slice(0, k);
-};
+/** Parameter names for messages (c0, c1, …), made once per count of parameters. */
+const PARAMS: string[][] = [];
+const paramsOf = (k: number): readonly string[] => (PARAMS[k] ??= Array.from({ length: k }, (_, j) => `c${j}`));
+
+/** The body's arguments for k parameters (c0 … c(k−1)), made once per k: nodes are never mutated and
+ * the array is only spread into the call, so every call shares them (no allocation per call). */
+const ROWS: RowExpr[][] = [];
+const rowsFor = (k: number): readonly RowExpr[] =>
+  (ROWS[k] ??= Array.from({ length: k }, (_, j) => new RowExpr({ op: 'col', index: j })));
+
+/** The numbers of the current call's tree (k0, k1, …), one array reused by every call. */
+const NUMS: number[] = [];
 
 const loops = new Map<string, Loop | null>();
 
@@ -117,13 +123,14 @@ function sameShape(a: RowNode, b: RowNode): boolean {
   return true;
 }
 
-/** The numbers of a tree in the order `emit` assigns them to k0, k1, …. */
-function numbersOf(node: RowNode, nums: number[]): void {
+/** Writes the numbers of a tree from `nums[at]` on, in the order `emit` assigns them to k0, k1, …;
+ * returns the index after the last (written in place: `nums` is reused, so nothing is allocated). */
+function numbersOf(node: RowNode, nums: number[], at: number): number {
   switch (node.op) {
-    case 'col': return;
-    case 'num': nums.push(node.value); return;
-    case 'clip': numbersOf(node.args[0], nums); nums.push(node.lo, node.hi); return;
-    default: for (const a of node.args) numbersOf(a, nums);
+    case 'col': return at;
+    case 'num': nums[at] = node.value; return at + 1;
+    case 'clip': at = numbersOf(node.args[0], nums, at); nums[at] = node.lo; nums[at + 1] = node.hi; return at + 2;
+    default: for (let j = 0; j < node.args.length; j++) at = numbersOf(node.args[j], nums, at); return at;
   }
 }
 
@@ -133,17 +140,21 @@ function numbersOf(node: RowNode, nums: number[]): void {
 const recent: { node: RowNode; arity: number; loop: Loop | null }[] = [];
 const RECENT = 8;
 
-/** The loop for `node` and the numbers it reads, from `recent` when the shape repeats. */
+/** The loop for `node`, from `recent` when the shape repeats; writes the numbers it reads to `nums`
+ * from index 0 (entries past them are stale and never read). */
 function loopOfTree(node: RowNode, arity: number, nums: number[]): Loop | null {
   for (let j = 0; j < recent.length; j++) {
     const r = recent[j];
     if (r.arity === arity && sameShape(r.node, node)) {
-      if (j > 0) { recent.splice(j, 1); recent.unshift(r); }
-      numbersOf(node, nums);
+      for (let i = j; i > 0; i--) recent[i] = recent[i - 1]; // move to the front in place (no splice array)
+      recent[0] = r;
+      numbersOf(node, nums, 0);
       return r.loop;
     }
   }
-  const loop = loopFor(node, arity, nums);
+  const fresh: number[] = [];
+  const loop = loopFor(node, arity, fresh);
+  for (let j = 0; j < fresh.length; j++) nums[j] = fresh[j];
   recent.unshift({ node, arity, loop });
   if (recent.length > RECENT) recent.pop();
   return loop;
@@ -178,21 +189,19 @@ export function fused(
   const n = rowsOf('fused', params, columns);
   const cols: Float64Array[] = new Array(k);
   const masks: number[] = new Array(k);
-  const rows: RowExpr[] = new Array(k);
   for (let j = 0; j < k; j++) {
     const { values, mask } = operandArgs('fused', params[j], columns[j]);
     cols[j] = values;
     masks[j] = mask;
-    rows[j] = new RowExpr({ op: 'col', index: j });
   }
-  const tree = body(...rows);
+  const tree = body(...rowsFor(k));
   if (!isRowExpr(tree)) {
     throw new InputError(`fused: the body must return what ${FUSABLE} make of its parameters; it returned ${tree === null ? 'null' : typeof tree === 'object' ? (tree as object).constructor?.name : typeof tree}.`);
   }
   const out = output('fused', n, opts?.out);
-  const nums: number[] = [];
-  const loop = loopOfTree(tree.node, columns.length, nums);
-  if (loop) loop(cols, masks, nums, out, n);
+  // NUMS is scratch: filled here and read by the loop at once, with no user code in between.
+  const loop = loopOfTree(tree.node, columns.length, NUMS);
+  if (loop) loop(cols, masks, NUMS, out, n);
   else interpretRows(tree.node, cols, masks, out, n);
   return out;
 }

@@ -103,3 +103,39 @@ describe('fused: one body, changing numbers and shapes', () => {
     expectSameBits(fused(body, p), abs(sub(p, 1)));
   });
 });
+
+describe('fused on short columns (the 5,000 × 10 case: many calls, few rows)', () => {
+  it.each([1, 2, 3, 10, 17])('equals the unfused kernels bit for bit at %i rows, call after call', (n) => {
+    const a = column(n, 7), b = column(n, 8);
+    a[0] = NaN;
+    for (let call = 0; call < 3; call++) {
+      for (const name of Object.keys(bodies)) {
+        const [body, args] = bodies[name];
+        const short = args.map((x) => (x === p ? a : x === s ? b : x === q ? column(n, 9) : x));
+        const filled = short.map((x) => (typeof x === 'number' ? new Float64Array(n).fill(x) : x));
+        const want = (body as (...c: unknown[]) => Float64Array)(...filled);
+        expectSameBits(fused(body as never, ...short), want);
+      }
+    }
+  });
+
+  it('keeps each call\'s columns apart although the parameters\' row expressions are shared', () => {
+    const a = Float64Array.of(1, -2, NaN), b = Float64Array.of(4, 5, -6);
+    const first = fused((x, y) => div(x, add(abs(y), 1)), a, b);
+    const second = fused((x, y) => div(x, add(abs(y), 1)), b, a);
+    expectSameBits(first, div(a, add(abs(b), 1)));
+    expectSameBits(second, div(b, add(abs(a), 1)));
+  });
+});
+
+describe('fused: the numbers of one call never leak into the next', () => {
+  it('reads only its own numbers after a call with more of them, in either order', () => {
+    const many = () => fused((a) => add(mul(clip(a, -2, 2), 3), div(a, 7)), p);
+    const few = () => fused((a) => sub(a, 0.5), p);
+    const wantMany = add(mul(clip(p, -2, 2), 3), div(p, 7)), wantFew = sub(p, 0.5);
+    for (let round = 0; round < 3; round++) {
+      expectSameBits(many(), wantMany);
+      expectSameBits(few(), wantFew);
+    }
+  });
+});
