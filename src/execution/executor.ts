@@ -37,7 +37,7 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
       value = wrappers.length === 0 ? node.fn(args) : callWrapped(wrappers, { runId: state.runId, index: i, node, graph, args });
       if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
     } catch (error) {
-      const failure = error instanceof DataValidationError || error instanceof InputMutationError ? error : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
+      const failure = nodeFailure(node, error);
       if (observed) afterNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length, started, false, failure, undefined);
       throw failure;
     }
@@ -61,6 +61,18 @@ export type ComputeNode = (index: number, args: unknown[]) => unknown;
  * Runs `call.node` through every adapter's `aroundNode`, the first registered outermost; the
  * innermost `next` is `compute` (default: the node's own function).
  */
+/**
+ * What a node's failure is thrown as: a failed 'fail' check and a write into an input already name
+ * the node and pass as they are; anything else the node threw becomes a `FeatureExecutionError`.
+ *
+ * @example
+ * throw nodeFailure(node, new RangeError('window must be ≥ 1')); // FeatureExecutionError naming node
+ */
+export function nodeFailure(node: { readonly name: string; readonly owner?: string; readonly origin: string }, error: unknown): Error {
+  if (error instanceof DataValidationError || error instanceof InputMutationError) return error;
+  return new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
+}
+
 export function callWrapped(wrappers: readonly LifecycleAdapter[], call: NodeCall, compute?: ComputeNode): unknown {
   const step = (k: number, args: readonly unknown[]): unknown =>
     k < wrappers.length

@@ -5,9 +5,8 @@
  * and handed over in plan order; on a failure, every node placed before it in the plan still runs,
  * nothing after it starts, and the failure earliest in the plan is the one thrown.
  */
-import { DataValidationError, FeatureExecutionError, InputMutationError } from '../errors';
 import type { QualityResult } from '../quality/result';
-import { callWrapped, type ComputeNode } from './executor';
+import { callWrapped, nodeFailure, type ComputeNode } from './executor';
 import type { ExecutorRun } from './executor-api';
 import { ReadyQueue } from './ready-queue';
 
@@ -50,9 +49,7 @@ export function runByReadiness(run: ExecutorRun, limit: number, compute?: Comput
     };
     const failed = (p: number, started: number, error: unknown) => {
       const node = nodes[order[p]];
-      const wrapped = error instanceof DataValidationError || error instanceof InputMutationError
-        ? error
-        : new FeatureExecutionError(node.owner ?? node.name, node.origin, error);
+      const wrapped = nodeFailure(node, error);
       try {
         for (const h of hooks) h.afterNode?.(nodeEnd(p, started, false, wrapped, undefined));
       } catch (hookError) {
