@@ -46,7 +46,9 @@ export function loadFeatureClasses(file: string, only: readonly string[] = []): 
  * // features.ts: export const policies = [forbidFlow({ from: { pii: 'true' }, to: { shareable: 'true' } })];
  * const { classes, policies } = loadFeatureModule('features.ts');
  */
-export function loadFeatureModule(file: string, only: readonly string[] = []): { classes: FeatureClass[]; policies: Policy[] } {
+export function loadFeatureModule(
+  file: string, only: readonly string[] = [],
+): { classes: FeatureClass[]; policies: Policy[]; exportNames: Map<FeatureClass, string> } {
   const absolute = path.resolve(file);
   if (!fs.existsSync(absolute)) {
     throw new UsageError(`Cannot read the feature file "${file}": no such file (looked in ${absolute}). Check the path and the working directory.`);
@@ -57,7 +59,12 @@ export function loadFeatureModule(file: string, only: readonly string[] = []): {
   registerTypeScript();
   const exports = require(absolute) as Record<string, unknown>;
   const policies = exportedPolicies(file, exports.policies);
-  return { classes: pickClasses(file, exports, only), policies };
+  // the name each class is exported under (`default` stays `default`): what a declaration merges into
+  const exportNames = new Map<FeatureClass, string>();
+  for (const [name, value] of Object.entries(exports)) {
+    if (isClass(value) && !exportNames.has(value)) exportNames.set(value, name);
+  }
+  return { classes: pickClasses(file, exports, only), policies, exportNames };
 }
 
 function exportedPolicies(file: string, value: unknown): Policy[] {

@@ -40,11 +40,14 @@ let runs = 0;
 /** How many failed 'warn' checks `execute()` prints before summing up the rest. */
 const WARNINGS_SHOWN = 10;
 
-/** The names an `inputs` value brings: its keys, or any name for an Arrow table (its columns are not typed). */
-type InputNames<I> = I extends { readonly schema: unknown; getChild(name: string): unknown } ? string : keyof I & string;
+/** An Arrow table given as `inputs`: its column names are not in its type. */
+type TableLike = { readonly schema: unknown; getChild(name: string): unknown };
+
+/** The names an `inputs` value brings: its keys, or any name for an Arrow table. */
+type InputNames<I> = I extends TableLike ? string : keyof I & string;
 
 /** Value types of the `inputs` given, by name. */
-type InputTypes<I> = I extends { readonly schema: unknown; getChild(name: string): unknown } ? Record<string, unknown> : I;
+type InputTypes<I> = I extends TableLike ? Record<string, unknown> : I;
 
 /** `execute`'s options with the override keys and inputs typed. */
 export type TypedExecuteOptions<N extends string, I> = Omit<ExecuteOptions, 'inputs' | 'overrides'> & {

@@ -3,27 +3,15 @@
  * names made at run time — `@parameterize` keys, `@extractColumns`, `@subdag` namespaces, pipe steps.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import type { Io } from '../io';
 import { UsageError } from '../errors';
-import { loadFeatureModule, type FeatureClass } from '../load-features';
+import { loadFeatureModule } from '../load-features';
 import { namesDeclaration } from '../types-declaration';
 import type { FeatureOptions } from '../session';
 
 export interface TypesOptions extends FeatureOptions {
   readonly out?: string;
   readonly check?: boolean;
-}
-
-/** The classes `loadFeatureModule` picked, by the name they are exported under. */
-function byExportName(file: string, classes: readonly FeatureClass[]): Map<string, FeatureClass> {
-  const exports = require(path.resolve(file)) as Record<string, unknown>;
-  const named = new Map<string, FeatureClass>();
-  for (const [name, value] of Object.entries(exports)) {
-    const cls = value as FeatureClass;
-    if (classes.includes(cls) && ![...named.values()].includes(cls)) named.set(name, cls);
-  }
-  return named;
 }
 
 /**
@@ -38,8 +26,9 @@ export function typesCommand(file: string, opts: TypesOptions, io: Io): number {
   if (!/\.d\.[cm]?ts$/.test(out)) {
     throw new UsageError(`quiver types writes a declaration file: give -o a name ending in .d.ts (got "${out}").`);
   }
-  const { classes } = loadFeatureModule(file, opts.class ?? []);
-  const text = namesDeclaration(file, byExportName(file, classes), out, opts.config ?? {});
+  const { classes, exportNames } = loadFeatureModule(file, opts.class ?? []);
+  const named = new Map(classes.map((cls) => [exportNames.get(cls)!, cls] as const));
+  const text = namesDeclaration(file, named, out, opts.config ?? {});
   if (opts.check) {
     const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : undefined;
     if (current === text) {
