@@ -17,7 +17,7 @@ import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
 import type { Driver } from '../../src/driver';
 import type { Groups } from '../../src/columns';
-import { runPartitions } from '../../src/partition/run-partitions';
+import { collectPartitions } from '../../src/partition/collect';
 import { joinBatches } from '../../adapters/arrow/join-batches';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
@@ -49,8 +49,9 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
 }
 
 /**
- * `--partitions P`: the entities in P partitions computed one after another (`runPartitions`);
- * each partition's table becomes record batches of the one result table.
+ * `--partitions P`: the entities in P partitions computed one after another (`collectPartitions`:
+ * timings summed, quality rows counted in the history); each partition's table becomes record
+ * batches of the one result table.
  */
 async function runByPartition(
   dr: Driver<Table>, outputs: string[], inputs: Readonly<Record<string, unknown>>, opts: RunOptions, executor: ReturnType<typeof threads> | undefined,
@@ -58,15 +59,10 @@ async function runByPartition(
   if (opts.entity === undefined) throw new UsageError('--partitions needs --entity <column> and --time <column>: partitions are made of whole entities.');
   const groups = inputs.groups as Groups;
   const history = { inputs, groups, rows: groups.rows ?? 0, entity: opts.entity, time: opts.time };
-  const tables: Table[] = [];
-  let last: Awaited<ReturnType<typeof dr.run>> | undefined;
-  const quality: Awaited<ReturnType<typeof dr.run>>['quality'][number][] = [];
-  for await (const { run } of runPartitions(dr, outputs, history, { partitions: opts.partitions ?? 1, executor })) {
-    tables.push(run.result);
-    quality.push(...run.quality);
-    last = run;
-  }
-  return { ...last!, result: joinBatches(tables), quality };
+  const { parts, quality, timings, cache, notes } = await collectPartitions(dr, outputs, history, {
+    partitions: opts.partitions ?? 1, executor,
+  });
+  return { result: joinBatches(parts), quality, timings, cache, notes };
 }
 
 /** Failed checks shown before the rest are counted; every one is in the run's quality (and the --report). */

@@ -21,9 +21,8 @@ import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
 import { concatParts } from '../partition/concat';
-import { runPartitions } from '../partition/run-partitions';
+import { collectPartitions } from '../partition/collect';
 import { locateResult, locatingFailures } from './quality-rows';
-import { atRows } from '../quality/text';
 
 /** How many rows each step of `buildTrainingFrame` kept or dropped. */
 export interface FrameCounts {
@@ -117,41 +116,14 @@ function isolationRows(features: Readonly<Record<string, unknown>>, history: Ent
 }
 
 /**
- * `driver.run` by entity partitions (`runPartitions`), each output's parts joined back into one
- * column; quality results of every partition in order, timings summed, cache hits and misses of
- * every partition listed.
+ * `driver.run` by entity partitions (`collectPartitions`), each output's parts joined back into
+ * one column.
  */
 async function runJoined(driver: Driver<unknown>, outputs: readonly string[], history: EntityHistory, partitions: number) {
-  const parts: Record<string, unknown>[] = [];
-  const rows: number[] = [];
-  const quality: QualityResult[] = [];
-  const timings: Record<string, number> = {};
-  const cache = { hits: [] as string[], misses: [] as string[] };
-  for await (const { part, run } of runPartitions(driver, outputs, history, { partitions })) {
-    cache.hits.push(...run.cache.hits);
-    cache.misses.push(...run.cache.misses);
-    parts.push(run.result as Record<string, unknown>);
-    rows.push(part.end - part.start);
-    quality.push(...run.quality.map((q) => inHistoryRows(q, part.start)));
-    for (const [name, ms] of Object.entries(run.timings)) timings[name] = (timings[name] ?? 0) + ms;
-  }
+  const { parts, rows, quality, timings, cache } = await collectPartitions(driver, outputs, history, { partitions });
   const result: Record<string, unknown> = {};
-  for (const name of outputs) result[name] = concatParts(parts.map((p) => p[name]), rows);
+  for (const name of outputs) result[name] = concatParts(parts.map((p) => (p as Record<string, unknown>)[name]), rows);
   return { result, quality, timings, cache };
-}
-
-/**
- * A partition's quality result with its `firstRows` counted in the whole history's sorted rows
- * (`historyRows: true`), so that they name the right entity and time.
- */
-function inHistoryRows(q: QualityResult, start: number): QualityResult {
-  const d = q.diagnostics;
-  const rows = d?.firstRows;
-  if (!Array.isArray(rows) || rows.length === 0) return q;
-  const rebased = (rows as number[]).map((r) => r + start);
-  const count = typeof d.count === 'number' ? d.count : rows.length;
-  const message = q.message.replace(atRows(rows as number[], count), atRows(rebased, count));
-  return { ...q, message, diagnostics: { ...d, firstRows: rebased, historyRows: true } };
 }
 
 /** The outputs to compute: `include` first, then `outputs` or every feature node; and those left out. */
