@@ -3,6 +3,8 @@
  * arrays into one array of the same type (filled once), Arrow vectors and arrays by `concat`.
  */
 
+import { isTypedArray } from '../util/shapes';
+
 type Concatable = { length: number; concat(...others: unknown[]): unknown };
 
 /**
@@ -16,7 +18,7 @@ export function concatParts(values: readonly unknown[], rows: readonly number[])
   const first = values[0];
   const isColumn = values.every((v, k) => v !== null && typeof v === 'object' && (v as { length?: unknown }).length === rows[k]);
   if (!isColumn || values.length === 1) return first;
-  if (ArrayBuffer.isView(first) && !(first instanceof DataView) && values.every((v) => v?.constructor === first.constructor)) {
+  if (isTypedArray(first) && values.every((v) => v?.constructor === first.constructor)) {
     const total = rows.reduce((a, b) => a + b, 0);
     const Ctor = first.constructor as new (n: number) => { set(a: ArrayLike<number> | ArrayLike<bigint>, offset: number): void };
     const out = new Ctor(total);

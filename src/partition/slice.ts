@@ -5,12 +5,13 @@
  */
 import type { Groups } from '../columns';
 import type { Partition } from './plan';
+import { isTypedArray } from '../util/shapes';
 
 function cutColumn(value: unknown, rows: number, start: number, end: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   const column = value as { length?: unknown; subarray?: (a: number, b: number) => unknown; slice?: (a: number, b: number) => unknown };
   if (column.length !== rows) return value;
-  if (ArrayBuffer.isView(value) && typeof column.subarray === 'function') return column.subarray(start, end);
+  if (isTypedArray(value)) return value.subarray(start, end);
   if (typeof column.slice === 'function') return column.slice(start, end);
   return value;
 }
