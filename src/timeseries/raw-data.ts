@@ -1,8 +1,8 @@
 /**
  * Raw data as the time-series helpers accept it: a record of columns, or an Arrow `Table`
- * read through the io adapters (so this file never imports apache-arrow).
+ * read through the core's table port (src/ports.ts).
  */
-import { inputsFromTable } from '../io';
+import { ports } from '../ports';
 import type { Column } from './rows';
 import { isArrowTableShape } from '../util/shapes';
 
@@ -34,6 +34,6 @@ export function isTableLike(data: unknown): data is TableLike {
  * recordOf({ x: Float64Array.of(1, 2) }); // the same record
  */
 export function recordOf(data: RawData): Record<string, Column> {
-  if (isTableLike(data)) return inputsFromTable(data as never) as Record<string, Column>;
+  if (isTableLike(data)) return ports().columnsOf(data) as Record<string, Column>;
   return { ...(data as Record<string, Column>) };
 }
