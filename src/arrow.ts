@@ -122,7 +122,9 @@ export function arrowTypeName(type: ArrowTypeLike): string {
  * isNumericArrowType(new Utf8()); // false
  */
 export function isNumericArrowType(type: ArrowTypeLike): boolean {
-  if (type.typeId === ArrowTypeId.Dictionary) return type.dictionary !== undefined && isNumericArrowType(type.dictionary);
+  if (type.typeId === ArrowTypeId.Dictionary) {
+    return type.dictionary !== undefined && isNumericArrowType(type.dictionary);
+  }
   const id = type.typeId;
   return id === ArrowTypeId.Int || id === ArrowTypeId.Float || id === ArrowTypeId.Date || id === ArrowTypeId.Timestamp;
 }
@@ -173,7 +175,9 @@ export function isArrowTimeVector(t: unknown): t is TimeVector {
   return v !== null && typeof v === 'object' && typeof v.type === 'object' && v.type !== null && Array.isArray(v.data);
 }
 
-function readChunk(kernel: string, chunk: ArrowChunk, typeId: number, unit: number, out: Float64Array, at: number): void {
+function readChunk(
+  kernel: string, chunk: ArrowChunk, typeId: number, unit: number, out: Float64Array, at: number,
+): void {
   const n = chunk.length;
   const values = chunk.values;
   if (typeId === ArrowTypeId.Date && unit === DAY) {
@@ -184,7 +188,8 @@ function readChunk(kernel: string, chunk: ArrowChunk, typeId: number, unit: numb
     const msUnit = typeId === ArrowTypeId.Date ? MILLISECOND : unit;
     for (let i = 0; i < n; i++) out[at + i] = int64Millis(halves[2 * i] >>> 0, halves[2 * i + 1], msUnit);
   } else {
-    throw new InputError(`${kernel}: cannot read this Arrow time vector's values (${Object.prototype.toString.call(values)}).`);
+    const what = Object.prototype.toString.call(values);
+    throw new InputError(`${kernel}: cannot read this Arrow time vector's values (${what}).`);
   }
   const bitmap = chunk.nullBitmap;
   if (chunk.nullCount > 0 && bitmap && bitmap.length > 0) {

@@ -5,6 +5,7 @@
  */
 import { connectPorts } from './ports';
 import { arrowTable, inputsFromTable, isArrowTable, arrowIpcBytes, CacheStore, evictCache } from '../adapters';
+import { collapse, toDot } from '../adapters/graphviz';
 
 export * from '../adapters';
 export type { Table } from './arrow';
@@ -19,4 +20,5 @@ connectPorts({
   tableBytes: arrowIpcBytes,
   openCacheStore: (dir, hasher) => CacheStore.open(dir, hasher),
   evictCache,
+  drawDot: (nodes) => toDot(collapse(nodes, { by: 'node', maxNodes: Infinity, maxEdges: Infinity })),
 });

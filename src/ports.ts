@@ -1,7 +1,7 @@
 /**
  * What the core needs from adapters/, as one small interface, and the one place it is connected.
  * No core module imports adapters/ at run time: the package entry (src/index.ts, through src/io.ts)
- * calls `connectPorts()` with the Arrow table reader and result maker and the cache store.
+ * calls `connectPorts()` with the Arrow table reader and result maker, the cache store and the DOT producer.
  * So loading src/graph/*, src/builder.ts or src/driver.ts loads neither the Arrow package nor csv-parse
  * nor cli-progress (test/architecture/core-loads-no-adapters.test.ts proves it).
  *
@@ -13,10 +13,13 @@ import type { Table } from './arrow';
 import type { ResultBuilder } from './results/result-builder';
 import type { NoteOptions } from '../adapters/notes';
 import type { CacheStore } from '../adapters/cache-store/store';
+import type { GraphNode, NodeKind } from '../adapters/graphviz/model';
 
 export type { AdapterNote } from '../adapters/notes';
 export type { CacheEntry } from '../adapters/cache-store/entry';
 export type { CacheStore };
+/** One node of a picture, and its kind, as the DOT producer (adapters/graphviz/dot.ts) draws them. */
+export type { GraphNode as PictureNode, NodeKind as PictureNodeKind };
 
 /** The adapters the core calls. */
 export interface Ports {
@@ -32,6 +35,8 @@ export interface Ports {
   openCacheStore: (typeof CacheStore)['open'];
   /** Removes least recently used cache entries while the directory is over `maxBytes`. */
   evictCache(dir: string, maxBytes: number): Promise<unknown>;
+  /** Pictures: the DOT text of these nodes, one box each, in the one house style. */
+  drawDot(nodes: readonly GraphNode[]): string;
 }
 
 let connected: Ports | undefined;
@@ -41,7 +46,7 @@ let connected: Ports | undefined;
  * replaces the first.
  *
  * @example
- * connectPorts({ isTable, columnsOf, resultTable, tableBytes, openCacheStore, evictCache });
+ * connectPorts({ isTable, columnsOf, resultTable, tableBytes, openCacheStore, evictCache, drawDot });
  */
 export function connectPorts(ports: Ports): void {
   connected = ports;

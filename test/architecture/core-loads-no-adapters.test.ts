@@ -22,13 +22,15 @@ function load(entries: string[], then = 'undefined'): Loaded {
     const mods = ${JSON.stringify(entries.map((e) => join(root, e)))}.map((f) => require(f));
     Promise.resolve((async () => ${then})()).then((out) => {
       const files = Object.keys(require.cache);
-      const packages = ${JSON.stringify(FOREIGN)}.filter((p) => files.some((f) => f.includes('/node_modules/' + p + '/')));
+      const has = (p) => files.some((f) => f.includes('/node_modules/' + p + '/'));
+      const packages = ${JSON.stringify(FOREIGN)}.filter(has);
       const adapters = files.filter((f) => f.startsWith(${JSON.stringify(join(root, 'adapters') + '/')}));
       process.stdout.write(JSON.stringify({ packages, adapters, out }));
     });
   `;
   const helper = join(root, 'test/adapters/helpers/swc-register.js');
-  const text = execFileSync(process.execPath, ['-r', helper, '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const options = { cwd: root, encoding: 'utf8' as const, timeout: 60_000 };
+  const text = execFileSync(process.execPath, ['-r', helper, '-e', script], options);
   return JSON.parse(text) as Loaded;
 }
 
@@ -78,7 +80,8 @@ describe('loading the core does not load the adapters', () => {
         const [{ Builder }, { connectPorts }] = mods;
         const none = () => { throw new Error('not used'); };
         connectPorts({
-          isTable: () => false, columnsOf: none, tableBytes: () => undefined, openCacheStore: none, evictCache: none, drawDot: none,
+          isTable: () => false, columnsOf: none, tableBytes: () => undefined,
+          openCacheStore: none, evictCache: none, drawDot: none,
           resultTable: () => ({ name: 'names', build: (outputs, values) => ({ outputs, first: values[0][0] }) }),
         });
         class F { one(x) { return x; } }
