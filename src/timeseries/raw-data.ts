@@ -4,17 +4,13 @@
  */
 import { ports } from '../ports';
 import type { Column } from './rows';
-import { isArrowTableShape } from '../util/shapes';
+import { isArrowTableShape, type TableShape } from '../util/shapes';
 
 /** A record of columns, or an Arrow `Table` (its columns are read like `execute`'s inputs). */
 export type RawData = Readonly<Record<string, Column>> | TableLike;
 
-/** The read surface of an Arrow `Table` that quiver relies on. */
-export interface TableLike {
-  readonly schema: { readonly fields: readonly { readonly name: string }[] };
-  readonly numRows: number;
-  getChild(name: string): unknown;
-}
+/** The read surface of an Arrow `Table` that quiver relies on (one definition, in src/arrow.ts). */
+export type TableLike = TableShape;
 
 /**
  * True for an Arrow `Table` (anything with a schema, `numRows` and `getChild`).
