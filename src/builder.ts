@@ -2,7 +2,8 @@
  * The fluent way to make a `Driver`: feature classes, config, a result builder and hooks in;
  * `build()` checks the whole graph and throws `GraphBuildError` with every problem found.
  */
-import { arrowTable, type Table } from './io';
+import type { Table } from './arrow';
+import { ports } from './ports';
 import { Driver } from './driver';
 import { GraphBuildError, QuiverError } from './errors';
 import { checkPolicies, runPolicies, type Policy } from './governance/policy';
@@ -110,7 +111,7 @@ export class Builder<R = Table, N extends string = never, M = {}> {
     const executor = this.executor ?? inline();
     const recipe = Object.freeze({ features: Object.freeze([...this.features]), config });
     executor.prepare?.(recipe, graph);
-    const result = (this.result ?? arrowTable()) as ResultBuilder<R>;
+    const result = (this.result ?? ports().resultTable()) as ResultBuilder<R>;
     return new Driver<R, N, M>(graph, config, result, withTestDefaults(this.adapters), executor, recipe, this.cache);
   }
 

@@ -1,9 +1,24 @@
 /**
- * The one place where src/ meets apache-arrow and the other foreign formats: everything here
- * comes from adapters/. Nothing else in src/ imports apache-arrow or danfo.
+ * The wiring file: the one place in src/ that loads adapters/ (Arrow, files, CSV, danfo, graphviz,
+ * report, progress). It re-exports them for the package entry and connects the core's ports
+ * (src/ports.ts) to the Arrow adapter and the cache store. No other src/ module imports it at run time.
  */
+import { connectPorts } from './ports';
+import { arrowTable, inputsFromTable, isArrowTable, arrowIpcBytes, CacheStore, evictCache } from '../adapters';
+import { collapse, toDot } from '../adapters/graphviz';
+
 export * from '../adapters';
-export type { Table } from 'apache-arrow';
+export type { Table } from './arrow';
 export * from '../adapters/graphviz';
 export * from '../adapters/report';
 export * from '../adapters/progress';
+
+connectPorts({
+  isTable: isArrowTable,
+  columnsOf: (table, options) => inputsFromTable(table as never, options),
+  resultTable: () => arrowTable(),
+  tableBytes: arrowIpcBytes,
+  openCacheStore: (dir, hasher) => CacheStore.open(dir, hasher),
+  evictCache,
+  drawDot: (nodes) => toDot(collapse(nodes, { by: 'node', maxNodes: Infinity, maxEdges: Infinity })),
+});

@@ -5,14 +5,15 @@
  * A value JSON cannot hold (a class instance, a function) is refused with the reason.
  */
 import { bytesOf } from '../../src/cache/hasher';
+import { NotEncodable } from '../../src/cache/errors';
 
 const ARRAYS: Record<string, new (buffer: ArrayBuffer) => ArrayBufferView> = {
   Float64Array, Float32Array, Int8Array, Int16Array, Int32Array, BigInt64Array,
   Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array, BigUint64Array,
 };
 
-/** Thrown for a value the JSON codec cannot hold; the message says what it is. */
-export class NotEncodable extends Error {}
+/** Thrown for a value the JSON codec cannot hold (defined in the core, which reads it). */
+export { NotEncodable };
 
 /**
  * @example

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CacheError } from '../../src/errors';
+import { EntryLost } from '../../src/cache/errors';
 import type { Hasher } from '../../src/cache/hasher';
 import { removeStaleTempFiles } from '../files/temp-files';
 import { writeFileAtomically } from './write-file';
@@ -15,12 +16,8 @@ import { ENTRY_FORMAT, indexPath, parseEntry, payloadPath, type CacheEntry } fro
 
 export const MARKER = 'QUIVER-CACHE';
 
-/** A stored value could not be used; `reason` says why (missing, truncated, checksum mismatch…). */
-export class EntryLost extends Error {
-  constructor(readonly key: string, readonly node: string, readonly reason: string) {
-    super(`the cached value of "${node}" ${reason}`);
-  }
-}
+/** A stored value could not be used (defined in the core, which reads it). */
+export { EntryLost };
 
 export class CacheStore {
   private constructor(readonly dir: string, private readonly hasher: Hasher) {}

@@ -1,6 +1,17 @@
 /**
- * Write a (collapsed) feature graph as Graphviz DOT: kinds drawn differently, tag values as fill
- * colours, namespaces as nested clusters, folded edges drawn thicker, and a legend.
+ * The one DOT producer: `visualizeExecution` (src/graph/dot.ts, through the core's ports),
+ * `quiver graph`, `graphDot`/`graphSvg` and the run report all write their DOT here, in one style:
+ *
+ * - each kind of node has one look (styles.ts `KIND_STYLES`): inputs dashed rounded white boxes,
+ *   config notes, features rounded blue boxes, requested outputs bold green boxes, checks red
+ *   octagons labelled by `checkLabel()` (`range`, `range#2`; `(fail)` when a failure stops the run),
+ *   overrides dashed rounded lilac boxes; a box of several nodes is a stack (`box3d`);
+ * - every box is filled; a single node's label has its type under the name, its tooltip the origin,
+ *   tags and doc; tag values can colour the fill (`colorByTag`); decorations (the report's times and
+ *   failures) go on top;
+ * - namespaces are nested clusters; a namespace holding one box has no frame (its box keeps the full name);
+ * - edges into a check are dotted without arrowhead; a folded edge is thicker by how many it stands for;
+ * - a heading holds the title, what was folded, and the legend of kinds and tag colours.
  */
 import type { Box, CollapsedGraph } from './collapse';
 import { GROUP_STYLE, KIND_MEANING, KIND_STYLES, tagColours, type DotAttrs } from './styles';

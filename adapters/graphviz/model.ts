@@ -3,9 +3,13 @@
  * origin and dependencies. Built from the driver's public `listAvailableVariables()` answer, so
  * the drawing code never reaches into the core.
  */
+import { checkNodeName } from '../../src/graph/check-nodes';
 
-/** How a node is drawn: supplied (`input`, `config`), computed (`feature`, `output`) or a `check`. */
-export type NodeKind = 'input' | 'config' | 'feature' | 'output' | 'check';
+/**
+ * How a node is drawn: supplied (`input`, `config`), computed (`feature`, `output`), a `check`, or
+ * an `override` (a computed node whose value one execution was given; only `visualizeExecution` has them).
+ */
+export type NodeKind = 'input' | 'config' | 'feature' | 'output' | 'check' | 'override';
 
 export type TagValues = Readonly<Record<string, string | readonly string[]>>;
 
@@ -107,18 +111,15 @@ export function graphFromNodeInfo(infos: readonly NodeInfoLike[], opts: FromNode
   return [...nodes.values()];
 }
 
-/** One node per check on `info`, named as the executor names them (`x:check:range`, `x:check:range#2`). */
+/**
+ * One node per check on `info`, named as the executor names them: `info.checks` holds each check's
+ * `checkLabel()` (`range`, `range#2`), so the name is `checkNodeName(owner, label)`.
+ */
 function checkNodes(info: NodeInfoLike): GraphNode[] {
-  const seen = new Map<string, number>();
-  return (info.checks ?? []).map((check) => {
-    const count = (seen.get(check) ?? 0) + 1;
-    seen.set(check, count);
-    const suffix = count > 1 ? `#${count}` : '';
-    return {
-      name: `${info.name}:check:${check}${suffix}`, kind: 'check', type: '', tags: info.tags ?? {}, origin: info.origin,
-      dependencies: [info.name], owner: info.name, label: check + suffix,
-    };
-  });
+  return (info.checks ?? []).map((label) => ({
+    name: checkNodeName(info.name, label), kind: 'check', type: '', tags: info.tags ?? {}, origin: info.origin,
+    dependencies: [info.name], owner: info.name, label,
+  }));
 }
 
 /**

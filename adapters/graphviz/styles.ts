@@ -14,6 +14,7 @@ export const KIND_STYLES: Readonly<Record<NodeKind, DotAttrs>> = {
   feature: { shape: 'box', style: 'rounded,filled', fillcolor: '#e6effa', color: '#4a6fa5' },
   output: { shape: 'box', style: 'rounded,filled,bold', fillcolor: '#d7efd2', color: '#2f7d32', penwidth: 2 },
   check: { shape: 'octagon', style: 'filled', fillcolor: '#fbe3e1', color: '#b3413a' },
+  override: { shape: 'box', style: 'rounded,dashed,filled', fillcolor: '#efe6f7', color: '#6d4a93' },
 };
 
 /** Several nodes folded into one box are drawn as a stack. */
@@ -26,6 +27,7 @@ export const KIND_MEANING: Readonly<Record<NodeKind, string>> = {
   feature: 'feature',
   output: 'requested output',
   check: 'data-quality check',
+  override: 'override (value given for this execution)',
 };
 
 /** Light colours that keep black text readable; tag values take them in order of appearance. */

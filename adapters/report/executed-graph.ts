@@ -9,6 +9,7 @@ import { graphDot, type PictureOptions } from '../graphviz/picture';
 import type { GraphSource } from '../graphviz/model';
 import { renderSvg } from '../graphviz/render-svg';
 import { formatMs } from './html';
+import { checkNodeName } from '../../src/graph/check-nodes';
 
 /** Light to dark: how long a box took relative to the slowest (square-root scale). */
 export const TIME_PALETTE: readonly string[] = ['#fff7bc', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#993404'];
@@ -49,7 +50,7 @@ export function runDecorator(facts: RunFacts): (box: Box) => BoxDecoration | und
   for (const q of facts.quality) {
     if (q.passes) continue;
     const level = q.importance === 'fail' ? 'fail' : 'warn';
-    mark(`${q.node}:check:${q.check}`, level);
+    mark(checkNodeName(q.node, q.check), level);
     mark(q.node, level);
   }
   if (facts.failedNode) mark(facts.failedNode, 'fail');

@@ -6,7 +6,7 @@
  */
 import type { Graph } from '../graph/graph';
 import { requiredOf, type Plan } from '../execution/plan';
-import type { CacheEntry } from '../io';
+import type { CacheEntry } from '../ports';
 import type { CacheBehavior } from './behavior';
 import { IGNORED } from './keys';
 

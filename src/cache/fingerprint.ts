@@ -4,7 +4,7 @@
  * everything else over a canonical walk that tells NaN, -0, bigint, Date, undefined and nested
  * columns apart. A value that cannot be walked (a cycle) has no version: `undefined`.
  */
-import { arrowIpcBytes } from '../io';
+import { ports } from '../ports';
 import { bytesOf, type Hasher } from './hasher';
 
 type Feed = { update(piece: string | Uint8Array): void };
@@ -57,7 +57,7 @@ function walk(value: unknown, out: Feed, path: Set<object>): boolean {
     return true;
   }
   if (value instanceof Date) return out.update(`date:${value.getTime()};`), true;
-  const ipc = arrowIpcBytes(value);
+  const ipc = ports().tableBytes(value);
   if (ipc) return out.update(`arrow:${ipc.byteLength}:`), out.update(ipc), true;
   path.add(value);
   let ok = true;

@@ -9,7 +9,8 @@ import type { Plan } from '../execution/plan';
 import type { LifecycleAdapter, NodeCall, NextNode } from '../execution/hooks';
 import type { CodeIdentity } from '../graph/node';
 import { FeatureExecutionError } from '../errors';
-import { CacheStore, EntryLost, NotEncodable, evictCache, type AdapterNote, type CacheEntry } from '../io';
+import { ports, type AdapterNote, type CacheEntry, type CacheStore } from '../ports';
+import { EntryLost, NotEncodable } from './errors';
 import { COMPUTE, LOAD, prunePlan, staticKeys, type KeyState, type Planner } from './cache-plan';
 import { codeVersion } from './code-version';
 import { Fingerprints } from './fingerprint';
@@ -50,7 +51,7 @@ export class CacheSession implements Planner {
   /** @example const session = await CacheSession.open(graph, plan, outputs, values, settings); */
   static async open(graph: Graph, plan: Plan, outputs: readonly number[], values: readonly unknown[], settings: CacheSettings): Promise<CacheSession> {
     const hasher = await loadHasher();
-    const store = await CacheStore.open(settings.path, hasher);
+    const store = await ports().openCacheStore(settings.path, hasher);
     return new CacheSession(graph, plan, outputs, settings, store, hasher, new Fingerprints(hasher), values);
   }
 
@@ -70,7 +71,7 @@ export class CacheSession implements Planner {
 
   /** Ends the run: least recently used entries go while the directory is over `maxBytes`. */
   async finish(): Promise<void> {
-    if (this.settings.maxBytes !== undefined) await evictCache(this.settings.path, this.settings.maxBytes);
+    if (this.settings.maxBytes !== undefined) await ports().evictCache(this.settings.path, this.settings.maxBytes);
   }
 
   keyOf(i: number): string | undefined {

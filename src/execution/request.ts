@@ -8,7 +8,7 @@ import { InputError, type Issue } from '../errors';
 import type { Graph } from '../graph/graph';
 import { isInternal } from '../graph/node';
 import { article, describeValue, typeName, valueMatchesType } from '../graph/types';
-import { inputsFromTable, isArrowTable, type AdapterNote } from '../io';
+import { ports, type AdapterNote } from '../ports';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
 import { isTypedArray, isVectorLike } from '../util/shapes';
@@ -72,7 +72,7 @@ export function prepareExecution(
   }
   const rawInputs = options?.inputs ?? {};
   const notes: AdapterNote[] = [];
-  const inputs = (isArrowTable(rawInputs) ? inputsFromTable(rawInputs, { onNote: (note) => void notes.push(note) }) : rawInputs) as Record<string, unknown>;
+  const inputs = (ports().isTable(rawInputs) ? ports().columnsOf(rawInputs, { onNote: (note) => void notes.push(note) }) : rawInputs) as Record<string, unknown>;
   const overrides = (options?.overrides ?? {}) as Record<string, unknown>;
 
   for (const key of Object.keys(inputs)) {

@@ -5,7 +5,7 @@
  * exactly. An int64/uint64 column is widened only when every value is within ±2^53; a value beyond
  * is a problem naming the column and the row, since float64 would round it.
  */
-import type { AdapterNote } from '../io';
+import type { AdapterNote } from '../ports';
 import { article } from '../graph/types';
 
 const TWO_53 = 2n ** 53n;

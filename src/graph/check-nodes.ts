@@ -16,7 +16,7 @@ export function expandChecks(node: FeatureNode, validators: readonly Validator[]
     const count = (seen.get(validator.name) ?? 0) + 1;
     seen.set(validator.name, count);
     const label = `${validator.name}${count > 1 ? `#${count}` : ''}`;
-    const name = `${node.name}:check:${label}`;
+    const name = checkNodeName(node.name, label);
     return makeNode({
       name,
       type: undefined,
@@ -57,6 +57,16 @@ export function renamedCheckFn(node: FeatureNode, newOwner: string): FeatureNode
  */
 export function checkLabel(node: FeatureNode): string {
   return node.name.slice(node.name.lastIndexOf(':check:') + ':check:'.length);
+}
+
+/**
+ * The node name of the check labelled `label` (see `checkLabel`) on `owner`: `owner:check:label`.
+ *
+ * @example
+ * checkNodeName('x', 'lengthIs#2'); // 'x:check:lengthIs#2'
+ */
+export function checkNodeName(owner: string, label: string): string {
+  return `${owner}:check:${label}`;
 }
 
 function gateOf(name: string): (args: unknown[]) => unknown {

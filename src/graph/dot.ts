@@ -1,68 +1,74 @@
 /**
- * The graph of one execution as Graphviz DOT text: inputs, config, overrides, outputs and checks
- * drawn differently; a checked feature's raw node is folded into the feature; names with `.`
- * (namespaces) are drawn as clusters.
+ * The graph of one execution (`visualizeExecution`) as the nodes of a picture: what the plan
+ * supplies, overrides and runs, each with its kind; a checked feature's raw node is folded into
+ * the feature, and checks are named by `checkLabel()`. The DOT text itself is written by the one
+ * DOT producer (adapters/graphviz/dot.ts, reached through the core's ports), the same that draws
+ * `quiver graph` and the run report, so the three pictures share one style.
  */
 import type { Graph } from './graph';
-import type { FeatureNode } from './node';
 import type { Plan } from '../execution/plan';
+import type { PictureNode, PictureNodeKind } from '../ports';
+import { ports } from '../ports';
 import { checkLabel } from './check-nodes';
+import { isKnownType, typeName } from './types';
 
-const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-
-function style(node: FeatureNode, isOutput: boolean, isOverride: boolean): string {
-  if (isOverride) return 'shape=box, style="dashed,rounded", label=' + quote(`${node.name}\n(override)`);
-  switch (node.role) {
-    case 'input':
-      return 'shape=parallelogram, style=filled, fillcolor="#e8f0fe"';
-    case 'config':
-      return 'shape=note, style=filled, fillcolor="#fef7e0"';
-    case 'check': {
-      const fail = node.validator?.importance === 'fail';
-      return `shape=octagon, fontsize=10, style=filled, fillcolor="${fail ? '#fce8e6' : '#fff4e5'}", label=${quote(`${checkLabel(node)}${fail ? ' (fail)' : ''}`)}`;
-    }
-    default:
-      return `shape=box, style="rounded${isOutput ? ',bold,filled' : ''}"${isOutput ? ', fillcolor="#e6f4ea"' : ''}`;
-  }
-}
-
-export function toDot(graph: Graph, plan: Plan, outputs: ReadonlySet<number>): string {
-  const members = [...plan.supplied, ...plan.overridden, ...plan.run];
+/**
+ * The picture nodes of one execution: every supplied, overridden and run node but the raw halves
+ * of checked features; edges follow the plan (an override or a supplied value has none coming in).
+ *
+ * @example
+ * executionNodes(graph, plan, new Set([graph.index.get('total')!])).map((n) => n.kind); // ['input', 'output']
+ */
+export function executionNodes(graph: Graph, plan: Plan, outputs: ReadonlySet<number>): PictureNode[] {
   const overridden = new Set(plan.overridden);
-  const shown = (i: number) => graph.nodes[i].role !== 'raw';
   const idOf = (i: number) => {
     const node = graph.nodes[i];
-    return quote(node.role === 'raw' ? node.owner! : node.name);
+    return node.role === 'raw' ? node.owner! : node.name;
   };
-  const clusters = new Map<string, string[]>();
-  const loose: string[] = [];
-  for (const i of members) {
-    if (!shown(i)) continue;
-    const node = graph.nodes[i];
-    const line = `${idOf(i)} [${style(node, outputs.has(i), overridden.has(i))}];`;
-    const namespace = node.role === 'check' ? namespaceOf(node.owner!) : namespaceOf(node.name);
-    if (namespace) clusters.set(namespace, [...(clusters.get(namespace) ?? []), line]);
-    else loose.push(line);
-  }
-  const edges = new Set<string>();
+  const deps = new Map<string, Set<string>>();
   for (const i of plan.run) {
     const node = graph.nodes[i];
+    const into = idOf(i);
     for (const d of graph.deps[i]) {
       const dep = graph.nodes[d];
-      if (node.role === 'check') edges.add(`${idOf(d)} -> ${idOf(i)} [style=dotted, arrowhead=none];`);
-      else if (dep.role === 'check' || (dep.role === 'raw' && dep.owner === node.name)) continue;
-      else edges.add(`${idOf(d)} -> ${idOf(i)};`);
+      if (node.role !== 'check' && (dep.role === 'check' || (dep.role === 'raw' && dep.owner === node.name))) continue;
+      if (!deps.has(into)) deps.set(into, new Set());
+      deps.get(into)!.add(idOf(d));
     }
   }
-  const body = [...loose];
-  let c = 0;
-  for (const [namespace, lines] of clusters) {
-    body.push(`subgraph ${quote(`cluster_${c++}`)} {`, `  label=${quote(namespace)}; style="rounded,dashed";`, ...lines.map((l) => `  ${l}`), '}');
+  const nodes: PictureNode[] = [];
+  for (const i of [...plan.supplied, ...plan.overridden, ...plan.run]) {
+    const node = graph.nodes[i];
+    if (node.role === 'raw') continue;
+    const kind = kindOf(node.role, overridden.has(i), outputs.has(i));
+    const fail = node.role === 'check' && node.validator?.importance === 'fail';
+    nodes.push({
+      name: node.name,
+      kind,
+      type: isKnownType(node.type) ? typeName(node.type) : '',
+      tags: node.tags as PictureNode['tags'],
+      origin: node.origin || undefined,
+      doc: node.doc || undefined,
+      dependencies: [...(deps.get(node.name) ?? [])],
+      ...(node.role === 'check' ? { owner: node.owner, label: `${checkLabel(node)}${fail ? ' (fail)' : ''}` } : {}),
+      ...(kind === 'override' ? { label: `${node.name}\n(override)` } : {}),
+    });
   }
-  return ['digraph quiver {', '  rankdir=LR;', '  node [fontname="Helvetica"];', ...[...body, ...edges].map((l) => `  ${l}`), '}', ''].join('\n');
+  return nodes;
 }
 
-function namespaceOf(name: string): string | undefined {
-  const cut = name.lastIndexOf('.');
-  return cut > 0 ? name.slice(0, cut) : undefined;
+function kindOf(role: string, isOverride: boolean, isOutput: boolean): PictureNodeKind {
+  if (isOverride) return 'override';
+  if (role === 'input' || role === 'config' || role === 'check') return role;
+  return isOutput ? 'output' : 'feature';
+}
+
+/**
+ * The DOT text of one execution, in the house style (adapters/graphviz/styles.ts).
+ *
+ * @example
+ * fs.writeFileSync('graph.dot', toDot(graph, plan, new Set(outputIndices)));
+ */
+export function toDot(graph: Graph, plan: Plan, outputs: ReadonlySet<number>): string {
+  return ports().drawDot(executionNodes(graph, plan, outputs));
 }

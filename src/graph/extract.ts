@@ -2,15 +2,15 @@
  * Expand stage for `@extractColumns` and `@extractFields`: the functions of the nodes that take
  * one column or field out of the value a method returned.
  */
-import { inputsFromTable, isArrowTable } from '../io';
+import { ports } from '../ports';
 import { typeName, valueMatchesType, describeValue } from './types';
 
 const tableColumns = new WeakMap<object, Record<string, unknown>>();
 
 function columnsOf(value: unknown, origin: string): Record<string, unknown> {
-  if (isArrowTable(value)) {
-    let columns = tableColumns.get(value);
-    if (!columns) tableColumns.set(value, (columns = inputsFromTable(value)));
+  if (ports().isTable(value)) {
+    let columns = tableColumns.get(value as object);
+    if (!columns) tableColumns.set(value as object, (columns = ports().columnsOf(value)));
     return columns;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value)) {

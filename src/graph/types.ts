@@ -18,7 +18,7 @@ export function typeName(t: unknown): string {
 export function typesCompatible(provided: unknown, wanted: unknown): boolean {
   if (!isKnownType(provided) || !isKnownType(wanted)) return true;
   if (provided === wanted || provided.prototype instanceof wanted) return true;
-  // Two copies of one library (e.g. apache-arrow loaded twice) give two constructors of one name.
+  // Two copies of one library (e.g. the Arrow package loaded twice) give two constructors of one name.
   return provided.name !== '' && provided.name === wanted.name;
 }
 

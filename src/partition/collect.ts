@@ -5,7 +5,7 @@
  */
 import type { Driver } from '../driver';
 import type { CacheReport } from '../cache/session';
-import type { AdapterNote } from '../io';
+import type { AdapterNote } from '../ports';
 import type { QualityResult } from '../quality/result';
 import { atRows } from '../quality/text';
 import type { IsolationHistory } from '../timeseries/isolation';

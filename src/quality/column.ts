@@ -1,57 +1,22 @@
 /**
  * What kind of value a check was given: a column (typed array, Arrow Vector, JS array), a table
- * (Arrow Table or a record of columns) or a single value. Arrow is duck-typed here: src/ never
- * imports apache-arrow.
+ * (Arrow Table or a record of columns) or a single value. Arrow objects are read by shape in
+ * src/arrow.ts; the names are re-exported here for the checks.
  */
 import { formatCount, formatValue, plural } from './text';
-import { isArrowTableShape, isTypedArray, isVectorLike, type TypedArray } from '../util/shapes';
+import { isTypedArray, type TypedArray } from '../util/shapes';
+import {
+  isArrowTableShape, isArrowVector, type ArrowTableLike, type ArrowTypeLike, type ArrowVectorLike,
+} from '../arrow';
+
+export { isArrowVector, type ArrowTableLike, type ArrowTypeLike, type ArrowVectorLike };
 
 export type { TypedArray };
-
-/** The part of an Arrow `DataType` the checks read. */
-export interface ArrowTypeLike {
-  readonly typeId: number;
-  readonly bitWidth?: number;
-  readonly isSigned?: boolean;
-  readonly precision?: number;
-  readonly dictionary?: ArrowTypeLike;
-  toString(): string;
-}
-
-/** The part of an Arrow `Vector` the checks read. */
-export interface ArrowVectorLike {
-  readonly length: number;
-  readonly nullCount: number;
-  readonly type: ArrowTypeLike;
-  get(i: number): unknown;
-  isValid(i: number): boolean;
-  toArray(): ArrayLike<unknown>;
-}
-
-/** The part of an Arrow `Table` the checks read. */
-export interface ArrowTableLike {
-  readonly numRows: number;
-  readonly schema: { readonly fields: readonly { readonly name: string; readonly type: ArrowTypeLike }[] };
-  getChild(name: string): ArrowVectorLike | null;
-}
 
 /** A column as checks accept it. */
 export type Column = TypedArray | ArrowVectorLike | readonly unknown[];
 
 export { isTypedArray };
-
-/**
- * True for an Arrow `Vector` (duck-typed: `length`, `get`, `toArray`, `type.typeId`).
- *
- * @example
- * isArrowVector(vectorFromArray([1, 2])); // true
- */
-export function isArrowVector(v: unknown): v is ArrowVectorLike {
-  if (!isVectorLike(v)) return false;
-  const o = v as Partial<ArrowVectorLike>;
-  return typeof o.toArray === 'function' &&
-    typeof o.type === 'object' && o.type !== null && typeof o.type.typeId === 'number';
-}
 
 /**
  * True for an Arrow `Table` (duck-typed: `numRows`, `schema.fields`, `getChild`).

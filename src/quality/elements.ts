@@ -2,7 +2,7 @@
  * A column's values one by one, for the checks that compare values rather than do arithmetic
  * (`valuesIn`, `unique`, `allowNaNs` on non-float columns). Arrow nulls read as `null`.
  */
-import { hasPlainBuffer } from './arrow-types';
+import { hasPlainBuffer } from '../arrow';
 import { isArrowVector, isTypedArray } from './column';
 
 /**

@@ -3,7 +3,7 @@
  * `Float64Array` passes through untouched (the fast path); other typed arrays, Arrow Vectors, JS
  * arrays and single numbers are converted once. Dates count as epoch milliseconds.
  */
-import { hasPlainBuffer, isNumericArrowType } from './arrow-types';
+import { hasPlainBuffer, isNumericArrowType } from '../arrow';
 import { describeValue, isArrowVector, isTypedArray, type ArrowVectorLike } from './column';
 
 /** Numbers to check, NaN for missing; `scalar` when the value was one number, not a column. */

@@ -2,12 +2,13 @@
  * One Arrow table per split, made through the result machinery (`arrowTable()`): the entity and
  * time columns first (to identify rows; they are not features), then the features, then the label.
  */
-import { arrowTable } from '../io';
+import type { Table } from '../arrow';
+import { ports } from '../ports';
 import { takeRows, type Column } from './rows';
 import { SPLIT_NAMES, type SplitName, type SplitRows } from './split';
 
-/** An Arrow `Table` as the io adapters make it (src/ names it without importing apache-arrow). */
-export type ArrowTable = ReturnType<ReturnType<typeof arrowTable>['build']>;
+/** An Arrow `Table`, as the result port makes it. */
+export type ArrowTable = Table;
 
 /** The columns every split table is cut from. */
 export interface FrameSource {
@@ -35,7 +36,7 @@ export function splitTable(source: FrameSource, rows: Int32Array): ArrowTable {
   const values: unknown[] = [takeRows(source.entity.column, rows), timesAsDates(source.time.column, rows)];
   for (const column of Object.values(source.features)) values.push(takeRows(column as Column, rows));
   values.push(takeRows(source.label.column, rows));
-  return arrowTable().build(names, values);
+  return ports().resultTable().build(names, values);
 }
 
 /**

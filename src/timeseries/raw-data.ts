@@ -1,20 +1,16 @@
 /**
  * Raw data as the time-series helpers accept it: a record of columns, or an Arrow `Table`
- * read through the io adapters (so this file never imports apache-arrow).
+ * read through the core's table port (src/ports.ts).
  */
-import { inputsFromTable } from '../io';
+import { ports } from '../ports';
 import type { Column } from './rows';
-import { isArrowTableShape } from '../util/shapes';
+import { isArrowTableShape, type TableShape } from '../util/shapes';
 
 /** A record of columns, or an Arrow `Table` (its columns are read like `execute`'s inputs). */
 export type RawData = Readonly<Record<string, Column>> | TableLike;
 
-/** The read surface of an Arrow `Table` that quiver relies on. */
-export interface TableLike {
-  readonly schema: { readonly fields: readonly { readonly name: string }[] };
-  readonly numRows: number;
-  getChild(name: string): unknown;
-}
+/** The read surface of an Arrow `Table` that quiver relies on (one definition, in src/arrow.ts). */
+export type TableLike = TableShape;
 
 /**
  * True for an Arrow `Table` (anything with a schema, `numRows` and `getChild`).
@@ -34,6 +30,6 @@ export function isTableLike(data: unknown): data is TableLike {
  * recordOf({ x: Float64Array.of(1, 2) }); // the same record
  */
 export function recordOf(data: RawData): Record<string, Column> {
-  if (isTableLike(data)) return inputsFromTable(data as never) as Record<string, Column>;
+  if (isTableLike(data)) return ports().columnsOf(data) as Record<string, Column>;
   return { ...(data as Record<string, Column>) };
 }

@@ -8,6 +8,9 @@
  * where it does (src/execution/request.ts).
  */
 
+/** The Arrow-table shape test lives with the rest of the core's Arrow reading (src/arrow.ts). */
+export { isArrowTableShape, type TableShape } from '../arrow';
+
 /** Every typed array except DataView. */
 export type TypedArray =
   | Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint8ClampedArray
@@ -17,13 +20,6 @@ export type TypedArray =
 export interface VectorLike {
   readonly length: number;
   get(index: number): unknown;
-}
-
-/** The read surface of an Arrow `Table` that quiver relies on. */
-export interface TableShape {
-  readonly numRows: number;
-  readonly schema: { readonly fields: readonly { readonly name: string }[] };
-  getChild(name: string): unknown;
 }
 
 /**
@@ -60,17 +56,4 @@ export function isVectorLike(value: unknown): value is VectorLike {
  */
 export function isColumn(value: unknown): value is ArrayLike<unknown> | VectorLike {
   return Array.isArray(value) || isTypedArray(value) || isVectorLike(value);
-}
-
-/**
- * True for an Arrow `Table` by shape: numeric `numRows`, a `getChild` method and `schema.fields`.
- *
- * @example
- * isArrowTableShape(tableFromArrays({ x: new Float64Array(2) })); // true
- * isArrowTableShape({ x: new Float64Array(2) });                  // false
- */
-export function isArrowTableShape(value: unknown): value is TableShape {
-  if (value === null || typeof value !== 'object') return false;
-  const t = value as Partial<TableShape>;
-  return typeof t.numRows === 'number' && typeof t.getChild === 'function' && Array.isArray(t.schema?.fields);
 }

@@ -45,9 +45,9 @@ describe('visualizeExecution', () => {
   test('DOT of the execution only, inputs and checks drawn differently, no inputs needed', () => {
     const dot = dr.visualizeExecution(['spendZeroMeanUnitVariance']);
     expect(dot.startsWith('digraph quiver {')).toBe(true);
-    expect(dot).toContain('"spend" [shape=parallelogram');
-    expect(dot).toContain('"spendZeroMeanUnitVariance" [shape=box, style="rounded,bold,filled"');
-    expect(dot).toMatch(/"spendZeroMeanUnitVariance:check:range" \[shape=octagon.*label="range \(fail\)"/);
+    expect(dot).toContain('"spend" [shape="box", style="rounded,dashed,filled"');
+    expect(dot).toContain('"spendZeroMeanUnitVariance" [shape="box", style="rounded,filled,bold"');
+    expect(dot).toMatch(/"spendZeroMeanUnitVariance:check:range" \[shape="octagon".*label="range \(fail\)"/);
     expect(dot).toContain('"spendMean" -> "spendZeroMean";');
     expect(dot).toContain('"spendZeroMean" -> "spendZeroMeanUnitVariance";');
     expect(dot).not.toContain('avg3wkSpend');
@@ -56,7 +56,7 @@ describe('visualizeExecution', () => {
 
   test('overrides are drawn dashed and cut their upstream', () => {
     const dot = dr.visualizeExecution(['spendZeroMean'], { overrides: { spendMean: 1 } });
-    expect(dot).toContain('"spendMean" [shape=box, style="dashed,rounded"');
+    expect(dot).toContain('"spendMean" [shape="box", style="rounded,dashed,filled", fillcolor="#efe6f7"');
     expect(dot).not.toContain('"spend" -> "spendMean"');
   });
 });

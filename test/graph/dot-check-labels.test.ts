@@ -13,7 +13,7 @@ class Twice {
 it('names both checks apart in the DOT text', async () => {
   const dr = new Builder().withFeatures(Twice).build();
   const dot = dr.visualizeExecution(['doubled']);
-  const labels = [...dot.matchAll(/shape=octagon[^\n]*label="([^"]*)"/g)].map((m) => m[1]).sort();
+  const labels = [...dot.matchAll(/shape="octagon"[^\n]*label="([^"]*)"/g)].map((m) => m[1]).sort();
   const run = await dr.run(['doubled'], { inputs: { x: Float64Array.of(1, 2) } });
   const checks = run.quality.map((q) => q.check).sort();
   expect(checks).toEqual(['range', 'range#2']);

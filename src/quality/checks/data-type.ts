@@ -2,7 +2,7 @@
  * `dataType`: the element type of a column (typed array, Arrow Vector, JS array), or the JS type
  * of a single value (number is float64, bigint int64, boolean bool, string utf8, Date timestamp).
  */
-import { arrowTypeName } from '../arrow-types';
+import { arrowTypeName } from '../../arrow';
 import { describeValue, isArrowVector, isMissing, isTable, isTypedArray, type Column } from '../column';
 import { notApplicable, type CheckFn } from '../outcome';
 import type { DataTypeName } from '../types';

@@ -3,7 +3,7 @@
  * Float columns are profiled in one Float64Array pass (shared with the node's range check);
  * integer typed arrays cannot hold a missing value; other columns are read value by value.
  */
-import { ArrowTypeId } from '../arrow-types';
+import { ArrowTypeId } from '../../arrow';
 import { isArrowVector, isMissing, isTable, isTypedArray } from '../column';
 import { elementsOf } from '../elements';
 import { numbersOf } from '../numbers';

@@ -2,7 +2,7 @@
  * `schema`: a table output (an Arrow Table or a record of columns) has the expected columns with
  * the expected element types; reports every missing, mistyped and (unless allowed) extra column.
  */
-import { arrowTypeName } from '../arrow-types';
+import { arrowTypeName } from '../../arrow';
 import { isArrowTable, isTable, type Column } from '../column';
 import { notApplicable, type CheckFn } from '../outcome';
 import type { ValidationOutcome } from '../result';
