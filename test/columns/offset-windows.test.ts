@@ -165,6 +165,18 @@ describe('offset windows: mistakes are InputErrors that say what to do', () => {
     );
   });
 
+  it('finds a time out of order or missing inside the loop of var, std, min and max too', () => {
+    const groups = groupsOf(['a', 'a', 'b', 'b']);
+    for (const [name, k] of Object.entries({ rollingVar, rollingStd, rollingMin, rollingMax })) {
+      const back = thrown(() => k(x, '1D', { time: f64(0, D, 5 * D, 4 * D), groups }));
+      expect(back).toBeInstanceOf(InputError);
+      expect(back.message).toMatch(new RegExp(`^${name}: opts.time is not ascending in entity "b" \\(rows 2–3\\): `));
+      expect(thrown(() => k(x, '1D', { time: f64(0, 1, 2, -Infinity), groups })).message).toBe(
+        `${name}: opts.time has no time at row 3 (-Infinity) in entity "b" (rows 2–3); every row needs a time.`,
+      );
+    }
+  });
+
   it('needs opts.time for an offset, and no opts.time for a row count', () => {
     expect(thrown(() => rollingMean(x, '28D')).message).toBe(
       'rollingMean: an offset window needs opts.time, the time of each row ' +
