@@ -2,8 +2,10 @@
  * Offset windows: `rollingMean(x, '28D', { time })` and the same for sum, var, std, min and max, as
  * pandas `rolling('28D', on=time)` per entity: row i's window holds the rows of its entity whose
  * time lies in (t[i] − 28 days, t[i]], `minPeriods` defaults to 1, NaN values are skipped and not
- * counted. Same numerics as the row windows (Kahan sums, exact results for equal values, anchored
- * variance re-summed as often as the window turns over, monotonic deque for extrema): O(n).
+ * counted, and so is ±Infinity (pandas' rolling turns it into NaN before it aggregates:
+ * `_prep_values`). Same numerics as the row windows (Kahan running sums, exact results for equal
+ * values, anchored variance re-summed as often as the window turns over, monotonic deque for
+ * extrema): O(n), the window start moved with the time column inside each kernel's loop.
  */
 import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
@@ -38,7 +40,7 @@ function sumRows(
     while (ti - tj >= width) {
       const u = x[j];
       tj = t[++j];
-      if (u !== u) continue;
+      if (u - u !== 0) continue; // NaN or ±Infinity: not counted
       if (--nobs === 0) {
         sum = 0; comp = 0; negatives = 0;
       } else {
@@ -48,7 +50,7 @@ function sumRows(
       }
     }
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) { // finite: NaN and ±Infinity are missing values, as pandas' rolling makes them
       nobs++;
       const y = v - comp, t = sum + y;
       comp = t - sum - y; sum = t;
@@ -75,7 +77,7 @@ function varRows(
     while (ti - tj >= width) {
       const u = x[j];
       tj = t[++j];
-      if (u !== u) continue;
+      if (u - u !== 0) continue;
       if (--nobs === 0) {
         s1 = 0; s2 = 0; peak = 0;
       } else {
@@ -84,7 +86,7 @@ function varRows(
       }
     }
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) {
       if (nobs === 0) { anchor = v; age = 0; }
       const d = v - anchor;
       s1 += d; s2 += d * d;
@@ -99,8 +101,8 @@ function varRows(
       // O(1)), or when a large value left and its rounding error would dominate.
       anchor = prev; s1 = 0; s2 = 0; age = 0;
       for (let k = j; k <= i; k++) {
-        const e = x[k] - anchor;
-        if (e === e) { s1 += e; s2 += e * e; }
+        const u = x[k], e = u - anchor;
+        if (u - u === 0) { s1 += e; s2 += e * e; }
       }
       peak = s2;
       ssd = s2 - (s1 * s1) / nobs;
@@ -133,12 +135,12 @@ function extremaRows(
     if (!(ti >= last) || ti - ti !== 0) return i;
     last = ti;
     while (ti - tj >= width) {
-      if (x[j] === x[j]) nobs--;
+      if (x[j] - x[j] === 0) nobs--;
       tj = t[++j];
     }
     while (head !== tail && rows[head & mask] < j) head++;
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) {
       nobs++;
       const sv = sign * v;
       while (tail !== head && values[(tail - 1) & mask] <= sv) tail--;
@@ -156,7 +158,8 @@ function segment(
   stat: Stat, x: Float64Array, out: Float64Array, a: number, b: number, t: Float64Array, width: number,
   minPeriods: number,
 ): number {
-  if (stat === 'sum' || stat === 'mean') return sumRows(x, out, a, b, t, width, minPeriods, stat === 'mean' ? MEAN : SUM);
+  const mode = stat === 'mean' ? MEAN : SUM;
+  if (stat === 'sum' || stat === 'mean') return sumRows(x, out, a, b, t, width, minPeriods, mode);
   if (stat === 'var' || stat === 'std') return varRows(x, out, a, b, t, width, minPeriods, stat === 'std');
   return extremaRows(x, out, a, b, t, width, minPeriods, stat === 'max' ? 1 : -1);
 }
