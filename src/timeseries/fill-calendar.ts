@@ -43,11 +43,17 @@ function freeName(data: RawData): string {
 /** Output row → source row (−1 for an added row), checking every row lies on its entity's grid. */
 function calendarRows(time: Float64Array, starts: Int32Array, count: number, step: number, keys: readonly unknown[]) {
   const n = time.length;
+  // With a whole step and a whole d below 2^53, d is a multiple of step exactly when d / step is
+  // whole (a remainder r ≥ 1 leaves r / step above the rounding of the quotient), so the slow
+  // floating-point % is only needed for fractional times or steps.
+  const wholeStep = Number.isInteger(step);
   let total = 0;
   for (let g = 0; g < count; g++) {
     const a = starts[g], b = g + 1 < count ? starts[g + 1] : n;
     for (let i = a; i < b; i++) {
-      if ((time[i] - time[a]) % step !== 0) {
+      const d = time[i] - time[a];
+      const whole = wholeStep && d === Math.floor(d) && d < 2 ** 53;
+      if (whole ? d / step !== Math.floor(d / step) : d % step !== 0) {
         throw new InputError(
           `fillCalendar: entity ${describe(keys[g])} has a row at ${formatTime(time[i])} (row ${i} after sorting), ` +
             `which is not a whole number of ${step} ms steps after its first time ${formatTime(time[a])}. ` +
@@ -65,25 +71,33 @@ function calendarRows(time: Float64Array, starts: Int32Array, count: number, ste
     }
   }
   const source = new Int32Array(total).fill(-1);
+  const position = new Int32Array(n); // the output row of each source row
   const grid = new Float64Array(total);
-  const group = new Int32Array(total);
+  const offsets = new Int32Array(count + 1); // entity g is output rows offsets[g] … offsets[g + 1] − 1
   let at = 0;
   for (let g = 0; g < count; g++) {
     const a = starts[g], b = g + 1 < count ? starts[g + 1] : n;
     const steps = (time[b - 1] - time[a]) / step + 1;
-    for (let k = 0; k < steps; k++) { grid[at + k] = time[a] + k * step; group[at + k] = g; }
-    for (let i = a; i < b; i++) source[at + (time[i] - time[a]) / step] = i;
+    for (let k = 0; k < steps; k++) grid[at + k] = time[a] + k * step;
+    for (let i = a; i < b; i++) {
+      const p = at + (time[i] - time[a]) / step;
+      source[p] = i;
+      position[i] = p;
+    }
     at += steps;
+    offsets[g + 1] = at;
   }
-  return { source, grid, group };
+  return { source, position, grid, offsets };
 }
 
-function fillColumn(column: Column, source: Int32Array): Column {
+/** `column` on the calendar: numbers scattered to their rows (NaN elsewhere), others gathered (null elsewhere). */
+function fillColumn(column: Column, source: Int32Array, position: Int32Array): Column {
   const n = source.length;
   if (isTypedArray(column) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) {
     const src = column as unknown as ArrayLike<number>;
     const out = column instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = source[i] < 0 ? NaN : src[source[i]];
+    out.fill(NaN);
+    for (let i = 0; i < position.length; i++) out[position[i]] = src[i];
     return out;
   }
   const src = column as ArrayLike<unknown>;
@@ -114,18 +128,32 @@ export function fillCalendar(data: RawData, options: FillCalendarOptions): Fille
   const history = entityHistory(data, { entity, time, groupsName: freeName(data) });
   const times = history.columns[time] as Float64Array;
   const keys = history.entities;
-  const { source, grid, group } = calendarRows(times, history.groups.starts, history.groups.count, step, keys);
+  const count = history.groups.count;
+  const { source, position, grid, offsets } = calendarRows(times, history.groups.starts, count, step, keys);
   const columns: Record<string, Column> = {};
   for (const [name, column] of Object.entries(history.columns)) {
     if (name === time) columns[name] = grid;
     else if (name === entity) {
+      // one fill per entity (a run of its key), not a lookup per row
       const n = grid.length;
-      const filled = isTypedArray(column) ? new (column.constructor as Float64ArrayConstructor)(n) : new Array(n);
-      for (let i = 0; i < grid.length; i++) (filled as unknown[])[i] = keys[group[i]];
-      columns[name] = filled;
-    } else columns[name] = fillColumn(column, source);
+      if (isTypedArray(column)) {
+        const filled = new (column.constructor as Float64ArrayConstructor)(n);
+        for (let g = 0; g < count; g++) filled.fill(keys[g] as number, offsets[g], offsets[g + 1]);
+        columns[name] = filled;
+      } else {
+        const filled = new Array<unknown>(n);
+        for (let g = 0; g < count; g++) filled.fill(keys[g], offsets[g], offsets[g + 1]);
+        columns[name] = filled;
+      }
+    } else columns[name] = fillColumn(column, source, position);
   }
-  const added: number[] = [];
-  for (let i = 0; i < source.length; i++) if (source[i] < 0) added.push(i);
-  return { columns, added: Int32Array.from(added), rows: grid.length };
+  // Every source row lands on a grid row of its own, so the rest were added. Each row is written
+  // at k and k moves on past the added ones (no branch: the added rows fall at random).
+  const added = new Int32Array(grid.length - times.length + 1);
+  let k = 0;
+  for (let i = 0; i < source.length; i++) {
+    added[k] = i;
+    k += +(source[i] < 0);
+  }
+  return { columns, added: added.subarray(0, k), rows: grid.length };
 }
