@@ -1,7 +1,7 @@
 /**
  * Time-aware kernels at `--rows` (default 1,000,000) rows, 1,000 entities with irregular days
  * (gaps of 1–3 days), CPU time, best of `--reps` (default 7) after a warm-up, each pair's two
- * sides alternated round by round (both see the same load):
+ * sides alternated round by round (both see the same load), a full GC before each timed call:
  * - each offset window (`rollingX(x, '28D', { time, groups })`) against the row window of about
  *   the same reach (`rollingX(x, 14, { groups })`: 28 days hold ~14 rows here) — target ≤ 2×;
  * - `asOfJoin(left, right, { on, by })` (1M left rows, 1M right rows, backward, by entity)
@@ -33,11 +33,14 @@ function cpuMs(fn: () => unknown): number {
  * each round, so both see the same load on a shared machine (the ratio is what is compared).
  */
 function bestOfPair(reps: number, a: () => unknown, b: () => unknown): [number, number] {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   for (let i = 0; i < 3; i++) { a(); b(); }
-  (globalThis as { gc?: () => void }).gc?.();
   let bestA = Infinity, bestB = Infinity;
   for (let i = 0; i < reps; i++) {
+    // the previous round's outputs are collected outside the timing, so neither side pays for the other's garbage
+    gc();
     bestA = Math.min(bestA, cpuMs(a));
+    gc();
     bestB = Math.min(bestB, cpuMs(b));
   }
   return [bestA, bestB];
