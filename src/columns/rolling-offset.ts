@@ -2,15 +2,17 @@
  * Offset windows: `rollingMean(x, '28D', { time })` and the same for sum, var, std, min and max, as
  * pandas `rolling('28D', on=time)` per entity: row i's window holds the rows of its entity whose
  * time lies in (t[i] − 28 days, t[i]], `minPeriods` defaults to 1, NaN values are skipped and not
- * counted. Same numerics as the row windows (Kahan sums, exact results for equal values, anchored
- * variance re-summed as often as the window turns over, monotonic deque for extrema): O(n).
+ * counted, and so is ±Infinity (pandas' rolling turns it into NaN before it aggregates:
+ * `_prep_values`). Same numerics as the row windows (Kahan running sums, exact results for equal
+ * values, anchored variance re-summed as often as the window turns over, monotonic deque for
+ * extrema): O(n), the window start moved with the time column inside each kernel's loop.
  */
 import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
 import { offsetMs } from './offset';
 import { column, minPeriodsArg, output, windowArg, type WindowOptions } from './options';
 import { MEAN, SUM, sumResult } from './sum-result';
-import { ascendingTimes, offsetTimes, windowStarts } from './time-window';
+import { ascendingTimes, offsetTimes } from './time-window';
 
 
 /** Which statistic an offset window computes. */
@@ -38,7 +40,7 @@ function sumRows(
     while (ti - tj >= width) {
       const u = x[j];
       tj = t[++j];
-      if (u !== u) continue;
+      if (u - u !== 0) continue; // NaN or ±Infinity: not counted
       if (--nobs === 0) {
         sum = 0; comp = 0; negatives = 0;
       } else {
@@ -48,7 +50,7 @@ function sumRows(
       }
     }
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) { // finite: NaN and ±Infinity are missing values, as pandas' rolling makes them
       nobs++;
       const y = v - comp, t = sum + y;
       comp = t - sum - y; sum = t;
@@ -61,14 +63,21 @@ function sumRows(
   return -1;
 }
 
+/** The sample variance (or std) over offset windows of `x[start..end)`, the window start moved as in `sumRows`. */
 function varRows(
-  x: Float64Array, out: Float64Array, start: number, end: number, lo: Int32Array, minPeriods: number, std: boolean,
-): void {
-  let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = NaN, j = start;
+  x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
+  minPeriods: number, std: boolean,
+): number {
+  let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = NaN;
+  let j = start, tj = t[start], last = -Infinity;
   for (let i = start; i < end; i++) {
-    for (const s = lo[i]; j < s; j++) {
+    const ti = t[i];
+    if (!(ti >= last) || ti - ti !== 0) return i;
+    last = ti;
+    while (ti - tj >= width) {
       const u = x[j];
-      if (u !== u) continue;
+      tj = t[++j];
+      if (u - u !== 0) continue;
       if (--nobs === 0) {
         s1 = 0; s2 = 0; peak = 0;
       } else {
@@ -77,7 +86,7 @@ function varRows(
       }
     }
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) {
       if (nobs === 0) { anchor = v; age = 0; }
       const d = v - anchor;
       s1 += d; s2 += d * d;
@@ -92,8 +101,8 @@ function varRows(
       // O(1)), or when a large value left and its rounding error would dominate.
       anchor = prev; s1 = 0; s2 = 0; age = 0;
       for (let k = j; k <= i; k++) {
-        const e = x[k] - anchor;
-        if (e === e) { s1 += e; s2 += e * e; }
+        const u = x[k], e = u - anchor;
+        if (u - u === 0) { s1 += e; s2 += e * e; }
       }
       peak = s2;
       ssd = s2 - (s1 * s1) / nobs;
@@ -102,11 +111,17 @@ function varRows(
     if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, ssd / (nobs - 1));
     out[i] = std ? Math.sqrt(r) : r;
   }
+  return -1;
 }
 
+/**
+ * The extremum (`sign` 1: max, −1: min) over offset windows of `x[start..end)` by a monotonic
+ * deque, the window start moved as in `sumRows`: rows that left only leave the deque's head.
+ */
 function extremaRows(
-  x: Float64Array, out: Float64Array, start: number, end: number, lo: Int32Array, minPeriods: number, sign: number,
-): void {
+  x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
+  minPeriods: number, sign: number,
+): number {
   let cap = 64;
   while (cap < end - start + 1) cap *= 2;
   if (dequeRows.length < cap) {
@@ -114,13 +129,18 @@ function extremaRows(
     dequeValues = new Float64Array(cap);
   }
   const rows = dequeRows, values = dequeValues, mask = cap - 1;
-  let head = 0, tail = 0, nobs = 0, j = start;
+  let head = 0, tail = 0, nobs = 0, j = start, tj = t[start], last = -Infinity;
   for (let i = start; i < end; i++) {
-    const s = lo[i];
-    for (; j < s; j++) if (x[j] === x[j]) nobs--;
-    while (head !== tail && rows[head & mask] < s) head++;
+    const ti = t[i];
+    if (!(ti >= last) || ti - ti !== 0) return i;
+    last = ti;
+    while (ti - tj >= width) {
+      if (x[j] - x[j] === 0) nobs--;
+      tj = t[++j];
+    }
+    while (head !== tail && rows[head & mask] < j) head++;
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) {
       nobs++;
       const sv = sign * v;
       while (tail !== head && values[(tail - 1) & mask] <= sv) tail--;
@@ -130,13 +150,18 @@ function extremaRows(
     }
     out[i] = nobs >= minPeriods && nobs > 0 ? sign * values[head & mask] : NaN;
   }
+  return -1;
 }
 
+/** Runs `stat` over the rows `a` … `b − 1` of one entity; returns the first row out of time order, else −1. */
 function segment(
-  stat: Stat, x: Float64Array, out: Float64Array, a: number, b: number, lo: Int32Array, minPeriods: number,
-): void {
-  if (stat === 'var' || stat === 'std') varRows(x, out, a, b, lo, minPeriods, stat === 'std');
-  else extremaRows(x, out, a, b, lo, minPeriods, stat === 'max' ? 1 : -1);
+  stat: Stat, x: Float64Array, out: Float64Array, a: number, b: number, t: Float64Array, width: number,
+  minPeriods: number,
+): number {
+  const mode = stat === 'mean' ? MEAN : SUM;
+  if (stat === 'sum' || stat === 'mean') return sumRows(x, out, a, b, t, width, minPeriods, mode);
+  if (stat === 'var' || stat === 'std') return varRows(x, out, a, b, t, width, minPeriods, stat === 'std');
+  return extremaRows(x, out, a, b, t, width, minPeriods, stat === 'max' ? 1 : -1);
 }
 
 /**
@@ -155,25 +180,20 @@ export function offsetRolling(
   const width = offsetMs(kernel, window);
   const groups: Groups | undefined = opts?.groups;
   if (groups !== undefined) checkGroups(kernel, groups, xs.length);
-  const fused = stat === 'sum' || stat === 'mean';
-  const t = fused ? offsetTimes(kernel, opts?.time, groups) : undefined;
-  const lo = fused ? undefined : windowStarts(kernel, opts?.time, width, groups);
-  const rows = (t ?? (lo as Int32Array)).length;
-  if (rows !== xs.length) {
+  const t = offsetTimes(kernel, opts?.time, groups);
+  if (t.length !== xs.length) {
     throw new InputError(
-      `${kernel}: opts.time has ${rows} rows but x has ${xs.length}; give one time per row of x.`,
+      `${kernel}: opts.time has ${t.length} rows but x has ${xs.length}; give one time per row of x.`,
     );
   }
   const minPeriods = minPeriodsArg(kernel, opts?.minPeriods, 1);
   const out = output(kernel, xs.length, opts?.out, xs);
   const n = xs.length;
-  const mode = stat === 'mean' ? MEAN : SUM;
   const count = groups === undefined ? 1 : groups.count;
   for (let g = 0; g < count; g++) {
     const a = groups === undefined ? 0 : groups.starts[g];
     const b = groups === undefined || g + 1 === count ? n : groups.starts[g + 1];
-    if (t === undefined) segment(stat, xs, out, a, b, lo as Int32Array, minPeriods);
-    else if (sumRows(xs, out, a, b, t, width, minPeriods, mode) >= 0) {
+    if (segment(stat, xs, out, a, b, t, width, minPeriods) >= 0) {
       ascendingTimes(kernel, t, groups); // throws the InputError naming the entity and rows
       throw new InputError(`${kernel}: opts.time is not ascending within each entity; sort by (entity, time) first.`);
     }

@@ -1,8 +1,9 @@
 /**
  * The bounds of offset windows (pandas' `VariableWindowIndexer` with `closed='right'`): row i's
- * window is the rows of its entity whose time lies in (t[i] − offset, t[i]], i.e. from `starts[i]`
- * up to and including i. `ascendingTimes` checks that time ascends in each entity; `windowStarts`
- * adds the two-pointer pass for kernels that want the starts as an array.
+ * window is the rows of its entity whose time lies in (t[i] − offset, t[i]], i.e. from the first
+ * such row up to and including i. The kernels (rolling-offset.ts) move the window start with the time
+ * column inside their own loop and check the order there; `ascendingTimes` is the check on its
+ * own, and names the entity and rows when a time is out of order.
  */
 import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
@@ -61,32 +62,6 @@ export function offsetTimes(kernel: string, time: unknown, groups: Groups | unde
   const t = epochMillis(kernel, time);
   if (groups !== undefined) checkGroups(kernel, groups, t.length);
   return t;
-}
-
-/**
- * For each row, the first row of its window: the first row `j` of the same entity with
- * t[i] − t[j] < `offset` (so row i is always in its own window). `time` is checked as
- * `ascendingTimes` checks it. `kernel` names the caller.
- *
- * @example
- * windowStarts('rollingMean', Float64Array.of(0, 1, 5), 2, undefined);   // Int32Array [0, 0, 2]
- */
-export function windowStarts(kernel: string, time: unknown, offset: number, groups: Groups | undefined): Int32Array {
-  const t = ascendingTimes(kernel, time, groups);
-  const n = t.length;
-  const starts = new Int32Array(n);
-  const count = groups === undefined ? 1 : groups.count;
-  for (let g = 0; g < count; g++) {
-    const start = groups === undefined ? 0 : groups.starts[g];
-    const end = groups === undefined || g + 1 === count ? n : groups.starts[g + 1];
-    let lo = start;
-    for (let i = start; i < end; i++) {
-      const ti = t[i];
-      while (ti - t[lo] >= offset) lo++;
-      starts[i] = lo;
-    }
-  }
-  return starts;
 }
 
 function notAscending(

@@ -37,24 +37,32 @@ interface Buckets {
 
 /**
  * Right's buckets without moving a row, when right is sorted by (key, time) already — each key one
- * run, times in order within it — found in one pass; `undefined` when it is not.
+ * run, times in order within it — found run by run (one scan of the keys, one of the times);
+ * `undefined` when it is not.
  */
 function sortedRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets | undefined {
   const m = time.length;
   const ids = new Map<unknown, number>();
   const starts: number[] = [];
-  let prevKey: unknown = {};
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < m;) {
     const key = keys === undefined ? 0 : keys[i];
-    if (key !== prevKey) {
-      if (ids.has(key)) return undefined; // a key seen before in another run (or NaN, which is never !== itself)
-      ids.set(key, ids.size);
-      starts.push(i);
-      prevKey = key;
-    } else if (time[i] < time[i - 1]) return undefined;
+    if (ids.has(key)) return undefined; // a key seen before in another run (NaN: each NaN row is a run of its own)
+    ids.set(key, ids.size);
+    starts.push(i);
+    const end = keys === undefined ? m : runEnd(keys, i);
+    for (let k = i + 1; k < end; k++) if (time[k] < time[k - 1]) return undefined;
+    i = end;
   }
   starts.push(m);
   return { ids, start: Int32Array.from(starts), rows: undefined, times: time };
+}
+
+/** The end of the run of equal keys (`===`) that starts at row `i`. */
+function runEnd(keys: ArrayLike<unknown>, i: number): number {
+  const key = keys[i];
+  let end = i + 1;
+  while (end < keys.length && keys[end] === key) end++;
+  return end;
 }
 
 function bucketRight(time: Float64Array, keys: ArrayLike<unknown> | undefined): Buckets {
@@ -120,9 +128,8 @@ function firstPast(times: Float64Array, lo: number, hi: number, x: number, above
 
 /**
  * `backward` and `forward` into `out`: the first position past t (`above`: times above t, else at
- * or above) from where the previous row of the key landed, less one for backward. A left row at or
- * after its key's previous left time steps forward as a two-pointer merge does (galloping past a
- * long way), so left sorted by (key, time) or by time costs O(n + m); an earlier one gallops back.
+ * or above) from where the previous row of the key landed, less one for backward. Left is taken a
+ * run of equal keys at a time (one bucket lookup per run), each run by `stepRun`.
  */
 function stepRows(
   leftTime: Float64Array, leftKeys: ArrayLike<unknown> | undefined, buckets: Buckets, above: boolean,
@@ -131,31 +138,49 @@ function stepRows(
   const { ids, start, rows, times } = buckets;
   const hints = start.slice(0, ids.size);
   const last = new Float64Array(ids.size).fill(-Infinity);
-  let prevKey: unknown = {};
-  // The current bucket, its bounds, hint and last left time, kept in locals while left stays on one key.
-  let b = -1, lo = 0, hi = 0, h = 0, lastT = -Infinity;
-  for (let i = 0; i < leftTime.length; i++) {
-    if (leftKeys !== undefined || i === 0) {
-      const key = leftKeys === undefined ? 0 : leftKeys[i];
-      if (key !== prevKey) {
-        if (b >= 0) { hints[b] = h; last[b] = lastT; }
-        b = ids.get(key) ?? -1;
-        prevKey = key;
-        if (b >= 0) { lo = start[b]; hi = start[b + 1]; h = hints[b]; lastT = last[b]; }
-      }
+  const n = leftTime.length;
+  for (let i = 0; i < n;) {
+    const end = leftKeys === undefined ? n : runEnd(leftKeys, i);
+    const b = ids.get(leftKeys === undefined ? 0 : leftKeys[i]) ?? -1;
+    if (b < 0) out.fill(-1, i, end);
+    else {
+      const lo = start[b], hi = start[b + 1];
+      hints[b] = stepRun(leftTime, i, end, times, lo, hi, hints[b], last[b], above, backward, tolerance, rows, out);
+      last[b] = leftTime[end - 1];
     }
-    if (b < 0) { out[i] = -1; continue; }
+    i = end;
+  }
+}
+
+/**
+ * Left rows `i0` … `end − 1` (one key) against the bucket `lo` … `hi − 1`, from position `h` with
+ * `lastT` the key's previous left time; returns where the last row landed. A row at or after the
+ * previous one steps forward as a two-pointer merge does (galloping past STEPS rows, so there is
+ * no O(n·m) case); an earlier one gallops back. Tolerance and right's order are looked at only
+ * when there is one (`tolerance` finite, `rows` given).
+ */
+function stepRun(
+  leftTime: Float64Array, i0: number, end: number, times: Float64Array, lo: number, hi: number, h: number,
+  lastT: number, above: boolean, backward: boolean, tolerance: number, rows: Int32Array | undefined, out: Int32Array,
+): number {
+  const shift = backward ? -1 : 0;
+  const check = tolerance !== Infinity || rows !== undefined;
+  for (let i = i0; i < end; i++) {
     const t = leftTime[i];
     if (t >= lastT) {
-      const stop = Math.min(hi, h + STEPS);
+      let stop = h + STEPS;
+      if (stop > hi) stop = hi;
       if (above) while (h < stop && times[h] <= t) h++;
       else while (h < stop && times[h] < t) h++;
       if (h === stop && h < hi) h = firstPast(times, lo, hi, t, above, h);
     } else h = firstPast(times, lo, hi, t, above, h);
     lastT = t;
-    const k = backward ? h - 1 : h;
-    out[i] = k >= lo && k < hi && Math.abs(times[k] - t) <= tolerance ? (rows === undefined ? k : rows[k]) : -1;
+    const k = h + shift;
+    let r = k >= lo && k < hi ? k : -1;
+    if (check && r >= 0) r = Math.abs(times[k] - t) <= tolerance ? (rows === undefined ? k : rows[k]) : -1;
+    out[i] = r;
   }
+  return h;
 }
 
 /**

@@ -40,21 +40,42 @@ function freeName(data: RawData): string {
   return candidate;
 }
 
-/** Output row → source row (−1 for an added row), checking every row lies on its entity's grid. */
+function offGridError(time: Float64Array, g: number, i: number, a: number, step: number, keys: readonly unknown[]) {
+  return new InputError(
+    `fillCalendar: entity ${describe(keys[g])} has a row at ${formatTime(time[i])} (row ${i} after sorting), ` +
+      `which is not a whole number of ${step} ms steps after its first time ${formatTime(time[a])}. ` +
+      'pandas asfreq would drop that row silently; round the times to the calendar first, or pick a finer freq.',
+    [],
+  );
+}
+
+/**
+ * Whether `d` (ms after an entity's first time) is not a whole number of steps. With a whole step
+ * and a whole d below 2^53, d is a multiple exactly when d / step is whole (a remainder r ≥ 1
+ * leaves r / step above the rounding of the quotient), so the slow floating-point % is only
+ * needed for fractional times or steps.
+ */
+function offGrid(d: number, step: number, wholeStep: boolean): boolean {
+  if (wholeStep && d === Math.floor(d) && d < 2 ** 53) return d / step !== Math.floor(d / step);
+  return d % step !== 0;
+}
+
+/**
+ * The calendar: each source row's output row (`position`), the grid of times, and where each
+ * entity's rows start (`offsets`), checking that every row lies on its entity's grid. The size
+ * comes from each entity's first and last time alone; one pass over the rows then places them.
+ */
 function calendarRows(time: Float64Array, starts: Int32Array, count: number, step: number, keys: readonly unknown[]) {
   const n = time.length;
+  const wholeStep = Number.isInteger(step);
+  const end = (g: number) => (g + 1 < count ? starts[g + 1] : n);
   let total = 0;
   for (let g = 0; g < count; g++) {
-    const a = starts[g], b = g + 1 < count ? starts[g + 1] : n;
-    for (let i = a; i < b; i++) {
-      if ((time[i] - time[a]) % step !== 0) {
-        throw new InputError(
-          `fillCalendar: entity ${describe(keys[g])} has a row at ${formatTime(time[i])} (row ${i} after sorting), ` +
-            `which is not a whole number of ${step} ms steps after its first time ${formatTime(time[a])}. ` +
-            'pandas asfreq would drop that row silently; round the times to the calendar first, or pick a finer freq.',
-          [],
-        );
-      }
+    const a = starts[g], b = end(g);
+    if (offGrid(time[b - 1] - time[a], step, wholeStep)) {
+      let i = a + 1;
+      while (!offGrid(time[i] - time[a], step, wholeStep)) i++;
+      throw offGridError(time, g, i, a, step, keys);
     }
     total += (time[b - 1] - time[a]) / step + 1;
     if (total > MAX_CALENDAR_ROWS) {
@@ -64,32 +85,53 @@ function calendarRows(time: Float64Array, starts: Int32Array, count: number, ste
       );
     }
   }
-  const source = new Int32Array(total).fill(-1);
+  const position = new Int32Array(n);
   const grid = new Float64Array(total);
-  const group = new Int32Array(total);
+  const offsets = new Int32Array(count + 1); // entity g is output rows offsets[g] … offsets[g + 1] − 1
   let at = 0;
   for (let g = 0; g < count; g++) {
-    const a = starts[g], b = g + 1 < count ? starts[g + 1] : n;
-    const steps = (time[b - 1] - time[a]) / step + 1;
-    for (let k = 0; k < steps; k++) { grid[at + k] = time[a] + k * step; group[at + k] = g; }
-    for (let i = a; i < b; i++) source[at + (time[i] - time[a]) / step] = i;
+    const a = starts[g], b = end(g), t0 = time[a];
+    const steps = (time[b - 1] - t0) / step + 1;
+    for (let k = 0; k < steps; k++) grid[at + k] = t0 + k * step;
+    for (let i = a; i < b; i++) {
+      const d = time[i] - t0;
+      if (offGrid(d, step, wholeStep)) throw offGridError(time, g, i, a, step, keys);
+      position[i] = at + d / step;
+    }
     at += steps;
+    offsets[g + 1] = at;
   }
-  return { source, grid, group };
+  return { position, grid, offsets };
 }
 
-function fillColumn(column: Column, source: Int32Array): Column {
-  const n = source.length;
+/** `column` on the calendar: each source row's value scattered to its row; NaN (numbers) or null elsewhere. */
+function fillColumn(column: Column, position: Int32Array, rows: number): Column {
   if (isTypedArray(column) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) {
     const src = column as unknown as ArrayLike<number>;
-    const out = column instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = source[i] < 0 ? NaN : src[source[i]];
+    const out = column instanceof Float32Array ? new Float32Array(rows) : new Float64Array(rows);
+    out.fill(NaN);
+    for (let i = 0; i < position.length; i++) out[position[i]] = src[i];
     return out;
   }
   const src = column as ArrayLike<unknown>;
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) out[i] = source[i] < 0 ? null : src[source[i]];
+  const out = new Array<unknown>(rows).fill(null);
+  for (let i = 0; i < position.length; i++) out[position[i]] = src[i];
   return out;
+}
+
+/** The calendar rows no source row landed on, ascending. */
+function addedRows(position: Int32Array, rows: number): Int32Array {
+  const hit = new Uint8Array(rows);
+  for (let i = 0; i < position.length; i++) hit[position[i]] = 1;
+  // Every source row has a row of its own, so the rest were added. Each row is written at k, and
+  // k moves on past the added ones only (no branch: the added rows fall at random).
+  const added = new Int32Array(rows - position.length + 1);
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    added[k] = r;
+    k += 1 - hit[r];
+  }
+  return added.subarray(0, k);
 }
 
 /**
@@ -114,18 +156,26 @@ export function fillCalendar(data: RawData, options: FillCalendarOptions): Fille
   const history = entityHistory(data, { entity, time, groupsName: freeName(data) });
   const times = history.columns[time] as Float64Array;
   const keys = history.entities;
-  const { source, grid, group } = calendarRows(times, history.groups.starts, history.groups.count, step, keys);
+  const count = history.groups.count;
+  const { starts } = history.groups;
+  const { position, grid, offsets } = calendarRows(times, starts, count, step, keys);
+  const rows = grid.length;
   const columns: Record<string, Column> = {};
   for (const [name, column] of Object.entries(history.columns)) {
     if (name === time) columns[name] = grid;
     else if (name === entity) {
-      const n = grid.length;
-      const filled = isTypedArray(column) ? new (column.constructor as Float64ArrayConstructor)(n) : new Array(n);
-      for (let i = 0; i < grid.length; i++) (filled as unknown[])[i] = keys[group[i]];
-      columns[name] = filled;
-    } else columns[name] = fillColumn(column, source);
+      // one fill per entity (a run of its key), not a lookup per row
+      if (isTypedArray(column)) {
+        const filled = new (column.constructor as Float64ArrayConstructor)(rows);
+        for (let g = 0; g < count; g++) filled.fill(keys[g] as number, offsets[g], offsets[g + 1]);
+        columns[name] = filled;
+      } else {
+        const filled = new Array<unknown>(rows);
+        for (let g = 0; g < count; g++) filled.fill(keys[g], offsets[g], offsets[g + 1]);
+        columns[name] = filled;
+      }
+    } else columns[name] = fillColumn(column, position, rows);
   }
-  const added: number[] = [];
-  for (let i = 0; i < source.length; i++) if (source[i] < 0) added.push(i);
-  return { columns, added: Int32Array.from(added), rows: grid.length };
+  const added = addedRows(position, rows);
+  return { columns, added, rows };
 }

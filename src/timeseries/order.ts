@@ -3,7 +3,7 @@
  * entity, then by time, and the check that no (entity, time) pair appears twice.
  */
 import { InputError, type Issue } from '../errors';
-import { cellAt, columnLength } from './rows';
+import { cellAt, columnLength, isVectorLike } from './rows';
 import { describe, formatTime } from './time';
 
 const MAX_LISTED = 20;
@@ -24,8 +24,14 @@ function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys:
   const codeOf = new Map<unknown, number>();
   const raw = new Int32Array(n);
   const missing: number[] = [];
+  let prevKey: unknown, prevCode = -1; // a run of one key (history sorted by entity) needs one lookup
+  const plain = isVectorLike(entity) ? undefined : (entity as ArrayLike<unknown>); // read as it is, not by cellAt
   for (let i = 0; i < n; i++) {
-    const key = cellAt(entity, i);
+    const key = plain === undefined ? cellAt(entity, i) : plain[i];
+    if (prevCode >= 0 && key === prevKey) {
+      raw[i] = prevCode;
+      continue;
+    }
     if (key === null || key === undefined || (typeof key === 'number' && Number.isNaN(key))) {
       missing.push(i);
       continue;
@@ -33,6 +39,8 @@ function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys:
     let code = codeOf.get(key);
     if (code === undefined) codeOf.set(key, (code = codeOf.size));
     raw[i] = code;
+    prevKey = key;
+    prevCode = code;
   }
   if (missing.length > 0) {
     const rows = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, … (${missing.length} rows)` : '');

@@ -42,9 +42,11 @@ export function timeColumn(column: unknown, name: string): Float64Array {
     ms = new Float64Array(n);
     for (let i = 0; i < n; i++) ms[i] = toEpochMs(cellAt(column, i));
   }
-  const bad: number[] = [];
-  for (let i = 0; i < n && bad.length < MAX_LISTED; i++) if (!Number.isFinite(ms[i])) bad.push(i);
-  if (bad.length > 0) {
+  let first = 0;
+  while (first < n && ms[first] - ms[first] === 0) first++; // x − x is 0 exactly when x is finite
+  if (first < n) {
+    const bad: number[] = [];
+    for (let i = first; i < n && bad.length < MAX_LISTED; i++) if (!Number.isFinite(ms[i])) bad.push(i);
     const shown = bad.map((i) => `row ${i} holds ${describe(cellAt(column, i))}`).join(', ');
     throw new InputError(
       `Time column "${name}" has values that are not times: ${shown}. Every row needs a time: ` +

@@ -1,8 +1,8 @@
 /**
  * Offset windows (`rollingMean(x, '28D', { time, groups })` …) against pandas 1.5's
  * `rolling(offset, on=time)` per entity: fixtures made by test/fixtures/pandas/generate.py from
- * vega-datasets' stocks.csv (rows dropped at random, some prices NaN) and an irregular series with
- * duplicate times, equal runs and values sharing a large offset.
+ * vega-datasets' stocks.csv (rows dropped at random, some prices NaN), an irregular series with
+ * duplicate times, equal runs and values sharing a large offset, and a series holding ±Infinity.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,10 +18,11 @@ const kernels: Record<string, Kernel> = {
 };
 
 interface Case { stat: string; window: string; minPeriods: number; expected: (number | null)[] }
-interface Series { entity: string[]; time: number[]; x: (number | null)[]; cases: Case[] }
+/** x as the fixture holds it: null for NaN, "Infinity" / "-Infinity" for ±Infinity (JSON has neither). */
+interface Series { entity: string[]; time: number[]; x: (number | string | null)[]; cases: Case[] }
 const oracle = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/pandas/offset-windows.json'), 'utf8')) as
-  Record<'stocks' | 'irregular', Series>;
-const nan = (values: (number | null)[]) => Float64Array.from(values, (v) => (v === null ? NaN : v));
+  Record<'stocks' | 'irregular' | 'infinite', Series>;
+const nan = (values: (number | string | null)[]) => Float64Array.from(values, (v) => (v === null ? NaN : Number(v)));
 const D = 86_400_000;
 const UNIT: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000, D, W: 7 * D };
 
@@ -39,7 +40,8 @@ function exactVar(x: Float64Array, t: Float64Array, entity: string[], i: number,
   return std ? Math.sqrt(v) : v;
 }
 
-describe.each(['stocks', 'irregular'] as const)('offset windows match pandas 1.5 on %s', (name) => {
+// "infinite" holds ±Infinity among its values: pandas' rolling reads it as NaN (skipped, not counted).
+describe.each(['stocks', 'irregular', 'infinite'] as const)('offset windows match pandas 1.5 on %s', (name) => {
   const series = oracle[name];
   const x = nan(series.x);
   const time = Float64Array.from(series.time);
@@ -163,6 +165,18 @@ describe('offset windows: mistakes are InputErrors that say what to do', () => {
     expect(thrown(() => rollingSum(x, '1D', { time: f64(NaN, 1, 2, 3) })).message).toBe(
       'rollingSum: opts.time has no time at row 0 (NaN) in the column (no opts.groups); every row needs a time.',
     );
+  });
+
+  it('finds a time out of order or missing inside the loop of var, std, min and max too', () => {
+    const groups = groupsOf(['a', 'a', 'b', 'b']);
+    for (const [name, k] of Object.entries({ rollingVar, rollingStd, rollingMin, rollingMax })) {
+      const back = thrown(() => k(x, '1D', { time: f64(0, D, 5 * D, 4 * D), groups }));
+      expect(back).toBeInstanceOf(InputError);
+      expect(back.message).toMatch(new RegExp(`^${name}: opts.time is not ascending in entity "b" \\(rows 2–3\\): `));
+      expect(thrown(() => k(x, '1D', { time: f64(0, 1, 2, -Infinity), groups })).message).toBe(
+        `${name}: opts.time has no time at row 3 (-Infinity) in entity "b" (rows 2–3); every row needs a time.`,
+      );
+    }
   });
 
   it('needs opts.time for an offset, and no opts.time for a row count', () => {

@@ -75,3 +75,43 @@ describe('asOfIndex on left and right in every order', () => {
     });
   }
 });
+
+describe('asOfIndex at the edges of its fast paths', () => {
+  const all = (['backward', 'forward', 'nearest'] as const).flatMap((direction) =>
+    [Infinity, 0, 3].flatMap((tolerance) =>
+      [true, false].map((allowExactMatches) => ({ direction, tolerance, allowExactMatches }))));
+  const same = (lt: number[], rt: number[], lk: number[] | undefined, rk: number[] | undefined) => {
+    for (const match of all) {
+      const got = asOfIndex(Float64Array.from(lt), Float64Array.from(rt), lk, rk, match);
+      const want = rule(Float64Array.from(lt), Float64Array.from(rt), lk ?? lt.map(() => 0), rk ?? rt.map(() => 0),
+        match.direction, match.tolerance, match.allowExactMatches);
+      expect([match, Array.from(got)]).toEqual([match, want]);
+    }
+  };
+
+  it('empty sides and single rows', () => {
+    same([], [], [], []);
+    same([5], [], [1], []);
+    same([], [5], [], [1]);
+    same([5], [5], [1], [1]);
+    same([5], [4], [1], [2]); // the key is not in right
+    same([4, 5, 6], [5], undefined, undefined);
+  });
+
+  it('NaN keys are one key; a key absent from right matches nothing', () => {
+    same([1, 2, 3, 4], [0, 2, 2, 5], [NaN, NaN, 9, NaN], [NaN, 1, NaN, NaN]);
+    same([3, 1, 2], [0, 1, 2, 3], [1, 1, 1], [1, 1, NaN, 1]); // right not one run per key: bucketed
+  });
+
+  it('a left key runs far ahead of the hint, then back (galloping both ways), on equal times', () => {
+    const rt = Array.from({ length: 200 }, (_, j) => Math.floor(j / 4)); // four rows at each time
+    same([0, 49, 10, 10, 10.5, 3, 60, -1, 25], rt, undefined, undefined);
+    const keys = rt.map((_, j) => j % 2); // two keys, interleaved: right is bucketed
+    same([0, 49, 10, 10, 3, 60, 25, 25], rt, [0, 0, 1, 0, 1, 1, 0, 1], keys);
+  });
+
+  it('left runs of one key split by another key come back to their hint', () => {
+    const rt = [0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5], rk = [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2];
+    same([0.5, 1.5, 0, 2.5, 4, 3.5, 5, 6], rt, [1, 1, 2, 1, 2, 1, 1, 2], rk);
+  });
+});

@@ -104,6 +104,35 @@ describe('fillCalendar: mistakes are InputErrors that name the fix', () => {
     );
   });
 
+  it('checks the grid exactly for fractional times and steps too', () => {
+    // a whole step: a time 1 ms or 0.25 ms off the grid is refused, far from the first time as near it
+    for (const off of [1, 0.25]) {
+      const t = Float64Array.of(1.7e12, 1.7e12 + 5 * 86_400_000, 1.7e12 + 9 * 86_400_000 + off);
+      expect(message(() => fillCalendar({ k: ['a', 'a', 'a'], t }, { entity: 'k', time: 't', freq: 'D' })))
+        .toMatch(/^fillCalendar: entity "a" has a row at .* \(row 2 after sorting\), which is not a whole number/);
+    }
+    // a fractional step: multiples of 0.5 ms are on the grid, 0.75 is not
+    const half = fillCalendar({ k: ['a', 'a'], t: Float64Array.of(10, 11.5), v: Float64Array.of(1, 2) },
+      { entity: 'k', time: 't', freq: '0.5ms' });
+    expect(Array.from(half.columns.t as Float64Array)).toEqual([10, 10.5, 11, 11.5]);
+    expect(Array.from(half.columns.v as Float64Array)).toEqual([1, NaN, NaN, 2]);
+    const off = { k: ['a', 'a'], t: Float64Array.of(10, 10.75) };
+    expect(() => fillCalendar(off, { entity: 'k', time: 't', freq: '0.5ms' })).toThrow(InputError);
+  });
+
+  it('lists the added rows when none, some and nearly all were added, across entities', () => {
+    const none = fillCalendar({ k: ['a', 'a', 'b'], t: [0, 1, 7] }, { entity: 'k', time: 't', freq: 1 });
+    expect(Array.from(none.added)).toEqual([]);
+    const some = fillCalendar({ k: [2, 1, 2, 1], t: [0, 0, 3, 1], v: Float64Array.of(5, 6, 7, 8) },
+      { entity: 'k', time: 't', freq: 1 });
+    expect(Array.from(some.columns.k as number[])).toEqual([1, 1, 2, 2, 2, 2]);
+    expect(Array.from(some.columns.v as Float64Array)).toEqual([6, 8, 5, NaN, NaN, 7]);
+    expect(Array.from(some.added)).toEqual([3, 4]);
+    const most = fillCalendar({ k: Int32Array.of(4, 4), t: [0, 5] }, { entity: 'k', time: 't', freq: 1 });
+    expect(most.columns.k).toEqual(Int32Array.of(4, 4, 4, 4, 4, 4));
+    expect(Array.from(most.added)).toEqual([1, 2, 3, 4]);
+  });
+
   it('refuses a duplicate (entity, time), an unknown option, a bad freq and a calendar too long', () => {
     expect(message(() => fillCalendar({ k: ['a', 'a'], t: [5, 5] }, { entity: 'k', time: 't', freq: 1 }))).toMatch(
       /^Duplicate \(entity, time\) pair: k "a" at 1970-01-01T00:00:00.005Z appears on rows 0 and 1/,
