@@ -1,50 +1,41 @@
 /**
- * How the entity-isolation check computes features on its sample: from a built driver (its graph
- * without data-quality checks, its config, a plain-record result, none of the user's hooks), or
- * from a function the caller gives. Also the names it leaves out, checked
- * against the graph.
+ * How the entity-isolation check computes features on its layouts: from a built driver (one walk
+ * over its graph, see isolation-walk.ts), or from a function the caller gives (called once per
+ * layout). Also the names it leaves out, checked against the graph.
  */
-import { inline } from '../execution/inline';
-import { Driver } from '../driver';
+import type { Driver } from '../driver';
 import { InputError } from '../errors';
 import { closest } from '../execution/suggest';
-import { Graph } from '../graph/graph';
-import { copyWith } from '../graph/node';
-import { dictResult } from '../results/dict-result';
+import { isInternal } from '../graph/node';
 import { GLOBAL_TAG } from './isolation-error';
+import { walkLayouts, type LayoutRequest } from './isolation-walk';
 
 /** Computes `outputs` on `inputs` (with `overrides`) and resolves to their values by name. */
 export type IsolationRun = (
   outputs: readonly string[], inputs: Record<string, unknown>, overrides: Record<string, unknown>,
 ) => Promise<Readonly<Record<string, unknown>>>;
 
-const unchecked = new WeakMap<Graph, Graph>();
-
-/**
- * The graph with data-quality checks taken out: each checked feature computes its raw value
- * directly, so no check runs (a sample's quality is not the frame's, and a `'fail'` check on a
- * few rows would stop the run) and the executor runs one node per feature. Made once per graph.
- */
-function withoutChecks(graph: Graph): Graph {
-  let copy = unchecked.get(graph);
-  if (copy !== undefined) return copy;
-  const nodes = graph.nodes.slice();
-  const deps = graph.deps.slice();
-  graph.nodes.forEach((node, i) => {
-    const gate = node.role === 'raw' && node.owner !== undefined ? graph.index.get(node.owner) : undefined;
-    if (gate === undefined || graph.deps[gate][0] !== i) return;
-    nodes[gate] = copyWith(node, { name: graph.nodes[gate].name, role: graph.nodes[gate].role, owner: undefined });
-    deps[gate] = graph.deps[i];
-  });
-  unchecked.set(graph, (copy = new Graph(nodes, deps, graph.index)));
-  return copy;
-}
+/** Computes a request's outputs on each of its layouts; resolves to each layout's values by name. */
+export type LayoutRun = (request: LayoutRequest) => Promise<readonly Readonly<Record<string, unknown>>[]>;
 
 /** What the check runs with: the runner, every name it leaves out, and those of them that are nodes to override. */
 export interface IsolationRunner {
-  readonly run: IsolationRun;
+  readonly run: LayoutRun;
   readonly ignore: readonly string[];
   readonly overridden: readonly string[];
+}
+
+/** A caller's function as a `LayoutRun`: layout 0 with the overridden names too, each other layout with them as overrides. */
+function perLayout(run: IsolationRun): LayoutRun {
+  return async ({ outputs, overridden, layouts, cut }) => {
+    const values = [await run([...outputs, ...overridden], { ...layouts[0] }, {})];
+    for (let k = 1; k < layouts.length; k++) {
+      const overrides: Record<string, unknown> = {};
+      for (const name of overridden) overrides[name] = cut(values[0][name], k);
+      values.push(await run(outputs, { ...layouts[k] }, overrides));
+    }
+    return values;
+  };
 }
 
 /**
@@ -56,11 +47,11 @@ export interface IsolationRunner {
  * isolationRunner(driver, ['cityMean']).ignore; // ['cityMean', …tagged global nodes]
  */
 export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: readonly string[]): IsolationRunner {
-  if (typeof run === 'function') return { run, ignore, overridden: ignore };
-  const known = run.listAvailableVariables();
-  const unknown = ignore.filter((name) => !run.graph.index.has(name));
+  if (typeof run === 'function') return { run: perLayout(run), ignore, overridden: ignore };
+  const { graph } = run;
+  const unknown = ignore.filter((name) => !graph.index.has(name));
   if (unknown.length > 0) {
-    const names = known.map((n) => n.name);
+    const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
     throw new InputError(unknown.map((name) => {
       const near = closest(name, names);
       return {
@@ -72,9 +63,9 @@ export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: rea
   }
   const tagged = run.listAvailableVariables({ tags: GLOBAL_TAG }).map((n) => n.name);
   const all = [...new Set([...ignore, ...tagged])];
-  const external = new Set(known.filter((n) => n.isExternalInput).map((n) => n.name));
-  const sample = new Driver(withoutChecks(run.graph), run.config, dictResult(), [], inline());
-  // run(), not execute(): the sample's notes (input widening…) repeat the real run's, so none is printed
-  const runner: IsolationRun = async (outputs, inputs, overrides) => (await sample.run(outputs, { inputs, overrides })).result;
-  return { run: runner, ignore: all, overridden: all.filter((name) => !external.has(name)) };
+  const external = (name: string) => {
+    const role = graph.node(name)?.role;
+    return role === 'input' || role === 'config';
+  };
+  return { run: (request) => walkLayouts(run, request), ignore: all, overridden: all.filter((name) => !external(name)) };
 }
