@@ -37,7 +37,6 @@ function frame(data: RawData, isolationCheck: boolean): Promise<TrainingFrame> {
   });
 }
 
-/** The check as `buildTrainingFrame` runs it after `built`: a new driver, the same outputs and sample rows. */
 /** Wall and CPU milliseconds since `from` (or since the process started). */
 function clock(from?: Clock): Clock {
   const cpu = process.cpuUsage();
@@ -49,8 +48,14 @@ interface Clock {
   readonly cpu: number;
 }
 
+/**
+ * The check as `buildTrainingFrame` runs it after `built`: on a new driver that has run the
+ * features on the history once (as the frame's driver has), the same outputs and sample rows.
+ */
 async function check(built: TrainingFrame): Promise<Clock> {
   const driver = new Builder().withFeatures(...FEATURES).withConfig(CONFIG).build();
+  await driver.run(built.features, { inputs: built.history.inputs });
+  await settle();
   let reach = 0;
   for (const w of built.warmup) reach = Math.max(reach, w);
   const rows = Math.max(16, Math.ceil((reach + 1) / 2) + 2); // training-frame.ts's isolationRows

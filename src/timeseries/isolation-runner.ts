@@ -1,12 +1,15 @@
 /**
  * How the entity-isolation check computes features on its layouts: from a built driver (one walk
  * over its graph, see isolation-walk.ts), or from a function the caller gives (called once per
- * layout). Also the names it leaves out, checked against the graph.
+ * layout, resolving to a record or an Arrow table). Also the names it leaves out, checked against the graph.
  */
 import type { Driver } from '../driver';
 import { InputError } from '../errors';
 import { closest } from '../execution/suggest';
 import { isInternal } from '../graph/node';
+import { hasOwn } from '../graph/own';
+import { describeValue } from '../graph/types';
+import { isArrowTableShape } from '../util/shapes';
 import { GLOBAL_TAG } from './isolation-error';
 import { walkLayouts, type LayoutRequest } from './isolation-walk';
 
@@ -15,8 +18,8 @@ export type IsolationRun = (
   outputs: readonly string[], inputs: Record<string, unknown>, overrides: Record<string, unknown>,
 ) => Promise<Readonly<Record<string, unknown>>>;
 
-/** Computes a request's outputs on each of its layouts; resolves to each layout's values by name. */
-export type LayoutRun = (request: LayoutRequest) => Promise<readonly Readonly<Record<string, unknown>>[]>;
+/** Computes a request's outputs on each of its layouts, handing each output's values to `request.take`. */
+export type LayoutRun = (request: LayoutRequest) => Promise<void>;
 
 /** What the check runs with: the runner, every name it leaves out, and those of them that are nodes to override. */
 export interface IsolationRunner {
@@ -25,16 +28,40 @@ export interface IsolationRunner {
   readonly overridden: readonly string[];
 }
 
+/**
+ * One layout's values from what a caller's function resolved to: a record by name, or an Arrow
+ * table (by column). A requested output it does not hold is an `InputError`: nothing compared
+ * would pass silently.
+ */
+function valuesOf(result: unknown, outputs: readonly string[]): (name: string) => unknown {
+  const table = isArrowTableShape(result) ? result : undefined;
+  const record = result as Readonly<Record<string, unknown>>;
+  const missing = outputs.filter((name) =>
+    table ? table.getChild(name) === null : result === null || typeof result !== 'object' || !hasOwn(record, name));
+  if (missing.length > 0) {
+    const what = table ? 'a table' : result !== null && typeof result === 'object' ? 'a record' : describeValue(result);
+    throw new InputError(
+      `checkEntityIsolation: the run function resolved to ${what} without ` +
+        `${missing.slice(0, 3).map((n) => `"${n}"`).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}. ` +
+        'It must resolve to the requested outputs by name, e.g. async (outputs, inputs, overrides) => ' +
+        '(await dr.run(outputs, { inputs, overrides })).result, or an Arrow table with those columns.',
+      missing,
+    );
+  }
+  return table ? (name) => table.getChild(name) : (name) => record[name];
+}
+
 /** A caller's function as a `LayoutRun`: layout 0 with the overridden names too, each other layout with them as overrides. */
 function perLayout(run: IsolationRun): LayoutRun {
-  return async ({ outputs, overridden, layouts, cut }) => {
-    const values = [await run([...outputs, ...overridden], { ...layouts[0] }, {})];
+  return async ({ outputs, overridden, layouts, cut, take }) => {
+    const first = [...outputs, ...overridden];
+    const values = [valuesOf(await run(first, { ...layouts[0] }, {}), first)];
     for (let k = 1; k < layouts.length; k++) {
       const overrides: Record<string, unknown> = {};
-      for (const name of overridden) overrides[name] = cut(values[0][name], k);
-      values.push(await run(outputs, { ...layouts[k] }, overrides));
+      for (const name of overridden) overrides[name] = cut(values[0](name), k);
+      values.push(valuesOf(await run(outputs, { ...layouts[k] }, overrides), outputs));
     }
-    return values;
+    outputs.forEach((name, j) => take(j, values.map((v) => v(name))));
   };
 }
 
@@ -61,7 +88,9 @@ export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: rea
       };
     }));
   }
-  const tagged = run.listAvailableVariables({ tags: GLOBAL_TAG }).map((n) => n.name);
+  // the tag is own or inherited (propagated) from a node that has it: without any node holding it, nothing to list
+  const anyTagged = graph.nodes.some((n) => hasOwn(n.tags, 'entityScope'));
+  const tagged = anyTagged ? run.listAvailableVariables({ tags: GLOBAL_TAG }).map((n) => n.name) : [];
   const all = [...new Set([...ignore, ...tagged])];
   const external = (name: string) => {
     const role = graph.node(name)?.role;

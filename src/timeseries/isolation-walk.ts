@@ -13,7 +13,7 @@ import type { Graph } from '../graph/graph';
 import { isInternal } from '../graph/node';
 import { hasOwn, own } from '../graph/own';
 
-/** What one walk computes. */
+/** What one walk computes, and where each output's values go. */
 export interface LayoutRequest {
   /** The features to compare, computed on every layout. */
   readonly outputs: readonly string[];
@@ -23,6 +23,8 @@ export interface LayoutRequest {
   readonly layouts: readonly Readonly<Record<string, unknown>>[];
   /** An overridden node's value of layout 0 as layout `k` (k ≥ 1) gets it. */
   readonly cut: (value: unknown, layout: number) => unknown;
+  /** Called once per output (its position in `outputs`) with its value on each layout (an array the walk reuses), as soon as they are computed. */
+  readonly take: (output: number, values: readonly unknown[]) => void;
 }
 
 const gates = new WeakMap<Graph, Int32Array>();
@@ -100,17 +102,18 @@ function walkPlan(graph: Graph, raw: Int32Array, outputs: readonly number[], ove
 }
 
 /**
- * Computes `outputs` on every layout of `request` with `driver`'s graph and config; resolves to
- * each layout's values by name (layout 0 also holds the overridden nodes). Inputs are checked
- * and widened as `execute` does (unknown outputs and missing inputs are the same `InputError`); a
- * node that throws, or returns another type than declared, rejects with the executor's error for it.
+ * Computes `outputs` on every layout of `request` with `driver`'s graph and config and hands each
+ * output's values to `request.take` as soon as they are computed; a value is let go after its
+ * last consumer, so only the walk's frontier is held. Inputs are checked and widened as `execute`
+ * does (unknown outputs and missing inputs are the same `InputError`); a node that throws, or
+ * returns another type than declared, rejects with the executor's error for it.
  *
  * @example
- * const [together, a, b] = await walkLayouts(dr, { outputs: ['ma7'], overridden: [], layouts, cut });
+ * await walkLayouts(dr, { outputs: ['ma7'], overridden: [], layouts, cut, take: (j, [together, a, b]) => {} });
  */
-export async function walkLayouts(driver: Driver<unknown>, request: LayoutRequest): Promise<Record<string, unknown>[]> {
+export async function walkLayouts(driver: Driver<unknown>, request: LayoutRequest): Promise<void> {
   const { graph, config } = driver;
-  const { outputs, overridden, layouts, cut } = request;
+  const { outputs, overridden, layouts, cut, take } = request;
   const plans = new PlanCache();
   const full = () => prepareExecution(graph, config, [...outputs, ...overridden], { inputs: layouts[0] }, plans, 'checkEntityIsolation');
   const nodeOf = (name: string) => {
@@ -121,8 +124,9 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   // a name that is no node and no input or config: execute's own error for it
   if ([...outputs, ...overridden].some((name) => nodeOf(name) === undefined && givenIn(name, layouts[0]) === undefined)) full();
   const raw = rawOfGates(graph);
-  const indices = (names: readonly string[]) => names.map(nodeOf).filter((i): i is number => i !== undefined);
-  const plan = walkPlan(graph, raw, indices(outputs), new Set(indices(overridden)));
+  const at = outputs.map(nodeOf);
+  const indices = (found: readonly (number | undefined)[]) => found.filter((i): i is number => i !== undefined);
+  const plan = walkPlan(graph, raw, indices(at), new Set(indices(overridden.map(nodeOf))));
   const { nodes, deps } = graph;
   const values: unknown[][] = [];
   for (const layout of layouts) {
@@ -131,8 +135,17 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
     const names = present.map((i) => nodes[i].name);
     values.push(prepareExecution(graph, config, names, { inputs: layout }, plans, 'checkEntityIsolation').values);
   }
+  const wanted = new Map<number, number[]>();
+  at.forEach((i, j) => {
+    if (i === undefined) take(j, layouts.map((layout) => givenIn(outputs[j], layout)));
+    else wanted.set(i, [...(wanted.get(i) ?? []), j]);
+  });
+  const used = (i: number): readonly number[] | Int32Array => (raw[i] >= 0 ? [raw[i]] : deps[i]);
+  const refs = new Int32Array(nodes.length);
+  for (const i of plan.run) for (const d of used(i)) refs[d]++;
   const returns = returnChecksOf(graph);
   const order = plan.run;
+  const each = new Array<unknown>(layouts.length);
   for (let p = 0; p < order.length; p++) {
     const i = order[p];
     const node = nodes[i];
@@ -159,13 +172,15 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
       v[i] = value;
     }
     if (plan.alone[i] === 2) for (let k = 1; k < layouts.length; k++) values[k][i] = cut(values[0][i], k);
-  }
-  return values.map((v, k) => {
-    const out: Record<string, unknown> = {};
-    for (const name of k === 0 ? [...outputs, ...overridden] : outputs) {
-      const i = nodeOf(name);
-      out[name] = i !== undefined ? v[i] : givenIn(name, layouts[k]);
+    const positions = wanted.get(i);
+    if (positions !== undefined) {
+      for (let k = 0; k < layouts.length; k++) each[k] = values[k][i];
+      for (const j of positions) take(j, each);
     }
-    return out;
-  });
+    if (refs[i] === 0) for (let k = 0; k < layouts.length; k++) values[k][i] = undefined;
+    for (const u of used(i)) {
+      if (--refs[u] !== 0 || plan.supplied.includes(u)) continue;
+      for (let k = 0; k < layouts.length; k++) values[k][u] = undefined;
+    }
+  }
 }

@@ -143,48 +143,47 @@ export async function checkEntityIsolation(
   const inputs = (order: Int32Array, starts: Int32Array) =>
     sampleInputs(history.inputs, history.rows, options.groupsName ?? 'groups', order, starts);
   const positions = [null, ...sides.map((side, k) => Int32Array.from(side, (_, j) => offsets[k] + j))];
-  let together: Readonly<Record<string, unknown>>;
-  let alone: readonly Readonly<Record<string, unknown>>[];
-  try {
-    [together, ...alone] = await runner({
-      outputs: checked,
-      overridden,
-      layouts: [inputs(both, Int32Array.of(0, sides[0].length)), inputs(sides[0], Int32Array.of(0)), inputs(sides[1], Int32Array.of(0))],
-      cut: (value, layout) => cut(value, both.length, positions[layout]!),
-    });
-  } catch (error) {
-    const what = `${names.entity} ${describe(entities[0])} and ${names.entity} ${describe(entities[1])}`;
-    throw new EntityIsolationError([], names, { sample: what, error });
-  }
   const time = history.time === undefined ? undefined : (history.columns?.[history.time] as ArrayLike<number> | undefined);
-  const differences: IsolationDifference[] = [];
-  for (const feature of checked) {
-    const a = together[feature];
-    if (!isColumn(a, both.length)) continue;
+  const found: (IsolationDifference | undefined)[] = new Array(checked.length);
+  const take = (j: number, [a, ...alone]: readonly unknown[]) => {
+    if (!isColumn(a, both.length)) return;
     // the second entity's start first: a window or shift that forgets { groups } shows there
     for (const side of [1, 0]) {
-      const b = alone[side][feature];
+      const b = alone[side];
+      const column = isColumn(b, sides[side].length);
       // a column together and anything else alone (a number, a column of another length) differs at its first row
-      const { first, differing } = isColumn(b, sides[side].length)
-        ? compare(a, b, offsets[side])
-        : { first: 0, differing: sides[side].length };
+      const { first, differing } = column ? compare(a, b, offsets[side]) : { first: 0, differing: sides[side].length };
       if (first < 0) continue;
       const row = sides[side][first];
-      differences.push({
-        feature,
+      found[j] = {
+        feature: checked[j],
         entity: entities[side],
         neighbour: entities[1 - side],
         side: side === 1 ? 'after' : 'before',
         time: time?.[row],
         inputRow: history.order ? history.order[row] : row,
         together: cellAt(a, offsets[side] + first),
-        alone: isColumn(b, sides[side].length) ? cellAt(b, first) : b,
+        alone: column ? cellAt(b, first) : b,
         differing,
         compared: sides[side].length,
-      });
-      break;
+      };
+      return;
     }
+  };
+  try {
+    await runner({
+      outputs: checked,
+      overridden,
+      layouts: [inputs(both, Int32Array.of(0, sides[0].length)), inputs(sides[0], Int32Array.of(0)), inputs(sides[1], Int32Array.of(0))],
+      cut: (value, layout) => cut(value, both.length, positions[layout]!),
+      take,
+    });
+  } catch (error) {
+    if (error instanceof InputError) throw error; // the request itself (unknown output, missing input, a run function's result)
+    const what = `${names.entity} ${describe(entities[0])} and ${names.entity} ${describe(entities[1])}`;
+    throw new EntityIsolationError([], names, { sample: what, error });
   }
+  const differences = found.filter((d): d is IsolationDifference => d !== undefined);
   if (differences.length > 0) throw new EntityIsolationError(differences, names);
   return { entities, rows: both.length, checked, ignored: ignore };
 }
