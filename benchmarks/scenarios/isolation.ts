@@ -62,7 +62,8 @@ async function check(built: TrainingFrame): Promise<Clock> {
   const t = clock();
   const report = await checkEntityIsolation(driver, built.features, built.history, { rows });
   const ms = clock(t);
-  if (report.checked.length !== built.features.length) throw new Error(`checked ${report.checked.length} of ${built.features.length} features`);
+  const n = built.features.length;
+  if (report.checked.length !== n) throw new Error(`checked ${report.checked.length} of ${n} features`);
   return ms;
 }
 
@@ -79,7 +80,8 @@ function summary(samples: readonly Clock[], base?: readonly Clock[]) {
   const cpu = of('cpu', samples);
   const wall = of('wall', samples);
   const out: Record<string, number> = {
-    cpu_best_ms: round(cpu.best), cpu_median_ms: round(cpu.median), wall_best_ms: round(wall.best), wall_median_ms: round(wall.median),
+    cpu_best_ms: round(cpu.best), cpu_median_ms: round(cpu.median),
+    wall_best_ms: round(wall.best), wall_median_ms: round(wall.median),
   };
   if (base) {
     const bc = of('cpu', base);
@@ -105,12 +107,15 @@ async function warm(data: RawData, reps: number) {
     (first ? on : off).push(b.ms);
     await settle();
     alone.push(await check(plain.built));
-    if (r === 0) [off, on, alone].forEach((s) => s.pop()); // round 0 warms up
+    if (r === 0) for (const s of [off, on, alone]) s.pop(); // round 0 warms up
   }
   return { frame_without: summary(off), frame_with: summary(on, off), check: summary(alone, off) };
 }
 
-/** One fresh process: `off` times the first frame without the check, then the check's first call; `on` the first frame with it. */
+/**
+ * One fresh process: `off` times the first frame without the check, then the check's first call;
+ * `on` the first frame with it.
+ */
 async function coldChild(mode: string) {
   const data = await readWeather();
   const first = await timedFrame(data, mode === 'on');
@@ -118,7 +123,8 @@ async function coldChild(mode: string) {
 }
 
 function coldRun(mode: 'on' | 'off'): { frame_ms: Clock; check_ms?: Clock } {
-  const out = execFileSync(process.execPath, ['--expose-gc', `${__dirname}/../harness/child.js`, 'isolation', '--cold-child', mode], {
+  const child = `${__dirname}/../harness/child.js`;
+  const out = execFileSync(process.execPath, ['--expose-gc', child, 'isolation', '--cold-child', mode], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 120_000,
   });
   return JSON.parse(out.trim().split('\n').pop()!);
@@ -139,13 +145,13 @@ async function cold(n: number) {
 
 const scenario: Scenario = {
   name: 'isolation',
-  description: 'entity-isolation check on the weather demo: its time over the frame without it, warm and cold (target ≤ 5%)',
+  description: 'entity-isolation check on the weather demo: its time over the frame without it, warm and cold (≤ 5%)',
   async run(args) {
     if (hasFlag(args, '--cold-child')) return coldChild(args[args.indexOf('--cold-child') + 1]);
     const reps = Math.max(1, numberFlag(args, '--reps', 10));
     const data = await readWeather();
-    const measured = { reps, warm: await warm(data, reps), cold: await cold(Math.max(1, numberFlag(args, '--cold', 3))) };
-    return { ...measured, target_share: 0.05 };
+    const processes = Math.max(1, numberFlag(args, '--cold', 3));
+    return { reps, warm: await warm(data, reps), cold: await cold(processes), target_share: 0.05 };
   },
 };
 

@@ -42,7 +42,8 @@ function valuesOf(result: unknown, outputs: readonly string[]): (name: string) =
     const what = table ? 'a table' : result !== null && typeof result === 'object' ? 'a record' : describeValue(result);
     throw new InputError(
       `checkEntityIsolation: the run function resolved to ${what} without ` +
-        `${missing.slice(0, 3).map((n) => `"${n}"`).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}. ` +
+        `${missing.slice(0, 3).map((n) => `"${n}"`).join(', ')}` +
+        `${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}. ` +
         'It must resolve to the requested outputs by name, e.g. async (outputs, inputs, overrides) => ' +
         '(await dr.run(outputs, { inputs, overrides })).result, or an Arrow table with those columns.',
       missing,
@@ -51,7 +52,7 @@ function valuesOf(result: unknown, outputs: readonly string[]): (name: string) =
   return table ? (name) => table.getChild(name) : (name) => record[name];
 }
 
-/** A caller's function as a `LayoutRun`: layout 0 with the overridden names too, each other layout with them as overrides. */
+/** A caller's function as a `LayoutRun`: layout 0 with the overridden names too, the others with them as overrides. */
 function perLayout(run: IsolationRun): LayoutRun {
   return async ({ outputs, overridden, layouts, cut, take }) => {
     const first = [...outputs, ...overridden];
@@ -61,7 +62,7 @@ function perLayout(run: IsolationRun): LayoutRun {
       for (const name of overridden) overrides[name] = cut(values[0](name), k);
       values.push(valuesOf(await run(outputs, { ...layouts[k] }, overrides), outputs));
     }
-    outputs.forEach((name, j) => take(j, values.map((v) => v(name))));
+    for (const [j, name] of outputs.entries()) take(j, values.map((v) => v(name)));
   };
 }
 
@@ -96,5 +97,6 @@ export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: rea
     const role = graph.node(name)?.role;
     return role === 'input' || role === 'config';
   };
-  return { run: (request) => walkLayouts(run, request), ignore: all, overridden: all.filter((name) => !external(name)) };
+  const overridden = all.filter((name) => !external(name));
+  return { run: (request) => walkLayouts(run, request), ignore: all, overridden };
 }

@@ -23,7 +23,10 @@ export interface LayoutRequest {
   readonly layouts: readonly Readonly<Record<string, unknown>>[];
   /** An overridden node's value of layout 0 as layout `k` (k ≥ 1) gets it. */
   readonly cut: (value: unknown, layout: number) => unknown;
-  /** Called once per output (its position in `outputs`) with its value on each layout (an array the walk reuses), as soon as they are computed. */
+  /**
+   * Called once per output (its position in `outputs`) with its value on each layout (an array the
+   * walk reuses), as soon as they are computed.
+   */
   readonly take: (output: number, values: readonly unknown[]) => void;
 }
 
@@ -56,7 +59,9 @@ interface WalkPlan {
   readonly required: Uint8Array;
 }
 
-function walkPlan(graph: Graph, raw: Int32Array, outputs: readonly number[], overridden: ReadonlySet<number>): WalkPlan {
+function walkPlan(
+  graph: Graph, raw: Int32Array, outputs: readonly number[], overridden: ReadonlySet<number>,
+): WalkPlan {
   const { nodes, deps } = graph;
   const needed = new Uint8Array(nodes.length);
   const required = new Uint8Array(nodes.length);
@@ -115,14 +120,17 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   const { graph, config } = driver;
   const { outputs, overridden, layouts, cut, take } = request;
   const plans = new PlanCache();
-  const full = () => prepareExecution(graph, config, [...outputs, ...overridden], { inputs: layouts[0] }, plans, 'checkEntityIsolation');
+  const where = 'checkEntityIsolation';
+  const requested = [...outputs, ...overridden];
+  const full = () => prepareExecution(graph, config, requested, { inputs: layouts[0] }, plans, where);
   const nodeOf = (name: string) => {
     const i = graph.index.get(name);
     return i !== undefined && !isInternal(graph.nodes[i]) ? i : undefined;
   };
-  const givenIn = (name: string, layout: Readonly<Record<string, unknown>>) => (hasOwn(layout, name) ? layout[name] : own(config, name));
+  const givenIn = (name: string, layout: Readonly<Record<string, unknown>>) =>
+    hasOwn(layout, name) ? layout[name] : own(config, name);
   // a name that is no node and no input or config: execute's own error for it
-  if ([...outputs, ...overridden].some((name) => nodeOf(name) === undefined && givenIn(name, layouts[0]) === undefined)) full();
+  if (requested.some((name) => nodeOf(name) === undefined && givenIn(name, layouts[0]) === undefined)) full();
   const raw = rawOfGates(graph);
   const at = outputs.map(nodeOf);
   const indices = (found: readonly (number | undefined)[]) => found.filter((i): i is number => i !== undefined);
@@ -130,10 +138,12 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   const { nodes, deps } = graph;
   const values: unknown[][] = [];
   for (const layout of layouts) {
-    const present = plan.supplied.filter((i) => givenIn(nodes[i].name, nodes[i].role === 'config' ? {} : layout) !== undefined);
-    if (present.length < plan.supplied.length && plan.supplied.some((i) => plan.required[i] === 1 && !present.includes(i))) full();
+    const present = plan.supplied.filter((i) =>
+      givenIn(nodes[i].name, nodes[i].role === 'config' ? {} : layout) !== undefined);
+    // a required input this layout lacks: execute's "Missing input" error
+    if (plan.supplied.some((i) => plan.required[i] === 1 && !present.includes(i))) full();
     const names = present.map((i) => nodes[i].name);
-    values.push(prepareExecution(graph, config, names, { inputs: layout }, plans, 'checkEntityIsolation').values);
+    values.push(prepareExecution(graph, config, names, { inputs: layout }, plans, where).values);
   }
   const wanted = new Map<number, number[]>();
   at.forEach((i, j) => {
@@ -163,7 +173,9 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
       let value: unknown;
       try {
         value = node.fn(args);
-        if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
+        if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
+          value = await value;
+        }
       } catch (error) {
         throw nodeFailure(node, error);
       }

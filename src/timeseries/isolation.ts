@@ -63,7 +63,7 @@ export const ISOLATION_ROWS = 64;
  */
 const TOLERANCE = 1e-12;
 
-/** Two numbers are the same: equal, both NaN, or both finite and within the tolerance (an infinity equals only itself). */
+/** Equal, both NaN, or both finite and within the tolerance: an infinity equals only itself. */
 function sameNumber(a: number, b: number): boolean {
   if (a === b) return true;
   if (a !== a || b !== b) return a !== a && b !== b;
@@ -174,12 +174,13 @@ export async function checkEntityIsolation(
     await runner({
       outputs: checked,
       overridden,
-      layouts: [inputs(both, Int32Array.of(0, sides[0].length)), inputs(sides[0], Int32Array.of(0)), inputs(sides[1], Int32Array.of(0))],
+      layouts: [inputs(both, Int32Array.of(0, sides[0].length)), ...sides.map((s) => inputs(s, Int32Array.of(0)))],
       cut: (value, layout) => cut(value, both.length, positions[layout]!),
       take,
     });
   } catch (error) {
-    if (error instanceof InputError) throw error; // the request itself (unknown output, missing input, a run function's result)
+    // the request itself (an unknown output, a missing input, a run function's result) is no sample's failure
+    if (error instanceof InputError) throw error;
     const what = `${names.entity} ${describe(entities[0])} and ${names.entity} ${describe(entities[1])}`;
     throw new EntityIsolationError([], names, { sample: what, error });
   }

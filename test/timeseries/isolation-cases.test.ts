@@ -13,7 +13,8 @@ import { EntityIsolationError } from '../../src/timeseries/isolation-error';
 import { entityHistory } from '../../src/timeseries/history';
 import { FeatureExecutionError, InputError } from '../../src/errors';
 
-// city "a": Jan 1–8, city "b": Jan 1–6; sorted, a's 8 rows come first, then b's 6 (b is given first: input rows 0–5).
+// city "a": Jan 1–8, city "b": Jan 1–6; sorted, a's 8 rows come first, then b's 6
+// (b is given first: its input rows are 0–5).
 const a = [5, 7, 6, 9, 8, 12, 10, 11];
 const b = [20, 18, 21, 19, 23, 22];
 const day = (d: number) => `2020-01-0${d}`;
@@ -63,7 +64,8 @@ class CrossEntity {
 }
 
 class PerEntity {
-  @checkOutput({ range: [0, 15], importance: 'fail' }) // fails on b's rows: data-quality checks do not run on the sample
+  // fails on b's rows: data-quality checks do not run on the sample
+  @checkOutput({ range: [0, 15], importance: 'fail' })
   @feature()
   ma3(temp: Float64Array, groups: Groups): Float64Array {
     return rollingMean(temp, 3, { groups });
@@ -102,15 +104,19 @@ class PerEntity {
   }
 }
 
-const crossNames = ['ratioToPrevious', 'longEnough', 'rowNumber', 'runningTotal', 'overallMean', 'shareOfMax', 'standardized', 'laterLag'];
+const crossNames = [
+  'ratioToPrevious', 'longEnough', 'rowNumber', 'runningTotal', 'overallMean', 'shareOfMax', 'standardized', 'laterLag',
+];
 const perEntityNames = ['ma3', 'cityMean', 'cityMax', 'soFar', 'smooth', 'total', 'change', 'above', 'scaled'];
 
 /** The same graph run once per layout by a caller's function. */
 const perLayout = (dr: { run(o: readonly string[], x: object): Promise<{ result: unknown }> }): IsolationRun =>
-  async (outputs, inputs, overrides) => (await dr.run(outputs, { inputs, overrides })).result as Record<string, unknown>;
+  async (outputs, inputs, overrides) =>
+    (await dr.run(outputs, { inputs, overrides })).result as Record<string, unknown>;
 
 type Found = { feature: string; entity: unknown; side: string; together: unknown; alone: unknown; differing: number };
-const summary = (error: EntityIsolationError) => error.differences.map((d: Found) => [d.feature, d.entity, d.side, d.together, d.alone, d.differing]);
+const summary = (error: EntityIsolationError) =>
+  error.differences.map((d: Found) => [d.feature, d.entity, d.side, d.together, d.alone, d.differing]);
 
 describe('the entity-isolation check: what it must catch', () => {
   const dr = new Builder().withFeatures(CrossEntity).build();
@@ -125,7 +131,8 @@ describe('the entity-isolation check: what it must catch', () => {
     ['laterLag', 'b', 'after', 11, NaN, 1],
   ];
 
-  // through the driver's Arrow result a number becomes a column of NaN: b's first row is NaN both ways, the 5 rows after differ
+  // through the driver's Arrow result a number becomes a column of NaN: b's first row is NaN
+  // both ways, the 5 rows after it differ
   const viaTable = expected.map((row) => (row[0] === 'longEnough' ? ['longEnough', 'b', 'after', 19, NaN, 5] : row));
   it.each([
     ['the driver', () => dr, expected],
@@ -136,7 +143,8 @@ describe('the entity-isolation check: what it must catch', () => {
     expect(error.features).toEqual(crossNames);
     expect(summary(error)).toEqual(want);
     expect(error.message).toContain(
-      'Feature "ratioToPrevious" on city "b" at 2020-01-01 (input row 0) is 1.81818 computed after city "a"\'s rows and Infinity on "b" alone (1 of 6 rows differ).',
+      'Feature "ratioToPrevious" on city "b" at 2020-01-01 (input row 0) is 1.81818 computed after city "a"\'s rows ' +
+        'and Infinity on "b" alone (1 of 6 rows differ).',
     );
 
   });
@@ -144,7 +152,8 @@ describe('the entity-isolation check: what it must catch', () => {
   it('names a feature whose value is a column together and a number alone', async () => {
     const error = await checkEntityIsolation(dr, ['longEnough'], history).catch((e) => e);
     expect(error.message).toContain(
-      'Feature "longEnough" on city "b" at 2020-01-01 (input row 0) is NaN computed after city "a"\'s rows and NaN on "b" alone (6 of 6 rows differ).',
+      'Feature "longEnough" on city "b" at 2020-01-01 (input row 0) is NaN computed after city "a"\'s rows ' +
+        'and NaN on "b" alone (6 of 6 rows differ).',
     );
   });
 
@@ -156,10 +165,14 @@ describe('the entity-isolation check: what it must catch', () => {
         return temp.slice();
       }
     }
-    const error = await checkEntityIsolation(new Builder().withFeatures(Fragile).build(), ['needsTen'], history).catch((e) => e);
+    const fragile = new Builder().withFeatures(Fragile).build();
+    const error = await checkEntityIsolation(fragile, ['needsTen'], history).catch((e) => e);
     expect(error).toBeInstanceOf(EntityIsolationError);
     expect(error.cause).toBeInstanceOf(FeatureExecutionError);
-    expect(error.message).toMatch(/^Entity isolation: the check computes the features on the rows where city "a" and city "b" meet, and that failed:\n {2}.*needsTen.*needs 10 rows, got 8/);
+    expect(error.message).toMatch(
+      /^Entity isolation: the check computes the features on the rows where city "a" and city "b" meet, and that/,
+    );
+    expect(error.message).toMatch(/needsTen.*needs 10 rows, got 8/);
   });
 });
 
@@ -171,15 +184,18 @@ describe('the entity-isolation check: what it must pass', () => {
     expect(report).toEqual({ entities: ['a', 'b'], rows: 14, checked: perEntityNames, ignored: [] });
     // a caller's function runs the driver's checks too: ma3's 'fail' range check would stop it on b's rows
     const unchecked = perEntityNames.filter((n) => n !== 'ma3');
-    await expect(checkEntityIsolation(perLayout(dr), unchecked, history)).resolves.toMatchObject({ checked: unchecked });
+    const viaFunction = await checkEntityIsolation(perLayout(dr), unchecked, history);
+    expect(viaFunction.checked).toEqual(unchecked);
   });
 
-  it('refuses a run function that does not resolve to the requested outputs: nothing compared must not pass', async () => {
-    const error = await checkEntityIsolation(async () => ({ cityMean: new Float64Array(14) }), ['cityMean', 'soFar', 'smooth'], history).catch((e) => e);
+  it('refuses a run function that does not resolve to the requested outputs (nothing compared)', async () => {
+    const partial = async () => ({ cityMean: new Float64Array(14) });
+    const error = await checkEntityIsolation(partial, ['cityMean', 'soFar', 'smooth'], history).catch((e) => e);
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
-      'checkEntityIsolation: the run function resolved to a record without "soFar", "smooth". It must resolve to the requested outputs ' +
-        'by name, e.g. async (outputs, inputs, overrides) => (await dr.run(outputs, { inputs, overrides })).result, or an Arrow table with those columns.',
+      'checkEntityIsolation: the run function resolved to a record without "soFar", "smooth". ' +
+        'It must resolve to the requested outputs by name, e.g. async (outputs, inputs, overrides) => ' +
+        '(await dr.run(outputs, { inputs, overrides })).result, or an Arrow table with those columns.',
     );
   });
 
@@ -189,6 +205,8 @@ describe('the entity-isolation check: what it must pass', () => {
   });
 
   it('refuses an output that is no feature, input or config with execute\'s error', async () => {
-    await expect(checkEntityIsolation(dr, ['ma4'], history)).rejects.toThrow('Unknown output "ma4": no feature, input or config has that name. Did you mean "ma3"?');
+    await expect(checkEntityIsolation(dr, ['ma4'], history)).rejects.toThrow(
+      'Unknown output "ma4": no feature, input or config has that name. Did you mean "ma3"?',
+    );
   });
 });
