@@ -1,15 +1,18 @@
 /**
  * What the entity-isolation check costs on the weather demo (examples/weather: ~1,000 features,
  * two cities, 2,922 rows) — issue 11's target is ≤ 5% of the run.
- * - warm, one process: the frame without the check, the frame with it, and the check alone (as
- *   `buildTrainingFrame` calls it: a fresh driver, the frame's features, history and sample rows),
- *   alternating within each of `--reps` rounds after one warm-up round; best and median of each.
- * - cold, fresh processes (`--cold` of them, default 3): the first frame of a process without the
- *   check, then the check's first call in that process; and, in other fresh processes, the first
- *   frame with the check. Median of each.
- * The share is the check's time over the frame without it. Times are CPU milliseconds of the
- * process (user + system, `process.cpuUsage`): the machine is shared, and wall time there
- * measures the neighbours; the wall-clock share is reported beside it.
+ * - warm, one process: the frame without the check and the frame with it, alternating within
+ *   each of `--reps` rounds after one warm-up round, and the check alone (as `buildTrainingFrame`
+ *   calls it: on a driver that ran the features, with the frame's outputs, history and sample
+ *   rows); best and median of each.
+ * - cold, fresh processes (`--cold` of each, default 3): the first frame of a process without the
+ *   check, then the check's first call in that process; and the first frame with the check.
+ * Each frame is timed with a full garbage collection at its end, so that a frame pays for the
+ * garbage it made: without it, a collection the main run made due would be billed to whatever
+ * allocates next (the check) and the frame without the check would leave it unpaid. `ratio` is
+ * the frame with the check over the frame without; `share` the check alone over the frame
+ * without it. Times are CPU milliseconds of the process (user + system, `process.cpuUsage`):
+ * the machine is shared, and wall time there measures the neighbours; wall figures are beside.
  *
  *   npm run bench -- isolation [--reps 10] [--cold 3]
  */
@@ -67,15 +70,19 @@ async function check(built: TrainingFrame): Promise<Clock> {
   return ms;
 }
 
+/** A full collection now (the benchmark child runs with --expose-gc). */
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
 async function timedFrame(data: RawData, on: boolean): Promise<{ ms: Clock; built: TrainingFrame }> {
   await settle();
   const t = clock();
   const built = await frame(data, on);
+  collect();
   return { ms: clock(t), built };
 }
 
-/** Best and median of CPU and of wall times, and `share` of each over `base`'s. */
-function summary(samples: readonly Clock[], base?: readonly Clock[]) {
+/** Best and median of CPU and of wall times, and (`key`) each over `base`'s. */
+function summary(samples: readonly Clock[], base?: readonly Clock[], key = 'share') {
   const of = (key: keyof Clock, s: readonly Clock[]) => bestAndMedian(s.map((c) => c[key]));
   const cpu = of('cpu', samples);
   const wall = of('wall', samples);
@@ -87,8 +94,8 @@ function summary(samples: readonly Clock[], base?: readonly Clock[]) {
     const bc = of('cpu', base);
     const bw = of('wall', base);
     Object.assign(out, {
-      share_cpu_best: round(cpu.best / bc.best, 3), share_cpu_median: round(cpu.median / bc.median, 3),
-      share_wall_median: round(wall.median / bw.median, 3),
+      [`${key}_cpu_best`]: round(cpu.best / bc.best, 3), [`${key}_cpu_median`]: round(cpu.median / bc.median, 3),
+      [`${key}_wall_median`]: round(wall.median / bw.median, 3),
     });
   }
   return out;
@@ -109,7 +116,7 @@ async function warm(data: RawData, reps: number) {
     alone.push(await check(plain.built));
     if (r === 0) for (const s of [off, on, alone]) s.pop(); // round 0 warms up
   }
-  return { frame_without: summary(off), frame_with: summary(on, off), check: summary(alone, off) };
+  return { frame_without: summary(off), frame_with: summary(on, off, 'ratio'), check: summary(alone, off) };
 }
 
 /**
@@ -140,7 +147,9 @@ async function cold(n: number) {
     alone.push(a.check_ms!);
     on.push(coldRun('on').frame_ms);
   }
-  return { processes: n, frame_without: summary(off), frame_with: summary(on, off), check: summary(alone, off) };
+  return {
+    processes: n, frame_without: summary(off), frame_with: summary(on, off, 'ratio'), check: summary(alone, off),
+  };
 }
 
 const scenario: Scenario = {
