@@ -204,6 +204,25 @@ describe('the entity-isolation check: what it must pass', () => {
     expect(report.checked).toEqual(['temp', 'factor', 'ma3']);
   });
 
+  it('refuses a history without an input a feature needs; one with a default may be left out', async () => {
+    class Needs {
+      @feature()
+      ratio(temp: Float64Array, rain: Float64Array): Float64Array {
+        return temp.map((t, i) => t / rain[i]);
+      }
+      @feature()
+      scaledBy(temp: Float64Array, scale = 3): Float64Array {
+        return temp.map((t) => t * scale);
+      }
+    }
+    const needs = new Builder().withFeatures(Needs).build();
+    await expect(checkEntityIsolation(needs, ['ratio'], history)).rejects.toThrow(
+      'Missing input "rain", needed by "ratio". Pass it in inputs: { rain: … }.',
+    );
+    const report = await checkEntityIsolation(needs, ['scaledBy'], history);
+    expect(report.checked).toEqual(['scaledBy']);
+  });
+
   it('refuses an output that is no feature, input or config with execute\'s error', async () => {
     await expect(checkEntityIsolation(dr, ['ma4'], history)).rejects.toThrow(
       'Unknown output "ma4": no feature, input or config has that name. Did you mean "ma3"?',
