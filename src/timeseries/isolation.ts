@@ -116,8 +116,10 @@ const isColumn = (v: unknown, n: number): v is ArrayLike<unknown> =>
  * first, the start of the second), computes `outputs` on those rows together and on each side
  * alone, and compares every column row by row. A feature in `ignore` (or tagged
  * `{ entityScope: 'global' }`) is not compared, and the runs alone are given its values from the
- * run together, so features built on it are still checked. With a driver, data-quality checks do
- * not run on the sample and the driver's own hooks are left out. Throws `EntityIsolationError`
+ * run together, so features built on it are still checked. With a driver, the three layouts are
+ * computed in one walk over its graph (isolation-walk.ts): data-quality checks do not run on the
+ * sample and the driver's own hooks are left out; a function is called once per layout and must
+ * resolve to the outputs by name (an `InputError` otherwise). Throws `EntityIsolationError`
  * naming each feature that differs, with the entity, the time and the input row; resolves to
  * what was compared.
  *
