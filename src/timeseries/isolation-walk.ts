@@ -148,6 +148,7 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   const wanted = new Map<number, number[]>();
   at.forEach((i, j) => {
     if (i === undefined) take(j, layouts.map((layout) => givenIn(outputs[j], layout)));
+    else if (nodes[i].role === 'input' || nodes[i].role === 'config') take(j, values.map((v) => v[i]));
     else wanted.set(i, [...(wanted.get(i) ?? []), j]);
   });
   const used = (i: number): readonly number[] | Int32Array => (raw[i] >= 0 ? [raw[i]] : deps[i]);

@@ -202,6 +202,13 @@ describe('the entity-isolation check: what it must pass', () => {
   it('compares inputs and config requested as outputs as they are', async () => {
     const report = await checkEntityIsolation(dr, ['temp', 'factor', 'ma3'], history);
     expect(report.checked).toEqual(['temp', 'factor', 'ma3']);
+    // every output reaches the comparison: a function that gives temp in another order is caught on it
+    const shuffled: IsolationRun = async (outputs, inputs) => {
+      const temp = inputs.temp as Float64Array;
+      return { temp: temp.length === 14 ? temp.slice().reverse() : temp };
+    };
+    const error = await checkEntityIsolation(shuffled, ['temp'], history).catch((e) => e);
+    expect(error.features).toEqual(['temp']);
   });
 
   it('refuses a history without an input a feature needs; one with a default may be left out', async () => {
