@@ -35,12 +35,17 @@ function withOutputOptions(cmd: Command): Command {
     .option('--tag <key=value>', 'the features with this tag, repeatable (all must match); key alone: any value', parseTag);
 }
 
+/** `--schema`: the column types of a text `--inputs` file (`quiver run` and `quiver validate`). */
+function withSchemaOption(cmd: Command): Command {
+  const what = 'column types of a .csv/.tsv/.json/.ndjson --inputs file: a JSON object file or col=type pairs, repeatable';
+  return cmd.option('--schema <file|col=type,…>', what, parseSchema);
+}
+
 function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
-  withTimeOptions(withOutputOptions(withFeatureOptions(cmd.command('run'))))
+  withSchemaOption(withTimeOptions(withOutputOptions(withFeatureOptions(cmd.command('run')))))
     .description('compute features from an input table and write the result')
     .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
     .requiredOption('--out <file>', 'where to write the result, format by extension (.arrow, .parquet, .csv…)')
-    .option('--schema <file|col=type,…>', 'column types of a .csv/.tsv/.json/.ndjson --inputs file: a JSON object file or col=type pairs, repeatable', parseSchema)
     .option('--report <file>', 'also write a self-contained HTML run report')
     .option('--quiet', 'no progress bar')
     .option('--lineage <file>', 'append OpenLineage START and COMPLETE/FAIL events (NDJSON) to this file')
@@ -89,7 +94,7 @@ function graphDefinition(cmd: Command, io: Io, done: (code: number) => void): vo
 }
 
 function validateDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
-  withOutputOptions(withFeatureOptions(cmd.command('validate')))
+  withSchemaOption(withOutputOptions(withFeatureOptions(cmd.command('validate'))))
     .description('check the graph and an execution against an input table without computing anything')
     .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
     .addHelpText('after', '\nExample:\n  quiver validate features.ts --inputs weather.csv --outputs tempRange')

@@ -10,6 +10,7 @@ import { InputError } from '../../src/errors';
 import { allValidBitmap, clearBit } from '../arrow/validity';
 import { parseAnyTimestamp, parseBoolean, parseInt32, parseInt64, parseNumber } from './csv-tokens';
 import type { CsvType } from './csv-types';
+import { schemaHint } from './schema-hint';
 
 /** Where a column comes from, for error messages. */
 export interface CsvColumnSource {
@@ -92,7 +93,7 @@ function fixedWidth(fields: readonly (string | null)[], type: CsvType, spec: Fix
 
 function notOfType(source: CsvColumnSource, row: number, field: string, type: CsvType): InputError {
   return csvFieldError(source, row, `is ${JSON.stringify(field)}, which is not a ${type} as the schema declares`,
-    `Fix the value, or declare the column as another type (e.g. schema: { ${JSON.stringify(source.name)}: 'utf8' }).`);
+    `Fix the value, or declare the column as another type: ${schemaHint(source.name, 'utf8')}.`);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { AdapterNote } from '../notes';
 import type { Inferred } from './csv-types';
+import { schemaHint } from './schema-hint';
 
 /**
  * The notes for one inferred column; `lines[row]` is the file line of each row.
@@ -16,7 +17,7 @@ import type { Inferred } from './csv-types';
 export function inferenceNotes(path: string, column: string, inferred: Inferred, lines: readonly number[]): AdapterNote[] {
   const notes: AdapterNote[] = [];
   const where = `Column "${column}" of "${path}"`;
-  const schema = (type: string) => `schema: { ${JSON.stringify(column)}: '${type}' }`;
+  const schema = (type: string) => schemaHint(column, type);
   if (inferred.notANumber) {
     const { row, value } = inferred.notANumber;
     notes.push({

@@ -1,12 +1,16 @@
 /**
- * `quiver validate <features> --inputs <file>`: build the graph and check the execution against
- * the inputs file — names, missing inputs, types — computing nothing. Every problem is printed.
+ * `quiver validate <features> --inputs <file> [--schema …]`: build the graph and check the execution
+ * against the inputs file — names, missing inputs, types — computing nothing. Every problem is
+ * printed. `--schema` pins the column types of a text file, as for `quiver run`.
  */
 import type { Io } from '../io';
+import type { SchemaOption } from '../schema-option';
 import { buildDriver, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 
 export interface ValidateOptions extends FeatureOptions, OutputOptions {
   readonly inputs: string;
+  /** `--schema`: column types of the `--inputs` file. */
+  readonly schema?: SchemaOption;
 }
 
 /**
@@ -18,7 +22,7 @@ export interface ValidateOptions extends FeatureOptions, OutputOptions {
 export async function validateCommand(file: string, opts: ValidateOptions, io: Io): Promise<number> {
   const dr = buildDriver(file, opts);
   const outputs = selectOutputs(dr, opts);
-  const inputs = await readInputs(opts.inputs);
+  const inputs = await readInputs(opts.inputs, undefined, opts.schema);
   dr.validateExecution(outputs, { inputs });
   io.out(
     `OK: ${file} can compute ${outputs.length} output${outputs.length === 1 ? '' : 's'} from ${opts.inputs} ` +

@@ -1,50 +1,69 @@
 /**
- * How the entity-isolation check computes features on its sample: from a built driver (its graph
- * without data-quality checks, its config, a plain-record result, none of the user's hooks), or
- * from a function the caller gives. Also the names it leaves out, checked
- * against the graph.
+ * How the entity-isolation check computes features on its layouts: from a built driver (one walk
+ * over its graph, see isolation-walk.ts), or from a function the caller gives (called once per
+ * layout, resolving to a record or an Arrow table). Also the names it leaves out, checked against the graph.
  */
-import { inline } from '../execution/inline';
-import { Driver } from '../driver';
+import type { Driver } from '../driver';
 import { InputError } from '../errors';
 import { closest } from '../execution/suggest';
-import { Graph } from '../graph/graph';
-import { copyWith } from '../graph/node';
-import { dictResult } from '../results/dict-result';
+import { isInternal } from '../graph/node';
+import { hasOwn } from '../graph/own';
+import { describeValue } from '../graph/types';
+import { isArrowTableShape } from '../util/shapes';
 import { GLOBAL_TAG } from './isolation-error';
+import { walkLayouts, type LayoutRequest } from './isolation-walk';
 
 /** Computes `outputs` on `inputs` (with `overrides`) and resolves to their values by name. */
 export type IsolationRun = (
   outputs: readonly string[], inputs: Record<string, unknown>, overrides: Record<string, unknown>,
 ) => Promise<Readonly<Record<string, unknown>>>;
 
-const unchecked = new WeakMap<Graph, Graph>();
-
-/**
- * The graph with data-quality checks taken out: each checked feature computes its raw value
- * directly, so no check runs (a sample's quality is not the frame's, and a `'fail'` check on a
- * few rows would stop the run) and the executor runs one node per feature. Made once per graph.
- */
-function withoutChecks(graph: Graph): Graph {
-  let copy = unchecked.get(graph);
-  if (copy !== undefined) return copy;
-  const nodes = graph.nodes.slice();
-  const deps = graph.deps.slice();
-  graph.nodes.forEach((node, i) => {
-    const gate = node.role === 'raw' && node.owner !== undefined ? graph.index.get(node.owner) : undefined;
-    if (gate === undefined || graph.deps[gate][0] !== i) return;
-    nodes[gate] = copyWith(node, { name: graph.nodes[gate].name, role: graph.nodes[gate].role, owner: undefined });
-    deps[gate] = graph.deps[i];
-  });
-  unchecked.set(graph, (copy = new Graph(nodes, deps, graph.index)));
-  return copy;
-}
+/** Computes a request's outputs on each of its layouts, handing each output's values to `request.take`. */
+export type LayoutRun = (request: LayoutRequest) => Promise<void>;
 
 /** What the check runs with: the runner, every name it leaves out, and those of them that are nodes to override. */
 export interface IsolationRunner {
-  readonly run: IsolationRun;
+  readonly run: LayoutRun;
   readonly ignore: readonly string[];
   readonly overridden: readonly string[];
+}
+
+/**
+ * One layout's values from what a caller's function resolved to: a record by name, or an Arrow
+ * table (by column). A requested output it does not hold is an `InputError`: nothing compared
+ * would pass silently.
+ */
+function valuesOf(result: unknown, outputs: readonly string[]): (name: string) => unknown {
+  const table = isArrowTableShape(result) ? result : undefined;
+  const record = result as Readonly<Record<string, unknown>>;
+  const missing = outputs.filter((name) =>
+    table ? table.getChild(name) === null : result === null || typeof result !== 'object' || !hasOwn(record, name));
+  if (missing.length > 0) {
+    const what = table ? 'a table' : result !== null && typeof result === 'object' ? 'a record' : describeValue(result);
+    throw new InputError(
+      `checkEntityIsolation: the run function resolved to ${what} without ` +
+        `${missing.slice(0, 3).map((n) => `"${n}"`).join(', ')}` +
+        `${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}. ` +
+        'It must resolve to the requested outputs by name, e.g. async (outputs, inputs, overrides) => ' +
+        '(await dr.run(outputs, { inputs, overrides })).result, or an Arrow table with those columns.',
+      missing,
+    );
+  }
+  return table ? (name) => table.getChild(name) : (name) => record[name];
+}
+
+/** A caller's function as a `LayoutRun`: layout 0 with the overridden names too, the others with them as overrides. */
+function perLayout(run: IsolationRun): LayoutRun {
+  return async ({ outputs, overridden, layouts, cut, take }) => {
+    const first = [...outputs, ...overridden];
+    const values = [valuesOf(await run(first, { ...layouts[0] }, {}), first)];
+    for (let k = 1; k < layouts.length; k++) {
+      const overrides: Record<string, unknown> = {};
+      for (const name of overridden) overrides[name] = cut(values[0](name), k);
+      values.push(valuesOf(await run(outputs, { ...layouts[k] }, overrides), outputs));
+    }
+    for (const [j, name] of outputs.entries()) take(j, values.map((v) => v(name)));
+  };
 }
 
 /**
@@ -56,11 +75,11 @@ export interface IsolationRunner {
  * isolationRunner(driver, ['cityMean']).ignore; // ['cityMean', …tagged global nodes]
  */
 export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: readonly string[]): IsolationRunner {
-  if (typeof run === 'function') return { run, ignore, overridden: ignore };
-  const known = run.listAvailableVariables();
-  const unknown = ignore.filter((name) => !run.graph.index.has(name));
+  if (typeof run === 'function') return { run: perLayout(run), ignore, overridden: ignore };
+  const { graph } = run;
+  const unknown = ignore.filter((name) => !graph.index.has(name));
   if (unknown.length > 0) {
-    const names = known.map((n) => n.name);
+    const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
     throw new InputError(unknown.map((name) => {
       const near = closest(name, names);
       return {
@@ -70,11 +89,14 @@ export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: rea
       };
     }));
   }
-  const tagged = run.listAvailableVariables({ tags: GLOBAL_TAG }).map((n) => n.name);
+  // the tag is own or inherited (propagated) from a node that has it: without any node holding it, nothing to list
+  const anyTagged = graph.nodes.some((n) => hasOwn(n.tags, 'entityScope'));
+  const tagged = anyTagged ? run.listAvailableVariables({ tags: GLOBAL_TAG }).map((n) => n.name) : [];
   const all = [...new Set([...ignore, ...tagged])];
-  const external = new Set(known.filter((n) => n.isExternalInput).map((n) => n.name));
-  const sample = new Driver(withoutChecks(run.graph), run.config, dictResult(), [], inline());
-  // run(), not execute(): the sample's notes (input widening…) repeat the real run's, so none is printed
-  const runner: IsolationRun = async (outputs, inputs, overrides) => (await sample.run(outputs, { inputs, overrides })).result;
-  return { run: runner, ignore: all, overridden: all.filter((name) => !external.has(name)) };
+  const external = (name: string) => {
+    const role = graph.node(name)?.role;
+    return role === 'input' || role === 'config';
+  };
+  const overridden = all.filter((name) => !external(name));
+  return { run: (request) => walkLayouts(run, request), ignore: all, overridden };
 }

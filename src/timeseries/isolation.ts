@@ -63,18 +63,22 @@ export const ISOLATION_ROWS = 64;
  */
 const TOLERANCE = 1e-12;
 
+/** Equal, both NaN, or both finite and within the tolerance: an infinity equals only itself. */
+function sameNumber(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (a !== a || b !== b) return a !== a && b !== b;
+  return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (a !== a || b !== b) return a !== a && b !== b;
-    return Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
-  }
+  if (typeof a === 'number' && typeof b === 'number') return sameNumber(a, b);
   if (a === null || a === undefined) return b === null || b === undefined;
-  if (a instanceof Date && b instanceof Date) return same(a.getTime(), b.getTime());
+  if (a instanceof Date && b instanceof Date) return sameNumber(a.getTime(), b.getTime());
   return false;
 }
 
-/** A column's value of `values[name]` cut to `rows` of the run it came from; anything else as it is. */
+/** A column of `values[name]` cut to `rows` of the run it came from; anything else as it is. */
 function cut(value: unknown, runRows: number, rows: Int32Array): unknown {
   const column = value as ArrayLike<unknown> | null;
   return column !== null && typeof column === 'object' && column.length === runRows ? takeRows(column as never, rows) : value;
@@ -84,6 +88,17 @@ function cut(value: unknown, runRows: number, rows: Int32Array): unknown {
 function compare(together: ArrayLike<unknown>, alone: ArrayLike<unknown>, offset: number) {
   let first = -1;
   let differing = 0;
+  if (together instanceof Float64Array && alone instanceof Float64Array) {
+    // the common case, one tight loop: most feature columns are float64
+    for (let i = 0; i < alone.length; i++) {
+      const a = together[offset + i];
+      const b = alone[i];
+      if (a === b || (a !== a && b !== b) || sameNumber(a, b)) continue;
+      differing++;
+      if (first < 0) first = i;
+    }
+    return { first, differing };
+  }
   for (let i = 0; i < alone.length; i++) {
     if (same(cellAt(together, offset + i), cellAt(alone, i))) continue;
     differing++;
@@ -101,8 +116,10 @@ const isColumn = (v: unknown, n: number): v is ArrayLike<unknown> =>
  * first, the start of the second), computes `outputs` on those rows together and on each side
  * alone, and compares every column row by row. A feature in `ignore` (or tagged
  * `{ entityScope: 'global' }`) is not compared, and the runs alone are given its values from the
- * run together, so features built on it are still checked. With a driver, data-quality checks do
- * not run on the sample and the driver's own hooks are left out. Throws `EntityIsolationError`
+ * run together, so features built on it are still checked. With a driver, the three layouts are
+ * computed in one walk over its graph (isolation-walk.ts): data-quality checks do not run on the
+ * sample and the driver's own hooks are left out; a function is called once per layout and must
+ * resolve to the outputs by name (an `InputError` otherwise). Throws `EntityIsolationError`
  * naming each feature that differs, with the entity, the time and the input row; resolves to
  * what was compared.
  *
@@ -127,47 +144,49 @@ export async function checkEntityIsolation(
   const names = { entity: history.entity ?? 'entity', time: history.time };
   const inputs = (order: Int32Array, starts: Int32Array) =>
     sampleInputs(history.inputs, history.rows, options.groupsName ?? 'groups', order, starts);
-  let together: Readonly<Record<string, unknown>>;
-  const alone: Readonly<Record<string, unknown>>[] = [];
-  try {
-    together = await runner([...checked, ...overridden], inputs(both, Int32Array.of(0, sides[0].length)), {});
-    for (const side of [0, 1]) {
-      const rows = Int32Array.from(sides[side], (_, k) => offsets[side] + k);
-      const overrides: Record<string, unknown> = {};
-      for (const name of overridden) overrides[name] = cut(together[name], both.length, rows);
-      alone.push(await runner(checked, inputs(sides[side], Int32Array.of(0)), overrides));
-    }
-  } catch (error) {
-    const what = `${names.entity} ${describe(entities[0])} and ${names.entity} ${describe(entities[1])}`;
-    throw new EntityIsolationError([], names, { sample: what, error });
-  }
+  const positions = [null, ...sides.map((side, k) => Int32Array.from(side, (_, j) => offsets[k] + j))];
   const time = history.time === undefined ? undefined : (history.columns?.[history.time] as ArrayLike<number> | undefined);
-  const differences: IsolationDifference[] = [];
-  for (const feature of checked) {
-    const a = together[feature];
-    if (!isColumn(a, both.length)) continue;
+  const found: (IsolationDifference | undefined)[] = new Array(checked.length);
+  const take = (j: number, [a, ...alone]: readonly unknown[]) => {
+    if (!isColumn(a, both.length)) return;
     // the second entity's start first: a window or shift that forgets { groups } shows there
     for (const side of [1, 0]) {
-      const b = alone[side][feature];
-      if (!isColumn(b, sides[side].length)) continue;
-      const { first, differing } = compare(a, b, offsets[side]);
+      const b = alone[side];
+      const column = isColumn(b, sides[side].length);
+      // a column together and anything else alone (a number, a column of another length) differs at its first row
+      const { first, differing } = column ? compare(a, b, offsets[side]) : { first: 0, differing: sides[side].length };
       if (first < 0) continue;
       const row = sides[side][first];
-      differences.push({
-        feature,
+      found[j] = {
+        feature: checked[j],
         entity: entities[side],
         neighbour: entities[1 - side],
         side: side === 1 ? 'after' : 'before',
         time: time?.[row],
         inputRow: history.order ? history.order[row] : row,
         together: cellAt(a, offsets[side] + first),
-        alone: cellAt(b, first),
+        alone: column ? cellAt(b, first) : b,
         differing,
         compared: sides[side].length,
-      });
-      break;
+      };
+      return;
     }
+  };
+  try {
+    await runner({
+      outputs: checked,
+      overridden,
+      layouts: [inputs(both, Int32Array.of(0, sides[0].length)), ...sides.map((s) => inputs(s, Int32Array.of(0)))],
+      cut: (value, layout) => cut(value, both.length, positions[layout]!),
+      take,
+    });
+  } catch (error) {
+    // the request itself (an unknown output, a missing input, a run function's result) is no sample's failure
+    if (error instanceof InputError) throw error;
+    const what = `${names.entity} ${describe(entities[0])} and ${names.entity} ${describe(entities[1])}`;
+    throw new EntityIsolationError([], names, { sample: what, error });
   }
+  const differences = found.filter((d): d is IsolationDifference => d !== undefined);
   if (differences.length > 0) throw new EntityIsolationError(differences, names);
   return { entities, rows: both.length, checked, ignored: ignore };
 }

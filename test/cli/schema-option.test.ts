@@ -76,3 +76,19 @@ test('an Arrow input with a schema is refused: the file stores its types', () =>
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('a schema was given, but this format stores its column types itself');
 });
+
+test('quiver validate takes --schema too: the file is checked against it, nothing is computed', () => {
+  const validate = (...args: string[]) => quiver(['validate', 'features.ts', ...args], dir);
+  const ok = validate('--inputs', 'codes.csv', '--schema', 'schema.json');
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toContain('OK: features.ts can compute 2 outputs from codes.csv (3 rows, 2 columns).');
+  const bad = validate('--inputs', 'bad.csv', '--schema', 'amount=float64');
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain(
+    'Cannot read CSV from "bad.csv": line 3, column "amount" is "lots", which is not a float64 as the schema declares.',
+  );
+  expect(bad.stderr).toContain('(on the command line: --schema amount=utf8)');
+  const typo = validate('--inputs', 'codes.csv', '--schema', 'typo.json');
+  expect(typo.code).toBe(1);
+  expect(typo.stderr).toContain('the schema names column "cod", which the header does not have (code, amount).');
+});

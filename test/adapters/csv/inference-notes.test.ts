@@ -30,7 +30,8 @@ describe('readCsv: notes on inference', () => {
       column: 'id',
       message:
         `Column "id" of "${path}" is read as float64: line 3 holds 99999999999999999999, an integer beyond int64, ` +
-        `which float64 rounds (to 100000000000000000000). To keep the digits exactly, pass schema: { "id": 'utf8' }.`,
+        `which float64 rounds (to 100000000000000000000). To keep the digits exactly, pass schema: { "id": 'utf8' } ` +
+        '(on the command line: --schema id=utf8).',
     }]);
   });
 
@@ -49,6 +50,7 @@ describe('readCsv: notes on inference', () => {
       message:
         `Column "day" of "${path}" is read as utf8: most of its fields are ISO 8601 dates, but line 4 holds "2023-02-31", ` +
         `which is not a date (or a day that does not exist). Fix that field, or pass schema: { "day": 'timestamp' } ` +
+        '(on the command line: --schema day=timestamp) ' +
         'to be told about every field that is not a date.',
     }]);
   });

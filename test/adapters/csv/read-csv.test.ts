@@ -78,7 +78,8 @@ describe('readCsv: schema', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
       `Cannot read CSV from "${path}": line 3, column "b" is "x", which is not a float64 as the schema declares. ` +
-        `Fix the value, or declare the column as another type (e.g. schema: { "b": 'utf8' }).`,
+        `Fix the value, or declare the column as another type: schema: { "b": 'utf8' } ` +
+        '(on the command line: --schema b=utf8).',
     );
   });
 
@@ -117,7 +118,8 @@ describe('readCsv: numbers are never silently read as text', () => {
       code: 'csv-numbers-as-utf8',
       column: 'x',
       message: `Column "x" of "${path}" is read as utf8: most of its fields are numbers, but line 4 holds "n/a?". ` +
-        `To read numbers, pass nullValues including "n/a?", or schema: { "x": 'float64' }.`,
+        `To read numbers, pass nullValues including "n/a?", or schema: { "x": 'float64' } ` +
+        '(on the command line: --schema x=float64).',
     }]);
   });
 

@@ -1,0 +1,167 @@
+/**
+ * What the entity-isolation check costs on the weather demo (examples/weather: ~1,000 features,
+ * two cities, 2,922 rows) — issue 11's target is ≤ 5% of the run.
+ * - warm, one process: the frame without the check and the frame with it, alternating within
+ *   each of `--reps` rounds after one warm-up round, and the check alone (as `buildTrainingFrame`
+ *   calls it: on a driver that ran the features, with the frame's outputs, history and sample
+ *   rows); best and median of each.
+ * - cold, fresh processes (`--cold` of each, default 3): the first frame of a process without the
+ *   check, then the check's first call in that process; and the first frame with the check.
+ * Each frame is timed with a full garbage collection at its end, so that a frame pays for the
+ * garbage it made: without it, a collection the main run made due would be billed to whatever
+ * allocates next (the check) and the frame without the check would leave it unpaid. `ratio` is
+ * the frame with the check over the frame without; `share` the check alone over the frame
+ * without it. Times are CPU milliseconds of the process (user + system, `process.cpuUsage`):
+ * the machine is shared, and wall time there measures the neighbours; wall figures are beside.
+ *
+ *   npm run bench -- isolation [--reps 10] [--cold 3]
+ */
+import { execFileSync } from 'child_process';
+import { Builder, buildTrainingFrame, checkEntityIsolation, type RawData, type TrainingFrame } from '../../src';
+import { Calendar } from '../../examples/weather/calendar';
+import { CityStatistics } from '../../examples/weather/city';
+import { readWeather } from '../../examples/weather/data';
+import { TEST_FROM, VALIDATION_FROM } from '../../examples/weather/frame';
+import { WeatherSignals } from '../../examples/weather/signals';
+import { WeatherWindows } from '../../examples/weather/windows';
+import { hasFlag, numberFlag } from '../harness/args';
+import { bestAndMedian, round, settle } from '../harness/measure';
+import type { Scenario } from '../harness/scenario';
+
+const FEATURES = [WeatherSignals, WeatherWindows, CityStatistics, Calendar];
+const CONFIG = { fitUntil: Date.parse(VALIDATION_FROM) };
+
+/** examples/weather/frame.ts's frame, with the check on or off. */
+function frame(data: RawData, isolationCheck: boolean): Promise<TrainingFrame> {
+  return buildTrainingFrame({
+    features: FEATURES, data, entity: 'location', time: 'date', target: 'temp_max', horizon: 1,
+    include: ['temp_max', 'temp_min', 'precipitation', 'wind'],
+    splits: { validation: VALIDATION_FROM, test: TEST_FROM }, config: CONFIG, isolationCheck,
+  });
+}
+
+/** Wall and CPU milliseconds since `from` (or since the process started). */
+function clock(from?: Clock): Clock {
+  const cpu = process.cpuUsage();
+  const now = { wall: performance.now(), cpu: (cpu.user + cpu.system) / 1000 };
+  return from ? { wall: now.wall - from.wall, cpu: now.cpu - from.cpu } : now;
+}
+interface Clock {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+/**
+ * The check as `buildTrainingFrame` runs it after `built`: on a new driver that has run the
+ * features on the history once (as the frame's driver has), the same outputs and sample rows.
+ */
+async function check(built: TrainingFrame): Promise<Clock> {
+  const driver = new Builder().withFeatures(...FEATURES).withConfig(CONFIG).build();
+  await driver.run(built.features, { inputs: built.history.inputs });
+  await settle();
+  let reach = 0;
+  for (const w of built.warmup) reach = Math.max(reach, w);
+  const rows = Math.max(16, Math.ceil((reach + 1) / 2) + 2); // training-frame.ts's isolationRows
+  const t = clock();
+  const report = await checkEntityIsolation(driver, built.features, built.history, { rows });
+  const ms = clock(t);
+  const n = built.features.length;
+  if (report.checked.length !== n) throw new Error(`checked ${report.checked.length} of ${n} features`);
+  return ms;
+}
+
+/** A full collection now (the benchmark child runs with --expose-gc). */
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function timedFrame(data: RawData, on: boolean): Promise<{ ms: Clock; built: TrainingFrame }> {
+  await settle();
+  const t = clock();
+  const built = await frame(data, on);
+  collect();
+  return { ms: clock(t), built };
+}
+
+/** Best and median of CPU and of wall times, and (`key`) each over `base`'s. */
+function summary(samples: readonly Clock[], base?: readonly Clock[], key = 'share') {
+  const of = (key: keyof Clock, s: readonly Clock[]) => bestAndMedian(s.map((c) => c[key]));
+  const cpu = of('cpu', samples);
+  const wall = of('wall', samples);
+  const out: Record<string, number> = {
+    cpu_best_ms: round(cpu.best), cpu_median_ms: round(cpu.median),
+    wall_best_ms: round(wall.best), wall_median_ms: round(wall.median),
+  };
+  if (base) {
+    const bc = of('cpu', base);
+    const bw = of('wall', base);
+    Object.assign(out, {
+      [`${key}_cpu_best`]: round(cpu.best / bc.best, 3), [`${key}_cpu_median`]: round(cpu.median / bc.median, 3),
+      [`${key}_wall_median`]: round(wall.median / bw.median, 3),
+    });
+  }
+  return out;
+}
+
+async function warm(data: RawData, reps: number) {
+  const off: Clock[] = [];
+  const on: Clock[] = [];
+  const alone: Clock[] = [];
+  for (let r = 0; r <= reps; r++) {
+    const first = r % 2 === 0;
+    const a = await timedFrame(data, !first);
+    const b = await timedFrame(data, first);
+    const plain = first ? a : b; // round r runs without the check first when r is even
+    (first ? off : on).push(a.ms);
+    (first ? on : off).push(b.ms);
+    await settle();
+    alone.push(await check(plain.built));
+    if (r === 0) for (const s of [off, on, alone]) s.pop(); // round 0 warms up
+  }
+  return { frame_without: summary(off), frame_with: summary(on, off, 'ratio'), check: summary(alone, off) };
+}
+
+/**
+ * One fresh process: `off` times the first frame without the check, then the check's first call;
+ * `on` the first frame with it.
+ */
+async function coldChild(mode: string) {
+  const data = await readWeather();
+  const first = await timedFrame(data, mode === 'on');
+  return mode === 'on' ? { frame_ms: first.ms } : { frame_ms: first.ms, check_ms: await check(first.built) };
+}
+
+function coldRun(mode: 'on' | 'off'): { frame_ms: Clock; check_ms?: Clock } {
+  const child = `${__dirname}/../harness/child.js`;
+  const out = execFileSync(process.execPath, ['--expose-gc', child, 'isolation', '--cold-child', mode], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 120_000,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function cold(n: number) {
+  const off: Clock[] = [];
+  const on: Clock[] = [];
+  const alone: Clock[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = coldRun('off');
+    off.push(a.frame_ms);
+    alone.push(a.check_ms!);
+    on.push(coldRun('on').frame_ms);
+  }
+  return {
+    processes: n, frame_without: summary(off), frame_with: summary(on, off, 'ratio'), check: summary(alone, off),
+  };
+}
+
+const scenario: Scenario = {
+  name: 'isolation',
+  description: 'entity-isolation check on the weather demo: its time over the frame without it, warm and cold (≤ 5%)',
+  async run(args) {
+    if (hasFlag(args, '--cold-child')) return coldChild(args[args.indexOf('--cold-child') + 1]);
+    const reps = Math.max(1, numberFlag(args, '--reps', 10));
+    const data = await readWeather();
+    const processes = Math.max(1, numberFlag(args, '--cold', 3));
+    return { reps, warm: await warm(data, reps), cold: await cold(processes), target_share: 0.05 };
+  },
+};
+
+export default scenario;

@@ -1,0 +1,67 @@
+/**
+ * `walkLayouts`: each node called once per layout, every output handed over exactly once with its
+ * value on each layout, an overridden node computed on layout 0 only and cut for the others.
+ */
+import 'reflect-metadata';
+import { Builder, checkOutput, feature, rollingMean, type Groups } from '../../src';
+import { walkLayouts } from '../../src/timeseries/isolation-walk';
+
+let calls: string[] = [];
+class Walked {
+  @checkOutput({ range: [0, 1], importance: 'fail' }) // would fail: checks are not run
+  @feature()
+  ma2(x: Float64Array, groups: Groups): Float64Array {
+    calls.push(`ma2:${x.length}`);
+    return rollingMean(x, 2, { groups });
+  }
+  @feature()
+  everyone(x: Float64Array): Float64Array {
+    calls.push(`everyone:${x.length}`);
+    return x.map(() => x.length);
+  }
+  @feature()
+  onTop(everyone: Float64Array, k: number): Float64Array {
+    calls.push(`onTop:${everyone.length}`);
+    return everyone.map((e) => e * k);
+  }
+}
+
+describe('walkLayouts', () => {
+  const dr = new Builder().withFeatures(Walked).withConfig({ k: 10 }).build();
+  const layout = (x: number[], starts: number[]) => ({
+    x: Float64Array.from(x), groups: { starts: Int32Array.from(starts), count: starts.length, rows: x.length },
+  });
+  const layouts = [layout([1, 2, 3, 4], [0, 2]), layout([1, 2], [0]), layout([3, 4], [0])];
+
+  it('hands every output over once, with its value on each layout; inputs and config too', async () => {
+    calls = [];
+    const taken: [number, unknown[]][] = [];
+    await walkLayouts(dr, {
+      outputs: ['ma2', 'x', 'k', 'onTop'], overridden: [], layouts, cut: () => undefined,
+      take: (j, values) => taken.push([j, [...values]]),
+    });
+    expect(taken.map(([j]) => j).sort()).toEqual([0, 1, 2, 3]);
+    const of = (j: number) => taken.find(([at]) => at === j)![1];
+    expect(of(0)).toEqual([Float64Array.of(NaN, 1.5, NaN, 3.5), Float64Array.of(NaN, 1.5), Float64Array.of(NaN, 3.5)]);
+    expect(of(1)).toEqual(layouts.map((l) => l.x));
+    expect(of(2)).toEqual([10, 10, 10]);
+    expect(of(3)).toEqual([Float64Array.of(40, 40, 40, 40), Float64Array.of(20, 20), Float64Array.of(20, 20)]);
+    // each node on the three layouts (4, 2 and 2 rows) before the next node
+    const triples = Array.from({ length: calls.length / 3 }, (_, t) => calls.slice(3 * t, 3 * t + 3).join(' '));
+    expect(triples.sort()).toEqual([
+      'everyone:4 everyone:2 everyone:2', 'ma2:4 ma2:2 ma2:2', 'onTop:4 onTop:2 onTop:2',
+    ]);
+  });
+
+  it('computes an overridden node on layout 0 only; the others get its cut value', async () => {
+    calls = [];
+    const taken = new Map<number, unknown[]>();
+    await walkLayouts(dr, {
+      outputs: ['onTop'], overridden: ['everyone'], layouts,
+      cut: (value, k) => (value as Float64Array).subarray(k === 1 ? 0 : 2, k === 1 ? 2 : 4),
+      take: (j, values) => taken.set(j, [...values]),
+    });
+    expect(calls).toEqual(['everyone:4', 'onTop:4', 'onTop:2', 'onTop:2']);
+    expect(taken.get(0)).toEqual([Float64Array.of(40, 40, 40, 40), Float64Array.of(40, 40), Float64Array.of(40, 40)]);
+  });
+});
