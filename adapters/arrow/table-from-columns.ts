@@ -58,7 +58,9 @@ export function tableFromColumns(
   }
   const maxChunkBytes = options.maxChunkBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const float64Length = commonFloat64Length(values);
-  if (float64Length >= 0) return assembleTable(float64Columns(names, values as readonly Float64Array[]), float64Length, maxChunkBytes);
+  if (float64Length >= 0) {
+    return assembleTable(float64Columns(names, values as readonly Float64Array[]), float64Length, maxChunkBytes);
+  }
   const kinds = values.map(columnKind);
   const issues = [...invalidValueIssues(names, kinds), ...lengthIssues(names, kinds)];
   if (issues.length > 0) throw new InputError(issues);

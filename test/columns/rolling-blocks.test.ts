@@ -53,7 +53,7 @@ function series(): Float64Array {
 }
 
 describe('rolling mean and sum of full windows (block split, direct sums)', () => {
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 28, 365])('match the naive reference at window %i, whole column and per group', (w) => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 28, 365])('match the naive reference at window %i, whole and per group', (w) => {
     const x = series();
     expectWindows(rollingMean(x, w), naive(x, w, [0], true), x, w, true);
     expectWindows(rollingSum(x, w), naive(x, w, [0], false), x, w, false);

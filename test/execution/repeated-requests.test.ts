@@ -26,7 +26,7 @@ describe('repeated requests', () => {
   const x = Float64Array.of(1, 2);
   const dr = new Builder().withFeatures(Chain).withResult(dictResult()).build();
 
-  it('follow each call: the same outputs, another order, an override, fewer outputs, then the first again', async () => {
+  it('follow each call: same outputs, another order, an override, then given outputs', async () => {
     const first = await dr.execute(['a', 'c'], { inputs: { x } });
     expect(Object.keys(first)).toEqual(['a', 'c']);
     expect(Array.from(first.c as Float64Array)).toEqual([3, 5]);
@@ -47,7 +47,8 @@ describe('repeated requests', () => {
     for (const outputs of [['a', 'b', 'a'], ['x', 'b', 'x']]) {
       const run = dr.execute(outputs as never, { inputs: { x } });
       await expect(run).rejects.toThrow(InputError);
-      await expect(dr.execute(outputs as never, { inputs: { x } })).rejects.toThrow(`Output "${outputs[0]}" is requested twice; ask for it once.`);
+      const message = `Output "${outputs[0]}" is requested twice; ask for it once.`;
+      await expect(dr.execute(outputs as never, { inputs: { x } })).rejects.toThrow(message);
     }
   });
 });
