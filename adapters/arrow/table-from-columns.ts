@@ -96,6 +96,12 @@ function commonFloat64Length(values: readonly unknown[]): number {
 }
 
 /**
+ * The validity bitmap of a column without nulls: empty, so it holds no byte anyone could write
+ * (Arrow's `setValid` replaces a bitmap too short for the row), and one instance serves every column.
+ */
+const NO_NULLS = new Uint8Array(0);
+
+/**
  * Float64 columns as `makeData` makes them (the array itself as values, an empty validity bitmap,
  * no nulls), built directly: no per-column classification object, type inference or visitor dispatch.
  */
@@ -104,7 +110,7 @@ function float64Columns(names: readonly string[], values: readonly Float64Array[
   const columns = new Array<ColumnChunks>(values.length);
   for (let i = 0; i < values.length; i++) {
     const array = values[i];
-    const data = new Data(type, 0, array.length, 0, [undefined, array, new Uint8Array(0)]);
+    const data = new Data(type, 0, array.length, 0, [undefined, array, NO_NULLS]);
     columns[i] = { field: new Field(names[i], type, false), chunks: [data] };
   }
   return columns;
