@@ -96,40 +96,47 @@ export function prepareExecution(
       add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
     }
   }
-  // Duplicates: node names are marked by index, only other names (given values, unknown names) in a Set.
-  const marked = new Uint8Array(graph.nodes.length);
+  // Duplicates: node names are marked by index (in the graph's scratch, cleared again below; this
+  // function never yields), only other names (given values, unknown names) in a Set.
+  const marked = marksOf(graph);
   let seen: Set<string> | undefined;
   const outputIndices: number[] = [];
   const outputIndex = new Int32Array(outputs.length).fill(-1);
   const given = new Map<string, unknown>();
-  for (let o = 0; o < outputs.length; o++) {
-    const name = outputs[o];
-    const i = graph.index.get(name);
-    let twice: boolean;
-    if (i !== undefined) {
-      twice = marked[i] === 1;
-      marked[i] = 1;
-    } else {
-      seen ??= new Set();
-      twice = seen.has(name);
-      seen.add(name);
+  try {
+    for (let o = 0; o < outputs.length; o++) {
+      const name = outputs[o];
+      const i = graph.index.get(name);
+      let twice: boolean;
+      if (i !== undefined) {
+        twice = marked[i] === 1;
+        marked[i] = 1;
+      } else {
+        seen ??= new Set();
+        twice = seen.has(name);
+        seen.add(name);
+      }
+      if (twice) add('output-twice', `Output "${name}" is requested twice; ask for it once.`, [name]);
+      if (i !== undefined && !isInternal(graph.nodes[i])) {
+        outputIndices.push(i);
+        outputIndex[o] = i;
+      } else if (hasOwn(overrides, name)) given.set(name, overrides[name]);
+      else if (hasOwn(inputs, name)) given.set(name, inputs[name]);
+      else if (hasOwn(config, name)) given.set(name, config[name]);
+      else if (graph.disabled.has(name)) {
+        add('disabled-output', `Output "${name}" exists, but ${graph.disabled.get(name)}. Change the config, or ask for another output.`, [name]);
+      } else {
+        const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
+        const hint = closest(name, names);
+        add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+      }
     }
-    if (twice) add('output-twice', `Output "${name}" is requested twice; ask for it once.`, [name]);
-    if (i !== undefined && !isInternal(graph.nodes[i])) {
-      outputIndices.push(i);
-      outputIndex[o] = i;
-    } else if (hasOwn(overrides, name)) given.set(name, overrides[name]);
-    else if (hasOwn(inputs, name)) given.set(name, inputs[name]);
-    else if (hasOwn(config, name)) given.set(name, config[name]);
-    else if (graph.disabled.has(name)) {
-      add('disabled-output', `Output "${name}" exists, but ${graph.disabled.get(name)}. Change the config, or ask for another output.`, [name]);
-    } else {
-      const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
-      const hint = closest(name, names);
-      add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+  } finally {
+    for (let o = 0; o < outputs.length; o++) {
+      const i = graph.index.get(outputs[o]);
+      if (i !== undefined) marked[i] = 0;
     }
   }
-
   const plan = cache.get(graph, outputIndices, new Set(Object.keys(overrides)));
   const values: unknown[] = new Array(graph.nodes.length);
   let planned: Set<number> | undefined; // made only when a message names consumers
@@ -184,6 +191,17 @@ export function prepareExecution(
   }
   if (issues.length > 0) throw new InputError(issues);
   return { plan, values, given, notes, outputIndex };
+}
+
+const MARKS = new WeakMap<Graph, Uint8Array>();
+
+/** One zeroed byte per node of `graph`, reused by every request (cheaper than a new typed array per call). */
+function marksOf(graph: Graph): Uint8Array {
+  let marks = MARKS.get(graph);
+  if (marks === undefined || marks.length < graph.nodes.length) {
+    MARKS.set(graph, (marks = new Uint8Array(graph.nodes.length)));
+  }
+  return marks;
 }
 
 function noteAbout(notes: readonly AdapterNote[], column: string): string {
