@@ -43,6 +43,14 @@ describe('repeated requests', () => {
     expect(Array.from(given.b as Float64Array)).toEqual([4, 6]);
   });
 
+  it('forget the marks of a request that failed, however it failed', async () => {
+    await expect(dr.execute(['a', 'nope'] as never, { inputs: { x } })).rejects.toThrow('Unknown output "nope"');
+    const throwing = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error('a hostile overrides object'); } });
+    await expect(dr.execute(['a', 'nope'] as never, { inputs: { x }, overrides: throwing })).rejects.toThrow('hostile');
+    const out = await dr.execute(['a', 'b'], { inputs: { x } }); // no "requested twice" left behind
+    expect(Array.from(out.a as Float64Array)).toEqual([2, 3]);
+  });
+
   it('name an output asked for twice, a feature or an input given directly', async () => {
     for (const outputs of [['a', 'b', 'a'], ['x', 'b', 'x']]) {
       const run = dr.execute(outputs as never, { inputs: { x } });
