@@ -45,7 +45,10 @@ describe('repeated requests', () => {
 
   it('forget the marks of a request that failed, however it failed', async () => {
     await expect(dr.execute(['a', 'nope'] as never, { inputs: { x } })).rejects.toThrow('Unknown output "nope"');
-    const throwing = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error('a hostile overrides object'); } });
+    const hostile = () => {
+      throw new Error('a hostile overrides object');
+    };
+    const throwing = new Proxy({}, { getOwnPropertyDescriptor: hostile });
     await expect(dr.execute(['a', 'nope'] as never, { inputs: { x }, overrides: throwing })).rejects.toThrow('hostile');
     const out = await dr.execute(['a', 'b'], { inputs: { x } }); // no "requested twice" left behind
     expect(Array.from(out.a as Float64Array)).toEqual([2, 3]);
