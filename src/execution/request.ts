@@ -96,9 +96,11 @@ export function prepareExecution(
       add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
     }
   }
-  // Duplicates: node names are marked by index (in the graph's scratch, cleared again below; this
-  // function never yields), only other names (given values, unknown names) in a Set.
-  const marked = marksOf(graph);
+  // Duplicates: node names are marked by index (in one shared scratch, cleared again below; a request
+  // made from inside this one, by a Proxy's trap, gets its own), other names (given, unknown) in a Set.
+  const shared = !marksBusy;
+  const marked = shared ? marksOf(graph) : new Uint8Array(graph.nodes.length);
+  marksBusy = true;
   let seen: Set<string> | undefined;
   const outputIndices: number[] = [];
   const outputIndex = new Int32Array(outputs.length).fill(-1);
@@ -132,9 +134,12 @@ export function prepareExecution(
       }
     }
   } finally {
-    for (let o = 0; o < outputs.length; o++) {
-      const i = graph.index.get(outputs[o]);
-      if (i !== undefined) marked[i] = 0;
+    if (shared) {
+      for (let o = 0; o < outputs.length; o++) {
+        const i = graph.index.get(outputs[o]);
+        if (i !== undefined) marked[i] = 0;
+      }
+      marksBusy = false;
     }
   }
   const plan = cache.get(graph, outputIndices, new Set(Object.keys(overrides)));
@@ -194,6 +199,8 @@ export function prepareExecution(
 }
 
 const MARKS = new WeakMap<Graph, Uint8Array>();
+/** True while a request uses its graph's marks (prepareExecution is synchronous, but user traps may re-enter it). */
+let marksBusy = false;
 
 /** One zeroed byte per node of `graph`, reused by every request (cheaper than a new typed array per call). */
 function marksOf(graph: Graph): Uint8Array {

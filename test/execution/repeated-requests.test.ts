@@ -54,6 +54,21 @@ describe('repeated requests', () => {
     expect(Array.from(out.a as Float64Array)).toEqual([2, 3]);
   });
 
+  it('keep apart a request made from inside another (an overrides Proxy trap that validates)', async () => {
+    const inner: string[] = [];
+    const reentrant = new Proxy({}, {
+      getOwnPropertyDescriptor: () => {
+        dr.validateExecution(['a', 'b'], { inputs: { x } }); // must not see the outer request's marks
+        inner.push('validated');
+        return undefined;
+      },
+    });
+    const run = dr.execute(['a', 'nope', 'a'] as never, { inputs: { x }, overrides: reentrant });
+    await expect(run).rejects.toThrow('Output "a" is requested twice; ask for it once.');
+    expect(inner.length).toBeGreaterThan(0);
+    expect(Object.keys(await dr.execute(['b', 'a'], { inputs: { x } }))).toEqual(['b', 'a']);
+  });
+
   it('name an output asked for twice, a feature or an input given directly', async () => {
     for (const outputs of [['a', 'b', 'a'], ['x', 'b', 'x']]) {
       const run = dr.execute(outputs as never, { inputs: { x } });
