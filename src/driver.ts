@@ -185,9 +185,11 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
   }
 
   private async go(outputs: readonly string[], options: ExecuteOptions, withTimings: boolean, where: string): Promise<RunResult<R>> {
-    const { plan: full, values, given, notes } = prepareExecution(this.graph, this.config, outputs, options, this.plans, where);
+    const prepared = prepareExecution(this.graph, this.config, outputs, options, this.plans, where);
+    const { plan: full, values, given, notes, outputIndex } = prepared;
     const executor = this.executorFor(options.executor);
-    const wanted = outputs.filter((name) => !given.has(name)).map((name) => this.graph.index.get(name)!);
+    const wanted: number[] = [];
+    for (const i of outputIndex) if (i >= 0) wanted.push(i);
     const session = this.cache ? await CacheSession.open(this.graph, full, wanted, values, this.cache) : undefined;
     let plan = session?.plan ?? full;
     const timer = withTimings ? timingsHook(this.graph) : undefined;
@@ -225,7 +227,8 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
       }
     }
     if (failure !== undefined) throw failure;
-    const computed = outputs.map((name) => (given.has(name) ? given.get(name) : state.values[this.graph.index.get(name)!]));
+    const computed = new Array<unknown>(outputs.length);
+    for (let o = 0; o < outputs.length; o++) computed[o] = outputIndex[o] >= 0 ? state.values[outputIndex[o]] : given.get(outputs[o]);
     const cache = session?.report() ?? { hits: [], misses: [] };
     const allNotes = session && session.notes.length > 0 ? [...notes, ...session.notes] : notes;
     return { result: this.result.build(outputs, computed), quality: state.quality, timings: timer?.timings ?? {}, notes: allNotes, cache };

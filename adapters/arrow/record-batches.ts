@@ -26,9 +26,15 @@ function bytesPerRow(column: ColumnChunks): number {
 
 /** Sorted, distinct row indices where a batch ends (the last one is `length`). */
 function batchEnds(columns: readonly ColumnChunks[], length: number, maxChunkBytes: number): number[] {
-  const ends = new Set<number>();
-  const widest = columns.reduce((most, c) => Math.max(most, bytesPerRow(c)), 0);
+  let widest = 0;
+  let chunked = false;
+  for (const c of columns) {
+    widest = Math.max(widest, bytesPerRow(c));
+    if (c.chunks.length > 1) chunked = true;
+  }
   const rowsPerBatch = widest > 0 ? Math.max(1, Math.floor(maxChunkBytes / widest)) : length;
+  if (!chunked && rowsPerBatch >= length) return [length]; // one chunk a column, under the size: one batch
+  const ends = new Set<number>();
   for (let end = rowsPerBatch; end < length; end += rowsPerBatch) ends.add(end);
   for (const column of columns) {
     let end = 0;
@@ -88,10 +94,16 @@ export function assembleTable(
     const children = columns.map((c) => c.chunks[0] ?? makeData({ type: c.field.type, length: 0 }));
     return new Table(schema, [recordBatch(schema, makeData({ type, length: 0, nullCount: 0, children }))]);
   }
+  const ends = batchEnds(columns, length, maxChunkBytes);
+  if (ends.length === 1 && columns.every((c) => c.chunks.length === 1)) {
+    // One batch of whole chunks (the ordinary result): every chunk is its column, no cursor to walk.
+    const children = columns.map((c) => c.chunks[0]);
+    return new Table(schema, [recordBatch(schema, makeData({ type, length, nullCount: 0, children }))]);
+  }
   const nonEmpty = columns.map((c) => new ChunkCursor(c.chunks.filter((d) => d.length > 0)));
   const batches: RecordBatch[] = [];
   let start = 0;
-  for (const end of batchEnds(columns, length, maxChunkBytes)) {
+  for (const end of ends) {
     const children = nonEmpty.map((cursor) => cursor.take(start, end));
     batches.push(recordBatch(schema, makeData({ type, length: end - start, nullCount: 0, children })));
     start = end;

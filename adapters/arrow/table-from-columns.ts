@@ -56,6 +56,11 @@ export function tableFromColumns(
       [...names],
     );
   }
+  const maxChunkBytes = options.maxChunkBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  const float64Length = commonFloat64Length(values);
+  if (float64Length >= 0) {
+    return assembleTable(float64Columns(names, values as readonly Float64Array[]), float64Length, maxChunkBytes);
+  }
   const kinds = values.map(columnKind);
   const issues = [...invalidValueIssues(names, kinds), ...lengthIssues(names, kinds)];
   if (issues.length > 0) throw new InputError(issues);
@@ -71,7 +76,44 @@ export function tableFromColumns(
     }
   }
   if (issues.length > 0) throw new InputError(issues);
-  return assembleTable(columns, length, options.maxChunkBytes ?? DEFAULT_MAX_BATCH_BYTES);
+  return assembleTable(columns, length, maxChunkBytes);
+}
+
+/**
+ * The length every value shares when all are `Float64Array`s (what the kernels return), else −1:
+ * then the general path classifies each value and reports what is wrong.
+ */
+function commonFloat64Length(values: readonly unknown[]): number {
+  if (values.length === 0) return -1;
+  const first = values[0];
+  if (!(first instanceof Float64Array)) return -1;
+  const length = first.length;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    if (!(v instanceof Float64Array) || v.length !== length) return -1;
+  }
+  return length;
+}
+
+/**
+ * The validity bitmap of a column without nulls: empty, so it holds no byte anyone could write
+ * (Arrow's `setValid` replaces a bitmap too short for the row), and one instance serves every column.
+ */
+const NO_NULLS = new Uint8Array(0);
+
+/**
+ * Float64 columns as `makeData` makes them (the array itself as values, an empty validity bitmap,
+ * no nulls), built directly: no per-column classification object, type inference or visitor dispatch.
+ */
+function float64Columns(names: readonly string[], values: readonly Float64Array[]): ColumnChunks[] {
+  const type = arrowTypeOfArray(values[0])!;
+  const columns = new Array<ColumnChunks>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const array = values[i];
+    const data = new Data(type, 0, array.length, 0, [undefined, array, NO_NULLS]);
+    columns[i] = { field: new Field(names[i], type, false), chunks: [data] };
+  }
+  return columns;
 }
 
 function invalidValueIssues(names: readonly string[], kinds: readonly ColumnKind[]): Issue[] {

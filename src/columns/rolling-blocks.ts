@@ -1,9 +1,9 @@
 /**
  * The rolling sum and mean of full windows (`minPeriods` = `window`, pandas' default) without a
  * running sum: a window ending in block k + 1 of `window` rows is the suffix of block k plus the
- * prefix of block k + 1 (the van Herk / Gil-Werman split). One pass keeps two short independent
- * chains (this block's prefix, forwards, and its suffix, backwards, kept in a small scratch for
- * the next block), so no sum is ever subtracted from: nothing drifts, a large value that left the
+ * prefix of block k + 1 (the van Herk / Gil-Werman split). Each block is read twice, its suffix
+ * sums backwards (kept in a small scratch for the next block) and its prefix sums forwards, each
+ * pass two rows a step, so no sum is ever subtracted from: nothing drifts, a large value that left the
  * window leaves no rounding behind, and each result is a plain sum of its own ≤ `window` values
  * (error ≤ window × ε × Σ|x|, as accurate as pandas' Kahan running sum and free of its drift).
  *
@@ -65,21 +65,41 @@ export function fullWindowSegment(fallback: Segment): Segment {
     for (let b = start; b < end; b += w) {
       const len = Math.min(w, end - b);
       const last = b + len - 1;
-      let pre = 0, suf = 0, pairs = false;
-      let before = b > start ? x[b - 1] : NaN;
+      // This block's suffix sums, backwards, two rows a step; equal neighbours counted on the way
+      // (the pair across the boundary with the block before too).
+      let suf = 0, j = len - 1, pairs = b > start && x[b - 1] === x[b] ? 1 : 0;
+      let after = NaN;
       curSuf[len] = 0;
-      for (let r = 0; r < len; r++) {
-        const v = x[b + r];
-        pre += v;
-        suf += x[last - r];
-        curSuf[len - 1 - r] = suf;
-        if (v === before) pairs = true;
-        before = v;
+      for (; j >= 1; j -= 2) {
+        const u1 = x[b + j], u0 = x[b + j - 1];
+        const s1 = suf + u1;
+        suf = s1 + u0;
+        curSuf[j] = s1;
+        curSuf[j - 1] = suf;
+        pairs += (u1 === after ? 1 : 0) + (u0 === u1 ? 1 : 0);
+        after = u0;
+      }
+      if (j === 0) {
+        const u = x[b];
+        curSuf[0] = suf + u;
+        pairs += u === after ? 1 : 0;
+      }
+      // Then its prefix sums, forwards, each window = the previous block's suffix + this prefix.
+      let pre = 0, r = 0;
+      for (; r + 1 < len; r += 2) {
+        const i = b + r;
+        const p0 = pre + x[i];
+        pre = p0 + x[i + 1];
+        out[i] = (prevSuf[r + 1] + p0) / divisor;
+        out[i + 1] = (prevSuf[r + 2] + pre) / divisor;
+      }
+      if (r < len) {
+        pre += x[b + r];
         out[b + r] = (prevSuf[r + 1] + pre) / divisor;
       }
       // A window of equal values (which must come out exact) needs equal neighbours in this block
       // or the one before: only then are this block's rows looked at again.
-      if (pairs || pairsBefore || w === 1) {
+      if (pairs > 0 || pairsBefore || w === 1) {
         for (let i = Math.max(b, start + w - 1); i <= last; i++) {
           if (equalWindow(x, i, w, equalAt === i - 1)) {
             out[i] = x[i] * times;
@@ -87,7 +107,7 @@ export function fullWindowSegment(fallback: Segment): Segment {
           }
         }
       }
-      pairsBefore = pairs;
+      pairsBefore = pairs > 0;
       if ((pre === Infinity || pre === -Infinity || pre !== pre) && hasInfinity(x, b, b + len)) {
         fallback(x, out, start, end, window, minPeriods, mode);
         return;

@@ -15,6 +15,7 @@ import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './o
 import { offsetRolling, rowWindowArg } from './rolling-offset';
 import { MEAN, SUM, sumResult } from './sum-result';
 import { fullWindowSegment } from './rolling-blocks';
+import { DIRECT_MAX, directWindowSegment } from './rolling-direct';
 import type { Offset } from './offset';
 
 export { SUM, MEAN, sumResult } from './sum-result';
@@ -112,10 +113,16 @@ function varSegment(
 
 /** Full windows (minPeriods = window, the default) take the block split: no running sum to drift. */
 const fullWindowSum = fullWindowSegment(sumSegment);
+/** Short full windows (2 … 8 rows) are summed directly, value by value. */
+const directSum = directWindowSegment(sumSegment);
 
-/** The segment for a rolling sum or mean: the block split for full windows, else the Kahan running sum. */
+/**
+ * The segment for a rolling sum or mean: for full windows a direct sum (2 … 8 rows) or the block
+ * split, else the Kahan running sum.
+ */
 function sumSegmentFor(window: number, minPeriods: number): Segment {
-  return minPeriods === window ? fullWindowSum : sumSegment;
+  if (minPeriods !== window) return sumSegment;
+  return window >= 2 && window <= DIRECT_MAX ? directSum : fullWindowSum;
 }
 
 /**

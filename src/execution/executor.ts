@@ -35,7 +35,10 @@ export async function executePlan(graph: Graph, plan: Plan, state: ExecutionStat
     let value: unknown;
     try {
       value = wrappers.length === 0 ? node.fn(args) : callWrapped(wrappers, { runId: state.runId, index: i, node, graph, args });
-      if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') value = await value;
+      // A column (a typed array) is never awaited: no `then` lookup down its prototype chain.
+      if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && typeof (value as PromiseLike<unknown>).then === 'function') {
+        value = await value;
+      }
     } catch (error) {
       const failure = nodeFailure(node, error);
       if (observed) afterNode(hooks, state.runId, node.name, node.tags, node.role, p, order.length, started, false, failure, undefined);

@@ -36,21 +36,35 @@ export interface Prepared {
   readonly values: unknown[];
   /** Requested outputs that are not nodes: given directly in inputs, config or overrides. */
   readonly given: ReadonlyMap<string, unknown>;
+  /** For each requested output, in order, its node index, or −1 when its value is in `given`. */
+  readonly outputIndex: Int32Array;
   /** What the adapters changed on the way in (e.g. an integer column with nulls read as float64). */
   readonly notes: readonly AdapterNote[];
 }
 
 export class PlanCache {
   private readonly plans = new Map<string, Plan>();
+  /** The last request, compared index by index: a repeated call makes no key of thousands of outputs. */
+  private last: { readonly outputs: Int32Array; readonly overrides: string; readonly plan: Plan } | undefined;
   get(graph: Graph, outputs: readonly number[], overrides: ReadonlySet<string>): Plan {
-    const key = `${outputs.join(',')}|${[...overrides].sort().join('\u0001')}`;
+    const over = overrides.size === 0 ? '' : [...overrides].sort().join('\u0001');
+    const last = this.last;
+    if (last !== undefined && last.overrides === over && sameIndices(last.outputs, outputs)) return last.plan;
+    const key = `${outputs.join(',')}|${over}`;
     let plan = this.plans.get(key);
     if (!plan) {
       if (this.plans.size >= 32) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(key, (plan = makePlan(graph, outputs, overrides)));
     }
+    this.last = { outputs: Int32Array.from(outputs), overrides: over, plan };
     return plan;
   }
+}
+
+function sameIndices(a: Int32Array, b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 export function prepareExecution(
@@ -82,31 +96,58 @@ export function prepareExecution(
       add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
     }
   }
-  const seen = new Set<string>();
+  // Duplicates: node names are marked by index (in one shared scratch, cleared again below; a request
+  // made from inside this one, by a Proxy's trap, gets its own), other names (given, unknown) in a Set.
+  const shared = !marksBusy;
+  const marked = shared ? marksOf(graph) : new Uint8Array(graph.nodes.length);
+  marksBusy = true;
+  let seen: Set<string> | undefined;
   const outputIndices: number[] = [];
+  const outputIndex = new Int32Array(outputs.length).fill(-1);
   const given = new Map<string, unknown>();
-  for (const name of outputs) {
-    if (seen.has(name)) add('output-twice', `Output "${name}" is requested twice; ask for it once.`, [name]);
-    seen.add(name);
-    const i = graph.index.get(name);
-    if (i !== undefined && !isInternal(graph.nodes[i])) outputIndices.push(i);
-    else if (hasOwn(overrides, name)) given.set(name, overrides[name]);
-    else if (hasOwn(inputs, name)) given.set(name, inputs[name]);
-    else if (hasOwn(config, name)) given.set(name, config[name]);
-    else if (graph.disabled.has(name)) {
-      add('disabled-output', `Output "${name}" exists, but ${graph.disabled.get(name)}. Change the config, or ask for another output.`, [name]);
-    } else {
-      const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
-      const hint = closest(name, names);
-      add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+  try {
+    for (let o = 0; o < outputs.length; o++) {
+      const name = outputs[o];
+      const i = graph.index.get(name);
+      let twice: boolean;
+      if (i !== undefined) {
+        twice = marked[i] === 1;
+        marked[i] = 1;
+      } else {
+        seen ??= new Set();
+        twice = seen.has(name);
+        seen.add(name);
+      }
+      if (twice) add('output-twice', `Output "${name}" is requested twice; ask for it once.`, [name]);
+      if (i !== undefined && !isInternal(graph.nodes[i])) {
+        outputIndices.push(i);
+        outputIndex[o] = i;
+      } else if (hasOwn(overrides, name)) given.set(name, overrides[name]);
+      else if (hasOwn(inputs, name)) given.set(name, inputs[name]);
+      else if (hasOwn(config, name)) given.set(name, config[name]);
+      else if (graph.disabled.has(name)) {
+        add('disabled-output', `Output "${name}" exists, but ${graph.disabled.get(name)}. Change the config, or ask for another output.`, [name]);
+      } else {
+        const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
+        const hint = closest(name, names);
+        add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+      }
+    }
+  } finally {
+    if (shared) {
+      for (let o = 0; o < outputs.length; o++) {
+        const i = graph.index.get(outputs[o]);
+        if (i !== undefined) marked[i] = 0;
+      }
+      marksBusy = false;
     }
   }
-
   const plan = cache.get(graph, outputIndices, new Set(Object.keys(overrides)));
   const values: unknown[] = new Array(graph.nodes.length);
-  const planned = new Set(plan.run);
+  let planned: Set<number> | undefined; // made only when a message names consumers
   /** The planned consumers of node i (only those that need it without a default, when `requiring`). */
   const consumersOf = (i: number, requiring = false) => {
+    planned ??= new Set(plan.run);
     const names = new Set<string>();
     for (const c of graph.consumers[i]) {
       if (!planned.has(c)) continue;
@@ -154,7 +195,20 @@ export function prepareExecution(
     add('column-lengths', `${overridden.length > 0 ? 'Input and override' : 'Input'} columns have different lengths: ${listed.join(', ')}. Columns of one execution must have one length; pass a list that is not a column (a calendar, say) as a plain array or in config.`, [...columns, ...overridden].map(([name]) => name));
   }
   if (issues.length > 0) throw new InputError(issues);
-  return { plan, values, given, notes };
+  return { plan, values, given, notes, outputIndex };
+}
+
+const MARKS = new WeakMap<Graph, Uint8Array>();
+/** True while a request uses its graph's marks (prepareExecution is synchronous, but user traps may re-enter it). */
+let marksBusy = false;
+
+/** One zeroed byte per node of `graph`, reused by every request (cheaper than a new typed array per call). */
+function marksOf(graph: Graph): Uint8Array {
+  let marks = MARKS.get(graph);
+  if (marks === undefined || marks.length < graph.nodes.length) {
+    MARKS.set(graph, (marks = new Uint8Array(graph.nodes.length)));
+  }
+  return marks;
 }
 
 function noteAbout(notes: readonly AdapterNote[], column: string): string {

@@ -1,5 +1,6 @@
 /**
- * The block split for full windows (minPeriods = window) against a naive window-by-window
+ * The block split for full windows (minPeriods = window) and the direct sums of short ones
+ * (2 … 8 rows, src/columns/rolling-direct.ts) against a naive window-by-window
  * reference with pandas' rules, over series long enough to cross many blocks, with NaN, runs of
  * equal values, groups, sums and an infinity (which must give pandas' own Kahan answer).
  */
@@ -51,8 +52,8 @@ function series(): Float64Array {
   return x;
 }
 
-describe('rolling mean and sum of full windows (block split)', () => {
-  it.each([1, 2, 3, 7, 28, 365])('match the naive reference at window %i, whole column and per group', (w) => {
+describe('rolling mean and sum of full windows (block split, direct sums)', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 28, 365])('match the naive reference at window %i, whole and per group', (w) => {
     const x = series();
     expectWindows(rollingMean(x, w), naive(x, w, [0], true), x, w, true);
     expectWindows(rollingSum(x, w), naive(x, w, [0], false), x, w, false);
@@ -78,6 +79,41 @@ describe('rolling mean and sum of full windows (block split)', () => {
     const kahan = rollingMean(x, 2, { minPeriods: 1 });
     kahan[0] = NaN; // minPeriods 1 gives row 0 a value; minPeriods 2 does not
     expectClose(rollingMean(x, 2), kahan);
+  });
+
+  it.each([2, 3, 4, 5, 6, 7, 8, 9])('gives pandas\' Kahan answer at window %i wherever an infinity enters', (w) => {
+    // An infinity among the first w − 1 rows, later in the column, of either sign, in one group
+    // of several, and next to a NaN: the segment holding it takes pandas' own running sum.
+    const kahanOf = (x: Float64Array, opts?: { groups: { starts: Int32Array; count: number } }): Float64Array => {
+      // The same running sum with minPeriods 1, made NaN where the window holds fewer than w values.
+      const k = rollingMean(x, w, { ...opts, minPeriods: 1 });
+      const starts = opts ? Array.from(opts.groups.starts) : [0];
+      starts.forEach((s, g) => {
+        const end = g + 1 < starts.length ? starts[g + 1] : x.length;
+        for (let i = s; i < end; i++) {
+          if (i - w + 1 < s || x.subarray(i - w + 1, i + 1).some(Number.isNaN)) k[i] = NaN;
+        }
+      });
+      return k;
+    };
+    for (const at of [0, w - 2, w - 1, 20]) {
+      for (const inf of [Infinity, -Infinity]) {
+        const x = Float64Array.from({ length: 40 }, (_, i) => (i === at ? inf : i === 25 ? NaN : i % 3));
+        const want = kahanOf(x);
+        expect(Array.from(want.subarray(w - 1)).some(Number.isNaN)).toBe(true); // an input that shows the rule
+        expectClose(rollingMean(x, w), want);
+        const groups = { starts: Int32Array.of(0, 15, 30), count: 3 };
+        expectClose(rollingMean(x, w, { groups }), kahanOf(x, { groups }));
+      }
+    }
+  });
+
+  it('sums short windows exactly where the values\' sum is exact, and a segment shorter than its window is NaN', () => {
+    const x = f64(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    expect(Array.from(rollingSum(x, 4))).toEqual([NaN, NaN, NaN, 10, 14, 18, 22, 26, 30, 34]);
+    expect(Array.from(rollingMean(x, 5)).slice(4)).toEqual([3, 4, 5, 6, 7, 8]);
+    const groups = { starts: Int32Array.of(0, 3), count: 2 };
+    expect(Array.from(rollingMean(x, 4, { groups }))).toEqual([NaN, NaN, NaN, NaN, NaN, NaN, 5.5, 6.5, 7.5, 8.5]);
   });
 
   it('does not drift over a million rows of large, drifting values', () => {

@@ -1,4 +1,6 @@
-import { Type, Vector, makeVector, tableFromArrays, vectorFromArray, Utf8, TimeUnit, type Timestamp } from 'apache-arrow';
+import {
+  Type, Vector, makeVector, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray, Utf8, TimeUnit, type Timestamp,
+} from 'apache-arrow';
 import { tableFromColumns } from '../../../adapters';
 import { InputError } from '../../../src/errors';
 
@@ -112,6 +114,29 @@ describe('tableFromColumns: vectors, arrays and scalars', () => {
     expect([...table.getChild('date')!]).toEqual([0, null, 86_400_000]);
     expect([...table.getChild('big')!]).toEqual([1n, 2n, null]);
     expect(table.schema.fields.every((f) => f.nullable)).toBe(true);
+  });
+
+  it('builds all-Float64Array outputs (its fast path) exactly as the general path builds them', () => {
+    const a = new Float64Array([1.5, NaN, -0]);
+    const b = new Float64Array(new ArrayBuffer(64), 16, 3).fill(7);
+    const fast = tableFromColumns(['a', 'b'], [a, b]);
+    const general = tableFromColumns(['a', 'b', 'i'], [a, b, new Int32Array(3)]); // an Int32Array: the general path
+    for (const name of ['a', 'b']) {
+      const [f, g] = [fast.getChild(name)!, general.getChild(name)!];
+      expect(f.type).toBe(g.type); // the one shared Float64 instance
+      const [fd, gd] = [f.data[0], g.data[0]];
+      const shape = (d: typeof fd) => ({ offset: d.offset, length: d.length, nulls: d.nullCount, stride: d.stride, bitmap: d.nullBitmap?.length });
+      expect(shape(fd)).toEqual(shape(gd));
+      expect(fd.values).toBe(gd.values);
+      const nullable = (t: typeof fast) => t.schema.fields.find((x) => x.name === name)!.nullable;
+      expect(nullable(fast)).toBe(nullable(general));
+      expect(Object.is([...f][2], name === 'a' ? -0 : 7)).toBe(true);
+    }
+    expect(tableFromIPC(tableToIPC(fast)).getChild('b')!.toArray()).toEqual(b);
+    // Lengths that differ, and Float64Arrays mixed with other values, still reach the general path's checks.
+    expect(() => tableFromColumns(['a', 'c'], [a, new Float64Array(2)])).toThrow('"a" (3 rows), "c" (2 rows)');
+    expect(tableFromColumns(['a', 'k'], [a, 2]).getChild('k')!.toArray()).toEqual(new Float64Array([2, 2, 2]));
+    expect(tableFromColumns(['a', 'b'], [a, b], { maxChunkBytes: 16 }).batches.map((x) => x.numRows)).toEqual([2, 1]);
   });
 
   it('makes an empty table from empty columns', () => {
