@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { describe } from '../src/graph/dependency-spec';
+import { describe } from '../src/records/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
 
 /**
@@ -23,5 +23,5 @@ export function does(fn: Function, mapping: Record<string, string> = {}): Featur
   if (mapping === null || typeof mapping !== 'object' || !Object.values(mapping).every((v) => typeof v === 'string')) {
     throw new FeatureDefinitionError('@does(fn, mapping) takes a record { fnParameter: "methodParameter" }.');
   }
-  return recordOn('does', () => ({ kind: 'does', fn, mapping: { ...mapping } }));
+  return recordOn('does', () => ({ kind: 'does', fn, mapping: Object.freeze({ ...mapping }) }));
 }

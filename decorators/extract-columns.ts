@@ -24,5 +24,5 @@ export function extractColumns(...args: (string | { fillWith: unknown })[]): Fea
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new FeatureDefinitionError(`@extractColumns names the column "${dup}" twice.`);
   const fillWith = hasFill ? (last as { fillWith: unknown }).fillWith : undefined;
-  return recordOn('extractColumns', () => ({ kind: 'extractColumns', names: names as string[], fillWith, hasFill }));
+  return recordOn('extractColumns', () => ({ kind: 'extractColumns', names: Object.freeze([...names]) as readonly string[], fillWith, hasFill }));
 }

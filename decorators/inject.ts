@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
+import { describe, frozenBindings, isDependencySpec, type DependencySpec } from '../src/records/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
 
 /**
@@ -19,5 +19,5 @@ export function inject(bindings: Record<string, DependencySpec>): FeatureDecorat
   for (const [param, spec] of Object.entries(bindings)) {
     if (!isDependencySpec(spec)) throw new FeatureDefinitionError(`@inject binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`);
   }
-  return recordOn('inject', () => ({ kind: 'inject', bindings: { ...bindings } }));
+  return recordOn('inject', () => ({ kind: 'inject', bindings: frozenBindings(bindings) }));
 }

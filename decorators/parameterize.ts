@@ -1,7 +1,7 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
+import { describe, frozenBindings, isDependencySpec, type DependencySpec } from '../src/records/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
-import { own, setOwn } from '../src/graph/own';
+import { own, setOwn } from '../src/util/own';
 import { assertKnownKeys } from '../src/options/known-keys';
 
 export type ParameterizeSpec = Record<string, Record<string, DependencySpec>>;
@@ -49,5 +49,9 @@ export function parameterize(spec: ParameterizeSpec, options: { docs?: Record<st
     const doc = own(options.docs, name) ?? options.doc;
     if (doc !== undefined) setOwn(docs, name, doc);
   }
-  return recordOn('parameterize', () => ({ kind: 'parameterize', spec, docs }));
+  const stored: Record<string, Readonly<Record<string, DependencySpec>>> = {};
+  for (const name of Object.keys(spec)) setOwn(stored, name, frozenBindings(spec[name]));
+  Object.freeze(stored);
+  Object.freeze(docs);
+  return recordOn('parameterize', () => ({ kind: 'parameterize', spec: stored, docs }));
 }

@@ -1,6 +1,6 @@
 import { FeatureDefinitionError } from '../src/errors';
-import type { LeafSpec } from '../src/graph/dependency-spec';
-import { Step } from '../src/graph/step';
+import type { LeafSpec } from '../src/records/dependency-spec';
+import { Step } from '../src/records/step';
 import { type FeatureDecorator, recordOn } from './record-on';
 import { assertKnownKeys } from '../src/options/known-keys';
 
@@ -18,11 +18,11 @@ export function step(fn: Function, bindings: Record<string, LeafSpec> = {}): Ste
   return Step.of(fn, bindings);
 }
 
-function checkSteps(decorator: string, steps: unknown[]): Step[] {
+function checkSteps(decorator: string, steps: unknown[]): readonly Step[] {
   if (steps.length === 0 || !steps.every((s) => s instanceof Step)) {
     throw new FeatureDefinitionError(`@${decorator} takes one or more step(fn, { … }) arguments.`);
   }
-  return steps as Step[];
+  return Object.freeze([...steps]) as readonly Step[];
 }
 
 /**

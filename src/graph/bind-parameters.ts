@@ -4,9 +4,9 @@
  * literals (`value`), other nodes (`source`) or lists/records of those (`group`).
  */
 import type { ParsedParameter } from './params';
-import type { DependencySpec, LeafSpec } from './dependency-spec';
+import type { DependencySpec, LeafSpec } from '../records/dependency-spec';
 import type { Dependency, NodeFn } from './node';
-import { own, setOwn } from './own';
+import { own, setOwn } from '../util/own';
 
 /** How one argument of the call is made from the dependencies' values. */
 type Slot =
@@ -22,6 +22,14 @@ export interface Binding {
   readonly paramDeps: readonly number[];
 }
 
+/**
+ * Functions shared by the nodes of one method and instance: every node whose arguments are its
+ * dependencies in order (no literals, no groups) calls the method the same way, so one function serves them all.
+ */
+export interface CallerCache {
+  direct?: NodeFn;
+}
+
 /** Calls `method` on `instance` with each parameter read from `bound[param]` or from its own name. */
 export function bindParameters(
   method: Function,
@@ -29,6 +37,7 @@ export function bindParameters(
   params: readonly ParsedParameter[],
   paramTypes: readonly unknown[] | undefined,
   bound: Readonly<Record<string, DependencySpec>> = {},
+  cache?: CallerCache,
 ): Binding {
   const dependencies: Dependency[] = [];
   const paramDeps: number[] = new Array(params.length);
@@ -62,15 +71,20 @@ export function bindParameters(
     }
     if (slots) slots[i] = sources[i] >= 0 ? { kind: 'dep', index: sources[i] } : { kind: 'value', value: literals[-sources[i] - 1] };
   }
-  return { dependencies, fn: callerOf(method, instance, sources, literals, slots), paramDeps };
+  return { dependencies, fn: callerOf(method, instance, sources, literals, slots, cache), paramDeps };
 }
 
-function callerOf(method: Function, instance: object, sources: number[], literals: unknown[], slots: Slot[] | undefined): NodeFn {
+function callerOf(
+  method: Function, instance: object, sources: number[], literals: unknown[], slots: Slot[] | undefined, cache: CallerCache | undefined,
+): NodeFn {
   if (slots) {
     const all = slots;
     return (args) => method.apply(instance, all.map((slot) => fill(slot, args)));
   }
-  if (literals.length === 0 && sources.every((at, i) => at === i)) return (args) => method.apply(instance, args);
+  if (literals.length === 0 && isIdentity(sources)) {
+    if (cache) return (cache.direct ??= (args) => method.apply(instance, args));
+    return (args) => method.apply(instance, args);
+  }
   const n = sources.length;
   return (args) => {
     const call = new Array(n);
@@ -80,6 +94,11 @@ function callerOf(method: Function, instance: object, sources: number[], literal
     }
     return method.apply(instance, call);
   };
+}
+
+function isIdentity(sources: readonly number[]): boolean {
+  for (let i = 0; i < sources.length; i++) if (sources[i] !== i) return false;
+  return true;
 }
 
 function fill(slot: Slot, args: unknown[]): unknown {

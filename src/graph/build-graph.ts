@@ -10,7 +10,7 @@ import type { Graph } from './graph';
 import { makeNode, type CodeIdentity, type FeatureNode } from './node';
 import { readRecords } from '../metadata';
 import { Namespaced, prefixNodes } from './namespace';
-import type { NamespaceSpec } from './records';
+import type { NamespaceSpec } from '../records/records';
 
 let warnedUntyped = false;
 

@@ -25,6 +25,7 @@ export function expandChecks(node: FeatureNode, validators: readonly Validator[]
       tags: node.tags,
       doc: validator.description ?? '',
       origin: node.origin,
+      definedBy: node.definedBy,
       role: 'check',
       owner: node.name,
       validator,

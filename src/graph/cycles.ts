@@ -41,7 +41,12 @@ export function findCycles(count: number, deps: readonly Int32Array[]): number[]
         const parent = work[work.length - 2];
         low[parent] = Math.min(low[parent], low[v]);
       }
-      if (low[v] === index[v]) {
+      if (low[v] === index[v] && stack[stack.length - 1] === v) {
+        // A component of one node (the common case): a cycle only when the node reads itself.
+        stack.pop();
+        onStack[v] = 0;
+        if (deps[v].includes(v)) cycles.push(cycleWithin(new Set([v]), v, deps));
+      } else if (low[v] === index[v]) {
         const component: number[] = [];
         let w: number;
         do {

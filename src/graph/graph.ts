@@ -6,6 +6,8 @@ import { topologicalOrder } from './cycles';
 import type { FeatureNode } from './node';
 
 const NO_DISABLED: ReadonlyMap<string, string> = new Map();
+/** Shared by every node nothing depends on (one empty list, not one each). */
+const NO_CONSUMERS = new Int32Array(0);
 
 export class Graph {
   readonly index: ReadonlyMap<string, number>;
@@ -24,7 +26,8 @@ export class Graph {
     this.index = index ?? new Map(nodes.map((n, i) => [n.name, i]));
     const counts = new Int32Array(nodes.length);
     for (const d of deps) for (const j of d) counts[j]++;
-    const consumers = Array.from(counts, (c) => new Int32Array(c));
+    const consumers: Int32Array[] = new Array(nodes.length);
+    for (let i = 0; i < counts.length; i++) consumers[i] = counts[i] === 0 ? NO_CONSUMERS : new Int32Array(counts[i]);
     counts.fill(0);
     for (let i = 0; i < deps.length; i++) for (const j of deps[i]) consumers[j][counts[j]++] = i;
     this.consumers = consumers;

@@ -5,7 +5,7 @@ import { userDependencies } from './lineage';
 import { isInternal } from './node';
 import { isKnownType, typeName } from './types';
 import { inheritedTags } from '../governance/inherited-tags';
-import { hasOwn } from './own';
+import { hasOwn } from '../util/own';
 import { checkLabel } from './check-nodes';
 
 export interface NodeInfo {

@@ -4,15 +4,16 @@
  */
 import { bindParameters } from './bind-parameters';
 import { configAllows } from './config-match';
-import { source, type DependencySpec } from './dependency-spec';
+import { source, type DependencySpec } from '../records/dependency-spec';
 import { copyWith, makeNode, type FeatureNode } from './node';
 import { parseParameters, ParameterParseError } from './params';
-import type { Step } from './step';
+import type { Step } from '../records/step';
 
 export interface ChainContext {
   readonly config: Readonly<Record<string, unknown>>;
   readonly instance: object;
   readonly origin: string;
+  readonly definedBy?: FeatureNode['definedBy'];
   readonly problem: (code: string, message: string) => void;
 }
 
@@ -46,7 +47,7 @@ function chain(steps: readonly Step[], from: string, prefix: string, ctx: ChainC
     if (lastName !== undefined && i === active.length - 1) name = lastName;
     const bound: Record<string, DependencySpec> = { ...s.bindings, [params[0].name]: source(previous) };
     const { dependencies, fn } = bindParameters(s.fn, ctx.instance, params, undefined, bound);
-    nodes.push(makeNode({ name, type: undefined, dependencies, fn, tags: {}, doc: `${s.fn.name || 'step'} (a step of ${ctx.origin})`, origin: ctx.origin, role: 'feature' }));
+    nodes.push(makeNode({ name, type: undefined, dependencies, fn, tags: {}, doc: `${s.fn.name || 'step'} (a step of ${ctx.origin})`, origin: ctx.origin, definedBy: ctx.definedBy, role: 'feature' }));
     previous = name;
   }
   return nodes;
