@@ -11,10 +11,15 @@ import { describeValue, isKnownType, typeName, typesCompatible, valueMatchesType
 import { hasOwn } from '../util/own';
 
 export function assembleGraph(features: readonly FeatureNode[], config: Readonly<Record<string, unknown>>, issues: Issue[]): Graph {
-  const index = new Map<string, number>();
-  const nodes: FeatureNode[] = [];
+  // Set from the last node to the first, so each name keeps its first definition: one Map write a
+  // node. Fewer names than nodes means some are defined twice; only then does the slower pass run.
+  let index = new Map<string, number>();
+  for (let i = features.length - 1; i >= 0; i--) index.set(features[i].name, i);
+  const unique = index.size === features.length;
+  if (!unique) index = new Map();
+  const nodes: FeatureNode[] = unique ? [...features] : [];
   let duplicates: Map<string, FeatureNode[]> | undefined;
-  for (const node of features) {
+  for (const node of unique ? [] : features) {
     const first = index.get(node.name);
     if (first === undefined) {
       index.set(node.name, nodes.length);

@@ -28,6 +28,8 @@ export interface Binding {
  */
 export interface CallerCache {
   direct?: NodeFn;
+  /** `paramDeps` of such a node: parameter i reads dependency i. */
+  identity?: readonly number[];
 }
 
 /** Calls `method` on `instance` with each parameter read from `bound[param]` or from its own name. */
@@ -39,6 +41,10 @@ export function bindParameters(
   bound: Readonly<Record<string, DependencySpec>> = {},
   cache?: CallerCache,
 ): Binding {
+  if (cache) {
+    const direct = directBinding(method, instance, params, paramTypes, bound, cache);
+    if (direct) return direct;
+  }
   const dependencies: Dependency[] = [];
   const paramDeps: number[] = new Array(params.length);
   // Fast path (plain methods and value/source bindings): each argument is a dependency (index ≥ 0)
@@ -72,6 +78,32 @@ export function bindParameters(
     if (slots) slots[i] = sources[i] >= 0 ? { kind: 'dep', index: sources[i] } : { kind: 'value', value: literals[-sources[i] - 1] };
   }
   return { dependencies, fn: callerOf(method, instance, sources, literals, slots, cache), paramDeps };
+}
+
+/**
+ * The common case without the general path's bookkeeping: every parameter reads a node (its own
+ * name or a `source`), so the arguments are the dependencies in order and one function and one
+ * `paramDeps` serve every node of the method. Undefined when a parameter is bound to a value or group.
+ */
+function directBinding(
+  method: Function,
+  instance: object,
+  params: readonly ParsedParameter[],
+  paramTypes: readonly unknown[] | undefined,
+  bound: Readonly<Record<string, DependencySpec>>,
+  cache: CallerCache,
+): Binding | undefined {
+  const dependencies: Dependency[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const spec = own(bound, p.name);
+    if (spec === undefined) dependencies[i] = { name: p.name, type: paramTypes?.[i], optional: p.optional };
+    else if (spec.kind === 'source') dependencies[i] = { name: spec.name, type: paramTypes?.[i], optional: false };
+    else return undefined;
+  }
+  const fn = (cache.direct ??= (args) => method.apply(instance, args));
+  const paramDeps = (cache.identity ??= Object.freeze(params.map((_, i) => i)));
+  return { dependencies, fn, paramDeps };
 }
 
 function callerOf(
