@@ -9,7 +9,7 @@
 import { readRecords } from '../metadata';
 import type { Stage } from '../records/kinds';
 import type { FoundMethod } from './collect-methods';
-import type { CodeIdentity, FeatureNode, NodeOrigin } from './node';
+import { makeNode, type CodeIdentity, type FeatureNode, type NodeOrigin } from './node';
 import { bindStage } from './stages/bind';
 import { chainStage } from './stages/chain';
 import { createStage } from './stages/create';
@@ -45,5 +45,8 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
     outputs: [], inner: [], finals: [], paramDeps: [], chained: [], extracted: [], produced: [],
   };
   for (const [, stage] of STAGES) if (!stage(x)) return [];
-  return x.inner.length === 0 ? x.produced : [...x.inner, ...x.produced];
+  const nodes = x.inner.length === 0 ? x.produced : [...x.inner, ...x.produced];
+  // Step, check and bound-value nodes are made without the method's code identity; they share it.
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].code === undefined) nodes[i] = makeNode({ ...nodes[i], code });
+  return nodes;
 }

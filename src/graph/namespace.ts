@@ -12,7 +12,9 @@ import { own } from '../util/own';
 export { checkNamespace, Namespaced, namespaced, namespaceSpec, type NamespaceOptions } from '../records/namespace-spec';
 
 /** Renames the nodes of a feature set into `namespace`, binding its inputs as the spec says. */
-export function prefixNodes(inner: readonly FeatureNode[], namespace: string, space: NamespaceSpec, origin: string): FeatureNode[] {
+export function prefixNodes(
+  inner: readonly FeatureNode[], namespace: string, space: NamespaceSpec, origin: string, definedBy?: FeatureNode['definedBy'],
+): FeatureNode[] {
   const innerNames = new Set(inner.map((n) => n.name));
   const values = new Map<string, unknown>(Object.entries(space.config));
   for (const [name, spec] of Object.entries(space.inputs)) if (spec.kind === 'value') values.set(name, spec.value);
@@ -25,7 +27,7 @@ export function prefixNodes(inner: readonly FeatureNode[], namespace: string, sp
       const name = `${namespace}.${dep}`;
       if (!constants.has(name)) {
         const v = values.get(dep);
-        constants.set(name, makeNode({ name, type: undefined, dependencies: [], fn: () => v, tags: space.tags, doc: `value bound by ${origin}`, origin: `${origin} (value)`, role: 'feature' }));
+        constants.set(name, makeNode({ name, type: undefined, dependencies: [], fn: () => v, tags: space.tags, doc: `value bound by ${origin}`, origin: `${origin} (value)`, definedBy, role: 'feature' }));
       }
       return name;
     }

@@ -34,7 +34,7 @@ export function bindStage(x: Expansion): boolean {
   if (injected !== undefined || parameterization) checkBindings(x, outputs, parameterization !== undefined, injected);
   if (sub) {
     const namespace = sub.namespace ?? x.name;
-    x.inner = x.ctx.expandSpace(sub.space, namespace, origin);
+    x.inner = x.ctx.expandSpace(sub.space, namespace, origin, x.definedBy);
     const innerNames = new Set(x.inner.map((n) => n.name));
     for (const { bound } of outputs) {
       for (const p of params) if (!hasOwn(bound, p.name) && innerNames.has(`${namespace}.${p.name}`)) setOwn(bound, p.name, source(`${namespace}.${p.name}`));

@@ -20,7 +20,7 @@ export type RecordsByKind = { readonly [K in RecordKind]?: readonly Of<K>[] };
  * Groups records by kind in one pass.
  *
  * @example
- * groupRecords(readRecords(proto, 'x')).tag?.length; // how many @tag the method has
+ * groupRecords(readRecords(proto, 'x')).tag?.length; // how many tag records the method has
  */
 export function groupRecords(records: readonly DecoratorRecord[]): RecordsByKind {
   const by: { [K in RecordKind]?: Of<K>[] } = {};
@@ -34,7 +34,7 @@ export interface ExpandContext {
   /** Methods that have quiver decorators but no emitted types (metadata is off). */
   readonly untyped: string[];
   /** The nodes of a feature set under a namespace (for `@subdag`). */
-  readonly expandSpace: (space: NamespaceSpec, namespace: string, origin: string) => FeatureNode[];
+  readonly expandSpace: (space: NamespaceSpec, namespace: string, origin: string, definedBy?: NodeOrigin) => FeatureNode[];
   /** Where to record nodes that `@config.*` switched off (name → why), for "disabled by config" messages. */
   readonly disabled?: Map<string, string>;
 }
