@@ -13,11 +13,15 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * }
  */
 export function inject(bindings: Record<string, DependencySpec>): FeatureDecorator {
-  if (bindings === null || typeof bindings !== 'object' || Object.keys(bindings).length === 0) {
-    throw new FeatureDefinitionError('@inject takes a non-empty record { parameter: value(…) | source(…) | group(…) }.');
-  }
-  for (const [param, spec] of Object.entries(bindings)) {
-    if (!isDependencySpec(spec)) throw new FeatureDefinitionError(`@inject binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`);
-  }
-  return recordOn('inject', () => ({ kind: 'inject', bindings: frozenBindings(bindings) }));
+  return recordOn('inject', (where) => {
+    if (bindings === null || typeof bindings !== 'object' || Array.isArray(bindings) || Object.keys(bindings).length === 0) {
+      throw new FeatureDefinitionError(`@inject on ${where} takes a non-empty record { parameter: value(…) | source(…) | group(…) }.`);
+    }
+    for (const [param, spec] of Object.entries(bindings)) {
+      if (!isDependencySpec(spec)) {
+        throw new FeatureDefinitionError(`@inject on ${where} binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`);
+      }
+    }
+    return { kind: 'inject', bindings: frozenBindings(bindings) };
+  });
 }

@@ -128,6 +128,27 @@ describe('each record kind has its stage and its rule for copies', () => {
   });
 });
 
+describe('wrong arguments found when the decorator is applied name Class.method', () => {
+  function defineOne(decorator: FeatureDecorator): void {
+    class Subject {
+      method(x: number): number { return x; }
+    }
+    decorator(Subject.prototype, 'method', Object.getOwnPropertyDescriptor(Subject.prototype, 'method')!);
+  }
+
+  test.each<[string, () => FeatureDecorator, string]>([
+    ['@inject({})', () => inject({}), '@inject on Subject.method takes a non-empty record { parameter: value(…) | source(…) | group(…) }.'],
+    ['@inject bare value', () => inject({ x: 3 as never }), '@inject on Subject.method binds "x" to number 3; use value(…), source(\'name\') or group(…).'],
+    ['@does(not a function)', () => does('f' as never), '@does on Subject.method takes a function, got "f".'],
+    ['@does bad mapping', () => does(id, { a: 1 as never }), '@does(fn, mapping) on Subject.method takes a record { fnParameter: "methodParameter" }.'],
+    ['@pipeInput()', () => pipeInput(), '@pipeInput on Subject.method takes one or more step(fn, { … }) arguments.'],
+    ['@pipeOutput(not a step)', () => pipeOutput(id as never), '@pipeOutput on Subject.method takes one or more step(fn, { … }) arguments.'],
+    ['@pipeInput({ on: 3 })', () => pipeInput({ on: 3 as never }, step(id)), '@pipeInput({ on }) on Subject.method takes the name of the parameter to pipe.'],
+  ])('%s', (_, make, message) => {
+    expect(definitionError(() => defineOne(make())).message).toBe(message);
+  });
+});
+
 describe('stored specs are copied and frozen', () => {
   test('changing what was given to @parameterize, @inject, @tag, @config and step() after decoration changes nothing', async () => {
     const spec: Record<string, Record<string, ReturnType<typeof source>>> = { a: { x: source('left') } };
