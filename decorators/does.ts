@@ -20,9 +20,14 @@ import { type FeatureDecorator, recordOn } from './record-on';
  */
 export function does(fn: Function, mapping: Record<string, string> = {}): FeatureDecorator {
   return recordOn('does', (where) => {
-    if (typeof fn !== 'function') throw new FeatureDefinitionError(`@does on ${where} takes a function, got ${describe(fn)}.`);
-    if (mapping === null || typeof mapping !== 'object' || !Object.values(mapping).every((v) => typeof v === 'string')) {
-      throw new FeatureDefinitionError(`@does(fn, mapping) on ${where} takes a record { fnParameter: "methodParameter" }.`);
+    if (typeof fn !== 'function') {
+      throw new FeatureDefinitionError(`@does on ${where} takes a function, got ${describe(fn)}.`);
+    }
+    const isRecord = mapping !== null && typeof mapping === 'object';
+    if (!isRecord || !Object.values(mapping).every((v) => typeof v === 'string')) {
+      throw new FeatureDefinitionError(
+        `@does(fn, mapping) on ${where} takes a record { fnParameter: "methodParameter" }.`,
+      );
     }
     return { kind: 'does', fn, mapping: Object.freeze({ ...mapping }) };
   });

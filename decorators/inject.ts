@@ -14,12 +14,17 @@ import { type FeatureDecorator, recordOn } from './record-on';
  */
 export function inject(bindings: Record<string, DependencySpec>): FeatureDecorator {
   return recordOn('inject', (where) => {
-    if (bindings === null || typeof bindings !== 'object' || Array.isArray(bindings) || Object.keys(bindings).length === 0) {
-      throw new FeatureDefinitionError(`@inject on ${where} takes a non-empty record { parameter: value(…) | source(…) | group(…) }.`);
+    const empty = bindings === null || typeof bindings !== 'object' || Array.isArray(bindings) || Object.keys(bindings).length === 0;
+    if (empty) {
+      throw new FeatureDefinitionError(
+        `@inject on ${where} takes a non-empty record { parameter: value(…) | source(…) | group(…) }.`,
+      );
     }
     for (const [param, spec] of Object.entries(bindings)) {
       if (!isDependencySpec(spec)) {
-        throw new FeatureDefinitionError(`@inject on ${where} binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`);
+        throw new FeatureDefinitionError(
+          `@inject on ${where} binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`,
+        );
       }
     }
     return { kind: 'inject', bindings: frozenBindings(bindings) };

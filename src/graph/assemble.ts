@@ -65,7 +65,9 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
       if (j !== undefined) {
         d[k] = j;
         const provider = nodes[j];
-        if (isKnownType(dep.type) && !typesCompatible(provider.type, dep.type)) mismatches.push(typeMismatch(provider, node, dep));
+        if (isKnownType(dep.type) && !typesCompatible(provider.type, dep.type)) {
+          mismatches.push(typeMismatch(provider, node, dep));
+        }
         continue;
       }
       (open ??= []).push(i, k);
@@ -140,7 +142,9 @@ function suppliedNode(name: string, type: unknown, isConfig: boolean, optional: 
 function typeMismatch(provider: FeatureNode, node: FeatureNode, dep: Dependency): Issue {
   return {
     code: 'type-mismatch',
-    message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. Make the declared types agree.`,
+    message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, ` +
+      `but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. ` +
+      'Make the declared types agree.',
     nodes: [provider.name, node.name],
   };
 }

@@ -44,7 +44,9 @@ function nodesOf(
 ): FeatureNode[] {
   const nodes: FeatureNode[] = [];
   const expandSpace = (space: NamespaceSpec, namespace: string, origin: string, definedBy?: NodeOrigin) =>
-    prefixNodes(nodesOf(space.features, { ...config, ...space.config }, issues, untyped), namespace, space, origin, definedBy);
+    prefixNodes(
+      nodesOf(space.features, { ...config, ...space.config }, issues, untyped), namespace, space, origin, definedBy,
+    );
   for (const item of items) {
     if (item instanceof Namespaced) {
       nodes.push(...expandSpace(item.space, item.namespace, `namespaced("${item.namespace}")`));
@@ -54,7 +56,9 @@ function nodesOf(
     if (!source) continue;
     const methods = collectMethods(source);
     if (methods.length === 0) issues.push(noFeaturesIssue(item, source.className));
-    for (const method of methods) for (const node of expandMethod(method, { config, issues, untyped, expandSpace, disabled })) nodes.push(node);
+    for (const method of methods) {
+      for (const node of expandMethod(method, { config, issues, untyped, expandSpace, disabled })) nodes.push(node);
+    }
   }
   return nodes;
 }

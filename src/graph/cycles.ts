@@ -85,7 +85,9 @@ function cycleWithin(members: Set<number>, start: number, deps: readonly Int32Ar
 }
 
 /** Node indices in an order where every node comes after all of its dependencies (Kahn). */
-export function topologicalOrder(count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[]): Int32Array {
+export function topologicalOrder(
+  count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[],
+): Int32Array {
   const order = new Int32Array(count);
   kahn(count, deps, consumers, order);
   return order;
@@ -98,7 +100,9 @@ export function topologicalOrder(count: number, deps: readonly Int32Array[], con
  * @example
  * acyclicOrder(2, [new Int32Array(0), new Int32Array([0])], consumersOf(2, deps)); // Int32Array [0, 1]
  */
-export function acyclicOrder(count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[]): Int32Array | undefined {
+export function acyclicOrder(
+  count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[],
+): Int32Array | undefined {
   const order = new Int32Array(count);
   return kahn(count, deps, consumers, order) === count ? order : undefined;
 }

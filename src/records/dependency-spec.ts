@@ -77,7 +77,9 @@ export function isDependencySpec(x: unknown): x is DependencySpec {
  */
 export function frozenSpec<S extends DependencySpec>(spec: S): S {
   if (Object.isFrozen(spec)) return spec;
-  if (spec.kind === 'group') return Object.freeze({ kind: 'group', items: Object.freeze(spec.items.map(frozenSpec)) }) as S;
+  if (spec.kind === 'group') {
+    return Object.freeze({ kind: 'group', items: Object.freeze(spec.items.map(frozenSpec)) }) as S;
+  }
   if (spec.kind === 'groupRecord') return Object.freeze({ kind: 'groupRecord', items: frozenLeaves(spec.items) }) as S;
   return Object.freeze({ ...spec });
 }
@@ -89,7 +91,9 @@ export function frozenSpec<S extends DependencySpec>(spec: S): S {
  * @example
  * const bindings = frozenBindings({ x: source('spend') }); // later changes to the argument change nothing
  */
-export function frozenBindings<S extends DependencySpec>(record: Readonly<Record<string, S>>): Readonly<Record<string, S>> {
+export function frozenBindings<S extends DependencySpec>(
+  record: Readonly<Record<string, S>>,
+): Readonly<Record<string, S>> {
   const copy: Record<string, S> = {};
   for (const key of Object.keys(record)) {
     if (key === '__proto__') Object.defineProperty(copy, key, { value: frozenSpec(record[key]), enumerable: true });

@@ -56,12 +56,14 @@ export function assertRecordFits(existing: readonly DecoratorRecord[], record: D
   for (const other of existing) {
     if (other.kind === record.kind && !info.several) {
       throw new FeatureDefinitionError(
-        `${where} has two ${info.decorator} decorators; ${info.decorator} may appear once on a method. Merge them into one.`,
+        `${where} has two ${info.decorator} decorators; ${info.decorator} may appear once on a method. ` +
+          'Merge them into one.',
       );
     }
     if (info.excludes?.includes(other.kind)) {
       throw new FeatureDefinitionError(
-        `${where} has both ${RECORD_KINDS[other.kind].decorator} and ${info.decorator}; they cannot apply to one method. Use one.`,
+        `${where} has both ${RECORD_KINDS[other.kind].decorator} and ${info.decorator}; ` +
+          'they cannot apply to one method. Use one.',
       );
     }
   }

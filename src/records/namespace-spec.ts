@@ -44,7 +44,9 @@ export function namespaceSpec(
 ): NamespaceSpec {
   const list = Array.isArray(features) ? features : [features];
   if (list.length === 0 || !list.every((f) => typeof f === 'function' || (typeof f === 'object' && f !== null))) {
-    throw new FeatureDefinitionError(`${where} takes a feature class, an instance, or a list of them, got ${describe(features)}.`);
+    throw new FeatureDefinitionError(
+      `${where} takes a feature class, an instance, or a list of them, got ${describe(features)}.`,
+    );
   }
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new FeatureDefinitionError(`${where} takes options { ${known.map((k) => `${k}?`).join(', ')} }.`);
@@ -53,7 +55,9 @@ export function namespaceSpec(
   const { inputs = {}, config = {}, tags = {} } = options ?? {};
   for (const [name, spec] of Object.entries(inputs)) {
     if (!isLeafSpec(spec)) {
-      throw new FeatureDefinitionError(`${where} binds input "${name}" to ${describe(spec)}; use source('outerName') or value(v).`);
+      throw new FeatureDefinitionError(
+        `${where} binds input "${name}" to ${describe(spec)}; use source('outerName') or value(v).`,
+      );
     }
   }
   return Object.freeze({
@@ -77,7 +81,10 @@ function isLeafSpec(spec: unknown): spec is LeafSpec {
  */
 export function checkNamespace(namespace: unknown, where: string): string {
   if (typeof namespace !== 'string' || !NAMESPACE.test(namespace)) {
-    throw new FeatureDefinitionError(`${where}: the namespace must be a name such as "price" (letters, digits, _, $, with . between levels), got ${describe(namespace)}.`);
+    throw new FeatureDefinitionError(
+      `${where}: the namespace must be a name such as "price" (letters, digits, _, $, with . between levels), ` +
+        `got ${describe(namespace)}.`,
+    );
   }
   return namespace;
 }

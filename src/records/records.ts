@@ -26,7 +26,12 @@ export type DecoratorRecord =
       readonly spec: Readonly<Record<string, Readonly<Record<string, DependencySpec>>>>;
       readonly docs?: Readonly<Record<string, string>>;
     }
-  | { readonly kind: 'extractColumns'; readonly names: readonly string[]; readonly fillWith?: unknown; readonly hasFill: boolean }
+  | {
+      readonly kind: 'extractColumns';
+      readonly names: readonly string[];
+      readonly fillWith?: unknown;
+      readonly hasFill: boolean;
+    }
   | { readonly kind: 'extractFields'; readonly fields: Readonly<Record<string, unknown>> }
   | ConfigRecord
   | { readonly kind: 'pipeInput'; readonly steps: readonly Step[]; readonly on?: string }

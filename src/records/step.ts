@@ -21,11 +21,15 @@ export class Step {
   static of(fn: Function, bindings: Record<string, LeafSpec> = {}): Step {
     if (typeof fn !== 'function') throw new FeatureDefinitionError(`step() takes a function, got ${describe(fn)}.`);
     if (bindings === null || typeof bindings !== 'object' || Array.isArray(bindings)) {
-      throw new FeatureDefinitionError(`step(${fn.name || 'fn'}, …) takes a record { parameter: value(…) | source(…) } as its second argument.`);
+      throw new FeatureDefinitionError(
+        `step(${fn.name || 'fn'}, …) takes a record { parameter: value(…) | source(…) } as its second argument.`,
+      );
     }
     for (const [param, spec] of Object.entries(bindings)) {
       if (!isDependencySpec(spec) || (spec.kind !== 'value' && spec.kind !== 'source')) {
-        throw new FeatureDefinitionError(`step(${fn.name || 'fn'}, …) binds "${param}" to ${describe(spec)}; use value(…) or source('name').`);
+        throw new FeatureDefinitionError(
+          `step(${fn.name || 'fn'}, …) binds "${param}" to ${describe(spec)}; use value(…) or source('name').`,
+        );
       }
     }
     return new Step(fn, frozenLeaves(bindings), undefined, Object.freeze([]));

@@ -9,7 +9,9 @@
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
-  if (typeof value !== 'object' && typeof value !== 'function') return `a ${typeof value} (${String(value).slice(0, 30)})`;
+  if (typeof value !== 'object' && typeof value !== 'function') {
+    return `a ${typeof value} (${String(value).slice(0, 30)})`;
+  }
   const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
   const length = (value as { length?: unknown }).length;
   return typeof length === 'number' ? `${article(name)} ${name} of length ${length}` : `${article(name)} ${name}`;

@@ -35,8 +35,9 @@ export function own<T>(record: Readonly<Record<string, T>> | undefined | null, k
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
   // Plain assignment makes the same own data property, except for `__proto__` (the one accessor on
   // Object.prototype); it keeps a large record in V8's fast mode, which defineProperty does not.
-  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  else record[key] = value;
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  } else record[key] = value;
 }
 
 /**

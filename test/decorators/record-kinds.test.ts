@@ -47,10 +47,13 @@ describe('each record kind has its stage and its rule for copies', () => {
     ]);
     for (const info of Object.values(RECORD_KINDS)) expect(STAGE_ORDER).toContain(info.stage);
     // The order of stages is Hamilton's: what exists, then what is made, expanded, decorated, transformed.
-    expect(STAGE_ORDER.indexOf(RECORD_KINDS.config.stage)).toBeLessThan(STAGE_ORDER.indexOf(RECORD_KINDS.parameterize.stage));
-    expect(STAGE_ORDER.indexOf(RECORD_KINDS.parameterize.stage)).toBeLessThan(STAGE_ORDER.indexOf(RECORD_KINDS.pipeOutput.stage));
-    expect(STAGE_ORDER.indexOf(RECORD_KINDS.extractColumns.stage)).toBeLessThan(STAGE_ORDER.indexOf(RECORD_KINDS.tag.stage));
-    expect(STAGE_ORDER.indexOf(RECORD_KINDS.tag.stage)).toBeLessThan(STAGE_ORDER.indexOf(RECORD_KINDS.checkOutput.stage));
+    const at = (kind: keyof typeof RECORD_KINDS) => STAGE_ORDER.indexOf(RECORD_KINDS[kind].stage);
+    expect(at('config')).toBeLessThan(at('feature'));
+    expect(at('feature')).toBeLessThan(at('parameterize'));
+    expect(at('parameterize')).toBeLessThan(at('pipeOutput'));
+    expect(at('pipeOutput')).toBeLessThan(at('extractColumns'));
+    expect(at('extractColumns')).toBeLessThan(at('tag'));
+    expect(at('tag')).toBeLessThan(at('checkOutput'));
   });
 
   test.each<[string, () => FeatureDecorator]>([
@@ -80,7 +83,8 @@ describe('each record kind has its stage and its rule for copies', () => {
       }
       return Windows;
     }).toThrow(new FeatureDefinitionError(
-      'Windows.meanOf has two @parameterize decorators; @parameterize may appear once on a method. Merge them into one.',
+      'Windows.meanOf has two @parameterize decorators; @parameterize may appear once on a method. ' +
+        'Merge them into one.',
     ));
   });
 
@@ -105,7 +109,8 @@ describe('each record kind has its stage and its rule for copies', () => {
       @config.when({ tier: 'gold' })
       doubled__us(x: Float64Array): Float64Array { return x.map((v) => v * 2); }
     }
-    const dr = new Builder().withFeatures(Many).withConfig({ region: 'US', tier: 'gold' }).withResult(dictResult()).build();
+    const dr = new Builder().withFeatures(Many).withConfig({ region: 'US', tier: 'gold' }).withResult(dictResult())
+      .build();
     const info = dr.listAvailableVariables().find((v) => v.name === 'doubled')!;
     expect(info.tags).toEqual({ owner: 'ds', tier: 'gold' });
     // Decorators apply from the bottom up: the lower @checkOutput is the first check.
@@ -137,20 +142,25 @@ describe('wrong arguments found when the decorator is applied name Class.method'
   }
 
   test.each<[string, () => FeatureDecorator, string]>([
-    ['@inject({})', () => inject({}), '@inject on Subject.method takes a non-empty record { parameter: value(…) | source(…) | group(…) }.'],
-    ['@inject bare value', () => inject({ x: 3 as never }), '@inject on Subject.method binds "x" to number 3; use value(…), source(\'name\') or group(…).'],
+    ['@inject({})', () => inject({}),
+      '@inject on Subject.method takes a non-empty record { parameter: value(…) | source(…) | group(…) }.'],
+    ['@inject bare value', () => inject({ x: 3 as never }),
+      '@inject on Subject.method binds "x" to number 3; use value(…), source(\'name\') or group(…).'],
     ['@does(not a function)', () => does('f' as never), '@does on Subject.method takes a function, got "f".'],
-    ['@does bad mapping', () => does(id, { a: 1 as never }), '@does(fn, mapping) on Subject.method takes a record { fnParameter: "methodParameter" }.'],
+    ['@does bad mapping', () => does(id, { a: 1 as never }),
+      '@does(fn, mapping) on Subject.method takes a record { fnParameter: "methodParameter" }.'],
     ['@pipeInput()', () => pipeInput(), '@pipeInput on Subject.method takes one or more step(fn, { … }) arguments.'],
-    ['@pipeOutput(not a step)', () => pipeOutput(id as never), '@pipeOutput on Subject.method takes one or more step(fn, { … }) arguments.'],
-    ['@pipeInput({ on: 3 })', () => pipeInput({ on: 3 as never }, step(id)), '@pipeInput({ on }) on Subject.method takes the name of the parameter to pipe.'],
+    ['@pipeOutput(not a step)', () => pipeOutput(id as never),
+      '@pipeOutput on Subject.method takes one or more step(fn, { … }) arguments.'],
+    ['@pipeInput({ on: 3 })', () => pipeInput({ on: 3 as never }, step(id)),
+      '@pipeInput({ on }) on Subject.method takes the name of the parameter to pipe.'],
   ])('%s', (_, make, message) => {
     expect(definitionError(() => defineOne(make())).message).toBe(message);
   });
 });
 
 describe('stored specs are copied and frozen', () => {
-  test('changing what was given to @parameterize, @inject, @tag, @config and step() after decoration changes nothing', async () => {
+  test('changing what @parameterize, @inject, @tag, @config, step() got after decoration changes nothing', async () => {
     const spec: Record<string, Record<string, ReturnType<typeof source>>> = { a: { x: source('left') } };
     const injected = { k: value(2) as ReturnType<typeof value> };
     const tags: Record<string, string | string[]> = { owner: 'ds', source: ['crm'] };
@@ -180,14 +190,18 @@ describe('stored specs are copied and frozen', () => {
     expect(a.dependencies).toEqual(['left']);
     expect(a.tags).toEqual({ owner: 'ds', source: ['crm'] });
     expect(dr.listAvailableVariables().map((v) => v.name)).not.toContain('b');
-    const out = await dr.untyped.execute(['a', 'shifted'], { inputs: { left: Float64Array.of(1, 2), right: Float64Array.of(7, 7) } });
+    const inputs = { left: Float64Array.of(1, 2), right: Float64Array.of(7, 7) };
+    const out = await dr.untyped.execute(['a', 'shifted'], { inputs });
     expect(Array.from(out.a as Float64Array)).toEqual([2, 4]);
     expect(Array.from(out.shifted as Float64Array)).toEqual([11, 12]);
   });
 
   test('records, their specs and their lists are frozen', () => {
+    // A hand-written group spec (not made by group()) is copied and frozen too.
+    const ys = { kind: 'group', items: [{ kind: 'source', name: 'y' }] };
+    const handWritten = { a: { x: source('left'), ys } } as never;
     class Kept {
-      @parameterize({ a: { x: source('left'), ys: { kind: 'group', items: [{ kind: 'source', name: 'y' }] } } as never })
+      @parameterize(handWritten)
       @tag({ source: ['crm', 'web'] }, { target: ['a'] })
       m(x: number, ys: number[]): number { return x + ys.length; }
 
@@ -197,11 +211,14 @@ describe('stored specs are copied and frozen', () => {
     for (const method of ['m', 'table']) {
       for (const record of readRecords(Kept.prototype, method)) {
         expect(Object.isFrozen(record)).toBe(true);
-        for (const v of Object.values(record)) if (typeof v === 'object' && v !== null) expect(Object.isFrozen(v)).toBe(true);
+        for (const v of Object.values(record)) {
+          if (typeof v === 'object' && v !== null) expect(Object.isFrozen(v)).toBe(true);
+        }
       }
     }
     const [t, p] = readRecords(Kept.prototype, 'm') as never as [
-      { tags: { source: string[] }; target: string[] }, { spec: Record<string, Record<string, { items: readonly object[] }>> },
+      { tags: { source: string[] }; target: string[] },
+      { spec: Record<string, Record<string, { items: readonly object[] }>> },
     ];
     expect(Object.isFrozen(p.spec.a)).toBe(true);
     expect(Object.isFrozen(p.spec.a.ys)).toBe(true);
@@ -227,7 +244,8 @@ describe('layers', () => {
 
   test('src/records imports nothing from src/graph', () => {
     const dir = path.join(__dirname, '..', '..', 'src', 'records');
-    const offenders = fs.readdirSync(dir).filter((f) => /from '\.\.\/graph\//.test(fs.readFileSync(path.join(dir, f), 'utf8')));
+    const offenders = fs.readdirSync(dir)
+      .filter((f) => /from '\.\.\/graph\//.test(fs.readFileSync(path.join(dir, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

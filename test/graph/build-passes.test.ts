@@ -20,7 +20,7 @@ describe('order and cycles', () => {
     const order = acyclicOrder(4, dag, consumersOf(4, dag))!;
     expect(Array.from(order)).toEqual(Array.from(topologicalOrder(4, dag, consumersOf(4, dag))));
     const position = new Map(Array.from(order, (v, p) => [v, p]));
-    dag.forEach((d, i) => d.forEach((j) => expect(position.get(j)!).toBeLessThan(position.get(i)!)));
+    for (const [i, d] of dag.entries()) for (const j of d) expect(position.get(j)!).toBeLessThan(position.get(i)!);
     const cyclic = edges([], [2], [1], [3]);
     expect(acyclicOrder(4, cyclic, consumersOf(4, cyclic))).toBeUndefined();
     expect(findCycles(4, cyclic).map((c) => [...new Set(c)].sort())).toEqual([[1, 2], [3]]);
@@ -54,7 +54,7 @@ describe('indexing and shared callers', () => {
     );
   });
 
-  test('parameterized outputs that pass their arguments straight through still get their own dependencies', async () => {
+  test('outputs that pass their arguments straight through still get their own dependencies', async () => {
     class Lags {
       @parameterize({ a: { x: source('p') }, b: { x: source('q') }, c: { x: source('p'), k: value(10) } })
       scaled(x: Float64Array, k = 2): Float64Array { return x.map((v) => v * k); }
@@ -64,7 +64,8 @@ describe('indexing and shared callers', () => {
     expect(g.node('a')!.fn).not.toBe(g.node('c')!.fn);
     expect(g.node('b')!.dependencies.map((d) => d.name)).toEqual(['q', 'k']);
     const dr = new Builder().withFeatures(Lags).withResult(dictResult()).build();
-    const out = await dr.untyped.execute(['a', 'b', 'c'], { inputs: { p: Float64Array.of(1, 2), q: Float64Array.of(5, 6) } });
+    const inputs = { p: Float64Array.of(1, 2), q: Float64Array.of(5, 6) };
+    const out = await dr.untyped.execute(['a', 'b', 'c'], { inputs });
     expect([...(out.a as Float64Array)]).toEqual([2, 4]);
     expect([...(out.b as Float64Array)]).toEqual([10, 12]);
     expect([...(out.c as Float64Array)]).toEqual([10, 20]);

@@ -33,7 +33,8 @@ class Shapes {
 }
 
 describe('typed fields on nodes', () => {
-  const graph = buildGraph([Shapes, namespaced('ns', Inner, { inputs: { x: value(Float64Array.of(1)) } })], { scale: 2 });
+  const ns = namespaced('ns', Inner, { inputs: { x: value(Float64Array.of(1)) } });
+  const graph = buildGraph([Shapes, ns], { scale: 2 });
   const node = (name: string) => graph.node(name)!;
   const at = (method: string) => ({ className: 'Shapes', method });
 
@@ -63,7 +64,9 @@ describe('typed fields on nodes', () => {
   test('listAvailableVariables() keeps the display origin and adds the typed fields', () => {
     const dr = new Builder().withFeatures(Shapes).withConfig({ scale: 2 }).withResult(dictResult()).build();
     const info = (name: string) => dr.untyped.listAvailableVariables().find((v) => v.name === name)!;
-    expect(info('spendLag')).toMatchObject({ origin: 'Shapes.lag', definedBy: at('lag'), role: 'feature', optional: false });
+    expect(info('spendLag')).toMatchObject({
+      origin: 'Shapes.lag', definedBy: at('lag'), role: 'feature', optional: false,
+    });
     expect(info('window')).toMatchObject({ origin: 'optional input', role: 'input', optional: true });
     expect(info('window').definedBy).toBeUndefined();
     expect(info('spend')).toMatchObject({ origin: 'input', role: 'input', optional: false });
@@ -90,7 +93,7 @@ describe('one naming scheme for the nodes quiver makes', () => {
     expect(pipeStepName('x', 'raw')).toBe('x.raw');
   });
 
-  test('the graph uses it: a checked, piped feature has x.raw and x.clipped (public steps) and x:raw, x:check:range (internal)', () => {
+  test('a checked, piped feature: x.raw and x.clipped (public steps), x:raw and x:check:range (internal)', () => {
     const g = buildGraph([Shapes], { scale: 2 });
     const names = g.nodes.map((n) => n.name).filter((n) => n.startsWith('score'));
     expect(names.sort()).toEqual(['score', 'score.clipped', 'score.raw', 'score:check:range', 'score:raw']);

@@ -28,16 +28,20 @@ export function bindStage(x: Expansion): boolean {
   if (parameterization) {
     for (const name of Object.keys(parameterization.spec)) {
       const bound = parameterization.spec[name];
-      outputs.push({ name, bound: copy ? { ...bound } : (bound as Record<string, DependencySpec>), doc: own(parameterization.docs, name) ?? x.doc });
+      const doc = own(parameterization.docs, name) ?? x.doc;
+      outputs.push({ name, bound: copy ? { ...bound } : (bound as Record<string, DependencySpec>), doc });
     }
-  } else outputs.push({ name: x.name, bound: copy ? {} : (NOTHING_BOUND as Record<string, DependencySpec>), doc: x.doc });
+  } else outputs.push({ name: x.name, bound: copy ? {} : { ...NOTHING_BOUND }, doc: x.doc });
   if (injected !== undefined || parameterization) checkBindings(x, outputs, parameterization !== undefined, injected);
   if (sub) {
     const namespace = sub.namespace ?? x.name;
     x.inner = x.ctx.expandSpace(sub.space, namespace, origin, x.definedBy);
     const innerNames = new Set(x.inner.map((n) => n.name));
     for (const { bound } of outputs) {
-      for (const p of params) if (!hasOwn(bound, p.name) && innerNames.has(`${namespace}.${p.name}`)) setOwn(bound, p.name, source(`${namespace}.${p.name}`));
+      for (const p of params) {
+        const inner = `${namespace}.${p.name}`;
+        if (!hasOwn(bound, p.name) && innerNames.has(inner)) setOwn(bound, p.name, source(inner));
+      }
     }
   }
   if (x.failed) return false;
@@ -45,8 +49,9 @@ export function bindStage(x: Expansion): boolean {
   const cache: CallerCache = {};
   for (const out of outputs) {
     const { dependencies, fn, paramDeps } = bindParameters(x.impl, instance, params, x.types.params, out.bound, cache);
+    const doc = out.doc === '' ? '' : fillDoc(out.doc, out.bound);
     x.finals.push(makeNode({
-      name: out.name, type: x.types.returns, dependencies, fn, tags: NO_TAGS, doc: out.doc === '' ? '' : fillDoc(out.doc, out.bound),
+      name: out.name, type: x.types.returns, dependencies, fn, tags: NO_TAGS, doc,
       origin, definedBy: x.definedBy, role: 'feature', code: x.code,
     }));
     x.paramDeps.push(paramDeps);
@@ -55,22 +60,33 @@ export function bindStage(x: Expansion): boolean {
 }
 
 /** `@inject` bindings join every output's; a parameter bound twice, or one the method lacks, is a problem. */
-function checkBindings(x: Expansion, outputs: readonly Output[], parameterized: boolean, injected: Readonly<Record<string, DependencySpec>> | undefined): void {
+function checkBindings(
+  x: Expansion,
+  outputs: readonly Output[],
+  parameterized: boolean,
+  injected: Readonly<Record<string, DependencySpec>> | undefined,
+): void {
   const { origin, params } = x;
   const known = new Set(params.map((p) => p.name));
   for (const { name, bound } of outputs) {
     if (injected) {
       for (const param of Object.keys(injected)) {
-        if (hasOwn(bound, param)) problem(x, 'inject-conflict', `${origin} binds "${param}" in both @inject and @parameterize (for "${name}"); bind it in one place.`);
+        if (hasOwn(bound, param)) {
+          problem(x, 'inject-conflict',
+            `${origin} binds "${param}" in both @inject and @parameterize (for "${name}"); bind it in one place.`);
+        }
         setOwn(bound, param, injected[param]);
       }
     }
     let unknown: string[] | undefined;
     for (const p of Object.keys(bound)) if (!known.has(p)) (unknown ??= []).push(p);
     if (unknown) {
-      const decorator = parameterized && !unknown.every((u) => injected !== undefined && u in injected) ? 'parameterize' : 'inject';
+      const byInject = unknown.every((u) => injected !== undefined && u in injected);
+      const decorator = parameterized && !byInject ? 'parameterize' : 'inject';
+      const theirs = params.map((p) => p.name).join(', ') || 'none';
       problem(x, 'parameterize-unknown-parameter',
-        `@${decorator} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${name}", but ${origin} has no such parameter (its parameters: ${params.map((p) => p.name).join(', ') || 'none'}).`);
+        `@${decorator} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${name}", ` +
+          `but ${origin} has no such parameter (its parameters: ${theirs}).`);
     }
   }
 }

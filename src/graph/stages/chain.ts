@@ -11,7 +11,8 @@ export function chainStage(x: Expansion): boolean {
   if (!pipeIn && !pipeOut) return true;
   const { origin, params } = x;
   const ctx: ChainContext = {
-    config: x.ctx.config, instance: x.method.source.instance, origin, definedBy: x.definedBy, problem: (code, message) => problem(x, code, message),
+    config: x.ctx.config, instance: x.method.source.instance, origin, definedBy: x.definedBy,
+    problem: (code, message) => problem(x, code, message),
   };
   for (let i = 0; i < x.finals.length; i++) {
     let node = x.finals[i];

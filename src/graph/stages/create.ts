@@ -14,7 +14,9 @@ export function createStage(x: Expansion): boolean {
   }
   const rest = x.params.find((p) => p.rest);
   if (rest) {
-    problem(x, 'rest-parameter', `${origin} has a rest parameter "...${rest.name}"; each dependency must be one named parameter. Use a parameter per input, or @parameterize with group(…).`);
+    problem(x, 'rest-parameter',
+      `${origin} has a rest parameter "...${rest.name}"; each dependency must be one named parameter. ` +
+        'Use a parameter per input, or @parameterize with group(…).');
   }
   x.types = readDesignTypes(method.holder, method.name);
   if (x.records.length > 0 && x.types.params === undefined) x.ctx.untyped.push(origin);

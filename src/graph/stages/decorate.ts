@@ -13,20 +13,24 @@ import { makeNode, type FeatureNode } from '../node';
 import { problem, type Expansion } from './expansion';
 
 /** The nodes `target` picks among those the method produces; an unknown name is a problem. */
-function targetsOf(x: Expansion, target: Target, defaults: readonly FeatureNode[], decorator: string): readonly FeatureNode[] {
+function targetsOf(
+  x: Expansion, target: Target, defaults: readonly FeatureNode[], decorator: string,
+): readonly FeatureNode[] {
   if (target === undefined) return defaults;
   const wanted = typeof target === 'string' ? [target] : target;
   if (wanted.includes('*')) return x.produced;
   const names = x.produced.map((n) => n.name);
   const missing = wanted.filter((t) => !names.includes(t));
   if (missing.length > 0) {
-    problem(x, 'unknown-target', `@${decorator} on ${x.origin} targets ${missing.map((m) => `"${m}"`).join(', ')}, which ${x.origin} does not produce (it produces: ${names.join(', ')}).`);
+    problem(x, 'unknown-target',
+      `@${decorator} on ${x.origin} targets ${missing.map((m) => `"${m}"`).join(', ')}, ` +
+        `which ${x.origin} does not produce (it produces: ${names.join(', ')}).`);
     return [];
   }
   return x.produced.filter((n) => wanted.includes(n.name));
 }
 
-/** Decorate stage (`@tag`): each record's tags on its target nodes; one key set twice to different values is a problem. */
+/** Decorate stage (`@tag`): each record's tags on its target nodes; a key set twice to two values is a problem. */
 export function decorateStage(x: Expansion): boolean {
   const records = x.of.tag;
   if (!records) return true;
@@ -37,7 +41,10 @@ export function decorateStage(x: Expansion): boolean {
       const current = tags.get(node.name) ?? { ...node.tags };
       for (const [key, v] of Object.entries(record.tags)) {
         if (hasOwn(current, key) && JSON.stringify(current[key]) !== JSON.stringify(v)) {
-          problem(x, 'tag-conflict', `Tag "${key}" is set twice on "${node.name}" (${x.origin}) with different values: ${JSON.stringify(current[key])} and ${JSON.stringify(v)}. Keep one.`, [node.name]);
+          const values = `${JSON.stringify(current[key])} and ${JSON.stringify(v)}`;
+          problem(x, 'tag-conflict',
+            `Tag "${key}" is set twice on "${node.name}" (${x.origin}) with different values: ${values}. Keep one.`,
+            [node.name]);
         }
         setOwn(current, key, v);
         if (record.propagate) propagates.set(node.name, (propagates.get(node.name) ?? new Set()).add(key));
@@ -49,7 +56,8 @@ export function decorateStage(x: Expansion): boolean {
     const own = tags.get(node.name);
     if (!own) return node;
     const keys = propagates.get(node.name);
-    return makeNode({ ...node, tags: Object.freeze(own) as TagMap, ...(keys ? { propagates: Object.freeze([...keys]) } : {}) });
+    const tagged = Object.freeze(own) as TagMap;
+    return makeNode({ ...node, tags: tagged, ...(keys ? { propagates: Object.freeze([...keys]) } : {}) });
   };
   x.finals = x.finals.map(retag);
   x.produced = x.produced.map(retag);
@@ -63,7 +71,9 @@ export function transformStage(x: Expansion): boolean {
   if (!checks && !custom) return true;
   const validators = new Map<string, Validator[]>();
   const add = (target: Target, list: readonly Validator[], decorator: string) => {
-    for (const node of targetsOf(x, target, x.finals, decorator)) validators.set(node.name, [...(validators.get(node.name) ?? []), ...list]);
+    for (const node of targetsOf(x, target, x.finals, decorator)) {
+      validators.set(node.name, [...(validators.get(node.name) ?? []), ...list]);
+    }
   };
   // In the order the decorators were written, so check labels (`range`, `range#2`) stay as they were.
   for (const record of x.records) {

@@ -34,7 +34,9 @@ export interface ExpandContext {
   /** Methods that have quiver decorators but no emitted types (metadata is off). */
   readonly untyped: string[];
   /** The nodes of a feature set under a namespace (for `@subdag`). */
-  readonly expandSpace: (space: NamespaceSpec, namespace: string, origin: string, definedBy?: NodeOrigin) => FeatureNode[];
+  readonly expandSpace: (
+    space: NamespaceSpec, namespace: string, origin: string, definedBy?: NodeOrigin,
+  ) => FeatureNode[];
   /** Where to record nodes that `@config.*` switched off (name → why), for "disabled by config" messages. */
   readonly disabled?: Map<string, string>;
 }

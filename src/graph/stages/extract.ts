@@ -15,22 +15,31 @@ export function extractStage(x: Expansion): boolean {
   const { origin } = x;
   if (columns || fields) {
     // Kept for records written without the decorators (the decorators refuse both at class definition).
-    if (columns && fields) return problem(x, 'extract-twice', `${origin} has both @extractColumns and @extractFields; use one.`), false;
+    if (columns && fields) {
+      problem(x, 'extract-twice', `${origin} has both @extractColumns and @extractFields; use one.`);
+      return false;
+    }
     const primitive = primitiveName(x.types.returns);
     if (primitive !== undefined) {
       const decorator = columns ? '@extractColumns' : '@extractFields';
       const wants = columns ? 'a table (an Arrow Table or a record of columns)' : 'a record';
-      problem(x, 'extract-primitive', `${decorator} on ${origin} cannot apply: ${origin} is declared to return ${primitive}, which is never ${wants}. Declare the type it really returns, or remove ${decorator}.`);
+      problem(x, 'extract-primitive',
+        `${decorator} on ${origin} cannot apply: ${origin} is declared to return ${primitive}, ` +
+          `which is never ${wants}. Declare the type it really returns, or remove ${decorator}.`);
       return false;
     }
+    const { definedBy, code, doc } = x;
     const node = (name: string, type: unknown, dependencies: FeatureNode['dependencies'], fn: FeatureNode['fn']) =>
-      makeNode({ type, tags: NO_TAGS, doc: x.doc, origin, definedBy: x.definedBy, role: 'feature', name, dependencies, fn, code: x.code });
+      makeNode({ type, tags: NO_TAGS, doc, origin, definedBy, role: 'feature', name, dependencies, fn, code });
     for (const table of x.finals) {
       const from = [{ name: table.name, type: undefined, optional: false }];
       for (const c of columns?.names ?? []) {
-        x.extracted.push(node(c, undefined, from, columnExtractor(c, origin, { has: columns!.hasFill, value: columns!.fillWith })));
+        const fill = { has: columns!.hasFill, value: columns!.fillWith };
+        x.extracted.push(node(c, undefined, from, columnExtractor(c, origin, fill)));
       }
-      for (const [f, type] of Object.entries(fields?.fields ?? {})) x.extracted.push(node(f, type, from, fieldExtractor(f, type, origin)));
+      for (const [f, type] of Object.entries(fields?.fields ?? {})) {
+        x.extracted.push(node(f, type, from, fieldExtractor(f, type, origin)));
+      }
     }
   }
   x.produced = x.chained.length + x.extracted.length === 0 ? x.finals : [...x.chained, ...x.finals, ...x.extracted];

@@ -1,4 +1,4 @@
-/** Resolve stage (`@config.when` / `whenNot` / `whenIn`): does the method exist under this config, and under which name. */
+/** Resolve stage (`@config.when` / `whenNot` / `whenIn`): does the method exist under this config, and by what name. */
 import { configAllows, nodeNameOf, whyDisabled } from '../config-match';
 import type { Expansion } from './expansion';
 
