@@ -24,7 +24,7 @@ export type { ExpandContext } from './stages/expansion';
  * The build stages in the order they run. A stage returns false to stop with no nodes (config switched the method
  * off, or a problem it recorded); decorate and transform record their problems and go on.
  */
-const STAGES: readonly (readonly [Exclude<Stage, 'run'>, (x: Expansion) => boolean])[] = [
+export const BUILD_STAGES: readonly (readonly [Exclude<Stage, 'run'>, (x: Expansion) => boolean])[] = [
   ['resolve', resolveStage],
   ['create', createStage],
   ['bind', bindStage],
@@ -44,7 +44,7 @@ export function expandMethod(method: FoundMethod, ctx: ExpandContext): FeatureNo
     failed: false, name: method.name, params: [], types: {}, doc: '', impl: method.fn,
     outputs: [], inner: [], finals: [], paramDeps: [], chained: [], extracted: [], produced: [],
   };
-  for (const [, stage] of STAGES) if (!stage(x)) return [];
+  for (const [, stage] of BUILD_STAGES) if (!stage(x)) return [];
   const nodes = x.inner.length === 0 ? x.produced : [...x.inner, ...x.produced];
   // Step, check and bound-value nodes are made without the method's code identity; they share it.
   for (let i = 0; i < nodes.length; i++) if (nodes[i].code === undefined) nodes[i] = makeNode({ ...nodes[i], code });

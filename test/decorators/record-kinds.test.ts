@@ -9,6 +9,7 @@ import {
   Builder, cache, checkOutput, config, dictResult, does, extractColumns, extractFields, feature, FeatureDefinitionError,
   inject, parameterize, pipeInput, pipeOutput, source, step, subdag, tag, value,
 } from '../../src';
+import { BUILD_STAGES } from '../../src/graph/expand-method';
 import { readRecords } from '../../src/metadata';
 import { RECORD_KINDS, STAGE_ORDER } from '../../src/records/kinds';
 import type { FeatureDecorator } from '../../decorators';
@@ -46,6 +47,8 @@ describe('each record kind has its stage and its rule for copies', () => {
       'inject', 'parameterize', 'pipeInput', 'pipeOutput', 'subdag', 'tag',
     ]);
     for (const info of Object.values(RECORD_KINDS)) expect(STAGE_ORDER).toContain(info.stage);
+    // The builder runs the stages in the table's order; `run` records are read by the executor's cache.
+    expect(BUILD_STAGES.map(([stage]) => stage)).toEqual(STAGE_ORDER.filter((s) => s !== 'run'));
     // The order of stages is Hamilton's: what exists, then what is made, expanded, decorated, transformed.
     const at = (kind: keyof typeof RECORD_KINDS) => STAGE_ORDER.indexOf(RECORD_KINDS[kind].stage);
     expect(at('config')).toBeLessThan(at('feature'));

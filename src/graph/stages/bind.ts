@@ -12,6 +12,12 @@ import { problem, type Expansion, type Output } from './expansion';
 const NO_TAGS = Object.freeze({});
 const NOTHING_BOUND: Readonly<Record<string, DependencySpec>> = Object.freeze({});
 
+/**
+ * Makes one node per output (`x.finals`), with the bindings of `@parameterize` / `@inject` / `@subdag`.
+ *
+ * @example
+ * bindStage(x); // x.finals: one node per key of the @parameterize spec
+ */
 export function bindStage(x: Expansion): boolean {
   const { origin, params } = x;
   const does = x.of.does?.[0];

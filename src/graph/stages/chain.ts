@@ -5,6 +5,12 @@
 import { pipeInputNodes, pipeOutputNodes, type ChainContext } from '../pipe-nodes';
 import { problem, type Expansion } from './expansion';
 
+/**
+ * Puts each final node's `@pipeInput` / `@pipeOutput` steps around it (`x.chained`).
+ *
+ * @example
+ * chainStage(x); // a piped feature x: nodes x.raw, x.<step>…, and x (the last step)
+ */
 export function chainStage(x: Expansion): boolean {
   const pipeIn = x.of.pipeInput?.[0];
   const pipeOut = x.of.pipeOutput?.[0];

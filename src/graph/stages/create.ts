@@ -3,6 +3,12 @@ import { readDesignTypes, readDocComment } from '../../metadata';
 import { parseParameters, ParameterParseError } from '../params';
 import { problem, type Expansion } from './expansion';
 
+/**
+ * Reads the method's parameters, declared types and doc into `x`; false when they cannot be read.
+ *
+ * @example
+ * createStage(x); // x.params: [{ name: 'spend', optional: false, rest: false }]
+ */
 export function createStage(x: Expansion): boolean {
   const { method, origin } = x;
   try {

@@ -30,7 +30,12 @@ function targetsOf(
   return x.produced.filter((n) => wanted.includes(n.name));
 }
 
-/** Decorate stage (`@tag`): each record's tags on its target nodes; a key set twice to two values is a problem. */
+/**
+ * Decorate stage (`@tag`): each record's tags on its target nodes; a key set twice to two values is a problem.
+ *
+ * @example
+ * decorateStage(x); // every produced node now carries the method's @tag tags
+ */
 export function decorateStage(x: Expansion): boolean {
   const records = x.of.tag;
   if (!records) return true;
@@ -64,7 +69,12 @@ export function decorateStage(x: Expansion): boolean {
   return true;
 }
 
-/** Transform stage (`@checkOutput`, `@checkOutputCustom`): a checked node becomes `x:raw`, its checks, and `x`. */
+/**
+ * Transform stage (`@checkOutput`, `@checkOutputCustom`): a checked node becomes `x:raw`, its checks, and `x`.
+ *
+ * @example
+ * transformStage(x); // a feature with @checkOutput({ range }) becomes x:raw, x:check:range, x
+ */
 export function transformStage(x: Expansion): boolean {
   const checks = x.of.checkOutput;
   const custom = x.of.checkOutputCustom;

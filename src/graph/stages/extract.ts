@@ -9,6 +9,12 @@ import { problem, type Expansion } from './expansion';
 
 const NO_TAGS = Object.freeze({});
 
+/**
+ * Adds a node per extracted column or field, and sets `x.produced`.
+ *
+ * @example
+ * extractStage(x); // @extractColumns('a', 'b') on table: nodes table, a, b
+ */
 export function extractStage(x: Expansion): boolean {
   const columns = x.of.extractColumns?.[0];
   const fields = x.of.extractFields?.[0];

@@ -2,7 +2,12 @@
 import { configAllows, nodeNameOf, whyDisabled } from '../config-match';
 import type { Expansion } from './expansion';
 
-/** False when config switches the method off (recorded in `ctx.disabled` for "disabled by config" messages). */
+/**
+ * False when config switches the method off (recorded in `ctx.disabled` for "disabled by config" messages).
+ *
+ * @example
+ * resolveStage(x); // x.name is 'spend' for a method spend__us under config.when({ region: 'US' })
+ */
 export function resolveStage(x: Expansion): boolean {
   const conditions = x.of.config ?? [];
   if (!configAllows(conditions, x.ctx.config)) {
