@@ -16,7 +16,7 @@ const NOTHING_BOUND: Readonly<Record<string, DependencySpec>> = Object.freeze({}
  * Makes one node per output (`x.finals`), with the bindings of `@parameterize` / `@inject` / `@subdag`.
  *
  * @example
- * bindStage(x); // x.finals: one node per key of the @parameterize spec
+ * bindStage(x); // x.finals: one node per key of the parameterize spec
  */
 export function bindStage(x: Expansion): boolean {
   const { origin, params } = x;

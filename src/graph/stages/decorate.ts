@@ -34,7 +34,7 @@ function targetsOf(
  * Decorate stage (`@tag`): each record's tags on its target nodes; a key set twice to two values is a problem.
  *
  * @example
- * decorateStage(x); // every produced node now carries the method's @tag tags
+ * decorateStage(x); // every produced node now carries the tags of the method's tag records
  */
 export function decorateStage(x: Expansion): boolean {
   const records = x.of.tag;
@@ -73,7 +73,7 @@ export function decorateStage(x: Expansion): boolean {
  * Transform stage (`@checkOutput`, `@checkOutputCustom`): a checked node becomes `x:raw`, its checks, and `x`.
  *
  * @example
- * transformStage(x); // a feature with @checkOutput({ range }) becomes x:raw, x:check:range, x
+ * transformStage(x); // a feature checked with { range } becomes x:raw, x:check:range, x
  */
 export function transformStage(x: Expansion): boolean {
   const checks = x.of.checkOutput;

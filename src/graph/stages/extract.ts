@@ -13,7 +13,7 @@ const NO_TAGS = Object.freeze({});
  * Adds a node per extracted column or field, and sets `x.produced`.
  *
  * @example
- * extractStage(x); // @extractColumns('a', 'b') on table: nodes table, a, b
+ * extractStage(x); // extractColumns('a', 'b') on a method table: nodes table, a, b
  */
 export function extractStage(x: Expansion): boolean {
   const columns = x.of.extractColumns?.[0];
