@@ -126,7 +126,7 @@ const NO_CONSUMERS = new Int32Array(0);
 
 /**
  * `consumers[j]`: the nodes that depend on node j, once per dependency edge (the reverse of `deps`).
- * Nodes nothing depends on share one empty list.
+ * Nodes nothing depends on share one empty list; the others are views into one buffer.
  *
  * @example
  * consumersOf(2, [new Int32Array(0), new Int32Array([0])]); // [Int32Array [1], Int32Array []]
@@ -137,8 +137,14 @@ export function consumersOf(count: number, deps: readonly Int32Array[]): Int32Ar
     const d = deps[i];
     for (let k = 0; k < d.length; k++) counts[d[k]]++;
   }
+  let total = 0;
+  for (let i = 0; i < count; i++) total += counts[i];
+  const buffer = new Int32Array(total).buffer;
   const consumers: Int32Array[] = new Array(count);
-  for (let i = 0; i < count; i++) consumers[i] = counts[i] === 0 ? NO_CONSUMERS : new Int32Array(counts[i]);
+  for (let i = 0, at = 0; i < count; i++) {
+    consumers[i] = counts[i] === 0 ? NO_CONSUMERS : new Int32Array(buffer, at * 4, counts[i]);
+    at += counts[i];
+  }
   counts.fill(0);
   for (let i = 0; i < deps.length; i++) {
     const d = deps[i];
