@@ -3,6 +3,13 @@ import { type FeatureDecorator, recordOn } from './record-on';
 
 type Match = Record<string, unknown>;
 
+/** A frozen copy of `{ key: [allowed…] }`, the lists copied too. */
+function frozenLists(match: Record<string, readonly unknown[]>): Readonly<Record<string, readonly unknown[]>> {
+  const copy: Record<string, readonly unknown[]> = {};
+  for (const [key, list] of Object.entries(match)) copy[key] = Object.freeze([...list]);
+  return Object.freeze(copy);
+}
+
 function check(mode: string, match: Match, lists: boolean): void {
   if (match === null || typeof match !== 'object' || Array.isArray(match) || Object.keys(match).length === 0) {
     throw new FeatureDefinitionError(`@config.${mode} takes a non-empty record of config keys, e.g. @config.${mode}({ region: ${lists ? "['US', 'CA']" : "'US'"} }).`);
@@ -29,16 +36,16 @@ export const config = {
   /** The node exists when every key equals its value in the config. */
   when(match: Match): FeatureDecorator {
     check('when', match, false);
-    return recordOn('config.when', () => ({ kind: 'config', mode: 'when', match: { ...match } }));
+    return recordOn('config.when', () => ({ kind: 'config', mode: 'when', match: Object.freeze({ ...match }) }));
   },
   /** The node exists when no key equals its value in the config. */
   whenNot(match: Match): FeatureDecorator {
     check('whenNot', match, false);
-    return recordOn('config.whenNot', () => ({ kind: 'config', mode: 'whenNot', match: { ...match } }));
+    return recordOn('config.whenNot', () => ({ kind: 'config', mode: 'whenNot', match: Object.freeze({ ...match }) }));
   },
   /** The node exists when every key's config value is one of the listed values. */
   whenIn(match: Record<string, readonly unknown[]>): FeatureDecorator {
     check('whenIn', match, true);
-    return recordOn('config.whenIn', () => ({ kind: 'config', mode: 'whenIn', match: { ...match } }));
+    return recordOn('config.whenIn', () => ({ kind: 'config', mode: 'whenIn', match: frozenLists(match) }));
   },
 };

@@ -5,7 +5,7 @@
  */
 import { FeatureDefinitionError } from '../src/errors';
 import { setDocComment } from '../src/metadata';
-import { describeValue } from '../src/graph/types';
+import { describeValue } from '../src/util/describe-value';
 
 /**
  * Records `docs[name]` as the doc of method `name` of `cls`; each becomes the node's `doc`

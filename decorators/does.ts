@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { describe } from '../src/graph/dependency-spec';
+import { describe } from '../src/records/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
 
 /**
@@ -19,9 +19,16 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * }
  */
 export function does(fn: Function, mapping: Record<string, string> = {}): FeatureDecorator {
-  if (typeof fn !== 'function') throw new FeatureDefinitionError(`@does takes a function, got ${describe(fn)}.`);
-  if (mapping === null || typeof mapping !== 'object' || !Object.values(mapping).every((v) => typeof v === 'string')) {
-    throw new FeatureDefinitionError('@does(fn, mapping) takes a record { fnParameter: "methodParameter" }.');
-  }
-  return recordOn('does', () => ({ kind: 'does', fn, mapping: { ...mapping } }));
+  return recordOn('does', (where) => {
+    if (typeof fn !== 'function') {
+      throw new FeatureDefinitionError(`@does on ${where} takes a function, got ${describe(fn)}.`);
+    }
+    const isRecord = mapping !== null && typeof mapping === 'object';
+    if (!isRecord || !Object.values(mapping).every((v) => typeof v === 'string')) {
+      throw new FeatureDefinitionError(
+        `@does(fn, mapping) on ${where} takes a record { fnParameter: "methodParameter" }.`,
+      );
+    }
+    return { kind: 'does', fn, mapping: Object.freeze({ ...mapping }) };
+  });
 }

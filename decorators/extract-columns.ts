@@ -24,5 +24,6 @@ export function extractColumns(...args: (string | { fillWith: unknown })[]): Fea
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new FeatureDefinitionError(`@extractColumns names the column "${dup}" twice.`);
   const fillWith = hasFill ? (last as { fillWith: unknown }).fillWith : undefined;
-  return recordOn('extractColumns', () => ({ kind: 'extractColumns', names: names as string[], fillWith, hasFill }));
+  const stored = Object.freeze([...names]) as readonly string[];
+  return recordOn('extractColumns', () => ({ kind: 'extractColumns', names: stored, fillWith, hasFill }));
 }

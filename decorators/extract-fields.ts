@@ -20,5 +20,5 @@ export function extractFields(fields: Record<string, Function>): FeatureDecorato
       throw new FeatureDefinitionError(`@extractFields field "${name}" must map to a type constructor (Number, String, Float64Array, Object…), got ${JSON.stringify(type)}.`);
     }
   }
-  return recordOn('extractFields', () => ({ kind: 'extractFields', fields: { ...fields } }));
+  return recordOn('extractFields', () => ({ kind: 'extractFields', fields: Object.freeze({ ...fields }) }));
 }

@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
+import { describe, frozenBindings, isDependencySpec, type DependencySpec } from '../src/records/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
 
 /**
@@ -13,11 +13,20 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * }
  */
 export function inject(bindings: Record<string, DependencySpec>): FeatureDecorator {
-  if (bindings === null || typeof bindings !== 'object' || Object.keys(bindings).length === 0) {
-    throw new FeatureDefinitionError('@inject takes a non-empty record { parameter: value(…) | source(…) | group(…) }.');
-  }
-  for (const [param, spec] of Object.entries(bindings)) {
-    if (!isDependencySpec(spec)) throw new FeatureDefinitionError(`@inject binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`);
-  }
-  return recordOn('inject', () => ({ kind: 'inject', bindings: { ...bindings } }));
+  return recordOn('inject', (where) => {
+    const empty = bindings === null || typeof bindings !== 'object' || Array.isArray(bindings) || Object.keys(bindings).length === 0;
+    if (empty) {
+      throw new FeatureDefinitionError(
+        `@inject on ${where} takes a non-empty record { parameter: value(…) | source(…) | group(…) }.`,
+      );
+    }
+    for (const [param, spec] of Object.entries(bindings)) {
+      if (!isDependencySpec(spec)) {
+        throw new FeatureDefinitionError(
+          `@inject on ${where} binds "${param}" to ${describe(spec)}; use value(…), source('name') or group(…).`,
+        );
+      }
+    }
+    return { kind: 'inject', bindings: frozenBindings(bindings) };
+  });
 }

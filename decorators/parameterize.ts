@@ -1,7 +1,7 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { describe, isDependencySpec, type DependencySpec } from '../src/graph/dependency-spec';
+import { describe, frozenBindings, isDependencySpec, type DependencySpec } from '../src/records/dependency-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
-import { own, setOwn } from '../src/graph/own';
+import { own, setOwn } from '../src/util/own';
 import { assertKnownKeys } from '../src/options/known-keys';
 
 export type ParameterizeSpec = Record<string, Record<string, DependencySpec>>;
@@ -27,7 +27,10 @@ export function parameterize(spec: ParameterizeSpec, options: { docs?: Record<st
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec) || Object.keys(spec).length === 0) {
     throw new FeatureDefinitionError('@parameterize takes a non-empty record { nodeName: { parameter: value(…) | source(…) | group(…) } }.');
   }
-  for (const [name, mapping] of Object.entries(spec)) {
+  const names = Object.keys(spec);
+  const stored: Record<string, Readonly<Record<string, DependencySpec>>> = {};
+  for (const name of names) {
+    const mapping = spec[name];
     if (!NAME.test(name)) {
       throw new FeatureDefinitionError(`@parameterize node name "${name}" is not a valid name: use letters, digits, _ and $ (and . between namespaces).`);
     }
@@ -41,13 +44,16 @@ export function parameterize(spec: ParameterizeSpec, options: { docs?: Record<st
         );
       }
     }
+    setOwn(stored, name, frozenBindings(mapping));
   }
   if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@parameterize(spec, options) takes options { docs?, doc? }.');
   assertKnownKeys(options, ['docs', 'doc'], '@parameterize', FeatureDefinitionError);
   const docs: Record<string, string> = {};
-  for (const name of Object.keys(spec)) {
+  for (const name of options.docs === undefined && options.doc === undefined ? [] : names) {
     const doc = own(options.docs, name) ?? options.doc;
     if (doc !== undefined) setOwn(docs, name, doc);
   }
-  return recordOn('parameterize', () => ({ kind: 'parameterize', spec, docs }));
+  Object.freeze(stored);
+  Object.freeze(docs);
+  return recordOn('parameterize', () => ({ kind: 'parameterize', spec: stored, docs }));
 }

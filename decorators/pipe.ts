@@ -1,6 +1,6 @@
 import { FeatureDefinitionError } from '../src/errors';
-import type { LeafSpec } from '../src/graph/dependency-spec';
-import { Step } from '../src/graph/step';
+import type { LeafSpec } from '../src/records/dependency-spec';
+import { Step } from '../src/records/step';
 import { type FeatureDecorator, recordOn } from './record-on';
 import { assertKnownKeys } from '../src/options/known-keys';
 
@@ -18,11 +18,11 @@ export function step(fn: Function, bindings: Record<string, LeafSpec> = {}): Ste
   return Step.of(fn, bindings);
 }
 
-function checkSteps(decorator: string, steps: unknown[]): Step[] {
+function checkSteps(decorator: string, steps: unknown[], where: string): readonly Step[] {
   if (steps.length === 0 || !steps.every((s) => s instanceof Step)) {
-    throw new FeatureDefinitionError(`@${decorator} takes one or more step(fn, { … }) arguments.`);
+    throw new FeatureDefinitionError(`@${decorator} on ${where} takes one or more step(fn, { … }) arguments.`);
   }
-  return steps as Step[];
+  return Object.freeze([...steps]) as readonly Step[];
 }
 
 /**
@@ -39,9 +39,12 @@ export function pipeInput(...args: (Step | { on: string })[]): FeatureDecorator 
   const first = args[0];
   const on = first !== undefined && !(first instanceof Step) ? (first as { on?: unknown }).on : undefined;
   if (first !== undefined && !(first instanceof Step)) assertKnownKeys(first, ['on'], '@pipeInput', FeatureDefinitionError);
-  if (on !== undefined && typeof on !== 'string') throw new FeatureDefinitionError('@pipeInput({ on }) takes the name of the parameter to pipe.');
-  const steps = checkSteps('pipeInput', on === undefined ? args : args.slice(1));
-  return recordOn('pipeInput', () => ({ kind: 'pipeInput', steps, on }));
+  return recordOn('pipeInput', (where) => {
+    if (on !== undefined && typeof on !== 'string') {
+      throw new FeatureDefinitionError(`@pipeInput({ on }) on ${where} takes the name of the parameter to pipe.`);
+    }
+    return { kind: 'pipeInput', steps: checkSteps('pipeInput', on === undefined ? args : args.slice(1), where), on };
+  });
 }
 
 /**
@@ -54,6 +57,5 @@ export function pipeInput(...args: (Step | { on: string })[]): FeatureDecorator 
  * }
  */
 export function pipeOutput(...steps: Step[]): FeatureDecorator {
-  const checked = checkSteps('pipeOutput', steps);
-  return recordOn('pipeOutput', () => ({ kind: 'pipeOutput', steps: checked }));
+  return recordOn('pipeOutput', (where) => ({ kind: 'pipeOutput', steps: checkSteps('pipeOutput', steps, where) }));
 }

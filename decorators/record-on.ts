@@ -1,10 +1,13 @@
 /**
  * The shared body of every decorator: make sure it sits on an instance method, build the record
- * (which validates the arguments and may throw `FeatureDefinitionError`), and write it.
+ * (which validates the arguments and may throw `FeatureDefinitionError`), check that it may join the
+ * method's other records (`assertRecordFits`: one `@parameterize`, never `@extractColumns` with
+ * `@extractFields`), and write it.
  */
 import { FeatureDefinitionError } from '../src/errors';
-import { addRecord } from '../src/metadata';
-import type { DecoratorRecord } from '../src/graph/records';
+import { addRecord, readRecords } from '../src/metadata';
+import { assertRecordFits } from '../src/records/kinds';
+import type { DecoratorRecord } from '../src/records/records';
 import { rejectStandardDecorator } from './standard-decorator';
 
 /** The type of every quiver decorator: a legacy (experimentalDecorators) method decorator. */
@@ -26,7 +29,9 @@ export function recordOn(decorator: string, makeRecord: (where: string) => Decor
           `Rename the method without the leading "_" to make it a feature, or remove the decorator.`,
       );
     }
-    addRecord(target, key, makeRecord(where));
+    const record = Object.freeze(makeRecord(where));
+    assertRecordFits(readRecords(target, key), record, where);
+    addRecord(target, key, record);
   };
 }
 

@@ -1,4 +1,4 @@
-import { checkNamespace, namespaceSpec, type NamespaceOptions } from '../src/graph/namespace';
+import { checkNamespace, namespaceSpec, type NamespaceOptions } from '../src/records/namespace-spec';
 import { type FeatureDecorator, recordOn } from './record-on';
 
 /**

@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import type { TagMap } from '../src/graph/records';
+import { freezeTags } from '../src/records/tags';
 import { type FeatureDecorator, recordOn } from './record-on';
 import { checkTarget } from './target';
 import { assertKnownKeys } from '../src/options/known-keys';
@@ -41,6 +41,6 @@ export function tag(
   if (propagate !== undefined && typeof propagate !== 'boolean') {
     throw new FeatureDefinitionError(`@tag's propagate option must be true or false, got ${JSON.stringify(propagate)}.`);
   }
-  const frozen: TagMap = Object.freeze({ ...tags });
+  const frozen = freezeTags(tags);
   return recordOn('tag', () => ({ kind: 'tag', tags: frozen, target, ...(propagate ? { propagate } : {}) }));
 }

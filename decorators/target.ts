@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import type { Target } from '../src/graph/records';
+import type { Target } from '../src/records/records';
 
 /**
  * Validates a `target` option: a node name, a list of them, or `'*'` for every node the
@@ -13,5 +13,5 @@ export function checkTarget(target: unknown, decorator: string): Target {
       `@${decorator}'s target must be a node name, a non-empty list of node names, or '*' for every node the method produces.`,
     );
   }
-  return target as Target;
+  return typeof target === 'string' ? target : Object.freeze([...(target as readonly string[])]);
 }

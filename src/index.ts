@@ -21,6 +21,7 @@ export { Driver, type RunResult, type ExecuteResult, type TypedExecuteOptions } 
 export type { FeatureNames, FeatureTypes, DeclaredNames, Checked, CheckedName } from './typing/names';
 export type { ExecuteOptions } from './execution/request';
 export { describeTagFilter, type NodeInfo, type TagFilter } from './graph/node-info';
+export type { NodeOrigin } from './graph/node';
 export * from './governance';
 export type { Executor, ExecutorRun, GraphRecipe } from './execution/executor-api';
 export { inline } from './execution/inline';

@@ -4,7 +4,7 @@
  * and copied before writing, so a subclass never edits its parent's list.
  */
 import 'reflect-metadata';
-import type { DecoratorRecord } from './graph/records';
+import type { DecoratorRecord } from './records/records';
 
 const RECORDS = 'quiver:records';
 const DOC_COMMENT = 'quiver:doc-comment';
@@ -16,7 +16,7 @@ export function addRecord(target: object, method: string | symbol, record: Decor
 }
 
 /** The records written on `target[method]` itself (not inherited), in the order they were written. */
-export function readRecords(target: object, method: string): readonly DecoratorRecord[] {
+export function readRecords(target: object, method: string | symbol): readonly DecoratorRecord[] {
   return (Reflect.getOwnMetadata(RECORDS, target, method) as DecoratorRecord[] | undefined) ?? [];
 }
 

@@ -86,11 +86,11 @@ export function openLineage(options: OpenLineageOptions): LifecycleAdapter {
   };
 }
 
-/** The first feature class's name, from the first node defined as `Class.method`. */
+/** The first feature class's name, from the first node a method of a named class defines. */
 function defaultJobName(graph: Graph): string {
   for (const node of graph.nodes) {
-    const match = /^([A-Za-z_$][\w$]*)\./.exec(node.origin);
-    if (node.role === 'feature' && match) return match[1];
+    const className = node.definedBy?.className;
+    if (node.role === 'feature' && className !== undefined && /^[A-Za-z_$][\w$]*$/.test(className)) return className;
   }
   return 'quiver';
 }

@@ -4,17 +4,22 @@
  * types cannot meet, and cycles. Every problem is collected; then one `GraphBuildError` lists them.
  */
 import { GraphBuildError, type Issue } from '../errors';
-import { findCycles } from './cycles';
+import { acyclicOrder, consumersOf, findCycles } from './cycles';
 import { Graph } from './graph';
-import { makeNode, SUPPLIED, type FeatureNode } from './node';
+import { makeNode, SUPPLIED, type Dependency, type FeatureNode } from './node';
 import { describeValue, isKnownType, typeName, typesCompatible, valueMatchesType } from './types';
-import { hasOwn } from './own';
+import { hasOwn } from '../util/own';
 
 export function assembleGraph(features: readonly FeatureNode[], config: Readonly<Record<string, unknown>>, issues: Issue[]): Graph {
-  const index = new Map<string, number>();
-  const nodes: FeatureNode[] = [];
+  // Set from the last node to the first, so each name keeps its first definition: one Map write a
+  // node. Fewer names than nodes means some are defined twice; only then does the slower pass run.
+  let index = new Map<string, number>();
+  for (let i = features.length - 1; i >= 0; i--) index.set(features[i].name, i);
+  const unique = index.size === features.length;
+  if (!unique) index = new Map();
+  const nodes: FeatureNode[] = unique ? [...features] : [];
   let duplicates: Map<string, FeatureNode[]> | undefined;
-  for (const node of features) {
+  for (const node of unique ? [] : features) {
     const first = index.get(node.name);
     if (first === undefined) {
       index.set(node.name, nodes.length);
@@ -39,14 +44,43 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     }
   }
 
+  // One pass over every edge: an edge between features is resolved and its types checked here; an
+  // edge to a name no feature defines is collected, then that name becomes an input or config node.
+  const count = nodes.length;
+  const deps: Int32Array[] = new Array(count);
+  const mismatches: Issue[] = [];
   const external = new Map<string, { consumers: { node: FeatureNode; type: unknown }[]; optional: boolean }>();
-  for (const node of nodes) {
-    for (const dep of node.dependencies) {
-      if (index.has(dep.name)) continue;
-      const entry = external.get(dep.name) ?? { consumers: [], optional: true };
+  let open: number[] | undefined; // (node, edge) pairs still pointing at an input
+  // Every node's edge list is a view into one buffer: a small typed array of its own costs twice the memory.
+  let total = 0;
+  for (let i = 0; i < count; i++) total += nodes[i].dependencies.length;
+  const edges = new Int32Array(total);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const node = nodes[i];
+    const list = node.dependencies;
+    if (list.length === 0) {
+      deps[i] = NO_EDGES;
+      continue;
+    }
+    const d = (deps[i] = new Int32Array(edges.buffer, at * 4, list.length));
+    at += list.length;
+    for (let k = 0; k < list.length; k++) {
+      const dep = list[k];
+      const j = index.get(dep.name);
+      if (j !== undefined) {
+        d[k] = j;
+        const provider = nodes[j];
+        if (isKnownType(dep.type) && !typesCompatible(provider.type, dep.type)) {
+          mismatches.push(typeMismatch(provider, node, dep));
+        }
+        continue;
+      }
+      (open ??= []).push(i, k);
+      let entry = external.get(dep.name);
+      if (entry === undefined) external.set(dep.name, (entry = { consumers: [], optional: true }));
       entry.consumers.push({ node, type: dep.type });
       entry.optional &&= dep.optional;
-      external.set(dep.name, entry);
     }
   }
   for (const [name, { consumers, optional }] of external) {
@@ -71,41 +105,16 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
       }
     }
     index.set(name, nodes.length);
-    nodes.push(
-      makeNode({
-        name,
-        type: typed[0]?.type,
-        dependencies: [],
-        fn: SUPPLIED,
-        tags: {},
-        doc: '',
-        origin: isConfig ? 'config' : optional ? 'optional input' : 'input',
-        role: isConfig ? 'config' : 'input',
-      }),
-    );
+    deps.push(NO_EDGES);
+    nodes.push(suppliedNode(name, typed[0]?.type, isConfig, optional));
   }
-
-  const deps: Int32Array[] = new Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    const list = nodes[i].dependencies;
-    const d = (deps[i] = new Int32Array(list.length));
-    for (let k = 0; k < list.length; k++) d[k] = index.get(list[k].name)!;
+  for (let p = 0; open !== undefined && p < open.length; p += 2) {
+    deps[open[p]][open[p + 1]] = index.get(nodes[open[p]].dependencies[open[p + 1]].name)!;
   }
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    for (let k = 0; k < node.dependencies.length; k++) {
-      const dep = node.dependencies[k];
-      if (!isKnownType(dep.type)) continue;
-      const provider = nodes[deps[i][k]];
-      if (provider.role === 'input' || provider.role === 'config' || typesCompatible(provider.type, dep.type)) continue;
-      issues.push({
-        code: 'type-mismatch',
-        message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. Make the declared types agree.`,
-        nodes: [provider.name, node.name],
-      });
-    }
-  }
-  for (const cycle of findCycles(nodes.length, deps)) {
+  for (const issue of mismatches) issues.push(issue);
+  const consumers = consumersOf(nodes.length, deps);
+  const order = acyclicOrder(nodes.length, deps, consumers);
+  for (const cycle of order ? [] : findCycles(nodes.length, deps)) {
     // A checked feature's internal nodes (x:raw, x:check:…) are shown as the feature itself.
     const names = cycle.map((i) => nodes[i].owner ?? nodes[i].name).reverse().filter((n, k, all) => k === 0 || n !== all[k - 1]);
     issues.push({
@@ -115,7 +124,35 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     });
   }
   if (issues.length > 0) throw new GraphBuildError(issues);
-  return new Graph(nodes, deps, index);
+  return new Graph(nodes, deps, index, { consumers, order: order! });
+}
+
+const NO_EDGES = new Int32Array(0);
+const NO_TAGS = Object.freeze({});
+
+/** An input or config node: supplied at run time, never computed. `origin` is its display text. */
+function suppliedNode(name: string, type: unknown, isConfig: boolean, optional: boolean): FeatureNode {
+  return makeNode({
+    name,
+    type,
+    dependencies: [],
+    fn: SUPPLIED,
+    tags: NO_TAGS,
+    doc: '',
+    origin: isConfig ? 'config' : optional ? 'optional input' : 'input',
+    role: isConfig ? 'config' : 'input',
+    ...(isConfig ? {} : { optional }),
+  });
+}
+
+function typeMismatch(provider: FeatureNode, node: FeatureNode, dep: Dependency): Issue {
+  return {
+    code: 'type-mismatch',
+    message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, ` +
+      `but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. ` +
+      'Make the declared types agree.',
+    nodes: [provider.name, node.name],
+  };
 }
 
 function joinAnd(items: readonly string[]): string {

@@ -4,9 +4,9 @@
  * literals (`value`), other nodes (`source`) or lists/records of those (`group`).
  */
 import type { ParsedParameter } from './params';
-import type { DependencySpec, LeafSpec } from './dependency-spec';
+import type { DependencySpec, LeafSpec } from '../records/dependency-spec';
 import type { Dependency, NodeFn } from './node';
-import { own, setOwn } from './own';
+import { own, setOwn } from '../util/own';
 
 /** How one argument of the call is made from the dependencies' values. */
 type Slot =
@@ -22,6 +22,16 @@ export interface Binding {
   readonly paramDeps: readonly number[];
 }
 
+/**
+ * Functions shared by the nodes of one method and instance: every node whose arguments are its
+ * dependencies in order (no literals, no groups) calls the method the same way, so one function serves them all.
+ */
+export interface CallerCache {
+  direct?: NodeFn;
+  /** `paramDeps` of such a node: parameter i reads dependency i. */
+  identity?: readonly number[];
+}
+
 /** Calls `method` on `instance` with each parameter read from `bound[param]` or from its own name. */
 export function bindParameters(
   method: Function,
@@ -29,7 +39,12 @@ export function bindParameters(
   params: readonly ParsedParameter[],
   paramTypes: readonly unknown[] | undefined,
   bound: Readonly<Record<string, DependencySpec>> = {},
+  cache?: CallerCache,
 ): Binding {
+  if (cache) {
+    const direct = directBinding(method, instance, params, paramTypes, bound, cache);
+    if (direct) return direct;
+  }
   const dependencies: Dependency[] = [];
   const paramDeps: number[] = new Array(params.length);
   // Fast path (plain methods and value/source bindings): each argument is a dependency (index ≥ 0)
@@ -62,15 +77,46 @@ export function bindParameters(
     }
     if (slots) slots[i] = sources[i] >= 0 ? { kind: 'dep', index: sources[i] } : { kind: 'value', value: literals[-sources[i] - 1] };
   }
-  return { dependencies, fn: callerOf(method, instance, sources, literals, slots), paramDeps };
+  return { dependencies, fn: callerOf(method, instance, sources, literals, slots, cache), paramDeps };
 }
 
-function callerOf(method: Function, instance: object, sources: number[], literals: unknown[], slots: Slot[] | undefined): NodeFn {
+/**
+ * The common case without the general path's bookkeeping: every parameter reads a node (its own
+ * name or a `source`), so the arguments are the dependencies in order and one function and one
+ * `paramDeps` serve every node of the method. Undefined when a parameter is bound to a value or group.
+ */
+function directBinding(
+  method: Function,
+  instance: object,
+  params: readonly ParsedParameter[],
+  paramTypes: readonly unknown[] | undefined,
+  bound: Readonly<Record<string, DependencySpec>>,
+  cache: CallerCache,
+): Binding | undefined {
+  const dependencies: Dependency[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const spec = own(bound, p.name);
+    if (spec === undefined) dependencies[i] = { name: p.name, type: paramTypes?.[i], optional: p.optional };
+    else if (spec.kind === 'source') dependencies[i] = { name: spec.name, type: paramTypes?.[i], optional: false };
+    else return undefined;
+  }
+  const fn = (cache.direct ??= (args) => method.apply(instance, args));
+  const paramDeps = (cache.identity ??= Object.freeze(params.map((_, i) => i)));
+  return { dependencies, fn, paramDeps };
+}
+
+function callerOf(
+  method: Function, instance: object, sources: number[], literals: unknown[], slots: Slot[] | undefined, cache: CallerCache | undefined,
+): NodeFn {
   if (slots) {
     const all = slots;
     return (args) => method.apply(instance, all.map((slot) => fill(slot, args)));
   }
-  if (literals.length === 0 && sources.every((at, i) => at === i)) return (args) => method.apply(instance, args);
+  if (literals.length === 0 && isIdentity(sources)) {
+    if (cache) return (cache.direct ??= (args) => method.apply(instance, args));
+    return (args) => method.apply(instance, args);
+  }
   const n = sources.length;
   return (args) => {
     const call = new Array(n);
@@ -80,6 +126,11 @@ function callerOf(method: Function, instance: object, sources: number[], literal
     }
     return method.apply(instance, call);
   };
+}
+
+function isIdentity(sources: readonly number[]): boolean {
+  for (let i = 0; i < sources.length; i++) if (sources[i] !== i) return false;
+  return true;
 }
 
 function fill(slot: Slot, args: unknown[]): unknown {

@@ -7,10 +7,9 @@ import { collectMethods, noFeaturesIssue, toSource } from './collect-methods';
 import { expandMethod } from './expand-method';
 import { assembleGraph } from './assemble';
 import type { Graph } from './graph';
-import { makeNode, type CodeIdentity, type FeatureNode } from './node';
-import { readRecords } from '../metadata';
+import type { FeatureNode, NodeOrigin } from './node';
 import { Namespaced, prefixNodes } from './namespace';
-import type { NamespaceSpec } from './records';
+import type { NamespaceSpec } from '../records/records';
 
 let warnedUntyped = false;
 
@@ -44,8 +43,10 @@ function nodesOf(
   disabled?: Map<string, string>,
 ): FeatureNode[] {
   const nodes: FeatureNode[] = [];
-  const expandSpace = (space: NamespaceSpec, namespace: string, origin: string) =>
-    prefixNodes(nodesOf(space.features, { ...config, ...space.config }, issues, untyped), namespace, space, origin);
+  const expandSpace = (space: NamespaceSpec, namespace: string, origin: string, definedBy?: NodeOrigin) =>
+    prefixNodes(
+      nodesOf(space.features, { ...config, ...space.config }, issues, untyped), namespace, space, origin, definedBy,
+    );
   for (const item of items) {
     if (item instanceof Namespaced) {
       nodes.push(...expandSpace(item.space, item.namespace, `namespaced("${item.namespace}")`));
@@ -56,10 +57,7 @@ function nodesOf(
     const methods = collectMethods(source);
     if (methods.length === 0) issues.push(noFeaturesIssue(item, source.className));
     for (const method of methods) {
-      const code: CodeIdentity = { fn: method.fn, records: readRecords(method.holder, method.name), instance: source.instance };
-      for (const node of expandMethod(method, { config, issues, untyped, expandSpace, disabled })) {
-        nodes.push(node.code === undefined ? makeNode({ ...node, code }) : node);
-      }
+      for (const node of expandMethod(method, { config, issues, untyped, expandSpace, disabled })) nodes.push(node);
     }
   }
   return nodes;

@@ -7,10 +7,11 @@
 import { DataValidationError } from '../errors';
 import { runCheck } from '../quality';
 import type { QualityResult, Validator } from '../quality/result';
+import { checkLabelOf, checkNodeName, rawNodeName } from './internal-names';
 import { copyWith, makeNode, type FeatureNode } from './node';
 
 export function expandChecks(node: FeatureNode, validators: readonly Validator[]): FeatureNode[] {
-  const raw = copyWith(node, { name: `${node.name}:raw`, role: 'raw', owner: node.name });
+  const raw = copyWith(node, { name: rawNodeName(node.name), role: 'raw', owner: node.name });
   const seen = new Map<string, number>();
   const checks = validators.map((validator) => {
     const count = (seen.get(validator.name) ?? 0) + 1;
@@ -25,6 +26,7 @@ export function expandChecks(node: FeatureNode, validators: readonly Validator[]
       tags: node.tags,
       doc: validator.description ?? '',
       origin: node.origin,
+      definedBy: node.definedBy,
       role: 'check',
       owner: node.name,
       validator,
@@ -44,7 +46,7 @@ export function renamedCheckFn(node: FeatureNode, newOwner: string): FeatureNode
     const label = checkLabel(node);
     return (args) => runCheck(newOwner, validator, args[0], label);
   }
-  if (node.dependencies[0]?.name === `${node.name}:raw`) return gateOf(newOwner);
+  if (node.dependencies[0]?.name === rawNodeName(node.name)) return gateOf(newOwner);
   return undefined;
 }
 
@@ -56,7 +58,7 @@ export function renamedCheckFn(node: FeatureNode, newOwner: string): FeatureNode
  * checkLabel(graph.node('x:check:lengthIs#2')!); // 'lengthIs#2'
  */
 export function checkLabel(node: FeatureNode): string {
-  return node.name.slice(node.name.lastIndexOf(':check:') + ':check:'.length);
+  return checkLabelOf(node.name);
 }
 
 /**

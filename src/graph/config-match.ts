@@ -1,6 +1,6 @@
 /** Resolve stage: whether a method's `@config.*` records let it exist under the given config. */
-import type { DecoratorRecord } from './records';
-import { hasOwn } from './own';
+import type { DecoratorRecord } from '../records/records';
+import { hasOwn } from '../util/own';
 
 type ConfigRecord = Extract<DecoratorRecord, { kind: 'config' }>;
 

@@ -41,7 +41,12 @@ export function findCycles(count: number, deps: readonly Int32Array[]): number[]
         const parent = work[work.length - 2];
         low[parent] = Math.min(low[parent], low[v]);
       }
-      if (low[v] === index[v]) {
+      if (low[v] === index[v] && stack[stack.length - 1] === v) {
+        // A component of one node (the common case): a cycle only when the node reads itself.
+        stack.pop();
+        onStack[v] = 0;
+        if (deps[v].includes(v)) cycles.push(cycleWithin(new Set([v]), v, deps));
+      } else if (low[v] === index[v]) {
         const component: number[] = [];
         let w: number;
         do {
@@ -80,16 +85,70 @@ function cycleWithin(members: Set<number>, start: number, deps: readonly Int32Ar
 }
 
 /** Node indices in an order where every node comes after all of its dependencies (Kahn). */
-export function topologicalOrder(count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[]): Int32Array {
-  const pending = new Int32Array(count);
+export function topologicalOrder(
+  count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[],
+): Int32Array {
   const order = new Int32Array(count);
+  kahn(count, deps, consumers, order);
+  return order;
+}
+
+/**
+ * The topological order, or `undefined` when the graph has a cycle (some node never becomes ready):
+ * one linear pass, so the cycle search (`findCycles`) runs only for a graph that has one.
+ *
+ * @example
+ * acyclicOrder(2, [new Int32Array(0), new Int32Array([0])], consumersOf(2, deps)); // Int32Array [0, 1]
+ */
+export function acyclicOrder(
+  count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[],
+): Int32Array | undefined {
+  const order = new Int32Array(count);
+  return kahn(count, deps, consumers, order) === count ? order : undefined;
+}
+
+/** Fills `order` and returns how many nodes it placed (fewer than `count` when there is a cycle). */
+function kahn(count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[], order: Int32Array): number {
+  const pending = new Int32Array(count);
   let tail = 0;
   for (let i = 0; i < count; i++) {
     pending[i] = deps[i].length;
     if (pending[i] === 0) order[tail++] = i;
   }
   for (let head = 0; head < tail; head++) {
-    for (const c of consumers[order[head]]) if (--pending[c] === 0) order[tail++] = c;
+    const list = consumers[order[head]];
+    for (let k = 0; k < list.length; k++) if (--pending[list[k]] === 0) order[tail++] = list[k];
   }
-  return order;
+  return tail;
+}
+
+const NO_CONSUMERS = new Int32Array(0);
+
+/**
+ * `consumers[j]`: the nodes that depend on node j, once per dependency edge (the reverse of `deps`).
+ * Nodes nothing depends on share one empty list; the others are views into one buffer.
+ *
+ * @example
+ * consumersOf(2, [new Int32Array(0), new Int32Array([0])]); // [Int32Array [1], Int32Array []]
+ */
+export function consumersOf(count: number, deps: readonly Int32Array[]): Int32Array[] {
+  const counts = new Int32Array(count);
+  for (let i = 0; i < deps.length; i++) {
+    const d = deps[i];
+    for (let k = 0; k < d.length; k++) counts[d[k]]++;
+  }
+  let total = 0;
+  for (let i = 0; i < count; i++) total += counts[i];
+  const buffer = new Int32Array(total).buffer;
+  const consumers: Int32Array[] = new Array(count);
+  for (let i = 0, at = 0; i < count; i++) {
+    consumers[i] = counts[i] === 0 ? NO_CONSUMERS : new Int32Array(buffer, at * 4, counts[i]);
+    at += counts[i];
+  }
+  counts.fill(0);
+  for (let i = 0; i < deps.length; i++) {
+    const d = deps[i];
+    for (let k = 0; k < d.length; k++) consumers[d[k]][counts[d[k]]++] = i;
+  }
+  return consumers;
 }

@@ -2,7 +2,7 @@
  * The checked graph: frozen nodes plus integer edges and one topological order, computed once
  * at build so that planning and execution work on indices, not names.
  */
-import { topologicalOrder } from './cycles';
+import { consumersOf, topologicalOrder } from './cycles';
 import type { FeatureNode } from './node';
 
 const NO_DISABLED: ReadonlyMap<string, string> = new Map();
@@ -20,15 +20,13 @@ export class Graph {
     /** `deps[i][k]`: the node that provides node i's k-th dependency. */
     readonly deps: readonly Int32Array[],
     index?: ReadonlyMap<string, number>,
+    /** Already computed from `deps` (the builder has them from its cycle check). */
+    known?: { readonly consumers: readonly Int32Array[]; readonly order: Int32Array },
   ) {
     this.index = index ?? new Map(nodes.map((n, i) => [n.name, i]));
-    const counts = new Int32Array(nodes.length);
-    for (const d of deps) for (const j of d) counts[j]++;
-    const consumers = Array.from(counts, (c) => new Int32Array(c));
-    counts.fill(0);
-    for (let i = 0; i < deps.length; i++) for (const j of deps[i]) consumers[j][counts[j]++] = i;
+    const consumers = known?.consumers ?? consumersOf(nodes.length, deps);
     this.consumers = consumers;
-    this.order = topologicalOrder(nodes.length, deps, consumers);
+    this.order = known?.order ?? topologicalOrder(nodes.length, deps, consumers);
     this.position = new Int32Array(nodes.length);
     for (let p = 0; p < this.order.length; p++) this.position[this.order[p]] = p;
     Object.freeze(this);

@@ -2,10 +2,10 @@
 import type { NodeRole, Tags } from '../execution/hooks';
 import type { Graph } from './graph';
 import { userDependencies } from './lineage';
-import { isInternal } from './node';
+import { isInternal, type NodeOrigin } from './node';
 import { isKnownType, typeName } from './types';
 import { inheritedTags } from '../governance/inherited-tags';
-import { hasOwn } from './own';
+import { hasOwn } from '../util/own';
 import { checkLabel } from './check-nodes';
 
 export interface NodeInfo {
@@ -24,9 +24,16 @@ export interface NodeInfo {
   readonly isExternalInput: boolean;
   readonly doc: string;
   readonly dependencies: readonly string[];
-  /** `Class.method` for features; `input`, `optional input` or `config` otherwise. */
+  /**
+   * `Class.method` for features; `input`, `optional input` or `config` otherwise: display text. Code
+   * should read `role`, `optional` and `definedBy` instead.
+   */
   readonly origin: string;
+  /** The class and method that define the node (`{ className, method }`); `undefined` for inputs and config. */
+  readonly definedBy?: NodeOrigin;
   readonly role: NodeRole;
+  /** True for an input that every node reading it has a default for (it may be left out); else false. */
+  readonly optional: boolean;
   /** Names of the data-quality checks that run on this node. */
   readonly checks: readonly string[];
 }
@@ -89,7 +96,9 @@ export function nodeInfos(graph: Graph, filter?: TagFilter): NodeInfo[] {
       doc: node.doc,
       dependencies: userDependencies(graph, i),
       origin: node.origin,
+      definedBy: node.definedBy,
       role: node.role,
+      optional: node.optional === true,
       checks: checks.get(node.name) ?? [],
     });
   });

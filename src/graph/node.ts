@@ -4,7 +4,7 @@
  */
 import type { NodeRole } from '../execution/hooks';
 import type { Validator } from '../quality/result';
-import type { DecoratorRecord, TagMap } from './records';
+import type { DecoratorRecord, TagMap } from '../records/records';
 
 export interface Dependency {
   /** The name of the node, config key or input this dependency reads. */
@@ -13,6 +13,16 @@ export interface Dependency {
   readonly type: unknown;
   /** A parameter with a default value: when nothing provides it, the default applies. */
   readonly optional: boolean;
+}
+
+/**
+ * Where a node comes from, as typed fields: the class and method that define it (`origin` is the
+ * same as text, `Class.method`). `module` is the file, when the one who builds the graph knows it.
+ */
+export interface NodeOrigin {
+  readonly module?: string;
+  readonly className: string;
+  readonly method: string;
 }
 
 /** Computes a node's value from its dependencies' values, in `dependencies` order. */
@@ -25,9 +35,16 @@ export interface FeatureNode {
   readonly fn: NodeFn;
   readonly tags: TagMap;
   readonly doc: string;
-  /** Where it was defined: `Class.method`, `input` or `config`. */
+  /**
+   * Where it was defined, as messages and `listAvailableVariables()` show it: `Class.method`, `input`,
+   * `optional input` or `config`. Code decides by `role`, `optional` and `definedBy`, never by this text.
+   */
   readonly origin: string;
+  /** The method that defines the node; `undefined` for inputs and config. */
+  readonly definedBy?: NodeOrigin;
   readonly role: NodeRole;
+  /** For an `input` node: true when every node that reads it has a default for it. */
+  readonly optional?: boolean;
   /** For `raw` and `check` nodes: the feature they belong to. */
   readonly owner?: string;
   /** For `check` nodes: the check they run. */

@@ -4,15 +4,17 @@
  */
 import { bindParameters } from './bind-parameters';
 import { configAllows } from './config-match';
-import { source, type DependencySpec } from './dependency-spec';
+import { source, type DependencySpec } from '../records/dependency-spec';
+import { pipeStepName } from './internal-names';
 import { copyWith, makeNode, type FeatureNode } from './node';
 import { parseParameters, ParameterParseError } from './params';
-import type { Step } from './step';
+import type { Step } from '../records/step';
 
 export interface ChainContext {
   readonly config: Readonly<Record<string, unknown>>;
   readonly instance: object;
   readonly origin: string;
+  readonly definedBy?: FeatureNode['definedBy'];
   readonly problem: (code: string, message: string) => void;
 }
 
@@ -40,13 +42,14 @@ function chain(steps: readonly Step[], from: string, prefix: string, ctx: ChainC
       ctx.problem('bad-step', `The step ${s.fn.name || 'anonymous'} of ${ctx.origin} binds ${unknown.map((u) => `"${u}"`).join(', ')}, which is not one of its parameters after the first (${params.slice(1).map((p) => p.name).join(', ') || 'none'}).`);
       return undefined;
     }
-    let name = `${prefix}.${s.name ?? (s.fn.name || `step${i}`)}`;
-    for (let n = 2; used.has(name); n++) name = `${prefix}.${s.name ?? (s.fn.name || `step${i}`)}${n}`;
+    const step = s.name ?? (s.fn.name || `step${i}`);
+    let name = pipeStepName(prefix, step);
+    for (let n = 2; used.has(name); n++) name = pipeStepName(prefix, `${step}${n}`);
     used.add(name);
     if (lastName !== undefined && i === active.length - 1) name = lastName;
     const bound: Record<string, DependencySpec> = { ...s.bindings, [params[0].name]: source(previous) };
     const { dependencies, fn } = bindParameters(s.fn, ctx.instance, params, undefined, bound);
-    nodes.push(makeNode({ name, type: undefined, dependencies, fn, tags: {}, doc: `${s.fn.name || 'step'} (a step of ${ctx.origin})`, origin: ctx.origin, role: 'feature' }));
+    nodes.push(makeNode({ name, type: undefined, dependencies, fn, tags: {}, doc: `${s.fn.name || 'step'} (a step of ${ctx.origin})`, origin: ctx.origin, definedBy: ctx.definedBy, role: 'feature' }));
     previous = name;
   }
   return nodes;
@@ -63,7 +66,7 @@ export function pipeInputNodes(node: FeatureNode, dependencyIndex: number, steps
 
 /** `@pipeOutput`: `node` becomes `<name>.raw` and the steps run on it; the last step takes the name. */
 export function pipeOutputNodes(node: FeatureNode, steps: readonly Step[], ctx: ChainContext): FeatureNode[] | undefined {
-  const raw = copyWith(node, { name: `${node.name}.raw` });
+  const raw = copyWith(node, { name: pipeStepName(node.name, 'raw') });
   const nodes = chain(steps, raw.name, node.name, ctx, node.name);
   if (!nodes || nodes.length === 0) return nodes && [node];
   const last = nodes[nodes.length - 1];

@@ -1,0 +1,98 @@
+/**
+ * Bind stage: what runs (`@does`), how parameters are bound (`@parameterize`, `@inject`,
+ * `@subdag`), and one node per output. Parameters not bound read the node of their own name.
+ */
+import { source, type DependencySpec } from '../../records/dependency-spec';
+import { bindParameters, fillDoc, type CallerCache } from '../bind-parameters';
+import { implementationOf } from '../implementation';
+import { makeNode } from '../node';
+import { hasOwn, own, setOwn } from '../../util/own';
+import { problem, type Expansion, type Output } from './expansion';
+
+const NO_TAGS = Object.freeze({});
+const NOTHING_BOUND: Readonly<Record<string, DependencySpec>> = Object.freeze({});
+
+/**
+ * Makes one node per output (`x.finals`), with the bindings of `@parameterize` / `@inject` / `@subdag`.
+ *
+ * @example
+ * bindStage(x); // x.finals: one node per key of the parameterize spec
+ */
+export function bindStage(x: Expansion): boolean {
+  const { origin, params } = x;
+  const does = x.of.does?.[0];
+  if (does) {
+    const found = implementationOf(does.fn, does.mapping, params, origin, x.method.fn);
+    if ('problem' in found) return problem(x, 'does', found.problem), false;
+    x.impl = found.fn;
+  }
+  const parameterization = x.of.parameterize?.[0];
+  const injected = x.of.inject?.[0].bindings;
+  const sub = x.of.subdag?.[0];
+  const copy = injected !== undefined || sub !== undefined;
+  const outputs: Output[] = x.outputs;
+  if (parameterization) {
+    for (const name of Object.keys(parameterization.spec)) {
+      const bound = parameterization.spec[name];
+      const doc = own(parameterization.docs, name) ?? x.doc;
+      outputs.push({ name, bound: copy ? { ...bound } : (bound as Record<string, DependencySpec>), doc });
+    }
+  } else outputs.push({ name: x.name, bound: copy ? {} : { ...NOTHING_BOUND }, doc: x.doc });
+  if (injected !== undefined || parameterization) checkBindings(x, outputs, parameterization !== undefined, injected);
+  if (sub) {
+    const namespace = sub.namespace ?? x.name;
+    x.inner = x.ctx.expandSpace(sub.space, namespace, origin, x.definedBy);
+    const innerNames = new Set(x.inner.map((n) => n.name));
+    for (const { bound } of outputs) {
+      for (const p of params) {
+        const inner = `${namespace}.${p.name}`;
+        if (!hasOwn(bound, p.name) && innerNames.has(inner)) setOwn(bound, p.name, source(inner));
+      }
+    }
+  }
+  if (x.failed) return false;
+  const { instance } = x.method.source;
+  const cache: CallerCache = {};
+  for (const out of outputs) {
+    const { dependencies, fn, paramDeps } = bindParameters(x.impl, instance, params, x.types.params, out.bound, cache);
+    const doc = out.doc === '' ? '' : fillDoc(out.doc, out.bound);
+    x.finals.push(makeNode({
+      name: out.name, type: x.types.returns, dependencies, fn, tags: NO_TAGS, doc,
+      origin, definedBy: x.definedBy, role: 'feature', code: x.code,
+    }));
+    x.paramDeps.push(paramDeps);
+  }
+  return true;
+}
+
+/** `@inject` bindings join every output's; a parameter bound twice, or one the method lacks, is a problem. */
+function checkBindings(
+  x: Expansion,
+  outputs: readonly Output[],
+  parameterized: boolean,
+  injected: Readonly<Record<string, DependencySpec>> | undefined,
+): void {
+  const { origin, params } = x;
+  const known = new Set(params.map((p) => p.name));
+  for (const { name, bound } of outputs) {
+    if (injected) {
+      for (const param of Object.keys(injected)) {
+        if (hasOwn(bound, param)) {
+          problem(x, 'inject-conflict',
+            `${origin} binds "${param}" in both @inject and @parameterize (for "${name}"); bind it in one place.`);
+        }
+        setOwn(bound, param, injected[param]);
+      }
+    }
+    let unknown: string[] | undefined;
+    for (const p of Object.keys(bound)) if (!known.has(p)) (unknown ??= []).push(p);
+    if (unknown) {
+      const byInject = unknown.every((u) => injected !== undefined && u in injected);
+      const decorator = parameterized && !byInject ? 'parameterize' : 'inject';
+      const theirs = params.map((p) => p.name).join(', ') || 'none';
+      problem(x, 'parameterize-unknown-parameter',
+        `@${decorator} on ${origin} binds ${unknown.map((p) => `"${p}"`).join(', ')} for "${name}", ` +
+          `but ${origin} has no such parameter (its parameters: ${theirs}).`);
+    }
+  }
+}

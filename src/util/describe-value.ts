@@ -1,0 +1,28 @@
+/** How messages describe a runtime value and put an article before a type name. */
+
+/**
+ * How a message describes a runtime value: `a number`, `a Float64Array of 6`, `an Array of 3`.
+ *
+ * @example
+ * describeValue(new Float64Array(6)); // 'a Float64Array of length 6'
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value !== 'object' && typeof value !== 'function') {
+    return `a ${typeof value} (${String(value).slice(0, 30)})`;
+  }
+  const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
+  const length = (value as { length?: unknown }).length;
+  return typeof length === 'number' ? `${article(name)} ${name} of length ${length}` : `${article(name)} ${name}`;
+}
+
+/**
+ * `a` or `an` before a type name in a message.
+ *
+ * @example
+ * article('Int32Array'); // 'an'
+ */
+export function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? 'an' : 'a';
+}
