@@ -10,6 +10,8 @@ import type { QualityResult, Validator } from '../quality/result';
 import { checkLabelOf, checkNodeName, rawNodeName } from './internal-names';
 import { copyWith, makeNode, type FeatureNode } from './node';
 
+export { checkNodeName };
+
 export function expandChecks(node: FeatureNode, validators: readonly Validator[]): FeatureNode[] {
   const raw = copyWith(node, { name: rawNodeName(node.name), role: 'raw', owner: node.name });
   const seen = new Map<string, number>();
@@ -59,16 +61,6 @@ export function renamedCheckFn(node: FeatureNode, newOwner: string): FeatureNode
  */
 export function checkLabel(node: FeatureNode): string {
   return checkLabelOf(node.name);
-}
-
-/**
- * The node name of the check labelled `label` (see `checkLabel`) on `owner`: `owner:check:label`.
- *
- * @example
- * checkNodeName('x', 'lengthIs#2'); // 'x:check:lengthIs#2'
- */
-export function checkNodeName(owner: string, label: string): string {
-  return `${owner}:check:${label}`;
 }
 
 function gateOf(name: string): (args: unknown[]) => unknown {
