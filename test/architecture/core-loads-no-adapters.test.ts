@@ -59,7 +59,7 @@ describe('loading the core does not load the adapters', () => {
 
   it('a run from a deep import connects the built-in adapters when first asked: an Arrow table comes out', () => {
     const loaded = load(
-      ['src/builder.ts', 'src/graph/decorate.ts'],
+      ['src/builder.ts', 'src/graph/stages/decorate.ts'],
       `(() => {
         const [{ Builder }] = mods;
         class F { twice(x) { return x.map((v) => v * 2); } }
