@@ -147,11 +147,12 @@ export async function checkEntityIsolation(
   const positions = [null, ...sides.map((side, k) => Int32Array.from(side, (_, j) => offsets[k] + j))];
   const time = history.time === undefined ? undefined : (history.columns?.[history.time] as ArrayLike<number> | undefined);
   const found: (IsolationDifference | undefined)[] = new Array(checked.length);
-  const take = (j: number, [a, ...alone]: readonly unknown[]) => {
+  const take = (j: number, values: readonly unknown[]) => {
+    const a = values[0];
     if (!isColumn(a, both.length)) return;
     // the second entity's start first: a window or shift that forgets { groups } shows there
-    for (const side of [1, 0]) {
-      const b = alone[side];
+    for (let side = 1; side >= 0; side--) {
+      const b = values[1 + side];
       const column = isColumn(b, sides[side].length);
       // a column together and anything else alone (a number, a column of another length) differs at its first row
       const { first, differing } = column ? compare(a, b, offsets[side]) : { first: 0, differing: sides[side].length };
