@@ -11,15 +11,23 @@ import { InputError } from '../../src/errors';
  */
 export function joinBatches(tables: readonly Table[]): Table {
   if (tables.length === 0) return new Table();
-  const first = tables[0].schema;
-  const differs = tables.findIndex((t) => t.schema.fields.length !== first.fields.length ||
-    t.schema.fields.some((f, i) => f.name !== first.fields[i].name || String(f.type) !== String(first.fields[i].type)));
-  if (differs >= 0) {
-    throw new InputError([{
-      code: 'partition-schema',
-      message: `Partition ${differs + 1} has columns ${tables[differs].schema.fields.map((f) => `${f.name}: ${f.type}`).join(', ')}, but partition 1 has ${first.fields.map((f) => `${f.name}: ${f.type}`).join(', ')}; every partition must give the same columns and types (a feature returning another type on some entities?).`,
-      nodes: [],
-    }]);
-  }
-  return new Table(first, tables.flatMap((t) => t.batches));
+  tables.forEach((t, k) => checkSameSchema(tables[0], t, k));
+  return new Table(tables[0].schema, tables.flatMap((t) => t.batches));
+}
+
+/**
+ * An `InputError` when part `index` (from 0) has other column names or types than `first`.
+ *
+ * @example
+ * checkSameSchema(parts[0], parts[3], 3);
+ */
+export function checkSameSchema(first: Table, table: Table, index: number): void {
+  const a = first.schema.fields;
+  const b = table.schema.fields;
+  if (b.length === a.length && b.every((f, i) => f.name === a[i].name && String(f.type) === String(a[i].type))) return;
+  throw new InputError([{
+    code: 'partition-schema',
+    message: `Partition ${index + 1} has columns ${b.map((f) => `${f.name}: ${f.type}`).join(', ')}, but partition 1 has ${a.map((f) => `${f.name}: ${f.type}`).join(', ')}; every partition must give the same columns and types (a feature returning another type on some entities?).`,
+    nodes: [],
+  }]);
 }
