@@ -91,7 +91,9 @@ export async function writeArrowParts(
 type IpcWriter = typeof RecordBatchFileWriter | typeof RecordBatchStreamWriter;
 
 /** The parts' batches through one IPC writer into `file`, each batch on disk before the next. */
-async function writeParts(tables: AsyncIterable<Table>, file: FileHandle, Writer: IpcWriter, max: number): Promise<void> {
+async function writeParts(
+  tables: AsyncIterable<Table>, file: FileHandle, Writer: IpcWriter, max: number,
+): Promise<void> {
   const out = new BufferedWriter(file);
   const sink = new PieceSink();
   const writer = new Writer();
