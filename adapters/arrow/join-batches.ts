@@ -1,5 +1,8 @@
-/** Tables of one schema (the partitions of a run) as one table whose record batches are theirs. */
-import { Table } from 'apache-arrow';
+/**
+ * Tables of one schema (the partitions of a run) as one table whose record batches are theirs;
+ * a column is nullable when it is in any of them (Arrow marks a column nullable when it holds a null).
+ */
+import { Field, makeData, RecordBatch, Schema, Struct, Table } from 'apache-arrow';
 import { InputError } from '../../src/errors';
 
 /**
@@ -12,7 +15,35 @@ import { InputError } from '../../src/errors';
 export function joinBatches(tables: readonly Table[]): Table {
   if (tables.length === 0) return new Table();
   tables.forEach((t, k) => checkSameSchema(tables[0], t, k));
-  return new Table(tables[0].schema, tables.flatMap((t) => t.batches));
+  const first = tables[0].schema;
+  const schema = new Schema(
+    first.fields.map((f, j) => (tables.some((t) => t.schema.fields[j].nullable) ? f.clone({ nullable: true }) : f)),
+    first.metadata,
+  );
+  return new Table(schema, tables.flatMap((t) => t.batches.map((b) => withSchema(b, schema))));
+}
+
+/**
+ * `schema` with every column nullable: what a file written part by part declares, since its
+ * schema is written before the later parts (which may hold nulls) are known.
+ *
+ * @example
+ * nullableSchema(table.schema).fields.every((f) => f.nullable); // true
+ */
+export function nullableSchema(schema: Schema): Schema {
+  return new Schema(schema.fields.map((f) => (f.nullable ? f : f.clone({ nullable: true }))), schema.metadata);
+}
+
+/**
+ * The batch's columns under `schema` (same names and types, other nullability), without copying.
+ *
+ * @example
+ * withSchema(batch, nullableSchema(batch.schema)).schema.fields[0].nullable; // true
+ */
+export function withSchema(batch: RecordBatch, schema: Schema): RecordBatch {
+  if (batch.schema.fields.every((f, j) => f.nullable === schema.fields[j].nullable)) return batch;
+  const data = makeData({ type: new Struct(schema.fields as Field[]), length: batch.numRows, nullCount: 0, children: batch.data.children });
+  return new RecordBatch(schema, data);
 }
 
 /**

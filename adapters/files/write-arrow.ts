@@ -3,8 +3,8 @@
  * (1 GiB by default), so readers that take one batch at a time — and Node's 2 GiB read limit —
  * never meet a batch too large. Batches are cut by slicing, not copying.
  */
-import { AsyncByteQueue, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Table } from 'apache-arrow';
-import { checkSameSchema } from '../arrow/join-batches';
+import { AsyncByteQueue, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, type Schema, Table } from 'apache-arrow';
+import { checkSameSchema, nullableSchema, withSchema } from '../arrow/join-batches';
 import { batchBytes, DEFAULT_MAX_BATCH_BYTES } from '../arrow/byte-size';
 import { InputError } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
@@ -58,15 +58,23 @@ class PieceSink extends AsyncByteQueue {
 /**
  * Writes `tables` (the parts of one result, one schema) to `path` as one Arrow IPC file or stream,
  * each table's record batches written as soon as that table arrives: only one part is held at a
- * time (its batches are on disk before the next part is asked for). A part whose columns differ
- * from the first's is an `InputError` naming it, and no file appears. The file appears only once
- * complete, with the same bytes `writeArrow` writes for the parts joined into one table.
+ * time (its batches are on disk before the next part is asked for). Every column is declared
+ * nullable (the schema is written before later parts, which may hold nulls, are seen). A part
+ * whose columns differ from the first's is an `InputError` naming it, and no file appears. The
+ * file appears only once complete.
  *
  * @example
  * await writeArrowParts(partitionTables(), 'frame.arrow');
  */
-export async function writeArrowParts(
+export function writeArrowParts(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions = {},
+): Promise<void> {
+  return writeIpc(tables, path, options, nullableSchema);
+}
+
+/** Parts through one IPC writer; `schemaOf` gives the file's schema from the first part's. */
+async function writeIpc(
+  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions, schemaOf: (s: Schema) => Schema,
 ): Promise<void> {
   assertKnownKeys(options, ['format', 'maxBatchBytes'], 'writeArrow', InputError);
   const max = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
@@ -81,7 +89,7 @@ export async function writeArrowParts(
     }
   }
   try {
-    await atomicWrite(path, 'Arrow IPC', (file) => writeParts(parts(), file, Writer, max));
+    await atomicWrite(path, 'Arrow IPC', (file) => writeParts(parts(), file, Writer, max, schemaOf));
   } catch (error) {
     // a part that failed to come (a feature that threw) is the error, not the write it ended
     throw failure ?? error;
@@ -92,25 +100,27 @@ type IpcWriter = typeof RecordBatchFileWriter | typeof RecordBatchStreamWriter;
 
 /** The parts' batches through one IPC writer into `file`, each batch on disk before the next. */
 async function writeParts(
-  tables: AsyncIterable<Table>, file: FileHandle, Writer: IpcWriter, max: number,
+  tables: AsyncIterable<Table>, file: FileHandle, Writer: IpcWriter, max: number, schemaOf: (s: Schema) => Schema,
 ): Promise<void> {
   const out = new BufferedWriter(file);
   const sink = new PieceSink();
   const writer = new Writer();
   let first: Table | undefined;
+  let schema = new Table().schema;
   let index = 0;
   for await (const table of tables) {
     if (first === undefined) {
       first = table;
-      writer.reset(sink, table.schema);
+      schema = schemaOf(table.schema);
+      writer.reset(sink, schema);
     } else checkSameSchema(first, table, index);
     index++;
     for (const batch of boundedBatches(table, max)) {
-      writer.write(batch);
+      writer.write(withSchema(batch, schema));
       await sink.drainTo(out);
     }
   }
-  if (first === undefined) writer.reset(sink, new Table().schema);
+  if (first === undefined) writer.reset(sink, schema);
   writer.close();
   await sink.drainTo(out);
   await out.flush();
@@ -123,5 +133,5 @@ async function writeParts(
  * await writeArrow(await dr.execute(outputs, { inputs }), 'features.arrow');
  */
 export function writeArrow(table: Table, path: string, options: WriteArrowOptions = {}): Promise<void> {
-  return writeArrowParts([table], path, options);
+  return writeIpc([table], path, options, () => table.schema);
 }

@@ -4,7 +4,7 @@
  * memory holds about one batch, not the table.
  */
 import { type RecordBatch, type Schema, Table, Type, tableToIPC } from 'apache-arrow';
-import { checkSameSchema } from '../arrow/join-batches';
+import { checkSameSchema, nullableSchema, withSchema } from '../arrow/join-batches';
 import { InputError } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
 import { atomicWrite } from './atomic-write';
@@ -36,7 +36,7 @@ const CODECS = { uncompressed: 0, snappy: 1, gzip: 2, brotli: 3, zstd: 5, lz4_ra
  * await writeParquet(features, 'features.parquet', { compression: 'zstd' });
  */
 export function writeParquet(table: Table, path: string, options: WriteParquetOptions = {}): Promise<void> {
-  return writeParquetParts([table], path, options);
+  return writeParquetOf([table], path, options, () => table.schema);
 }
 
 function propertiesFor(schema: Schema, options: WriteParquetOptions) {
@@ -58,14 +58,22 @@ function propertiesFor(schema: Schema, options: WriteParquetOptions) {
 /**
  * Writes `tables` (the parts of one result, one schema) to `path` as one Parquet file, asking for
  * the next part only when parquet-wasm wants more rows: one part is held at a time, and row groups
- * are cut at `rowGroupSize` across the parts exactly as `writeParquet` cuts the joined table. A
- * part whose columns differ from the first's is an `InputError` naming it, and no file appears.
+ * are cut at `rowGroupSize` across the parts exactly as `writeParquet` cuts the joined table.
+ * Every column is declared nullable (optional), as later parts may hold nulls. A part whose
+ * columns differ from the first's is an `InputError` naming it, and no file appears.
  *
  * @example
  * await writeParquetParts(partitionTables(), 'frame.parquet');
  */
-export async function writeParquetParts(
+export function writeParquetParts(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteParquetOptions = {},
+): Promise<void> {
+  return writeParquetOf(tables, path, options, nullableSchema);
+}
+
+/** Parts into one Parquet file; `schemaOf` gives the file's schema from the first part's. */
+async function writeParquetOf(
+  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteParquetOptions, schemaOf: (s: Schema) => Schema,
 ): Promise<void> {
   assertKnownKeys(options, ['compression', 'rowGroupSize', 'floatDictionary'], 'writeParquet', InputError);
   const pw = parquetWasm();
@@ -86,7 +94,7 @@ export async function writeParquetParts(
     return true;
   };
   while (pending.length === 0 && (await nextBatches()));
-  const schema = first?.schema ?? new Table().schema;
+  const schema = schemaOf(first?.schema ?? new Table().schema);
   const properties = propertiesFor(schema, options);
   if (pending.length === 0) {
     const bytes = pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(new Table(schema), 'stream')), properties);
@@ -99,7 +107,7 @@ export async function writeParquetParts(
         while (pending.length === 0) {
           if (!(await nextBatches())) return controller.close();
         }
-        const wasmTable = pw.Table.fromIPCStream(tableToIPC(new Table(schema, pending.shift()!), 'stream'));
+        const wasmTable = pw.Table.fromIPCStream(tableToIPC(new Table(schema, withSchema(pending.shift()!, schema)), 'stream'));
         for (const batch of wasmTable.recordBatches()) controller.enqueue(batch);
         wasmTable.free();
       } catch (error) {
@@ -113,6 +121,8 @@ export async function writeParquetParts(
       const bytes = await pw.transformParquetStream(source, properties);
       const out = new BufferedWriter(file);
       for await (const chunk of bytes as unknown as AsyncIterable<Uint8Array>) await out.write(chunk);
+      // parquet-wasm ends the file as if the rows had ended when the source fails: no file then
+      if (failure !== undefined) throw failure;
       await out.flush();
     });
   } catch (error) {
