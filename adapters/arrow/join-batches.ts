@@ -14,7 +14,7 @@ import { InputError } from '../../src/errors';
  */
 export function joinBatches(tables: readonly Table[]): Table {
   if (tables.length === 0) return new Table();
-  tables.forEach((t, k) => checkSameSchema(tables[0], t, k));
+  for (let k = 1; k < tables.length; k++) checkSameSchema(tables[0], tables[k], k);
   const first = tables[0].schema;
   const schema = new Schema(
     first.fields.map((f, j) => (tables.some((t) => t.schema.fields[j].nullable) ? f.clone({ nullable: true }) : f)),
@@ -42,7 +42,8 @@ export function nullableSchema(schema: Schema): Schema {
  */
 export function withSchema(batch: RecordBatch, schema: Schema): RecordBatch {
   if (batch.schema.fields.every((f, j) => f.nullable === schema.fields[j].nullable)) return batch;
-  const data = makeData({ type: new Struct(schema.fields as Field[]), length: batch.numRows, nullCount: 0, children: batch.data.children });
+  const type = new Struct(schema.fields as Field[]);
+  const data = makeData({ type, length: batch.numRows, nullCount: 0, children: batch.data.children });
   return new RecordBatch(schema, data);
 }
 
@@ -56,9 +57,11 @@ export function checkSameSchema(first: Table, table: Table, index: number): void
   const a = first.schema.fields;
   const b = table.schema.fields;
   if (b.length === a.length && b.every((f, i) => f.name === a[i].name && String(f.type) === String(a[i].type))) return;
+  const listed = (fields: readonly Field[]) => fields.map((f) => `${f.name}: ${f.type}`).join(', ');
   throw new InputError([{
     code: 'partition-schema',
-    message: `Partition ${index + 1} has columns ${b.map((f) => `${f.name}: ${f.type}`).join(', ')}, but partition 1 has ${a.map((f) => `${f.name}: ${f.type}`).join(', ')}; every partition must give the same columns and types (a feature returning another type on some entities?).`,
+    message: `Partition ${index + 1} has columns ${listed(b)}, but partition 1 has ${listed(a)}; every partition must give ` +
+      'the same columns and types (a feature returning another type on some entities?).',
     nodes: [],
   }]);
 }

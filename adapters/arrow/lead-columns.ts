@@ -43,10 +43,11 @@ export function timestampVector(epochMs: Float64Array) {
  * `table` with the entity and time columns in front (no column copied; the time converted once).
  *
  * @example
- * withLeadColumns(table, { entity: { name: 'store', values: stores }, time: { name: 'date', epochMs } }).schema.fields[0].name;
- * // 'store'
+ * const led = withLeadColumns(table, { entity: { name: 'store', values: stores }, time: { name: 'date', epochMs } });
+ * led.schema.fields[0].name; // 'store'
  */
 export function withLeadColumns(table: Table, lead: LeadColumns): Table {
-  const front = tableFromColumns([lead.entity.name, lead.time.name], [lead.entity.values, timestampVector(lead.time.epochMs)]);
+  const { entity, time } = lead;
+  const front = tableFromColumns([entity.name, time.name], [entity.values, timestampVector(time.epochMs)]);
   return front.assign(table);
 }

@@ -3,7 +3,9 @@
  * (1 GiB by default), so readers that take one batch at a time — and Node's 2 GiB read limit —
  * never meet a batch too large. Batches are cut by slicing, not copying.
  */
-import { AsyncByteQueue, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, type Schema, Table } from 'apache-arrow';
+import {
+  AsyncByteQueue, type RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, type Schema, Table,
+} from 'apache-arrow';
 import { checkSameSchema, nullableSchema, withSchema } from '../arrow/join-batches';
 import { batchBytes, DEFAULT_MAX_BATCH_BYTES } from '../arrow/byte-size';
 import { InputError } from '../../src/errors';
@@ -74,7 +76,8 @@ export function writeArrowParts(
 
 /** Parts through one IPC writer; `schemaOf` gives the file's schema from the first part's. */
 async function writeIpc(
-  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions, schemaOf: (s: Schema) => Schema,
+  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions,
+  schemaOf: (s: Schema) => Schema,
 ): Promise<void> {
   assertKnownKeys(options, ['format', 'maxBatchBytes'], 'writeArrow', InputError);
   const max = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;

@@ -73,7 +73,8 @@ export function writeParquetParts(
 
 /** Parts into one Parquet file; `schemaOf` gives the file's schema from the first part's. */
 async function writeParquetOf(
-  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteParquetOptions, schemaOf: (s: Schema) => Schema,
+  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteParquetOptions,
+  schemaOf: (s: Schema) => Schema,
 ): Promise<void> {
   assertKnownKeys(options, ['compression', 'rowGroupSize', 'floatDictionary'], 'writeParquet', InputError);
   const pw = parquetWasm();
@@ -107,7 +108,8 @@ async function writeParquetOf(
         while (pending.length === 0) {
           if (!(await nextBatches())) return controller.close();
         }
-        const wasmTable = pw.Table.fromIPCStream(tableToIPC(new Table(schema, withSchema(pending.shift()!, schema)), 'stream'));
+        const batch = withSchema(pending.shift() as RecordBatch, schema);
+        const wasmTable = pw.Table.fromIPCStream(tableToIPC(new Table(schema, batch), 'stream'));
         for (const batch of wasmTable.recordBatches()) controller.enqueue(batch);
         wasmTable.free();
       } catch (error) {

@@ -62,7 +62,8 @@ interface RunDone {
 
 /** `--entity`/`--time` runs: rows `[start, end)` of the history's entity and time columns, to lead the result. */
 function leadOf(inputs: Readonly<Record<string, unknown>>, opts: RunOptions, start: number, end: number): LeadColumns {
-  const cut = (v: unknown) => (isTypedArray(v) ? v.subarray(start, end) : (v as { slice(a: number, b: number): unknown }).slice(start, end));
+  const cut = (v: unknown) =>
+    (isTypedArray(v) ? v.subarray(start, end) : (v as { slice(a: number, b: number): unknown }).slice(start, end));
   return {
     entity: { name: opts.entity as string, values: cut(inputs[opts.entity as string]) },
     time: { name: opts.time as string, epochMs: cut(inputs[opts.time as string]) as Float64Array },
@@ -70,7 +71,9 @@ function leadOf(inputs: Readonly<Record<string, unknown>>, opts: RunOptions, sta
 }
 
 /** A result led by the entity and time columns (a result whose rows are not the history's stays as it is). */
-function led(table: Table, inputs: Readonly<Record<string, unknown>>, opts: RunOptions, start: number, end: number): Table {
+function led(
+  table: Table, inputs: Readonly<Record<string, unknown>>, opts: RunOptions, start: number, end: number,
+): Table {
   return table.numRows === end - start ? withLeadColumns(table, leadOf(inputs, opts, start, end)) : table;
 }
 
@@ -107,7 +110,10 @@ async function runByPartition(
 function checkLeadNames(outputs: readonly string[], opts: RunOptions): void {
   for (const [flag, name] of [['--entity', opts.entity], ['--time', opts.time]] as const) {
     if (name !== undefined && outputs.includes(name)) {
-      throw new UsageError(`The output "${name}" has the name of the ${flag} column, which leads the result already; leave it out of the outputs (or rename the feature).`);
+      throw new UsageError(
+        `The output "${name}" has the name of the ${flag} column, which leads the result already; ` +
+          'leave it out of the outputs (or rename the feature).',
+      );
     }
   }
 }

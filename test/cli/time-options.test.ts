@@ -42,7 +42,8 @@ describe('quiver run with --calendar and --join', () => {
     ]);
     expect(table.getChild('store')!.toArray()).toEqual(['a', 'a', 'a', 'a', 'b', 'b']);
     const day = (d: number) => Date.UTC(2024, 0, d);
-    expect(Array.from({ length: 6 }, (_, i) => table.getChild('date')!.get(i))).toEqual([day(1), day(2), day(3), day(4), day(1), day(2)]);
+    const dates = Array.from({ length: 6 }, (_, i) => table.getChild('date')!.get(i));
+    expect(dates).toEqual([day(1), day(2), day(3), day(4), day(1), day(2)]);
     // a: Jan 1–4 (Jan 3 added), b: Jan 1–2
     expect(Array.from(table.getChild('rainSeen')!.toArray() as Float64Array)).toEqual([1, 1, 2, 2, NaN, 7]);
     expect(Array.from(table.getChild('sales2')!.toArray() as Float64Array)).toEqual([10, 11, 12, 16, 20, 21]);

@@ -40,7 +40,8 @@ async function* lazily(tables: readonly Table[], onAsk?: (k: number) => void): A
 
 function same(a: Table, b: Table) {
   expect(b.numRows).toBe(a.numRows);
-  expect(b.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual(a.schema.fields.map((f) => `${f.name}: ${f.type}`));
+  const types = (t: Table) => t.schema.fields.map((f) => `${f.name}: ${f.type}`);
+  expect(types(b)).toEqual(types(a));
   for (const f of a.schema.fields) expect(b.getChild(f.name)!.toArray()).toEqual(a.getChild(f.name)!.toArray());
 }
 
@@ -84,7 +85,9 @@ describe('writeArrowParts', () => {
     const odd = tableFromColumns(['x', 's', 'id'], [Int32Array.of(1), ['a'], Int32Array.of(0)]);
     const error = await writeArrowParts(lazily([...parts([3, 4]), odd]), join(folder, 'keep.arrow')).catch((e) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toContain('Partition 3 has columns x: Int32, s: Utf8, id: Int32, but partition 1 has x: Float64');
+    expect(error.message).toContain(
+      'Partition 3 has columns x: Int32, s: Utf8, id: Int32, but partition 1 has x: Float64, s: Utf8, id: Int32; every',
+    );
     expect(readdirSync(folder)).toEqual(['keep.arrow']);
     expect(readFileSync(join(folder, 'keep.arrow'), 'utf8')).toBe('old');
   });
@@ -108,9 +111,10 @@ describe('writeParquetParts', () => {
 });
 
 describe('writeResultParts', () => {
-  test.each(['out.parquet', 'out.arrow', 'out.csv'])('a failing part is the error thrown, and %s is not written', async (name) => {
+  test.each(['out.parquet', 'out.arrow', 'out.csv'])('a failing part is the error; no %s written', async (name) => {
     const folder = dir();
-    const failure = new FeatureExecutionError('ma7', 'partition', new Error('boom'), 'Feature "ma7" failed — in partition 3 of 4');
+    const message = 'Feature "ma7" failed — in partition 3 of 4';
+    const failure = new FeatureExecutionError('ma7', 'partition', new Error('boom'), message);
     async function* failing(): AsyncGenerator<Table> {
       yield* parts([40, 40]);
       throw failure;
