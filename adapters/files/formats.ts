@@ -18,6 +18,7 @@ import { readParquet } from './read-parquet';
 import { writeArrow, writeArrowParts } from './write-arrow';
 import { writeParquet, writeParquetParts } from './write-parquet';
 import { joinBatches } from '../arrow/join-batches';
+import { settleTypes } from '../arrow/settle-types';
 
 /** The options `readTable` takes (passed on to the reader). */
 const READ_TABLE_KEYS = ['onNote', 'schema'];
@@ -140,7 +141,8 @@ export function writeResult(table: Table, path: string): Promise<void> {
 /**
  * Writes the parts of one table (a partitioned run's, in order; one schema) to a file chosen by
  * extension as `writeResult` does. Arrow IPC and Parquet write each part as it comes, so only one
- * part is in memory; other formats gather the parts and write them once at the end. The file
+ * part is in memory; other formats gather the parts and write them once at the end. A column that
+ * is all null in a part takes the type it has in the parts that hold values (`settleTypes`). The file
  * appears only once complete; an error from the parts (a feature that threw) leaves no file and
  * is the error thrown.
  *
@@ -149,8 +151,8 @@ export function writeResult(table: Table, path: string): Promise<void> {
  */
 export async function writeResultParts(tables: AsyncIterable<Table>, path: string): Promise<void> {
   const format = formatOf(path, 'write');
-  if (format.writeParts) return format.writeParts(tables, path);
+  if (format.writeParts) return format.writeParts(settleTypes(tables), path);
   const parts: Table[] = [];
-  for await (const table of tables) parts.push(table);
+  for await (const table of settleTypes(tables)) parts.push(table);
   return format.write(joinBatches(parts), path);
 }

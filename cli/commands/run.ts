@@ -21,6 +21,7 @@ import { partitionResults } from '../../src/partition/collect';
 import { isTypedArray } from '../../src/util/shapes';
 import { type LeadColumns, withLeadColumns } from '../../adapters/arrow/lead-columns';
 import { PartsSummary } from '../parts-summary';
+import { settleTypes } from '../../adapters/arrow/settle-types';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
@@ -95,14 +96,18 @@ async function runByPartition(
     let start = 0;
     for await (const table of results) {
       const end = start + tally.rows[tally.rows.length - 1];
-      const part = led(table, inputs, opts, start, end);
-      parts.add(part);
-      yield part;
+      yield led(table, inputs, opts, start, end);
       start = end;
     }
   }
+  async function* counted(settled: AsyncIterable<Table>): AsyncGenerator<Table> {
+    for await (const part of settled) {
+      parts.add(part);
+      yield part;
+    }
+  }
   await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-  await writeResultParts(tables(), opts.out);
+  await writeResultParts(counted(settleTypes(tables())), opts.out);
   return { parts, ...tally };
 }
 

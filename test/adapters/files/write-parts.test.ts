@@ -150,6 +150,22 @@ describe('writeResultParts', () => {
     expect(joined.getChild('s')!.toArray()).toEqual(['x', 'y', null, 'z']);
   });
 
+  test('a column all null in the first parts takes the type it has where it holds values', async () => {
+    const none = (n: number) =>
+      tableFromColumns(['s', 'x'], [new Array(n).fill(null), Float64Array.from({ length: n })]);
+    const some = tableFromColumns(['s', 'x'], [['a', null], Float64Array.of(1, 2)]);
+    expect(String(none(2).schema.fields[0].type)).toBe('Float64');
+    const path = join(dir(), 'settled.arrow');
+    await writeResultParts(lazily([none(2), none(1), some, none(3)]), path);
+    const back = await readTable(path);
+    expect(String(back.schema.fields[0].type)).toBe('Utf8');
+    expect(back.getChild('s')!.toArray()).toEqual([null, null, null, 'a', null, null, null, null]);
+    // all null in every part: the type the parts inferred, as the unpartitioned table infers it
+    const nulls = join(dir(), 'nulls.arrow');
+    await writeResultParts(lazily([none(2), none(1)]), nulls);
+    expect(String((await readTable(nulls)).schema.fields[0].type)).toBe('Float64');
+  });
+
   test('CSV, which is not written part by part, gets the joined parts', async () => {
     const tables = parts([3, 0, 2]);
     const path = join(dir(), 'joined.csv');
