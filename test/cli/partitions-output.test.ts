@@ -7,8 +7,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
+import 'reflect-metadata';
 import { readTable } from '../../adapters/files/formats';
+import { feature, rollingMean, type Groups } from '../../src';
+import { buildTrainingFrame } from '../../src/timeseries/training-frame';
 import { project, quiver } from './support/cli';
+
+class InProcess {
+  @feature()
+  ma3(sales: Float64Array, groups: Groups): Float64Array { return rollingMean(sales, 3, { groups, minPeriods: 2 }); }
+}
 
 const rows: string[] = ['store,date,sales,flag'];
 for (let s = 0; s < 40; s++) {
@@ -72,6 +80,17 @@ describe('quiver run --partitions writes partition by partition', () => {
     // s00 has one row, s01 38 from 2024-01-01
     expect([0, 1, 2].map((i) => whole.getChild('store')!.get(i))).toEqual(['s00', 's01', 's01']);
     expect([0, 1, 2].map((i) => whole.getChild('date')!.get(i))).toEqual([1, 1, 2].map((d) => Date.UTC(2024, 0, d)));
+  });
+
+  test('the same leading columns as buildTrainingFrame, whose rows are a subset of the run\'s', async () => {
+    const data = await readTable(path.join(dir, 'sales.csv'));
+    const frame = await buildTrainingFrame({ features: [InProcess], data, entity: 'store', time: 'date', target: 'sales' });
+    const lead = (t: Table) => t.schema.fields.slice(0, 2).map((f) => `${f.name}: ${f.type}`);
+    expect(lead(frame.train)).toEqual(lead(whole));
+    const key = (t: Table, i: number) => `${t.getChild('store')!.get(i)} ${t.getChild('date')!.get(i)}`;
+    const keys = new Set(Array.from({ length: whole.numRows }, (_, i) => key(whole, i)));
+    expect(frame.train.numRows).toBeGreaterThan(500);
+    for (let i = 0; i < frame.train.numRows; i++) expect(keys.has(key(frame.train, i))).toBe(true);
   });
 
   // partition 1 (store s00, one row, no sales) has \`big\` all null: Float64 there until settled to Utf8
