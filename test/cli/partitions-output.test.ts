@@ -84,7 +84,8 @@ describe('quiver run --partitions writes partition by partition', () => {
 
   test('the same leading columns as buildTrainingFrame, whose rows are a subset of the run\'s', async () => {
     const data = await readTable(path.join(dir, 'sales.csv'));
-    const frame = await buildTrainingFrame({ features: [InProcess], data, entity: 'store', time: 'date', target: 'sales' });
+    const options = { features: [InProcess], data, entity: 'store', time: 'date', target: 'sales' };
+    const frame = await buildTrainingFrame(options);
     const lead = (t: Table) => t.schema.fields.slice(0, 2).map((f) => `${f.name}: ${f.type}`);
     expect(lead(frame.train)).toEqual(lead(whole));
     const key = (t: Table, i: number) => `${t.getChild('store')!.get(i)} ${t.getChild('date')!.get(i)}`;
