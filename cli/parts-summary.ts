@@ -3,7 +3,7 @@
  * without the parts: rows, missing values per column, the first rows for the preview, and (for
  * `--report`) the merged column summary.
  */
-import type { Table } from 'apache-arrow';
+import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { joinBatches } from '../adapters/arrow/join-batches';
 import { mergeSummaries, summarizeResult, type ResultSummary } from '../adapters/report/result-summary';
 import { missingCounts, missingLine, previewTable } from './run-preview';
@@ -34,7 +34,8 @@ export class PartsSummary {
     const counts = missingCounts(table);
     this.missing = this.missing.length === 0 ? counts : this.missing.map((n, j) => n + counts[j]);
     if (this.headRows < HEAD_ROWS || this.head.length === 0) {
-      this.head.push(table.slice(0, HEAD_ROWS - this.headRows));
+      // a copy of the first rows: a slice would keep the whole part's buffers alive
+      this.head.push(tableFromIPC(tableToIPC(table.slice(0, HEAD_ROWS - this.headRows))));
       this.headRows += Math.min(table.numRows, HEAD_ROWS - this.headRows);
     }
     if (this.report) {

@@ -14,7 +14,7 @@ import { InputError } from '../../src/errors';
  */
 export function joinBatches(tables: readonly Table[]): Table {
   if (tables.length === 0) return new Table();
-  for (let k = 1; k < tables.length; k++) checkSameSchema(tables[0], tables[k], k);
+  for (let k = 1; k < tables.length; k++) checkSameSchema(tables[0].schema, tables[k].schema, k);
   const first = tables[0].schema;
   const schema = new Schema(
     first.fields.map((f, j) => (tables.some((t) => t.schema.fields[j].nullable) ? f.clone({ nullable: true }) : f)),
@@ -48,14 +48,15 @@ export function withSchema(batch: RecordBatch, schema: Schema): RecordBatch {
 }
 
 /**
- * An `InputError` when part `index` (from 0) has other column names or types than `first`.
+ * An `InputError` when part `index` (from 0) has other column names or types than the first part
+ * (schemas only: a writer keeps no part alive to compare with).
  *
  * @example
- * checkSameSchema(parts[0], parts[3], 3);
+ * checkSameSchema(parts[0].schema, parts[3].schema, 3);
  */
-export function checkSameSchema(first: Table, table: Table, index: number): void {
-  const a = first.schema.fields;
-  const b = table.schema.fields;
+export function checkSameSchema(first: Schema, schema: Schema, index: number): void {
+  const a = first.fields;
+  const b = schema.fields;
   if (b.length === a.length && b.every((f, i) => f.name === a[i].name && String(f.type) === String(a[i].type))) return;
   const listed = (fields: readonly Field[]) => fields.map((f) => `${f.name}: ${f.type}`).join(', ');
   throw new InputError([{

@@ -108,15 +108,16 @@ async function writeParts(
   const out = new BufferedWriter(file);
   const sink = new PieceSink();
   const writer = new Writer();
-  let first: Table | undefined;
+  // the first part's schema, not the part: a part is let go once its batches are written
+  let first: Schema | undefined;
   let schema = new Table().schema;
   let index = 0;
   for await (const table of tables) {
     if (first === undefined) {
-      first = table;
-      schema = schemaOf(table.schema);
+      first = table.schema;
+      schema = schemaOf(first);
       writer.reset(sink, schema);
-    } else checkSameSchema(first, table, index);
+    } else checkSameSchema(first, table.schema, index);
     index++;
     for (const batch of boundedBatches(table, max)) {
       writer.write(withSchema(batch, schema));

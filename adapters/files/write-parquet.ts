@@ -81,21 +81,22 @@ async function writeParquetOf(
   const parts = (Symbol.asyncIterator in tables ? tables[Symbol.asyncIterator]() : tables[Symbol.iterator]()) as
     AsyncIterator<Table> | Iterator<Table>;
   // parts before the first row (empty ones) are read here: an empty result is written whole
-  let first: Table | undefined;
+  // the first part's schema, not the part: a part is let go once it crossed into WebAssembly
+  let first: Schema | undefined;
   let index = 0;
   let pending: RecordBatch[] = [];
   const nextBatches = async (): Promise<boolean> => {
     const next = await parts.next();
     if (next.done) return false;
-    if (first === undefined) first = next.value;
-    else checkSameSchema(first, next.value, index);
+    if (first === undefined) first = next.value.schema;
+    else checkSameSchema(first, next.value.schema, index);
     index++;
     // ~64 MiB at a time crosses into WebAssembly (as IPC, a copy)
     pending = boundedBatches(next.value, WASM_BATCH_BYTES).filter((b) => b.numRows > 0);
     return true;
   };
   while (pending.length === 0 && (await nextBatches()));
-  const schema = schemaOf(first?.schema ?? new Table().schema);
+  const schema = schemaOf(first ?? new Table().schema);
   const properties = propertiesFor(schema, options);
   if (pending.length === 0) {
     const bytes = pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(new Table(schema), 'stream')), properties);
