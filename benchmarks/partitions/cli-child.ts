@@ -6,8 +6,10 @@
 import { runCli } from '../../cli/program';
 
 const began = performance.now();
-runCli(process.argv.slice(2), { out: () => undefined, err: (text) => process.stderr.write(`${text}\n`) }).then((code) => {
-  const line = { code, wall_ms: Math.round(performance.now() - began), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+const io = { out: () => undefined, err: (text: string) => process.stderr.write(`${text}\n`) };
+runCli(process.argv.slice(2), io).then((code) => {
+  const wall = Math.round(performance.now() - began);
+  const line = { code, wall_ms: wall, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
   process.stdout.write(`${JSON.stringify(line)}\n`);
   process.exitCode = code;
 });

@@ -48,13 +48,19 @@ export function writeFeatures(dir: string, count: number, quiver: string): strin
     const input = k % 2 === 0 ? 'x' : 'y';
     const w = 3 + 4 * Math.floor(k / 8);
     const kind = Math.floor(k / 2) % 4;
-    if (kind === 0) methods.push(`  ${input}_mean_${w}(${input}, groups) { return q.rollingMean(${input}, ${w}, { groups }); }`);
-    if (kind === 1) methods.push(`  ${input}_std_${w}(${input}, groups) { return q.rollingStd(${input}, ${w}, { groups }); }`);
-    if (kind === 2) methods.push(`  ${input}_lag_${w}(${input}, groups) { return q.shift(${input}, ${w}, { groups }); }`);
-    if (kind === 3) methods.push(`  ${input}_ewm_${w}(${input}, groups) { return q.ewmMean(${input}, { span: ${w}, groups }); }`);
+    const body = [
+      `q.rollingMean(${input}, ${w}, { groups })`,
+      `q.rollingStd(${input}, ${w}, { groups })`,
+      `q.shift(${input}, ${w}, { groups })`,
+      `q.ewmMean(${input}, { span: ${w}, groups })`,
+    ][kind];
+    const name = `${input}_${['mean', 'std', 'lag', 'ewm'][kind]}_${w}`;
+    methods.push(`  ${name}(${input}, groups) { return ${body}; }`);
   }
   const file = path.join(dir, 'features.js');
-  const text = `const q = require(${JSON.stringify(quiver)});\nclass History {\n${methods.join('\n')}\n}\nmodule.exports = { History };\n`;
+  const text =
+    `const q = require(${JSON.stringify(quiver)});\nclass History {\n${methods.join('\n')}\n}\n` +
+    'module.exports = { History };\n';
   fs.writeFileSync(file, text);
   return file;
 }

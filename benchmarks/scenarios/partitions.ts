@@ -68,15 +68,19 @@ const scenario: Scenario = {
     try {
       await writeHistory(dir, entities, rows);
       writeFeatures(dir, features, path.join(__dirname, '..', '..', 'src', 'index.js'));
-      const base = ['run', 'features.js', '--inputs', 'history.arrow', '--entity', 'entity', '--time', 'time', '--all', '--quiet'];
+      const base = ['run', 'features.js', '--inputs', 'history.arrow', '--entity', 'entity', '--time', 'time'];
+      base.push('--all', '--quiet');
       const runs: Record<string, ChildRun & { file_mb: number; same_cells?: boolean }> = {};
       for (const variant of ['whole', ...counts.map(String)]) {
         const out = `out-${variant}.${ext}`;
-        const run = await coldRun([...base, '--out', out, ...(variant === 'whole' ? [] : ['--partitions', variant])], dir);
+        const parted = variant === 'whole' ? [] : ['--partitions', variant];
+        const run = await coldRun([...base, '--out', out, ...parted], dir);
         const file = path.join(dir, out);
-        const same = verify && variant !== 'whole' ? await sameCells(path.join(dir, `out-whole.${ext}`), file) : undefined;
-        runs[variant] = { ...run, file_mb: Math.round(fs.statSync(file).size / 2 ** 20), ...(same === undefined ? {} : { same_cells: same }) };
-        if (same === false) throw new Error(`partitions benchmark: --partitions ${variant} differs from the unpartitioned file`);
+        const whole = path.join(dir, `out-whole.${ext}`);
+        const same = verify && variant !== 'whole' ? await sameCells(whole, file) : undefined;
+        const fileMb = Math.round(fs.statSync(file).size / 2 ** 20);
+        runs[variant] = { ...run, file_mb: fileMb, ...(same === undefined ? {} : { same_cells: same }) };
+        if (same === false) throw new Error(`partitions benchmark: --partitions ${variant} differs from unpartitioned`);
         if (variant !== 'whole') fs.rmSync(file);
         process.stderr.write(`partitions ${variant}: ${run.wall_ms} ms, peak RSS ${run.max_rss_mb} MB\n`);
       }

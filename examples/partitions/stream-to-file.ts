@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  arrowTable, Builder, entityHistory, ewmMean, feature, partitionResults, readTable, rollingMean, writeResultParts, type Groups,
+  arrowTable, Builder, entityHistory, ewmMean, feature, partitionResults, readTable, rollingMean, writeResultParts,
+  type Groups,
 } from '../../src';
 
 export class StoreFeatures {
@@ -35,14 +36,16 @@ async function main(): Promise<void> {
       sales.push(100 + (s % 50) + 20 * Math.sin(d / 7));
     }
   }
-  const history = entityHistory({ store: Int32Array.from(store), date, sales: Float64Array.from(sales) }, { entity: 'store', time: 'date' });
+  const data = { store: Int32Array.from(store), date, sales: Float64Array.from(sales) };
+  const history = entityHistory(data, { entity: 'store', time: 'date' });
   const dr = new Builder().withFeatures(StoreFeatures).withResult(arrowTable()).build();
   // entity-local features are checked first; each yielded table is one partition's rows, in order
   const { results, tally } = partitionResults(dr, ['sales7', 'salesTrend'], history, { partitions: 16 });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'quiver-stream-')), 'frame.parquet');
   await writeResultParts(results, file);
   const back = await readTable(file);
-  console.log(`${tally.rows.length} partitions written to ${path.basename(file)}: ${back.numRows} of ${history.rows} rows`);
+  const name = path.basename(file);
+  console.log(`${tally.rows.length} partitions written to ${name}: ${back.numRows} of ${history.rows} rows`);
 }
 
 main();
