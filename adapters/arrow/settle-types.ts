@@ -51,12 +51,22 @@ function settledSchema(held: readonly Table[]): Schema {
 export async function* settleTypes(tables: AsyncIterable<Table>): AsyncGenerator<Table> {
   let schema: Schema | undefined;
   const held: Table[] = [];
-  for await (const table of tables) {
+  const it = tables[Symbol.asyncIterator]();
+  for (;;) {
+    // no reference kept to a part while the next is asked for (see src/util/pass-on.ts)
+    let step: IteratorResult<Table> | undefined = await it.next();
+    if (step.done) break;
+    let table: Table | undefined = step.value;
+    step = undefined;
     if (schema !== undefined) {
-      yield conform(table, schema);
+      let out: Table | undefined = conform(table, schema);
+      table = undefined;
+      yield out;
+      out = undefined;
       continue;
     }
     held.push(table);
+    table = undefined;
     const unsettled = held[0].schema.fields.some((_, j) => held.every((t) => allNull(t, j)));
     if (unsettled) continue;
     schema = settledSchema(held);

@@ -34,8 +34,11 @@ export interface Format {
   readonly name: string;
   readonly read: (path: string, options: ReadTableOptions) => Promise<Table>;
   readonly write: (table: Table, path: string) => Promise<void>;
-  /** Writes the parts of one table as they come, one part in memory at a time (Arrow IPC, Parquet). */
-  readonly writeParts?: (tables: AsyncIterable<Table>, path: string) => Promise<void>;
+  /**
+   * Writes the parts of one table as they come, one part in memory at a time (Arrow IPC, Parquet),
+   * calling `onWritten` with each part once its memory is no longer read.
+   */
+  readonly writeParts?: (tables: AsyncIterable<Table>, path: string, onWritten?: (table: Table) => void) => Promise<void>;
 }
 
 /** A reader of a format whose file holds its column types: a schema is refused, not ignored. */
@@ -55,7 +58,7 @@ const ARROW_FILE: Format = {
   name: 'Arrow IPC file',
   read: typed('Arrow IPC file', readArrow),
   write: (t, p) => writeArrow(t, p),
-  writeParts: (t, p) => writeArrowParts(t, p),
+  writeParts: (t, p, w) => writeArrowParts(t, p, {}, w),
 };
 
 /**
@@ -74,13 +77,13 @@ const BUILT_IN: Record<string, Format> = {
     name: 'Arrow IPC stream',
     read: typed('Arrow IPC stream', readArrow),
     write: (t, p) => writeArrow(t, p, { format: 'stream' }),
-    writeParts: (t, p) => writeArrowParts(t, p, { format: 'stream' }),
+    writeParts: (t, p, w) => writeArrowParts(t, p, { format: 'stream' }, w),
   },
   '.parquet': {
     name: 'Parquet',
     read: typed('Parquet', (p) => readParquet(p)),
     write: (t, p) => writeParquet(t, p),
-    writeParts: (t, p) => writeParquetParts(t, p),
+    writeParts: (t, p, w) => writeParquetParts(t, p, {}, w),
   },
   '.csv': { name: 'CSV', read: (p, o) => readCsv(p, o), write: (t, p) => writeCsv(t, p) },
   '.tsv': { name: 'TSV', read: (p, o) => readCsv(p, { ...o, delimiter: '\t' }), write: (t, p) => writeCsv(t, p, { delimiter: '\t' }) },
@@ -144,15 +147,19 @@ export function writeResult(table: Table, path: string): Promise<void> {
  * part is in memory; other formats gather the parts and write them once at the end. A column that
  * is all null in a part takes the type it has in the parts that hold values (`settleTypes`). The file
  * appears only once complete; an error from the parts (a feature that threw) leaves no file and
- * is the error thrown.
+ * is the error thrown. `onWritten(part)` is called once a part's memory is no longer read (its
+ * bytes are in the file or copied), so that a caller may reuse it.
  *
  * @example
  * await writeResultParts(partitionTables(), 'out/frame.parquet');
  */
-export async function writeResultParts(tables: AsyncIterable<Table>, path: string): Promise<void> {
+export async function writeResultParts(
+  tables: AsyncIterable<Table>, path: string, onWritten?: (table: Table) => void,
+): Promise<void> {
   const format = formatOf(path, 'write');
-  if (format.writeParts) return format.writeParts(settleTypes(tables), path);
+  if (format.writeParts) return format.writeParts(settleTypes(tables), path, onWritten);
   const parts: Table[] = [];
   for await (const table of settleTypes(tables)) parts.push(table);
-  return format.write(joinBatches(parts), path);
+  await format.write(joinBatches(parts), path);
+  if (onWritten) for (const part of parts) onWritten(part);
 }

@@ -70,14 +70,15 @@ class PieceSink extends AsyncByteQueue {
  */
 export function writeArrowParts(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions = {},
+  onWritten?: (table: Table) => void,
 ): Promise<void> {
-  return writeIpc(tables, path, options, nullableSchema);
+  return writeIpc(tables, path, options, nullableSchema, onWritten);
 }
 
 /** Parts through one IPC writer; `schemaOf` gives the file's schema from the first part's. */
 async function writeIpc(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions,
-  schemaOf: (s: Schema) => Schema,
+  schemaOf: (s: Schema) => Schema, onWritten?: (table: Table) => void,
 ): Promise<void> {
   assertKnownKeys(options, ['format', 'maxBatchBytes'], 'writeArrow', InputError);
   const max = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
@@ -92,7 +93,7 @@ async function writeIpc(
     }
   }
   try {
-    await atomicWrite(path, 'Arrow IPC', (file) => writeParts(parts(), file, Writer, max, schemaOf));
+    await atomicWrite(path, 'Arrow IPC', (file) => writeParts(parts(), file, Writer, max, schemaOf, onWritten));
   } catch (error) {
     // a part that failed to come (a feature that threw) is the error, not the write it ended
     throw failure ?? error;
@@ -104,6 +105,7 @@ type IpcWriter = typeof RecordBatchFileWriter | typeof RecordBatchStreamWriter;
 /** The parts' batches through one IPC writer into `file`, each batch on disk before the next. */
 async function writeParts(
   tables: AsyncIterable<Table>, file: FileHandle, Writer: IpcWriter, max: number, schemaOf: (s: Schema) => Schema,
+  onWritten?: (table: Table) => void,
 ): Promise<void> {
   const out = new BufferedWriter(file);
   const sink = new PieceSink();
@@ -112,17 +114,26 @@ async function writeParts(
   let first: Schema | undefined;
   let schema = new Table().schema;
   let index = 0;
-  for await (const table of tables) {
+  const it = tables[Symbol.asyncIterator]();
+  for (;;) {
+    // no reference kept to a part while the next is asked for (see src/util/pass-on.ts)
+    let step: IteratorResult<Table> | undefined = await it.next();
+    if (step.done) break;
+    let batches: RecordBatch[] | undefined = boundedBatches(step.value, max);
     if (first === undefined) {
-      first = table.schema;
+      first = step.value.schema;
       schema = schemaOf(first);
       writer.reset(sink, schema);
-    } else checkSameSchema(first, table.schema, index);
+    } else checkSameSchema(first, step.value.schema, index);
     index++;
-    for (const batch of boundedBatches(table, max)) {
-      writer.write(withSchema(batch, schema));
+    for (let k = 0; k < batches.length; k++) {
+      writer.write(withSchema(batches[k], schema));
       await sink.drainTo(out);
     }
+    // every byte of the part is in the file or copied into the write buffer: its memory may be reused
+    onWritten?.(step.value);
+    step = undefined;
+    batches = undefined;
   }
   if (first === undefined) writer.reset(sink, schema);
   writer.close();

@@ -67,14 +67,15 @@ function propertiesFor(schema: Schema, options: WriteParquetOptions) {
  */
 export function writeParquetParts(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteParquetOptions = {},
+  onWritten?: (table: Table) => void,
 ): Promise<void> {
-  return writeParquetOf(tables, path, options, nullableSchema);
+  return writeParquetOf(tables, path, options, nullableSchema, onWritten);
 }
 
 /** Parts into one Parquet file; `schemaOf` gives the file's schema from the first part's. */
 async function writeParquetOf(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteParquetOptions,
-  schemaOf: (s: Schema) => Schema,
+  schemaOf: (s: Schema) => Schema, onWritten?: (table: Table) => void,
 ): Promise<void> {
   assertKnownKeys(options, ['compression', 'rowGroupSize', 'floatDictionary'], 'writeParquet', InputError);
   const pw = parquetWasm();
@@ -85,9 +86,14 @@ async function writeParquetOf(
   let first: Schema | undefined;
   let index = 0;
   let pending: RecordBatch[] = [];
+  // the part whose batches are crossing into WebAssembly (as IPC copies): done with once they all have
+  let current: Table | undefined;
   const nextBatches = async (): Promise<boolean> => {
+    if (current !== undefined) onWritten?.(current);
+    current = undefined;
     const next = await parts.next();
     if (next.done) return false;
+    current = next.value;
     if (first === undefined) first = next.value.schema;
     else checkSameSchema(first, next.value.schema, index);
     index++;

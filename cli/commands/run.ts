@@ -19,6 +19,10 @@ import type { Driver } from '../../src/driver';
 import type { Groups } from '../../src/columns';
 import { partitionResults } from '../../src/partition/collect';
 import { isTypedArray } from '../../src/util/shapes';
+import { passOn } from '../../src/util/pass-on';
+import { planPartitions } from '../../src/partition/plan';
+import { PartitionBuffers } from '../../src/partition/buffer-reuse';
+import { tableBuffers } from '../../adapters/arrow/table-buffers';
 import { type LeadColumns, withLeadColumns } from '../../adapters/arrow/lead-columns';
 import { PartsSummary } from '../parts-summary';
 import { settleTypes } from '../../adapters/arrow/settle-types';
@@ -92,22 +96,30 @@ async function runByPartition(
   const history = { inputs, groups, rows: groups.rows ?? 0, entity: opts.entity, time: opts.time };
   const { results, tally } = partitionResults(dr, outputs, history, { partitions: opts.partitions ?? 1, executor });
   const parts = new PartsSummary(Boolean(opts.report));
-  async function* tables(): AsyncGenerator<Table> {
-    let start = 0;
-    for await (const table of results) {
-      const end = start + tally.rows[tally.rows.length - 1];
-      yield led(table, inputs, opts, start, end);
-      start = end;
-    }
-  }
-  async function* counted(settled: AsyncIterable<Table>): AsyncGenerator<Table> {
-    for await (const part of settled) {
-      parts.add(part);
-      yield part;
-    }
-  }
+  // a written partition's buffers serve the next (not with --cache, which may still be encoding them,
+  // nor --threads, whose workers allocate their own)
+  const plan = planPartitions(groups, history.rows, opts.partitions ?? 1);
+  const pool = opts.cache === undefined && !opts.threads
+    ? new PartitionBuffers(Math.max(...plan.map((p) => p.end - p.start)))
+    : undefined;
+  let start = 0;
+  const tables = passOn(results, (table) => {
+    const end = start + tally.rows[tally.rows.length - 1];
+    const part = led(table, inputs, opts, start, end);
+    start = end;
+    return part;
+  });
+  const counted = passOn(settleTypes(tables), (part) => {
+    parts.add(part);
+    return part;
+  });
   await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-  await writeResultParts(counted(settleTypes(tables())), opts.out);
+  pool?.use();
+  try {
+    await writeResultParts(counted, opts.out, pool && ((written) => pool.release(tableBuffers(written))));
+  } finally {
+    pool?.stop();
+  }
   return { parts, ...tally };
 }
 

@@ -10,6 +10,7 @@ import type { QualityResult } from '../quality/result';
 import { atRows } from '../quality/text';
 import type { IsolationHistory } from '../timeseries/isolation';
 import { runPartitions, type RunPartitionsOptions } from './run-partitions';
+import { passOn } from '../util/pass-on';
 
 export interface CollectedPartitions<R> {
   /** Each partition's result, in history order. */
@@ -38,18 +39,17 @@ export function partitionResults<R>(
   driver: Driver<R>, outputs: readonly string[], history: IsolationHistory, options: RunPartitionsOptions,
 ): { readonly results: AsyncGenerator<R>; readonly tally: PartitionTally } {
   const tally: PartitionTally = { rows: [], quality: [], timings: {}, cache: { hits: [], misses: [] }, notes: [] };
-  async function* results(): AsyncGenerator<R> {
-    for await (const { part, run } of runPartitions(driver, outputs, history, options)) {
-      tally.rows.push(part.end - part.start);
-      for (const q of run.quality) tally.quality.push(inHistoryRows(q, part.start));
-      for (const [name, ms] of Object.entries(run.timings)) tally.timings[name] = (tally.timings[name] ?? 0) + ms;
-      tally.cache.hits.push(...run.cache.hits);
-      tally.cache.misses.push(...run.cache.misses);
-      tally.notes.push(...run.notes);
-      yield run.result;
-    }
-  }
-  return { results: results(), tally };
+  // passOn: no partition's result is held once the consumer asks for the next
+  const results = passOn(runPartitions(driver, outputs, history, options), ({ part, run }) => {
+    tally.rows.push(part.end - part.start);
+    for (const q of run.quality) tally.quality.push(inHistoryRows(q, part.start));
+    for (const [name, ms] of Object.entries(run.timings)) tally.timings[name] = (tally.timings[name] ?? 0) + ms;
+    tally.cache.hits.push(...run.cache.hits);
+    tally.cache.misses.push(...run.cache.misses);
+    tally.notes.push(...run.notes);
+    return run.result;
+  });
+  return { results, tally };
 }
 
 /**
