@@ -11,15 +11,15 @@ export type { ArrowTypeOf, TypedTable } from './arrow/typed-table';
 export type { AdapterNote, NoteSink, NoteOptions } from './notes';
 
 export { readArrow, readArrowBatches } from './files/read-arrow';
-export { writeArrow, type WriteArrowOptions } from './files/write-arrow';
+export { writeArrow, writeArrowParts, type WriteArrowOptions } from './files/write-arrow';
 export { readParquet, readParquetBatches, type ReadParquetOptions } from './files/read-parquet';
-export { writeParquet, type WriteParquetOptions } from './files/write-parquet';
+export { writeParquet, writeParquetParts, type WriteParquetOptions } from './files/write-parquet';
 export { readCsv, DEFAULT_NULL_VALUES, type ReadCsvOptions, type CsvColumnSpec } from './csv/read-csv';
 export { writeCsv, type WriteCsvOptions } from './csv/write-csv';
 export { inferCsvType, type CsvType } from './csv/csv-types';
 export { readJson, type ReadJsonOptions } from './json/read-json';
 export { writeJson, type WriteJsonOptions } from './json/write-json';
-export { readTable, writeResult, type ReadTableOptions } from './files/formats';
+export { readTable, writeResult, writeResultParts, type ReadTableOptions } from './files/formats';
 export { registerFormat, type FormatDefinition } from './files/register-format';
 export { materialize, type MaterializeOptions } from './files/materialize';
 

@@ -10,6 +10,8 @@ export interface PreviewOptions {
   readonly columns?: number;
   /** Widest a cell is printed (longer text ends in `…`). */
   readonly width?: number;
+  /** Rows of the whole result when `table` holds only its first rows (a run written part by part). */
+  readonly totalRows?: number;
 }
 
 function cell(value: unknown, type: DataType, width: number): string {
@@ -35,7 +37,8 @@ export function previewTable(table: Table, options: PreviewOptions = {}): string
   const rows = Math.min(options.rows ?? 5, table.numRows);
   const fields = table.schema.fields.slice(0, options.columns ?? 6);
   const width = options.width ?? 16;
-  if (fields.length === 0 || rows === 0) return `The table has ${table.numRows} rows and ${table.numCols} columns.`;
+  const total = options.totalRows ?? table.numRows;
+  if (fields.length === 0 || rows === 0) return `The table has ${total} rows and ${table.numCols} columns.`;
   const grid = fields.map((field, j) => {
     const vector = table.getChildAt(j)!;
     const values = [field.name.length > width ? `${field.name.slice(0, width - 1)}…` : field.name];
@@ -45,7 +48,7 @@ export function previewTable(table: Table, options: PreviewOptions = {}): string
   const widths = grid.map((column) => Math.max(...column.map((v) => v.length)));
   const lines = grid[0].map((_, i) => `  ${grid.map((column, j) => column[i].padEnd(widths[j])).join('  ').trimEnd()}`);
   const title =
-    `First ${rows} of ${table.numRows.toLocaleString('en-US')} rows, ${fields.length} of ` +
+    `First ${rows} of ${total.toLocaleString('en-US')} rows, ${fields.length} of ` +
     `${table.numCols.toLocaleString('en-US')} columns:`;
   return [title, ...lines].join('\n');
 }
@@ -69,16 +72,26 @@ function missing(table: Table, j: number): number {
 }
 
 /**
- * One line on missing values (null, or NaN as pandas counts it), the most affected columns first.
+ * Missing values (null, or NaN as pandas counts it) of each column, in schema order.
+ *
+ * @example
+ * missingCounts(table); // [0, 6, 2]
+ */
+export function missingCounts(table: Table): number[] {
+  return table.schema.fields.map((_, j) => missing(table, j));
+}
+
+/**
+ * One line on missing values (null, or NaN as pandas counts it), the most affected columns first;
+ * `counts` (one per column, as `missingCounts` gives) when the table is written part by part.
  *
  * @example
  * missingLine(table); // 'Missing values (null or NaN) in 2 of 8 columns: ma7 6, lag1 2.'
  */
-export function missingLine(table: Table, shown = 5): string {
+export function missingLine(table: Table, shown = 5, counted: readonly number[] = missingCounts(table)): string {
   const counts: [string, number][] = [];
   table.schema.fields.forEach((field, j) => {
-    const n = missing(table, j);
-    if (n > 0) counts.push([field.name, n]);
+    if (counted[j] > 0) counts.push([field.name, counted[j]]);
   });
   if (counts.length === 0) return 'No missing values.';
   counts.sort((a, b) => b[1] - a[1]);

@@ -15,8 +15,10 @@ import type { CsvColumnSpec } from '../csv/schema-check';
 import { fileError } from './file-errors';
 import { readArrow } from './read-arrow';
 import { readParquet } from './read-parquet';
-import { writeArrow } from './write-arrow';
-import { writeParquet } from './write-parquet';
+import { writeArrow, writeArrowParts } from './write-arrow';
+import { writeParquet, writeParquetParts } from './write-parquet';
+import { joinBatches } from '../arrow/join-batches';
+import { settleTypes } from '../arrow/settle-types';
 
 /** The options `readTable` takes (passed on to the reader). */
 const READ_TABLE_KEYS = ['onNote', 'schema'];
@@ -32,6 +34,11 @@ export interface Format {
   readonly name: string;
   readonly read: (path: string, options: ReadTableOptions) => Promise<Table>;
   readonly write: (table: Table, path: string) => Promise<void>;
+  /**
+   * Writes the parts of one table as they come, one part in memory at a time (Arrow IPC, Parquet),
+   * calling `onWritten` with each part once its memory is no longer read.
+   */
+  readonly writeParts?: (tables: AsyncIterable<Table>, path: string, onWritten?: (table: Table) => void) => Promise<void>;
 }
 
 /** A reader of a format whose file holds its column types: a schema is refused, not ignored. */
@@ -47,7 +54,12 @@ function typed(name: string, read: (path: string) => Promise<Table>): Format['re
 
 const FORMAT_TABLE: Record<string, Format> = {};
 
-const ARROW_FILE: Format = { name: 'Arrow IPC file', read: typed('Arrow IPC file', readArrow), write: (t, p) => writeArrow(t, p) };
+const ARROW_FILE: Format = {
+  name: 'Arrow IPC file',
+  read: typed('Arrow IPC file', readArrow),
+  write: (t, p) => writeArrow(t, p),
+  writeParts: (t, p, w) => writeArrowParts(t, p, {}, w),
+};
 
 /**
  * Extension (lower case, with the dot) → format.
@@ -61,8 +73,18 @@ const BUILT_IN: Record<string, Format> = {
   '.arrow': ARROW_FILE,
   '.feather': ARROW_FILE,
   '.ipc': ARROW_FILE,
-  '.arrows': { name: 'Arrow IPC stream', read: typed('Arrow IPC stream', readArrow), write: (t, p) => writeArrow(t, p, { format: 'stream' }) },
-  '.parquet': { name: 'Parquet', read: typed('Parquet', (p) => readParquet(p)), write: (t, p) => writeParquet(t, p) },
+  '.arrows': {
+    name: 'Arrow IPC stream',
+    read: typed('Arrow IPC stream', readArrow),
+    write: (t, p) => writeArrow(t, p, { format: 'stream' }),
+    writeParts: (t, p, w) => writeArrowParts(t, p, { format: 'stream' }, w),
+  },
+  '.parquet': {
+    name: 'Parquet',
+    read: typed('Parquet', (p) => readParquet(p)),
+    write: (t, p) => writeParquet(t, p),
+    writeParts: (t, p, w) => writeParquetParts(t, p, {}, w),
+  },
   '.csv': { name: 'CSV', read: (p, o) => readCsv(p, o), write: (t, p) => writeCsv(t, p) },
   '.tsv': { name: 'TSV', read: (p, o) => readCsv(p, { ...o, delimiter: '\t' }), write: (t, p) => writeCsv(t, p, { delimiter: '\t' }) },
   '.json': { name: 'JSON', read: (p, o) => readJson(p, { ...o, lines: false }), write: (t, p) => writeJson(t, p, { lines: false }) },
@@ -117,4 +139,27 @@ export function writeResult(table: Table, path: string): Promise<void> {
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/**
+ * Writes the parts of one table (a partitioned run's, in order; one schema) to a file chosen by
+ * extension as `writeResult` does. Arrow IPC and Parquet write each part as it comes, so only one
+ * part is in memory; other formats gather the parts and write them once at the end. A column that
+ * is all null in a part takes the type it has in the parts that hold values (`settleTypes`). The file
+ * appears only once complete; an error from the parts (a feature that threw) leaves no file and
+ * is the error thrown. `onWritten(part)` is called once a part's memory is no longer read (its
+ * bytes are in the file or copied), so that a caller may reuse it.
+ *
+ * @example
+ * await writeResultParts(partitionTables(), 'out/frame.parquet');
+ */
+export async function writeResultParts(
+  tables: AsyncIterable<Table>, path: string, onWritten?: (table: Table) => void,
+): Promise<void> {
+  const format = formatOf(path, 'write');
+  if (format.writeParts) return format.writeParts(settleTypes(tables), path, onWritten);
+  const parts: Table[] = [];
+  for await (const table of settleTypes(tables)) parts.push(table);
+  await format.write(joinBatches(parts), path);
+  if (onWritten) for (const part of parts) onWritten(part);
 }

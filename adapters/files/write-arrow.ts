@@ -3,10 +3,14 @@
  * (1 GiB by default), so readers that take one batch at a time — and Node's 2 GiB read limit —
  * never meet a batch too large. Batches are cut by slicing, not copying.
  */
-import { RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Table } from 'apache-arrow';
+import {
+  AsyncByteQueue, type RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, type Schema, Table,
+} from 'apache-arrow';
+import { checkSameSchema, nullableSchema, withSchema } from '../arrow/join-batches';
 import { batchBytes, DEFAULT_MAX_BATCH_BYTES } from '../arrow/byte-size';
 import { InputError } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
+import type { FileHandle } from 'node:fs/promises';
 import { atomicWrite } from './atomic-write';
 import { BufferedWriter } from './buffered-writer';
 
@@ -38,19 +42,111 @@ export function boundedBatches(table: Table, maxBatchBytes: number): RecordBatch
 }
 
 /**
+ * The writer's byte sink: takes each piece of IPC the writer emits, synchronously, so that the
+ * pieces of one record batch can be written to the file before the next batch is made.
+ */
+class PieceSink extends AsyncByteQueue {
+  readonly pieces: Uint8Array[] = [];
+  override write(value: ArrayBufferView): void {
+    if (value.byteLength > 0) this.pieces.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+  }
+  /** Writes and forgets every piece so far: no piece still refers to a batch's buffers after this. */
+  async drainTo(out: BufferedWriter): Promise<void> {
+    for (let k = 0; k < this.pieces.length; k++) await out.write(this.pieces[k]);
+    this.pieces.length = 0;
+  }
+}
+
+/**
+ * Writes `tables` (the parts of one result, one schema) to `path` as one Arrow IPC file or stream,
+ * each table's record batches written as soon as that table arrives: only one part is held at a
+ * time (its batches are on disk before the next part is asked for). Every column is declared
+ * nullable (the schema is written before later parts, which may hold nulls, are seen). A part
+ * whose columns differ from the first's is an `InputError` naming it, and no file appears. The
+ * file appears only once complete.
+ *
+ * @example
+ * await writeArrowParts(partitionTables(), 'frame.arrow');
+ */
+export function writeArrowParts(
+  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions = {},
+  onWritten?: (table: Table) => void,
+): Promise<void> {
+  return writeIpc(tables, path, options, nullableSchema, onWritten);
+}
+
+/** Parts through one IPC writer; `schemaOf` gives the file's schema from the first part's. */
+async function writeIpc(
+  tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions,
+  schemaOf: (s: Schema) => Schema, onWritten?: (table: Table) => void,
+): Promise<void> {
+  assertKnownKeys(options, ['format', 'maxBatchBytes'], 'writeArrow', InputError);
+  const max = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  const Writer = options.format === 'stream' ? RecordBatchStreamWriter : RecordBatchFileWriter;
+  let failure: unknown;
+  async function* parts() {
+    try {
+      yield* tables;
+    } catch (error) {
+      failure = error;
+      throw error;
+    }
+  }
+  try {
+    await atomicWrite(path, 'Arrow IPC', (file) => writeParts(parts(), file, Writer, max, schemaOf, onWritten));
+  } catch (error) {
+    // a part that failed to come (a feature that threw) is the error, not the write it ended
+    throw failure ?? error;
+  }
+}
+
+type IpcWriter = typeof RecordBatchFileWriter | typeof RecordBatchStreamWriter;
+
+/** The parts' batches through one IPC writer into `file`, each batch on disk before the next. */
+async function writeParts(
+  tables: AsyncIterable<Table>, file: FileHandle, Writer: IpcWriter, max: number, schemaOf: (s: Schema) => Schema,
+  onWritten?: (table: Table) => void,
+): Promise<void> {
+  const out = new BufferedWriter(file);
+  const sink = new PieceSink();
+  const writer = new Writer();
+  // the first part's schema, not the part: a part is let go once its batches are written
+  let first: Schema | undefined;
+  let schema = new Table().schema;
+  let index = 0;
+  const it = tables[Symbol.asyncIterator]();
+  for (;;) {
+    // no reference kept to a part while the next is asked for (see src/util/pass-on.ts)
+    let step: IteratorResult<Table> | undefined = await it.next();
+    if (step.done) break;
+    let batches: RecordBatch[] | undefined = boundedBatches(step.value, max);
+    if (first === undefined) {
+      first = step.value.schema;
+      schema = schemaOf(first);
+      writer.reset(sink, schema);
+    } else checkSameSchema(first, step.value.schema, index);
+    index++;
+    for (let k = 0; k < batches.length; k++) {
+      writer.write(withSchema(batches[k], schema));
+      await sink.drainTo(out);
+    }
+    // every byte of the part is in the file or copied into the write buffer: its memory may be reused
+    onWritten?.(step.value);
+    step = undefined;
+    batches = undefined;
+  }
+  if (first === undefined) writer.reset(sink, schema);
+  writer.close();
+  await sink.drainTo(out);
+  await out.flush();
+}
+
+/**
  * Writes `table` to `path` as Arrow IPC. The file appears only once complete.
  *
  * @example
  * await writeArrow(await dr.execute(outputs, { inputs }), 'features.arrow');
  */
-export async function writeArrow(table: Table, path: string, options: WriteArrowOptions = {}): Promise<void> {
-  assertKnownKeys(options, ['format', 'maxBatchBytes'], 'writeArrow', InputError);
-  const batches = boundedBatches(table, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
-  const Writer = options.format === 'stream' ? RecordBatchStreamWriter : RecordBatchFileWriter;
-  await atomicWrite(path, 'Arrow IPC', async (file) => {
-    const writer = Writer.writeAll(new Table(table.schema, batches));
-    const out = new BufferedWriter(file);
-    for await (const chunk of writer) await out.write(chunk);
-    await out.flush();
-  });
+export function writeArrow(table: Table, path: string, options: WriteArrowOptions = {}): Promise<void> {
+  return writeIpc([table], path, options, () => table.schema);
 }

@@ -120,3 +120,27 @@ export function summarizeResult(result: unknown, maxStatColumns = 1000): ResultS
   const kind = result === undefined ? 'none' : result === null ? 'null' : typeof result === 'object' ? (result as object).constructor?.name ?? 'object' : typeof result;
   return { kind, columns: [] };
 }
+
+/**
+ * The summary of two tables of one schema stacked (the parts of a run written part by part):
+ * rows and missing values added, min and max of both, means weighted by their counted values.
+ *
+ * @example
+ * mergeSummaries(summarizeResult(part0), summarizeResult(part1)).rows; // part0.numRows + part1.numRows
+ */
+export function mergeSummaries(a: ResultSummary, b: ResultSummary): ResultSummary {
+  const rows = (a.rows ?? 0) + (b.rows ?? 0);
+  const columns = a.columns.map((x, j) => {
+    const y = b.columns[j];
+    if (x.missing === undefined || y?.missing === undefined) return { name: x.name, type: x.type };
+    const missing = x.missing + y.missing;
+    if (x.mean === undefined || y.mean === undefined) return { name: x.name, type: x.type, missing };
+    const nx = (a.rows ?? 0) - x.missing;
+    const ny = (b.rows ?? 0) - y.missing;
+    const min = nx === 0 ? y.min : ny === 0 ? x.min : Math.min(x.min as number, y.min as number);
+    const max = nx === 0 ? y.max : ny === 0 ? x.max : Math.max(x.max as number, y.max as number);
+    const mean = nx + ny === 0 ? NaN : ((nx === 0 ? 0 : nx * x.mean) + (ny === 0 ? 0 : ny * y.mean)) / (nx + ny);
+    return { name: x.name, type: x.type, missing, min, max, mean };
+  });
+  return { ...a, rows, columns };
+}

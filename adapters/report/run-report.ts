@@ -14,7 +14,7 @@ import type { AdapterNote } from '../notes';
 import { executedGraphSvg } from './executed-graph';
 import { joinsSection, type JoinReport } from './joins-section';
 import { esc, formatMs } from './html';
-import { summarizeResult } from './result-summary';
+import { summarizeResult, type ResultSummary } from './result-summary';
 import { errorSection, graphSection, keyValueSection, notesSection, qualitySection, resultSection, timingsSection } from './sections';
 import { REPORT_CSS } from './style';
 import { versions } from './versions';
@@ -22,6 +22,8 @@ import { versions } from './versions';
 /** What `dr.run()` resolves to; every part is optional so a failed run can be reported too. */
 export interface RunOutcome {
   readonly result?: unknown;
+  /** The result's summary when the result itself was not kept (a run written part by part). */
+  readonly summary?: ResultSummary;
   readonly quality?: readonly QualityResult[];
   readonly timings?: Readonly<Record<string, number>>;
   /** With `withCache`: the nodes read from the cache are marked in the graph and the timings. */
@@ -100,7 +102,7 @@ export async function runReportHtml(input: RunReportInput, opts: RunReportOption
     graphSection(svg, problem),
     joinsSection(input.joins ?? []),
     qualitySection(quality),
-    resultSection(summarizeResult(input.run?.result)),
+    resultSection(input.run?.summary ?? summarizeResult(input.run?.result)),
     timingsSection(timings, input.run?.cache?.hits),
     notesSection(input.notes ?? []),
     keyValueSection('config', 'Config', config, 'No config was given.'),

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { formatQuality, type QualityResult } from '../../src/quality';
-import { writeResult } from '../../adapters/files/formats';
+import { writeResult, writeResultParts } from '../../adapters/files/formats';
 import type { AdapterNote } from '../../adapters/notes';
 import { progressBar } from '../../adapters/progress/progress-bar';
 import { openLineage } from '../../adapters/lineage/open-lineage';
@@ -17,8 +17,15 @@ import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
 import type { Driver } from '../../src/driver';
 import type { Groups } from '../../src/columns';
-import { collectPartitions } from '../../src/partition/collect';
-import { joinBatches } from '../../adapters/arrow/join-batches';
+import { partitionResults } from '../../src/partition/collect';
+import { isTypedArray } from '../../src/util/shapes';
+import { passOn } from '../../src/util/pass-on';
+import { planPartitions } from '../../src/partition/plan';
+import { PartitionBuffers } from '../../src/partition/buffer-reuse';
+import { tableBuffers } from '../../adapters/arrow/table-buffers';
+import { type LeadColumns, withLeadColumns } from '../../adapters/arrow/lead-columns';
+import { PartsSummary } from '../parts-summary';
+import { settleTypes } from '../../adapters/arrow/settle-types';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
@@ -48,21 +55,84 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
   readonly partitions?: number;
 }
 
+/** What the command reports of a run: the table, or for a run written part by part, its summary. */
+interface RunDone {
+  readonly result?: Table;
+  readonly parts?: PartsSummary;
+  readonly quality: QualityResult[];
+  readonly timings: Readonly<Record<string, number>>;
+  readonly cache: { readonly hits: readonly string[]; readonly misses: readonly string[] };
+  readonly notes: readonly AdapterNote[];
+}
+
+/** `--entity`/`--time` runs: rows `[start, end)` of the history's entity and time columns, to lead the result. */
+function leadOf(inputs: Readonly<Record<string, unknown>>, opts: RunOptions, start: number, end: number): LeadColumns {
+  const cut = (v: unknown) =>
+    (isTypedArray(v) ? v.subarray(start, end) : (v as { slice(a: number, b: number): unknown }).slice(start, end));
+  return {
+    entity: { name: opts.entity as string, values: cut(inputs[opts.entity as string]) },
+    time: { name: opts.time as string, epochMs: cut(inputs[opts.time as string]) as Float64Array },
+  };
+}
+
+/** A result led by the entity and time columns (a result whose rows are not the history's stays as it is). */
+function led(
+  table: Table, inputs: Readonly<Record<string, unknown>>, opts: RunOptions, start: number, end: number,
+): Table {
+  return table.numRows === end - start ? withLeadColumns(table, leadOf(inputs, opts, start, end)) : table;
+}
+
 /**
- * `--partitions P`: the entities in P partitions computed one after another (`collectPartitions`:
- * timings summed, quality rows counted in the history); each partition's table becomes record
- * batches of the one result table.
+ * `--partitions P`: the entities in P partitions computed one after another (`partitionResults`:
+ * timings summed, quality rows counted in the history); each partition's table, led by its entity
+ * and time, is written to `--out` as soon as it is computed (its record batches / row groups), so
+ * only one partition's result is in memory.
  */
 async function runByPartition(
   dr: Driver<Table>, outputs: string[], inputs: Readonly<Record<string, unknown>>, opts: RunOptions, executor: ReturnType<typeof threads> | undefined,
-) {
+): Promise<RunDone> {
   if (opts.entity === undefined) throw new UsageError('--partitions needs --entity <column> and --time <column>: partitions are made of whole entities.');
   const groups = inputs.groups as Groups;
   const history = { inputs, groups, rows: groups.rows ?? 0, entity: opts.entity, time: opts.time };
-  const { parts, quality, timings, cache, notes } = await collectPartitions(dr, outputs, history, {
-    partitions: opts.partitions ?? 1, executor,
+  const { results, tally } = partitionResults(dr, outputs, history, { partitions: opts.partitions ?? 1, executor });
+  const parts = new PartsSummary(Boolean(opts.report));
+  // a written partition's buffers serve the next (not with --cache, which may still be encoding them,
+  // nor --threads, whose workers allocate their own)
+  const plan = planPartitions(groups, history.rows, opts.partitions ?? 1);
+  const pool = opts.cache === undefined && !opts.threads
+    ? new PartitionBuffers(Math.max(...plan.map((p) => p.end - p.start)))
+    : undefined;
+  let start = 0;
+  const tables = passOn(results, (table) => {
+    const end = start + tally.rows[tally.rows.length - 1];
+    const part = led(table, inputs, opts, start, end);
+    start = end;
+    return part;
   });
-  return { result: joinBatches(parts), quality, timings, cache, notes };
+  const counted = passOn(settleTypes(tables), (part) => {
+    parts.add(part);
+    return part;
+  });
+  await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+  pool?.use();
+  try {
+    await writeResultParts(counted, opts.out, pool && ((written) => pool.release(tableBuffers(written))));
+  } finally {
+    pool?.stop();
+  }
+  return { parts, ...tally };
+}
+
+/** The entity and time columns lead the result: an output of either name would be a second column of it. */
+function checkLeadNames(outputs: readonly string[], opts: RunOptions): void {
+  for (const [flag, name] of [['--entity', opts.entity], ['--time', opts.time]] as const) {
+    if (name !== undefined && outputs.includes(name)) {
+      throw new UsageError(
+        `The output "${name}" has the name of the ${flag} column, which leads the result already; ` +
+          'leave it out of the outputs (or rename the feature).',
+      );
+    }
+  }
 }
 
 /** Failed checks shown before the rest are counted; every one is in the run's quality (and the --report). */
@@ -122,7 +192,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   let joins: Awaited<ReturnType<typeof timeInputs>>['joins'] = [];
   let isolation: string | undefined;
   const began = performance.now();
-  let run: Awaited<ReturnType<typeof dr.run>> | undefined;
+  let run: RunDone | undefined;
   let error: unknown;
   try {
     // inside the try: a failed read still writes the --report the run promised
@@ -131,33 +201,38 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     joins = timed.joins;
     const inputs = timed.inputs;
     const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
-    run = opts.partitions === undefined
-      ? await dr.run(outputs, { inputs, executor })
-      : await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
-    // before the table is written: a feature that reads across entities must not leave a file behind
-    // (a partitioned run has refused such features already, partition by partition)
-    const checked = opts.partitions === undefined
-      ? await cliIsolationCheck(dr, outputs, timed.history, run.result as Table, opts)
-      : undefined;
-    if (checked !== undefined && opts.entity !== undefined) {
-      isolation = isolationLine(checked, opts.entity);
-      details = { ...details, isolation };
+    checkLeadNames(outputs, opts);
+    if (opts.partitions !== undefined) {
+      // written partition by partition; a feature that reads across entities was refused before the first
+      run = await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
+    } else {
+      const whole = await dr.run(outputs, { inputs, executor });
+      const result = timed.history ? led(whole.result, timed.history.inputs, opts, 0, timed.history.rows) : whole.result;
+      run = { ...whole, result };
+      // before the table is written: a feature that reads across entities must not leave a file behind
+      const checked = await cliIsolationCheck(dr, outputs, timed.history, result, opts);
+      if (checked !== undefined && opts.entity !== undefined) {
+        isolation = isolationLine(checked, opts.entity);
+        details = { ...details, isolation };
+      }
+      await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+      await writeResult(result, opts.out);
     }
-    await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-    await writeResult(run.result as Table, opts.out);
   } catch (e) {
     error = e;
   }
   const durationMs = performance.now() - began;
   if (run && error === undefined) {
-    const table = run.result as Table;
+    const table = run.result;
+    const parts = run.parts;
     if (result.skipped.length > 0) {
       io.err(`note: left out of the table, not columns: ${result.skipped.join(', ')} (name them with --outputs to see why).`);
     }
     printNotes(run.notes, io);
-    io.out(`Wrote ${count(table.numRows, 'row')} × ${count(table.numCols, 'column')} to ${opts.out} in ${formatMs(durationMs)}.`);
-    io.out(previewTable(table));
-    io.out(missingLine(table));
+    const [rows, columns] = table ? [table.numRows, table.numCols] : [parts?.rows ?? 0, parts?.columns ?? 0];
+    io.out(`Wrote ${count(rows, 'row')} × ${count(columns, 'column')} to ${opts.out} in ${formatMs(durationMs)}.`);
+    io.out(table ? previewTable(table) : (parts?.preview() ?? ''));
+    io.out(table ? missingLine(table) : (parts?.missingLine() ?? ''));
     const hint = openHint(opts.out);
     if (hint !== undefined) io.out(hint);
     if (opts.cache !== undefined) {
@@ -171,7 +246,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       {
         driver: dr,
         outputs,
-        run: run ?? { timings: timer.timings },
+        run: run ? { ...run, summary: run.parts?.summary } : { timings: timer.timings },
         error,
         config: opts.config,
         durationMs,

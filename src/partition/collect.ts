@@ -10,6 +10,7 @@ import type { QualityResult } from '../quality/result';
 import { atRows } from '../quality/text';
 import type { IsolationHistory } from '../timeseries/isolation';
 import { runPartitions, type RunPartitionsOptions } from './run-partitions';
+import { passOn } from '../util/pass-on';
 
 export interface CollectedPartitions<R> {
   /** Each partition's result, in history order. */
@@ -22,6 +23,35 @@ export interface CollectedPartitions<R> {
   readonly notes: AdapterNote[];
 }
 
+/** What a partitioned run gathered besides the results: filled in as the partitions finish. */
+export type PartitionTally = Omit<CollectedPartitions<unknown>, 'parts'>;
+
+/**
+ * Runs `outputs` partition by partition (`runPartitions`) and yields each partition's result as
+ * soon as it is computed, so the caller can write it and let it go before the next partition;
+ * `tally` gathers the rest (rows, quality in history rows, summed timings, cache, notes) as it goes.
+ *
+ * @example
+ * const { results, tally } = partitionResults(driver, outputs, history, { partitions: 8 });
+ * await writeResultParts(results, 'frame.arrow'); // tally.rows: rows of each partition
+ */
+export function partitionResults<R>(
+  driver: Driver<R>, outputs: readonly string[], history: IsolationHistory, options: RunPartitionsOptions,
+): { readonly results: AsyncGenerator<R>; readonly tally: PartitionTally } {
+  const tally: PartitionTally = { rows: [], quality: [], timings: {}, cache: { hits: [], misses: [] }, notes: [] };
+  // passOn: no partition's result is held once the consumer asks for the next
+  const results = passOn(runPartitions(driver, outputs, history, options), ({ part, run }) => {
+    tally.rows.push(part.end - part.start);
+    for (const q of run.quality) tally.quality.push(inHistoryRows(q, part.start));
+    for (const [name, ms] of Object.entries(run.timings)) tally.timings[name] = (tally.timings[name] ?? 0) + ms;
+    tally.cache.hits.push(...run.cache.hits);
+    tally.cache.misses.push(...run.cache.misses);
+    tally.notes.push(...run.notes);
+    return run.result;
+  });
+  return { results, tally };
+}
+
 /**
  * Runs `outputs` partition by partition (`runPartitions`) and gathers what each run returned.
  *
@@ -31,19 +61,10 @@ export interface CollectedPartitions<R> {
 export async function collectPartitions<R>(
   driver: Driver<R>, outputs: readonly string[], history: IsolationHistory, options: RunPartitionsOptions,
 ): Promise<CollectedPartitions<R>> {
-  const out: CollectedPartitions<R> = {
-    parts: [], rows: [], quality: [], timings: {}, cache: { hits: [], misses: [] }, notes: [],
-  };
-  for await (const { part, run } of runPartitions(driver, outputs, history, options)) {
-    out.parts.push(run.result);
-    out.rows.push(part.end - part.start);
-    for (const q of run.quality) out.quality.push(inHistoryRows(q, part.start));
-    for (const [name, ms] of Object.entries(run.timings)) out.timings[name] = (out.timings[name] ?? 0) + ms;
-    out.cache.hits.push(...run.cache.hits);
-    out.cache.misses.push(...run.cache.misses);
-    out.notes.push(...run.notes);
-  }
-  return out;
+  const { results, tally } = partitionResults(driver, outputs, history, options);
+  const parts: R[] = [];
+  for await (const result of results) parts.push(result);
+  return { parts, ...tally };
 }
 
 /**

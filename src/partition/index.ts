@@ -4,4 +4,5 @@ export { partitionInputs, partitionGroups } from './slice';
 export { concatParts } from './concat';
 export { globalFeatures, checkPartitionable } from './entity-scope';
 export { runPartitions, globalValues, type RunPartitionsOptions } from './run-partitions';
+export { collectPartitions, partitionResults, type CollectedPartitions, type PartitionTally } from './collect';
 export { PartitionError } from './errors';

@@ -56,7 +56,7 @@ export async function* runPartitions<R>(
   for (const part of parts) {
     const inputs = partitionInputs(history.inputs, history.rows, history.groups, part, groupsName);
     const overrides = partitionInputs(globals, history.rows, history.groups, part, groupsName);
-    let run: RunResult<R>;
+    let run: RunResult<R> | undefined;
     try {
       run = (await driver.untyped.run(outputs, { inputs, overrides, executor: options.executor })) as RunResult<R>;
     } catch (error) {
@@ -67,5 +67,7 @@ export async function* runPartitions<R>(
       throw error;
     }
     yield { part, parts, run };
+    // the consumer has this partition's run: hold none of it while the next one is computed
+    run = undefined;
   }
 }

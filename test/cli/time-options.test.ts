@@ -34,8 +34,16 @@ describe('quiver run with --calendar and --join', () => {
     ], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote 6 rows × 2 columns to out\.arrow/);
+    // the entity and time columns lead the result (API §9), the time as Timestamp (ms)
+    expect(r.stdout).toMatch(/^Wrote 6 rows × 4 columns to out\.arrow/);
     const table = await readTable(path.join(dir, 'out.arrow'));
+    expect(table.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual([
+      'store: Utf8', 'date: Timestamp<MILLISECOND>', 'rainSeen: Float64', 'sales2: Float64',
+    ]);
+    expect(table.getChild('store')!.toArray()).toEqual(['a', 'a', 'a', 'a', 'b', 'b']);
+    const day = (d: number) => Date.UTC(2024, 0, d);
+    const dates = Array.from({ length: 6 }, (_, i) => table.getChild('date')!.get(i));
+    expect(dates).toEqual([day(1), day(2), day(3), day(4), day(1), day(2)]);
     // a: Jan 1–4 (Jan 3 added), b: Jan 1–2
     expect(Array.from(table.getChild('rainSeen')!.toArray() as Float64Array)).toEqual([1, 1, 2, 2, NaN, 7]);
     expect(Array.from(table.getChild('sales2')!.toArray() as Float64Array)).toEqual([10, 11, 12, 16, 20, 21]);
