@@ -51,12 +51,12 @@ function offGridError(time: Float64Array, g: number, i: number, a: number, step:
 
 /**
  * Whether `d` (ms after an entity's first time) is not a whole number of steps. With a whole step
- * and a whole d below 2^53, d is a multiple exactly when d / step is whole (a remainder r ≥ 1
- * leaves r / step above the rounding of the quotient), so the slow floating-point % is only
- * needed for fractional times or steps.
+ * and a whole d, both below 2^52, d is a multiple exactly when d / step is whole: a remainder
+ * 1 ≤ r < step keeps the quotient at least 1 / step away from either whole number next to it,
+ * more than half its rounding unit. So the slow floating-point % is only needed otherwise.
  */
 function offGrid(d: number, step: number, wholeStep: boolean): boolean {
-  if (wholeStep && d === Math.floor(d) && d < 2 ** 53) return d / step !== Math.floor(d / step);
+  if (wholeStep && d === Math.floor(d) && d < 2 ** 52) return d / step !== Math.floor(d / step);
   return d % step !== 0;
 }
 
@@ -67,7 +67,7 @@ function offGrid(d: number, step: number, wholeStep: boolean): boolean {
  */
 function calendarRows(time: Float64Array, starts: Int32Array, count: number, step: number, keys: readonly unknown[]) {
   const n = time.length;
-  const wholeStep = Number.isInteger(step);
+  const wholeStep = Number.isInteger(step) && step < 2 ** 52;
   const end = (g: number) => (g + 1 < count ? starts[g + 1] : n);
   let total = 0;
   for (let g = 0; g < count; g++) {
