@@ -1,17 +1,17 @@
 /**
- * The cache directory: results by key (see entry.ts for the layout), each checked against its
- * checksum when read. Lookups and reads are synchronous (they sit on the executor's path); writes
- * are atomic (a temporary file renamed into place), so a run killed mid-write leaves no entry, never a
- * half one.
+ * The cache directory: results by key in packs (see entry.ts for the layout), each checked against
+ * its checksum when read. Opening reads every pack's index once (one file per pack, not per
+ * value); lookups and reads are synchronous (they sit on the executor's path) and read one byte
+ * range of an open file each; writes append to this run's own pack (pack-writer.ts), so a run
+ * killed mid-write leaves no entry, never a half one.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CacheError } from '../../src/errors';
 import type { Hasher } from '../../src/cache/hasher';
-import { removeStaleTempFiles } from '../files/temp-files';
-import { writeFileAtomically } from './write-file';
 import { decodeValue, encodeValue } from './codec';
-import { ENTRY_FORMAT, indexPath, parseEntry, payloadPath, type CacheEntry } from './entry';
+import { ENTRY_FORMAT, PACK_PATTERN, packDataPath, packIndexPath, packsDir, parseIndex, type CacheEntry } from './entry';
+import { PackWriter } from './pack-writer';
 
 export const MARKER = 'QUIVER-CACHE';
 
@@ -23,89 +23,152 @@ export class EntryLost extends Error {
 }
 
 export class CacheStore {
-  private constructor(readonly dir: string, private readonly hasher: Hasher) {}
+  /** Data file sizes by pack (null: the file is gone), each read once per run. */
+  private readonly sizes = new Map<string, number | null>();
+  private readonly files = new Map<string, number>();
+  /** Packs this run read from: their index files are touched at `close`, for least-recently-used eviction. */
+  private readonly used = new Set<string>();
+  private readonly writer: PackWriter;
+
+  private constructor(readonly dir: string, private readonly hasher: Hasher, private readonly entries: Map<string, CacheEntry>) {
+    this.writer = new PackWriter(dir, hasher);
+  }
 
   /**
-   * Opens (and creates) a cache directory; a directory that cannot be written is a `CacheError`.
+   * Opens (and creates) a cache directory and reads its packs' index files; a directory that
+   * cannot be written is a `CacheError`.
    *
    * @example
    * const store = await CacheStore.open('.quiver-cache', await loadHasher());
    */
   static async open(dir: string, hasher: Hasher): Promise<CacheStore> {
+    const packs = packsDir(dir);
+    let names: string[];
     try {
-      await fs.promises.mkdir(path.join(dir, 'index'), { recursive: true });
-      await fs.promises.mkdir(path.join(dir, 'objects'), { recursive: true });
+      fs.mkdirSync(packs, { recursive: true });
       const marker = path.join(dir, MARKER);
-      if (!fs.existsSync(marker)) await fs.promises.writeFile(marker, `quiver cache, format ${ENTRY_FORMAT}\n`);
-      await fs.promises.access(path.join(dir, 'objects'), fs.constants.W_OK);
-      // Temporary files of killed runs go once per run here, not on every write (see `write`).
-      await removeStaleTempFiles(path.join(dir, 'objects'));
-      await removeStaleTempFiles(path.join(dir, 'index'));
+      if (!fs.existsSync(marker)) fs.writeFileSync(marker, `quiver cache, format ${ENTRY_FORMAT}\n`);
+      fs.accessSync(packs, fs.constants.W_OK);
+      names = fs.readdirSync(packs);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new CacheError(`Cannot use "${dir}" as a cache directory (${reason}). Pass withCache() a directory you may write to.`);
     }
-    return new CacheStore(dir, hasher);
+    const entries = new Map<string, CacheEntry>();
+    // Oldest pack first, so a key stored again (after its value was found damaged) takes the newer place.
+    for (const name of names.filter((n) => n.endsWith('.jsonl')).sort()) {
+      const pack = name.slice(0, -'.jsonl'.length);
+      if (!PACK_PATTERN.test(pack)) continue;
+      let text: string;
+      try {
+        text = fs.readFileSync(packIndexPath(dir, pack), 'utf8');
+      } catch {
+        continue; // evicted meanwhile by another run
+      }
+      for (const entry of parseIndex(hasher, text, pack)) entries.set(entry.key, entry);
+    }
+    return new CacheStore(dir, hasher, entries);
   }
 
   /** The entry stored under `key`, undefined when there is none, or the reason it cannot be used. */
   find(key: string): CacheEntry | undefined | EntryLost {
-    let text: string;
-    try {
-      text = fs.readFileSync(indexPath(this.dir, key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const entry = parseEntry(text, key);
-    if (typeof entry === 'string') return new EntryLost(key, key, entry);
-    let size: number;
-    try {
-      size = fs.statSync(payloadPath(this.dir, entry)).size;
-    } catch {
-      return new EntryLost(key, entry.node, 'is missing its file');
-    }
-    return size === entry.bytes ? entry : new EntryLost(key, entry.node, `has ${size} bytes where ${entry.bytes} were written`);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const size = this.sizeOf(entry.pack);
+    if (size === null) return new EntryLost(key, entry.node, 'is missing its file');
+    const has = Math.max(0, Math.min(entry.bytes, size - entry.offset));
+    return has === entry.bytes ? entry : new EntryLost(key, entry.node, shortBy(has, entry.bytes));
   }
 
-  /** Reads and checks an entry's value; marks it used now (for least-recently-used eviction). */
+  /** Reads and checks an entry's value. */
   read(entry: CacheEntry): unknown {
-    let bytes: Uint8Array;
+    const fd = this.fileOf(entry);
+    // A buffer of its own (not Node's shared pool), so typed arrays can view it without a copy.
+    const bytes = Buffer.allocUnsafeSlow(entry.bytes);
+    let got = 0;
     try {
-      bytes = fs.readFileSync(payloadPath(this.dir, entry));
+      while (got < entry.bytes) {
+        const n = fs.readSync(fd, bytes, got, entry.bytes - got, entry.offset + got);
+        if (n === 0) break;
+        got += n;
+      }
     } catch {
       throw new EntryLost(entry.key, entry.node, 'is missing its file');
     }
-    if (bytes.byteLength !== entry.bytes) throw new EntryLost(entry.key, entry.node, `has ${bytes.byteLength} bytes where ${entry.bytes} were written`);
+    if (got !== entry.bytes) throw new EntryLost(entry.key, entry.node, shortBy(got, entry.bytes));
     if (this.hasher.bytes(bytes) !== entry.checksum) throw new EntryLost(entry.key, entry.node, 'does not match its checksum');
     let value: unknown;
     try {
-      value = decodeValue({ codec: entry.codec, kind: entry.kind, bytes });
+      value = decodeValue({ codec: entry.codec, kind: entry.kind, bytes, values: entry.values, length: entry.length });
     } catch (error) {
       throw new EntryLost(entry.key, entry.node, `cannot be decoded (${error instanceof Error ? error.message : error})`);
     }
-    const now = new Date();
-    try {
-      fs.utimesSync(indexPath(this.dir, entry.key), now, now);
-    } catch {
-      // evicted meanwhile by another run: the value read is still right
-    }
+    this.used.add(entry.pack);
     return value;
   }
 
-  /** Stores `value` under `key`: the payload first, then its index file. Throws `NotEncodable`. */
+  /** Stores `value` under `key` in this run's pack. Throws `NotEncodable`, or an `InputError` when it cannot write. */
   async write(key: string, node: string, value: unknown): Promise<CacheEntry> {
-    const encoded = encodeValue(value);
-    const entry: CacheEntry = {
-      format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind,
-      bytes: encoded.bytes.byteLength, checksum: this.hasher.bytes(encoded.bytes),
-    };
-    writeFileAtomically(payloadPath(this.dir, entry), 'a cached value', encoded.bytes);
-    writeFileAtomically(indexPath(this.dir, key), 'a cache index entry', JSON.stringify(entry));
+    const entry = this.writer.append(key, node, encodeValue(value));
+    this.entries.set(key, entry);
+    this.sizes.set(entry.pack, entry.offset + entry.bytes);
     return entry;
   }
 
-  /** Forgets `key` (its index file; the payload goes at the next eviction or clear). */
+  /** Forgets `key` for this run (a damaged entry: the value computed again is stored in a newer pack). */
   remove(key: string): void {
-    fs.rmSync(indexPath(this.dir, key), { force: true });
+    this.entries.delete(key);
   }
+
+  /** Ends the run's use of the directory: files closed, the packs it read marked used now. */
+  close(): void {
+    this.writer.close();
+    for (const fd of this.files.values()) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    this.files.clear();
+    const now = new Date();
+    for (const pack of this.used) {
+      try {
+        fs.utimesSync(packIndexPath(this.dir, pack), now, now);
+      } catch {
+        // evicted meanwhile by another run: the values read were still right
+      }
+    }
+    this.used.clear();
+  }
+
+  private sizeOf(pack: string): number | null {
+    let size = this.sizes.get(pack);
+    if (size === undefined) {
+      try {
+        size = fs.statSync(packDataPath(this.dir, pack)).size;
+      } catch {
+        size = null;
+      }
+      this.sizes.set(pack, size);
+    }
+    return size;
+  }
+
+  private fileOf(entry: CacheEntry): number {
+    let fd = this.files.get(entry.pack);
+    if (fd === undefined) {
+      try {
+        fd = fs.openSync(packDataPath(this.dir, entry.pack), 'r');
+      } catch {
+        throw new EntryLost(entry.key, entry.node, 'is missing its file');
+      }
+      this.files.set(entry.pack, fd);
+    }
+    return fd;
+  }
+}
+
+function shortBy(has: number, written: number): string {
+  return `has ${has} byte${has === 1 ? '' : 's'} where ${written} were written`;
 }

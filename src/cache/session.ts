@@ -68,9 +68,15 @@ export class CacheSession implements Planner {
     return { hits: [...this.hits], misses: [...this.misses] };
   }
 
-  /** Ends the run: least recently used entries go while the directory is over `maxBytes`. */
+  /** Ends the run: the store's files closed, then least recently used packs go while the directory is over `maxBytes`. */
   async finish(): Promise<void> {
+    this.store.close();
     if (this.settings.maxBytes !== undefined) await evictCache(this.settings.path, this.settings.maxBytes);
+  }
+
+  /** After a failed run: the store's files closed (what was stored stays, for the next run). */
+  close(): void {
+    this.store.close();
   }
 
   keyOf(i: number): string | undefined {
