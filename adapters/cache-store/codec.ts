@@ -34,9 +34,9 @@ export function encodeValue(value: unknown): Encoded {
  */
 export function decodeValue(encoded: Encoded): unknown {
   if (encoded.codec === 'arrow') {
-    const { values, length } = encoded;
-    const view = values !== undefined && length !== undefined ? viewArray(encoded.bytes, encoded.kind, values, length) : undefined;
-    return view ?? decodeArrow(encoded.bytes, encoded.kind);
+    const { bytes, kind, values, length } = encoded;
+    const view = values !== undefined && length !== undefined ? viewArray(bytes, kind, values, length) : undefined;
+    return view ?? decodeArrow(bytes, kind);
   }
   return decodeJson(Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength).toString('utf8'));
 }

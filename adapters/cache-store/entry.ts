@@ -90,9 +90,9 @@ function asEntry(json: string, pack: string): CacheEntry | undefined {
     return undefined;
   }
   const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  const ok = e !== null && typeof e === 'object' && e.format === ENTRY_FORMAT && typeof e.key === 'string' && KEY_PATTERN.test(e.key) &&
-    typeof e.node === 'string' && (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && e.pack === pack &&
-    count(e.offset) && count(e.bytes) && typeof e.checksum === 'string' && /^[0-9a-f]{16}$/.test(e.checksum) &&
+  const ok = e !== null && typeof e === 'object' && e.format === ENTRY_FORMAT && e.pack === pack &&
+    typeof e.key === 'string' && KEY_PATTERN.test(e.key) && typeof e.node === 'string' &&
+    (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && count(e.offset) && count(e.bytes) && typeof e.checksum === 'string' && /^[0-9a-f]{16}$/.test(e.checksum) &&
     (e.values === undefined || (count(e.values) && count(e.length)));
   return ok ? (e as CacheEntry) : undefined;
 }

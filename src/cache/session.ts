@@ -68,7 +68,7 @@ export class CacheSession implements Planner {
     return { hits: [...this.hits], misses: [...this.misses] };
   }
 
-  /** Ends the run: the store's files closed, then least recently used packs go while the directory is over `maxBytes`. */
+  /** Ends the run: the store's files closed, then least recently used packs go while over `maxBytes`. */
   async finish(): Promise<void> {
     this.store.close();
     if (this.settings.maxBytes !== undefined) await evictCache(this.settings.path, this.settings.maxBytes);

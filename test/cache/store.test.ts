@@ -8,7 +8,8 @@ import { decodeArrow } from '../../adapters/cache-store/arrow-codec';
 
 const KINDS = {
   f64: Float64Array.of(1.5, NaN, -0, Infinity), f32: Float32Array.of(0.25, -1), i8: Int8Array.of(-128, 127, 3),
-  i16: Int16Array.of(-3, 4), i32: Int32Array.of(2 ** 31 - 1, -7), u8: Uint8Array.of(255, 0, 1), u16: Uint16Array.of(65535),
+  i16: Int16Array.of(-3, 4), i32: Int32Array.of(2 ** 31 - 1, -7), u8: Uint8Array.of(255, 0, 1),
+  u16: Uint16Array.of(65535),
   u32: Uint32Array.of(2 ** 32 - 1, 5), i64: BigInt64Array.of(-(2n ** 63n), 9n), u64: BigUint64Array.of(2n ** 64n - 1n),
   empty: new Float64Array(0), offset: new Float64Array([9, 8, 7, 6]).subarray(1, 3),
 };
@@ -32,9 +33,11 @@ const dir = useCacheDir();
 const prices = (extra: object = {}) =>
   new Builder().withFeatures(Prices).withConfig({ factor: 2 }).withResult(dictResult()).withCache({ path: dir(), ...extra }).build();
 const packs = () => path.join(dir(), 'packs');
-const files = (ext: string) => fs.readdirSync(packs()).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(packs(), f));
+const files = (ext: string) =>
+  fs.readdirSync(packs()).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(packs(), f));
 /** Every index line of every pack, oldest first. */
-const entries = () => files('.jsonl').flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l.split('\t')[0])));
+const entries = () =>
+  files('.jsonl').flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l.split('\t')[0])));
 const entryOf = (node: string) => {
   const entry = entries().filter((e) => e.node === node).pop();
   if (!entry) throw new Error(`no entry for ${node}`);
@@ -49,7 +52,7 @@ const damage = (node: string, back: number) => {
 };
 
 describe('the cache store', () => {
-  it('writes typed arrays as Arrow IPC files and records as JSON, each with its checksum, into one pack per run', async () => {
+  it('writes typed arrays as Arrow IPC and records as JSON, each with its checksum, in one pack per run', async () => {
     await prices().run(['doubled', 'summary'], { inputs: inputs() });
     expect(entryOf('doubled')).toMatchObject({ codec: 'arrow', kind: 'array:Float64Array', length: 3 });
     const { payload, offset, bytes } = entryOf('doubled');
@@ -78,7 +81,9 @@ describe('the cache store', () => {
     const run = await prices().run(['total'], { inputs: inputs() });
     expect(run.result).toEqual({ total: 24 });
     expect(run.cache.hits.sort()).toEqual(['scaled']);
-    expect(run.notes.map((n) => n.message)).toEqual([expect.stringMatching(/^the cached value of "total" has 1 byte where 2 were written; it was dropped/)]);
+    expect(run.notes.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^the cached value of "total" has 1 byte where 2 were written; it was dropped/),
+    ]);
     fs.rmSync(entryOf('scaled').payload); // the first run's pack: doubled, scaled:raw, its check, scaled
     const missing = await prices().run(['scaled'], { inputs: inputs() });
     expect(missing.cache.misses).toEqual(['doubled', 'scaled']);
@@ -103,7 +108,7 @@ describe('the cache store', () => {
     expect(files('.pack')).toEqual([entryOf('volumeLog').payload]);
   });
 
-  it('skips a torn last index line (a run killed while appending it) and a line that does not match its hash', async () => {
+  it('skips a torn last index line (a run killed while appending) and a line not matching its hash', async () => {
     await prices().run(['total'], { inputs: inputs() });
     const [index] = files('.jsonl');
     const lines = fs.readFileSync(index, 'utf8').split('\n').filter(Boolean);
