@@ -61,17 +61,21 @@ function listPacks(dir: string): { packs: Stored[]; strays: string[] } {
 
 /**
  * Removes the least recently used packs until the directory holds at most `maxBytes`; returns
- * the packs removed. Stray files of killed runs go too.
+ * the packs removed. `current` (the packs the calling run read or wrote) count as used last
+ * whatever their file times say (a file system's clock is coarser than `Date.now()`). Stray
+ * files of killed runs go too.
  *
  * @example
  * await evictCache('.quiver-cache', 2 ** 30);  // keep at most 1 GiB
  */
-export async function evictCache(dir: string, maxBytes: number): Promise<string[]> {
+export async function evictCache(dir: string, maxBytes: number, current: readonly string[] = []): Promise<string[]> {
   const { packs, strays } = listPacks(dir);
   for (const file of strays) fs.rmSync(file, { force: true });
   let total = packs.reduce((sum, p) => sum + p.bytes, 0);
   const removed: string[] = [];
-  for (const pack of packs.sort((a, b) => a.used - b.used)) {
+  const now = new Set(current);
+  const used = (p: Stored) => (now.has(p.pack) ? Number.POSITIVE_INFINITY : p.used);
+  for (const pack of packs.sort((a, b) => used(a) - used(b) || a.used - b.used)) {
     if (total <= maxBytes) break;
     for (const file of pack.files) fs.rmSync(file, { force: true });
     total -= pack.bytes;

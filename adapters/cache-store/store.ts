@@ -28,6 +28,7 @@ export class CacheStore {
   private readonly files = new Map<string, number>();
   /** Packs this run read from: their index files are touched at `close`, for least-recently-used eviction. */
   private readonly used = new Set<string>();
+  private readonly written = new Set<string>();
   private readonly writer: PackWriter;
 
   private constructor(readonly dir: string, private readonly hasher: Hasher, private readonly entries: Map<string, CacheEntry>) {
@@ -112,6 +113,7 @@ export class CacheStore {
     const entry = this.writer.append(key, node, encodeValue(value));
     this.entries.set(key, entry);
     this.sizes.set(entry.pack, entry.offset + entry.bytes);
+    this.written.add(entry.pack);
     return entry;
   }
 
@@ -120,8 +122,9 @@ export class CacheStore {
     this.entries.delete(key);
   }
 
-  /** Ends the run's use of the directory: files closed, the packs it read marked used now. */
-  close(): void {
+  /** Ends the run's use of the directory: files closed, the packs it read marked used now. Returns those and its own. */
+  close(): string[] {
+    const recent = new Set([...this.used, ...this.written]);
     this.writer.close();
     for (const fd of this.files.values()) {
       try {
@@ -140,6 +143,7 @@ export class CacheStore {
       }
     }
     this.used.clear();
+    return [...recent];
   }
 
   private sizeOf(pack: string): number | null {

@@ -70,8 +70,8 @@ export class CacheSession implements Planner {
 
   /** Ends the run: the store's files closed, then least recently used packs go while over `maxBytes`. */
   async finish(): Promise<void> {
-    this.store.close();
-    if (this.settings.maxBytes !== undefined) await evictCache(this.settings.path, this.settings.maxBytes);
+    const recent = this.store.close();
+    if (this.settings.maxBytes !== undefined) await evictCache(this.settings.path, this.settings.maxBytes, recent);
   }
 
   /** After a failed run: the store's files closed (what was stored stays, for the next run). */
@@ -130,7 +130,10 @@ export class CacheSession implements Planner {
     }
     const value = await next(call.args);
     if (state.version[i] === undefined) state.version[i] = this.versionOf(i, value);
-    if (key !== undefined && (behavior === 'default' || behavior === 'recompute')) await this.save(key, node.name, value);
+    // A checked feature's raw value is the feature's own value (same code version, so same fate): it is
+    // read back only when the feature is not stored, which a run killed between the two leaves.
+    const stored = behavior === 'default' || behavior === 'recompute';
+    if (key !== undefined && stored && node.role !== 'raw') await this.save(key, node.name, value);
     this.misses.add(name);
     return value;
   }

@@ -61,6 +61,8 @@ describe('the cache store', () => {
     expect(Array.from(tableFromIPC(ipc).getChild('value')!.toArray() as Float64Array)).toEqual([2, 4, 6]);
     expect(files('.pack')).toHaveLength(1);
     expect(files('.jsonl')).toHaveLength(1);
+    // a checked feature's raw value is its own value: stored once, as the feature's
+    expect(entries().map((e) => e.node).sort()).toEqual(['doubled', 'scaled', 'scaled:check:range', 'summary', 'total', 'volumeLog']);
     expect(entryOf('summary')).toMatchObject({ codec: 'json', kind: 'json' });
     expect(entryOf('summary').checksum).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -84,7 +86,7 @@ describe('the cache store', () => {
     expect(run.notes.map((n) => n.message)).toEqual([
       expect.stringMatching(/^the cached value of "total" has 1 byte where 2 were written; it was dropped/),
     ]);
-    fs.rmSync(entryOf('scaled').payload); // the first run's pack: doubled, scaled:raw, its check, scaled
+    fs.rmSync(entryOf('scaled').payload); // the first run's pack: doubled, scaled's check, scaled
     const missing = await prices().run(['scaled'], { inputs: inputs() });
     expect(missing.cache.misses).toEqual(['doubled', 'scaled']);
     expect(missing.result).toEqual({ scaled: Float64Array.of(4, 8, 12) });
@@ -113,14 +115,14 @@ describe('the cache store', () => {
     const [index] = files('.jsonl');
     const lines = fs.readFileSync(index, 'utf8').split('\n').filter(Boolean);
     const scaled = lines.findIndex((l) => l.includes('"node":"scaled"'));
-    // another node's key in scaled's line: without its hash this would read scaled:raw's value as scaled's
-    const raw = JSON.parse(lines.find((l) => l.includes('"node":"scaled:raw"'))!.split('\t')[0]);
-    lines[scaled] = lines[scaled].replace(/"key":"[0-9a-f]{32}"/, `"key":"${raw.key}"`);
+    // doubled's key in scaled's line: without the line's hash, doubled would be read as scaled's value
+    const doubled = JSON.parse(lines.find((l) => l.includes('"node":"doubled"'))!.split('\t')[0]);
+    lines[scaled] = lines[scaled].replace(/"key":"[0-9a-f]{32}"/, `"key":"${doubled.key}"`);
     const total = lines.pop()!;
     fs.writeFileSync(index, `${lines.join('\n')}\n${total.slice(0, total.length - 5)}`);
-    const run = await prices().run(['total'], { inputs: inputs() });
-    expect(run.result).toEqual({ total: 24 });
-    expect(run.cache.misses.sort()).toEqual(['scaled', 'total']);
+    const run = await prices().run(['doubled', 'total'], { inputs: inputs() });
+    expect(run.result).toEqual({ doubled: Float64Array.of(2, 4, 6), total: 24 });
+    expect(run.cache).toEqual({ hits: ['doubled'], misses: ['scaled', 'total'] });
     expect(run.notes).toEqual([]);
     expect((await prices().run(['total'], { inputs: inputs() })).cache).toEqual({ hits: ['total'], misses: [] });
   });
@@ -143,7 +145,7 @@ describe('the cache store', () => {
 
   it('clears a cache directory, and refuses one that is not a cache', async () => {
     await prices().run(['total'], { inputs: inputs() });
-    expect(await clearCache(dir())).toEqual({ entries: 5, bytes: expect.any(Number) }) // doubled, scaled:raw, its check, scaled, total;
+    expect(await clearCache(dir())).toEqual({ entries: 4, bytes: expect.any(Number) }) // doubled, scaled's check, scaled, total;
     expect((await prices().run(['total'], { inputs: inputs() })).cache.hits).toEqual([]);
     const other = packs();
     await expect(clearCache(other)).rejects.toThrow(`Cannot clear "${other}": it is not a quiver cache (no QUIVER-CACHE file in it). Pass the directory given to withCache() or --cache.`);
