@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { CacheError } from '../../src/errors';
 import type { Hasher } from '../../src/cache/hasher';
 import { decodeValue, encodeValue } from './codec';
-import { ENTRY_FORMAT, PACK_PATTERN, packDataPath, packIndexPath, packsDir, parseIndex, type CacheEntry } from './entry';
+import { ENTRY_FORMAT, PACK_PATTERN, packDataPath, packIndexPath, packsDir, parseIndex } from './entry';
+import type { CacheEntry } from './entry';
 import { PackWriter } from './pack-writer';
 
 export const MARKER = 'QUIVER-CACHE';
@@ -31,7 +32,9 @@ export class CacheStore {
   private readonly written = new Set<string>();
   private readonly writer: PackWriter;
 
-  private constructor(readonly dir: string, private readonly hasher: Hasher, private readonly entries: Map<string, CacheEntry>) {
+  private constructor(
+    readonly dir: string, private readonly hasher: Hasher, private readonly entries: Map<string, CacheEntry>,
+  ) {
     this.writer = new PackWriter(dir, hasher);
   }
 
@@ -53,7 +56,9 @@ export class CacheStore {
       names = fs.readdirSync(packs);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new CacheError(`Cannot use "${dir}" as a cache directory (${reason}). Pass withCache() a directory you may write to.`);
+      throw new CacheError(
+        `Cannot use "${dir}" as a cache directory (${reason}). Pass withCache() a directory you may write to.`,
+      );
     }
     const entries = new Map<string, CacheEntry>();
     // Oldest pack first, so a key stored again (after its value was found damaged) takes the newer place.
@@ -97,12 +102,14 @@ export class CacheStore {
       throw new EntryLost(entry.key, entry.node, 'is missing its file');
     }
     if (got !== entry.bytes) throw new EntryLost(entry.key, entry.node, shortBy(got, entry.bytes));
-    if (this.hasher.bytes(bytes) !== entry.checksum) throw new EntryLost(entry.key, entry.node, 'does not match its checksum');
+    const sum = this.hasher.bytes(bytes);
+    if (sum !== entry.checksum) throw new EntryLost(entry.key, entry.node, 'does not match its checksum');
     let value: unknown;
     try {
       value = decodeValue({ codec: entry.codec, kind: entry.kind, bytes, values: entry.values, length: entry.length });
     } catch (error) {
-      throw new EntryLost(entry.key, entry.node, `cannot be decoded (${error instanceof Error ? error.message : error})`);
+      const why = error instanceof Error ? error.message : error;
+      throw new EntryLost(entry.key, entry.node, `cannot be decoded (${why})`);
     }
     this.used.add(entry.pack);
     return value;
@@ -122,7 +129,7 @@ export class CacheStore {
     this.entries.delete(key);
   }
 
-  /** Ends the run's use of the directory: files closed, the packs it read marked used now. Returns those and its own. */
+  /** Ends the run's use of the directory: files closed, the packs it read marked used now; returns those and its own. */
   close(): string[] {
     const recent = new Set([...this.used, ...this.written]);
     this.writer.close();
