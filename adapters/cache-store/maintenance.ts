@@ -100,7 +100,7 @@ export async function clearCache(dir: string): Promise<{ entries: number; bytes:
   const { packs } = listPacks(dir);
   const bytes = packs.reduce((sum, p) => sum + p.bytes, 0);
   const entries = packs.reduce((sum, p) => sum + p.lines, 0);
-  for (const folder of [packsDir(dir), path.join(dir, 'index'), path.join(dir, 'objects')]) {
+  for (const folder of [packsDir(dir), path.join(dir, 'derived'), path.join(dir, 'index'), path.join(dir, 'objects')]) {
     await fs.promises.rm(folder, { recursive: true, force: true });
   }
   return { entries, bytes };

@@ -24,6 +24,23 @@ export interface CacheReport {
   readonly misses: string[];
 }
 
+/**
+ * For a run whose every output is keyed (behaviour `'default'`: read from the cache, or computed
+ * and stored under its key): one key for the whole result (the outputs' names and keys, hashed),
+ * so a caller can cache what it derives from exactly that result (`buildTrainingFrame`'s isolation
+ * verdict). Kept beside the report, not in it: the report's shape is public.
+ */
+const wholeKeys = new WeakMap<CacheReport, string>();
+
+/**
+ * @example
+ * const run = await dr.run(outputs, { inputs });
+ * resultKeyOf(run.cache)  // '…32 hex digits…', or undefined when an output is recomputed, disabled or ignored
+ */
+export function resultKeyOf(report: CacheReport): string | undefined {
+  return wholeKeys.get(report);
+}
+
 export class CacheSession implements Planner {
   readonly notes: AdapterNote[] = [];
   private hits = new Set<string>();
@@ -65,7 +82,21 @@ export class CacheSession implements Planner {
   }
 
   report(): CacheReport {
-    return { hits: [...this.hits], misses: [...this.misses] };
+    const report = { hits: [...this.hits], misses: [...this.misses] };
+    const whole = this.wholeKey();
+    if (whole !== undefined) wholeKeys.set(report, whole);
+    return report;
+  }
+
+  /** The outputs' names and keys hashed, when each output's key stands for its value. */
+  private wholeKey(): string | undefined {
+    let text = 'quiver-result';
+    for (const i of this.outputs) {
+      const key = this.state.key[i];
+      if (this.state.behavior[i] !== 'default' || key === undefined || this.state.version[i] !== key) return undefined;
+      text += `\u0000${JSON.stringify(this.graph.nodes[i].name)}=${key}`;
+    }
+    return this.hasher.text(text, 0n) + this.hasher.text(text, 0x9e3779b97f4a7c15n);
   }
 
   /** Ends the run: the store's files closed, then least recently used packs go while over `maxBytes`. */
