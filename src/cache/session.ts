@@ -88,13 +88,19 @@ export class CacheSession implements Planner {
     return report;
   }
 
-  /** The outputs' names and keys hashed, when each output's key stands for its value. */
+  /**
+   * The outputs' names and data versions hashed, when each version stands for its value: a
+   * computed node's key (behaviour `'default'`), an input's or override's content fingerprint.
+   */
   private wholeKey(): string | undefined {
     let text = 'quiver-result';
     for (const i of this.outputs) {
-      const key = this.state.key[i];
-      if (this.state.behavior[i] !== 'default' || key === undefined || this.state.version[i] !== key) return undefined;
-      text += `\u0000${JSON.stringify(this.graph.nodes[i].name)}=${key}`;
+      const behavior = this.state.behavior[i];
+      const version = this.state.version[i];
+      const keyed = behavior === 'default' && version !== undefined && version === this.state.key[i];
+      const stands = behavior === undefined ? version !== undefined : keyed;
+      if (!stands) return undefined;
+      text += `\u0000${JSON.stringify(this.graph.nodes[i].name)}=${version}`;
     }
     return this.hasher.text(text, 0n) + this.hasher.text(text, 0x9e3779b97f4a7c15n);
   }

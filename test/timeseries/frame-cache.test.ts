@@ -81,12 +81,13 @@ describe('buildTrainingFrame with cache', () => {
   });
 
   it('reuses the isolation verdict for the same features, inputs, options; checks again when one changes', async () => {
-    const cold = await buildTrainingFrame(options());
+    const included = { ...options(), include: ['temp'] }; // an input among the outputs: its fingerprint is in the key
+    const cold = await buildTrainingFrame(included);
     const once = { ...calls }; // the frame's run (1) plus the isolation samples' runs
     expect(once.ma3).toBeGreaterThan(1);
     const passed = (f: typeof cold) => f.quality.filter((q) => q.check === 'entityIsolation');
     expect(passed(cold)).toHaveLength(1);
-    const warm = await buildTrainingFrame(options());
+    const warm = await buildTrainingFrame(included);
     expect(warm.cache.misses).toEqual([]);
     expect(calls).toEqual(once); // no sample run: the stored verdict, same key
     expect(passed(warm)).toEqual(passed(cold));
