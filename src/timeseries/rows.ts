@@ -49,7 +49,6 @@ export function takeRows(column: Column, index: Int32Array): Column {
   const n = index.length;
   if (isTypedArray(column)) {
     const out = new (column.constructor as new (n: number) => TypedArray)(n);
-    if (copyRuns(column, index, out)) return out;
     const src = column as unknown as ArrayLike<number>;
     const dst = out as unknown as { [i: number]: number };
     for (let i = 0; i < n; i++) dst[i] = src[index[i]];
@@ -59,30 +58,6 @@ export function takeRows(column: Column, index: Int32Array): Column {
   if (isVectorLike(column)) for (let i = 0; i < n; i++) out[i] = column.get(index[i]);
   else for (let i = 0; i < n; i++) out[i] = (column as ArrayLike<unknown>)[index[i]];
   return out;
-}
-
-/**
- * When `index` is made of few runs of consecutive rows (a split of (entity, time)-sorted history is
- * one run per entity), copies each run at once (`set` of a `subarray`, a memory copy) instead of
- * row by row; false when the runs are too many for that to pay (or a row is out of range): the
- * row-by-row loop then writes every row.
- */
-function copyRuns(column: TypedArray, index: Int32Array, out: TypedArray): boolean {
-  const n = index.length;
-  let runs = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === 0 || index[i] !== index[i - 1] + 1) runs++;
-    if (runs * 16 > n) return false;
-  }
-  const target = out as unknown as { set(source: TypedArray, at: number): void };
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && index[j] === index[j - 1] + 1) j++;
-    if (index[i] < 0 || index[j - 1] >= column.length) return false; // out of range: left to the row loop
-    target.set(column.subarray(index[i], index[j - 1] + 1) as TypedArray, i);
-    i = j;
-  }
-  return true;
 }
 
 /**
