@@ -4,7 +4,8 @@
  * payload without its line is not an entry; a torn last line fails its hash). Both files are made
  * with `wx` under a name no other writer can pick, and a pack is closed at `ROLL_BYTES`, so
  * eviction (whole packs, least recently used first) stays fine-grained on large caches.
- * One `write` per value instead of two files created and renamed: a cold run of ~1,000 small
+ * Payloads start on multiples of 8 (the gaps are never read), so a pack read whole can be viewed
+ * in place. One `write` per value instead of two files created and renamed: a cold run of ~1,000 small
  * features makes 2 files instead of ~4,000.
  */
 import { randomBytes } from 'node:crypto';
@@ -52,7 +53,8 @@ export class PackWriter {
     };
     try {
       writeAll(pack.data, bytes, pack.offset);
-      pack.offset += bytes.byteLength;
+      // The next payload starts on a multiple of 8, so values read in one piece with the pack can be viewed in place.
+      pack.offset = align8(pack.offset + bytes.byteLength);
       writeAll(pack.index, Buffer.from(entryLine(this.hasher, entry), 'utf8'));
     } catch (error) {
       this.close(); // where the files end is unknown now: the next value goes to a new pack
@@ -86,6 +88,8 @@ export class PackWriter {
     }
   }
 }
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
   let done = 0;

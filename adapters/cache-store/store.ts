@@ -30,6 +30,8 @@ export class CacheStore {
   /** Packs this run read from: their index files are touched at `close`, for least-recently-used eviction. */
   private readonly used = new Set<string>();
   private readonly written = new Set<string>();
+  /** Packs read whole (`prefetch`): entries in them are views of this buffer. */
+  private readonly wholes = new Map<string, Buffer>();
   private readonly writer: PackWriter;
 
   private constructor(
@@ -86,20 +88,42 @@ export class CacheStore {
     return has === entry.bytes ? entry : new EntryLost(key, entry.node, shortBy(has, entry.bytes));
   }
 
+  /**
+   * Before a run reads `entries`: each pack of which they make at least half is read in one piece
+   * (one read instead of one per value), and its entries become views of it.
+   */
+  prefetch(entries: readonly CacheEntry[]): void {
+    const needed = new Map<string, number>();
+    for (const e of entries) needed.set(e.pack, (needed.get(e.pack) ?? 0) + e.bytes);
+    for (const [pack, bytes] of needed) {
+      const size = this.sizeOf(pack);
+      if (size === null || this.wholes.has(pack) || bytes * 2 < size) continue;
+      const whole = Buffer.allocUnsafeSlow(size);
+      try {
+        const got = readInto(this.fileOf(pack), whole, 0);
+        this.wholes.set(pack, got === size ? whole : whole.subarray(0, got));
+      } catch {
+        // read one by one instead, each reporting what is wrong with it
+      }
+    }
+  }
+
   /** Reads and checks an entry's value. */
   read(entry: CacheEntry): unknown {
-    const fd = this.fileOf(entry);
-    // A buffer of its own (not Node's shared pool), so typed arrays can view it without a copy.
-    const bytes = Buffer.allocUnsafeSlow(entry.bytes);
-    let got = 0;
-    try {
-      while (got < entry.bytes) {
-        const n = fs.readSync(fd, bytes, got, entry.bytes - got, entry.offset + got);
-        if (n === 0) break;
-        got += n;
+    const whole = this.wholes.get(entry.pack);
+    let bytes: Buffer;
+    let got: number;
+    if (whole) {
+      got = Math.max(0, Math.min(entry.bytes, whole.byteLength - entry.offset));
+      bytes = whole.subarray(entry.offset, entry.offset + got);
+    } else {
+      // A buffer of its own (not Node's shared pool), so typed arrays can view it without a copy.
+      bytes = Buffer.allocUnsafeSlow(entry.bytes);
+      try {
+        got = readInto(this.fileOf(entry.pack), bytes, entry.offset);
+      } catch {
+        throw new EntryLost(entry.key, entry.node, 'is missing its file');
       }
-    } catch {
-      throw new EntryLost(entry.key, entry.node, 'is missing its file');
     }
     if (got !== entry.bytes) throw new EntryLost(entry.key, entry.node, shortBy(got, entry.bytes));
     const sum = this.hasher.bytes(bytes);
@@ -141,6 +165,7 @@ export class CacheStore {
       }
     }
     this.files.clear();
+    this.wholes.clear();
     const now = new Date();
     for (const pack of this.used) {
       try {
@@ -166,18 +191,26 @@ export class CacheStore {
     return size;
   }
 
-  private fileOf(entry: CacheEntry): number {
-    let fd = this.files.get(entry.pack);
+  /** The pack's data file, opened once per run; throws when it cannot be opened. */
+  private fileOf(pack: string): number {
+    let fd = this.files.get(pack);
     if (fd === undefined) {
-      try {
-        fd = fs.openSync(packDataPath(this.dir, entry.pack), 'r');
-      } catch {
-        throw new EntryLost(entry.key, entry.node, 'is missing its file');
-      }
-      this.files.set(entry.pack, fd);
+      fd = fs.openSync(packDataPath(this.dir, pack), 'r');
+      this.files.set(pack, fd);
     }
     return fd;
   }
+}
+
+/** Fills `into` from `position` of the file until it is full or the file ends; the bytes read. */
+function readInto(fd: number, into: Uint8Array, position: number): number {
+  let got = 0;
+  while (got < into.byteLength) {
+    const n = fs.readSync(fd, into, got, into.byteLength - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
 }
 
 function shortBy(has: number, written: number): string {

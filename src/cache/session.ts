@@ -62,6 +62,14 @@ export class CacheSession implements Planner {
     for (const i of full.run) this.state.behavior[i] = this.behaviorOf(i);
     staticKeys(graph, full, this.state, this);
     this.plan = prunePlan(graph, full, outputs, this.state, this);
+    this.prefetch();
+  }
+
+  /** The entries the plan reads, handed to the store at once (it reads a pack whole when they are most of it). */
+  private prefetch(): void {
+    const entries: CacheEntry[] = [];
+    for (const i of this.plan.run) if (this.state.mode[i] === LOAD) entries.push(this.state.entries[i]!);
+    this.store.prefetch(entries);
   }
 
   /** @example const session = await CacheSession.open(graph, plan, outputs, values, settings); */

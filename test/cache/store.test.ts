@@ -139,8 +139,12 @@ describe('the cache store', () => {
       expect(got).toEqual(value);
       const { payload, offset, bytes, kind, values } = entryOf(name);
       expect(got).toEqual(decodeArrow(fs.readFileSync(payload).subarray(offset, offset + bytes), kind));
-      if (value.byteLength > 0) expect(got.byteOffset).toBe(values); // a view inside the payload read, not a copy
+      if (value.byteLength > 0) expect(got.byteOffset).toBe(offset + values); // a view of the pack, read whole
     }
+    // one value of many: read by itself, into a buffer of its own
+    const one = (await dr().run(['f64'], { inputs: {} })).result as { f64: Float64Array };
+    expect(one.f64).toEqual(KINDS.f64);
+    expect([one.f64.byteOffset, one.f64.buffer.byteLength]).toEqual([entryOf('f64').values, entryOf('f64').bytes]);
   });
 
   it('clears a cache directory, and refuses one that is not a cache', async () => {
