@@ -37,14 +37,17 @@ export const KEY_PATTERN = /^[0-9a-f]{32}$/;
 /** `<ms since 1970, base 36, 9 digits>-<pid>-<8 hex>`: sorts by creation time; unique per writer. */
 export const PACK_PATTERN = /^[0-9a-z]{9}-\d+-[0-9a-f]{8}$/;
 
+/** @example packsDir('.quiver-cache')  // '.quiver-cache/packs' */
 export function packsDir(dir: string): string {
   return path.join(dir, 'packs');
 }
 
+/** @example packDataPath('.quiver-cache', entry.pack)  // '.quiver-cache/packs/<pack>.pack' */
 export function packDataPath(dir: string, pack: string): string {
   return path.join(dir, 'packs', `${pack}.pack`);
 }
 
+/** @example packIndexPath('.quiver-cache', entry.pack)  // '.quiver-cache/packs/<pack>.jsonl' */
 export function packIndexPath(dir: string, pack: string): string {
   return path.join(dir, 'packs', `${pack}.jsonl`);
 }
