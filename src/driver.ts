@@ -211,6 +211,7 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
         const again = session?.replan(error);
         if (!again) {
           failure = error;
+          session?.close();
           break;
         }
         plan = again;

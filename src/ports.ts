@@ -33,8 +33,8 @@ export interface Ports {
   tableBytes(value: unknown): Uint8Array | undefined;
   /** Opens the node cache's directory. */
   openCacheStore: (typeof CacheStore)['open'];
-  /** Removes least recently used cache entries while the directory is over `maxBytes`. */
-  evictCache(dir: string, maxBytes: number): Promise<unknown>;
+  /** Removes least recently used cache packs while the directory is over `maxBytes`; `current` (this run's) go last. */
+  evictCache(dir: string, maxBytes: number, current?: readonly string[]): Promise<unknown>;
   /** Pictures: the DOT text of these nodes, one box each, in the one house style. */
   drawDot(nodes: readonly GraphNode[]): string;
 }

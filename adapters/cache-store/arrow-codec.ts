@@ -26,10 +26,13 @@ function isVector(value: unknown): value is Vector {
  * @example
  * encodeArrow(Float64Array.of(1, 2))  // { kind: 'array:Float64Array', bytes: Uint8Array […] }
  */
-export function encodeArrow(value: unknown): { kind: ArrowKind; bytes: Uint8Array } | undefined {
+export function encodeArrow(value: unknown): { kind: ArrowKind; bytes: Uint8Array; view?: { values: number; length: number } } | undefined {
   if (isNumericArray(value)) {
     const data = makeData({ type: arrowTypeOfArray(value)!, length: value.length, nullCount: 0, data: value } as never);
-    return { kind: `array:${value.constructor.name}`, bytes: tableToIPC(new Table({ value: new Vector([data]) }), 'file') };
+    const kind = `array:${value.constructor.name}` as const;
+    const bytes = tableToIPC(new Table({ value: new Vector([data]) }), 'file');
+    const values = valuesOffset(bytes, kind, value.length);
+    return { kind, bytes, ...(values === undefined ? {} : { view: { values, length: value.length } }) };
   }
   if (isArrowTable(value)) return { kind: 'table', bytes: tableToIPC(value, 'file') };
   if (isVector(value)) return { kind: 'vector', bytes: tableToIPC(new Table({ value }), 'file') };
@@ -54,6 +57,35 @@ export function decodeArrow(bytes: Uint8Array, kind: string): unknown {
   if (column.data.length !== 1) throw new Error('a typed array entry must be one chunk');
   const values = column.data[0].values as NumericArray;
   return values instanceof ctor && values.length === column.length ? values : new ctor(values.buffer, values.byteOffset, column.length);
+}
+
+/**
+ * Where a typed array's values start in its IPC file, found by decoding the file once (so it is
+ * exactly where `decodeArrow` would view them); undefined when the decoder would not view them in
+ * place. `viewArray` then reads them back without decoding.
+ */
+function valuesOffset(bytes: Uint8Array, kind: string, length: number): number | undefined {
+  const values = decodeArrow(bytes, kind) as NumericArray;
+  if (values.buffer !== bytes.buffer || values.length !== length) return undefined;
+  const at = values.byteOffset - bytes.byteOffset;
+  return at % 8 === 0 ? at : undefined;
+}
+
+/**
+ * The typed array a checked payload holds at `values` (as recorded when it was written), viewing
+ * its bytes; undefined when that view cannot be made (the bytes are not aligned for the type).
+ *
+ * @example
+ * const { kind, bytes, values } = encodeArrow(Float64Array.of(1, 2))!;
+ * viewArray(bytes, kind, values!, 2)  // Float64Array [1, 2], a view of `bytes`
+ */
+export function viewArray(bytes: Uint8Array, kind: string, values: number, length: number): unknown {
+  const ctor = ARRAYS[kind.slice('array:'.length)];
+  if (!ctor || !kind.startsWith('array:')) return undefined;
+  const at = bytes.byteOffset + values;
+  const width = (ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+  if (at % width !== 0 || values + length * width > bytes.byteLength) return undefined;
+  return new ctor(bytes.buffer, at, length);
 }
 
 /**

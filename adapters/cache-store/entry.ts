@@ -1,12 +1,15 @@
 /**
- * One stored result: an index file `index/<key>.json` pointing at its payload
- * `objects/<key>-<checksum>.<arrow|json>`. One file per key and a payload named by its own checksum
- * make the index safe for concurrent runs: every write is a rename of a complete file, and no two
- * runs ever edit one shared file.
+ * One stored result: a line of a pack's index `packs/<pack>.jsonl` pointing at its payload, a byte
+ * range of the pack's data file `packs/<pack>.pack`. Every run that stores values writes packs of
+ * its own (named by time, pid and random bits) and only ever appends to them, so concurrent runs
+ * sharing a directory never edit one shared file. Each index line carries the hash of its own text,
+ * and each payload its checksum: a torn, edited or flipped line is skipped (a miss), a damaged
+ * payload is caught when read — neither is ever returned as a value.
  */
 import * as path from 'node:path';
+import type { Hasher } from '../../src/cache/hasher';
 
-export const ENTRY_FORMAT = 1;
+export const ENTRY_FORMAT = 2;
 
 export interface CacheEntry {
   readonly format: number;
@@ -16,31 +19,83 @@ export interface CacheEntry {
   readonly codec: 'arrow' | 'json';
   /** For Arrow entries: `table`, `vector` or `array:<TypedArray name>`. */
   readonly kind: string;
+  /** The pack holding the payload. */
+  readonly pack: string;
+  /** Where the payload starts in the pack's data file. */
+  readonly offset: number;
   readonly bytes: number;
-  /** xxHash64 of the payload file, 16 hex digits. */
+  /** xxHash64 of the payload, 16 hex digits. */
   readonly checksum: string;
+  /** For a typed array: where its values start in the payload, found by decoding it when written. */
+  readonly values?: number;
+  /** For a typed array: its length. */
+  readonly length?: number;
 }
 
 export const KEY_PATTERN = /^[0-9a-f]{32}$/;
 
-export function indexPath(dir: string, key: string): string {
-  return path.join(dir, 'index', `${key}.json`);
+/** `<ms since 1970, base 36, 9 digits>-<pid>-<8 hex>`: sorts by creation time; unique per writer. */
+export const PACK_PATTERN = /^[0-9a-z]{9}-\d+-[0-9a-f]{8}$/;
+
+/** @example packsDir('.quiver-cache')  // '.quiver-cache/packs' */
+export function packsDir(dir: string): string {
+  return path.join(dir, 'packs');
 }
 
-export function payloadPath(dir: string, entry: Pick<CacheEntry, 'key' | 'checksum' | 'codec'>): string {
-  return path.join(dir, 'objects', `${entry.key}-${entry.checksum}.${entry.codec}`);
+/** @example packDataPath('.quiver-cache', entry.pack)  // '.quiver-cache/packs/<pack>.pack' */
+export function packDataPath(dir: string, pack: string): string {
+  return path.join(dir, 'packs', `${pack}.pack`);
 }
 
-/** The entry an index file holds, or the reason it is not one. */
-export function parseEntry(text: string, key: string): CacheEntry | string {
+/** @example packIndexPath('.quiver-cache', entry.pack)  // '.quiver-cache/packs/<pack>.jsonl' */
+export function packIndexPath(dir: string, pack: string): string {
+  return path.join(dir, 'packs', `${pack}.jsonl`);
+}
+
+/**
+ * An index line: the entry's JSON, a tab, the xxHash64 of that JSON.
+ *
+ * @example
+ * entryLine(hasher, entry)  // '{"format":2,"key":"…",…}\t…16 hex digits…\n'
+ */
+export function entryLine(hasher: Hasher, entry: CacheEntry): string {
+  const json = JSON.stringify(entry);
+  return `${json}\t${hasher.text(json)}\n`;
+}
+
+/**
+ * The entries of one index file, in the order written. A line that is torn (a run killed while
+ * appending it), does not match its hash or is not an entry of this pack is skipped.
+ *
+ * @example
+ * parseIndex(hasher, fs.readFileSync(packIndexPath(dir, pack), 'utf8'), pack)  // CacheEntry[]
+ */
+export function parseIndex(hasher: Hasher, text: string, pack: string): CacheEntry[] {
+  const out: CacheEntry[] = [];
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+    const line = text.slice(start, end);
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0) continue;
+    const json = line.slice(0, tab);
+    if (hasher.text(json) !== line.slice(tab + 1)) continue;
+    const entry = asEntry(json, pack);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
+function asEntry(json: string, pack: string): CacheEntry | undefined {
   let e: Partial<CacheEntry>;
   try {
-    e = JSON.parse(text) as Partial<CacheEntry>;
+    e = JSON.parse(json) as Partial<CacheEntry>;
   } catch {
-    return 'its index file is not JSON';
+    return undefined;
   }
-  const ok = e !== null && typeof e === 'object' && e.format === ENTRY_FORMAT && e.key === key && typeof e.node === 'string' &&
-    (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && Number.isInteger(e.bytes) &&
-    typeof e.checksum === 'string' && /^[0-9a-f]{16}$/.test(e.checksum);
-  return ok ? (e as CacheEntry) : 'its index file is not a cache entry';
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  const ok = e !== null && typeof e === 'object' && e.format === ENTRY_FORMAT && e.pack === pack &&
+    typeof e.key === 'string' && KEY_PATTERN.test(e.key) && typeof e.node === 'string' &&
+    (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && count(e.offset) && count(e.bytes) && typeof e.checksum === 'string' && /^[0-9a-f]{16}$/.test(e.checksum) &&
+    (e.values === undefined || (count(e.values) && count(e.length)));
+  return ok ? (e as CacheEntry) : undefined;
 }

@@ -56,16 +56,27 @@ function tag(value: unknown): unknown {
   if (proto !== Object.prototype && proto !== null) {
     throw new NotEncodable(`${(value as object).constructor?.name ?? 'an object'} instances cannot be stored (only plain records, lists, scalars, Dates, Maps, Sets, typed arrays and Arrow data)`);
   }
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null); // a "__proto__" key stays a key
   for (const key of Object.keys(value)) out[key] = tag((value as Record<string, unknown>)[key]);
   return { $o: out };
 }
 
 function untag(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(untag);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = untag(value[i]); // the parse's own arrays: filled in place
+    return value;
+  }
   const v = value as Record<string, unknown>;
-  if ('$o' in v) return Object.fromEntries(Object.entries(v.$o as object).map(([k, item]) => [k, untag(item)]));
+  if ('$o' in v) {
+    // The parse's own object, untagged in place; `__proto__` is an own key after JSON.parse and stays one.
+    const fields = v.$o as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      const item = fields[key];
+      if (item !== null && typeof item === 'object') fields[key] = untag(item);
+    }
+    return fields;
+  }
   if ('$n' in v) return v.$n === '-0' ? -0 : Number(v.$n);
   if ('$b' in v) return BigInt(v.$b as string);
   if ('$u' in v) return undefined;

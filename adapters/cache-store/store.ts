@@ -1,18 +1,19 @@
 /**
- * The cache directory: results by key (see entry.ts for the layout), each checked against its
- * checksum when read. Lookups and reads are synchronous (they sit on the executor's path); writes
- * are atomic (a temporary file renamed into place), so a run killed mid-write leaves no entry, never a
- * half one.
+ * The cache directory: results by key in packs (see entry.ts for the layout), each checked against
+ * its checksum when read. Opening reads every pack's index once (one file per pack, not per
+ * value); lookups and reads are synchronous (they sit on the executor's path) and read one byte
+ * range of an open file each; writes append to this run's own pack (pack-writer.ts), so a run
+ * killed mid-write leaves no entry, never a half one.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CacheError } from '../../src/errors';
 import { EntryLost } from '../../src/cache/errors';
 import type { Hasher } from '../../src/cache/hasher';
-import { removeStaleTempFiles } from '../files/temp-files';
-import { writeFileAtomically } from './write-file';
 import { decodeValue, encodeValue } from './codec';
-import { ENTRY_FORMAT, indexPath, parseEntry, payloadPath, type CacheEntry } from './entry';
+import { ENTRY_FORMAT, PACK_PATTERN, packDataPath, packIndexPath, packsDir, parseIndex } from './entry';
+import type { CacheEntry } from './entry';
+import { PackWriter } from './pack-writer';
 
 export const MARKER = 'QUIVER-CACHE';
 
@@ -20,89 +21,195 @@ export const MARKER = 'QUIVER-CACHE';
 export { EntryLost };
 
 export class CacheStore {
-  private constructor(readonly dir: string, private readonly hasher: Hasher) {}
+  /** Data file sizes by pack (null: the file is gone), each read once per run. */
+  private readonly sizes = new Map<string, number | null>();
+  private readonly files = new Map<string, number>();
+  /** Packs this run read from: their index files are touched at `close`, for least-recently-used eviction. */
+  private readonly used = new Set<string>();
+  private readonly written = new Set<string>();
+  /** Packs read whole (`prefetch`): entries in them are views of this buffer. */
+  private readonly wholes = new Map<string, Buffer>();
+  private readonly writer: PackWriter;
+
+  private constructor(
+    readonly dir: string, private readonly hasher: Hasher, private readonly entries: Map<string, CacheEntry>,
+  ) {
+    this.writer = new PackWriter(dir, hasher);
+  }
 
   /**
-   * Opens (and creates) a cache directory; a directory that cannot be written is a `CacheError`.
+   * Opens (and creates) a cache directory and reads its packs' index files; a directory that
+   * cannot be written is a `CacheError`.
    *
    * @example
    * const store = await CacheStore.open('.quiver-cache', await loadHasher());
    */
   static async open(dir: string, hasher: Hasher): Promise<CacheStore> {
+    const packs = packsDir(dir);
+    let names: string[];
     try {
-      await fs.promises.mkdir(path.join(dir, 'index'), { recursive: true });
-      await fs.promises.mkdir(path.join(dir, 'objects'), { recursive: true });
+      fs.mkdirSync(packs, { recursive: true });
       const marker = path.join(dir, MARKER);
-      if (!fs.existsSync(marker)) await fs.promises.writeFile(marker, `quiver cache, format ${ENTRY_FORMAT}\n`);
-      await fs.promises.access(path.join(dir, 'objects'), fs.constants.W_OK);
-      // Temporary files of killed runs go once per run here, not on every write (see `write`).
-      await removeStaleTempFiles(path.join(dir, 'objects'));
-      await removeStaleTempFiles(path.join(dir, 'index'));
+      if (!fs.existsSync(marker)) fs.writeFileSync(marker, `quiver cache, format ${ENTRY_FORMAT}\n`);
+      fs.accessSync(packs, fs.constants.W_OK);
+      names = fs.readdirSync(packs);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new CacheError(`Cannot use "${dir}" as a cache directory (${reason}). Pass withCache() a directory you may write to.`);
+      throw new CacheError(
+        `Cannot use "${dir}" as a cache directory (${reason}). Pass withCache() a directory you may write to.`,
+      );
     }
-    return new CacheStore(dir, hasher);
+    const entries = new Map<string, CacheEntry>();
+    // Oldest pack first, so a key stored again (after its value was found damaged) takes the newer place.
+    for (const name of names.filter((n) => n.endsWith('.jsonl')).sort()) {
+      const pack = name.slice(0, -'.jsonl'.length);
+      if (!PACK_PATTERN.test(pack)) continue;
+      let text: string;
+      try {
+        text = fs.readFileSync(packIndexPath(dir, pack), 'utf8');
+      } catch {
+        continue; // evicted meanwhile by another run
+      }
+      for (const entry of parseIndex(hasher, text, pack)) entries.set(entry.key, entry);
+    }
+    return new CacheStore(dir, hasher, entries);
   }
 
   /** The entry stored under `key`, undefined when there is none, or the reason it cannot be used. */
   find(key: string): CacheEntry | undefined | EntryLost {
-    let text: string;
-    try {
-      text = fs.readFileSync(indexPath(this.dir, key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const entry = parseEntry(text, key);
-    if (typeof entry === 'string') return new EntryLost(key, key, entry);
-    let size: number;
-    try {
-      size = fs.statSync(payloadPath(this.dir, entry)).size;
-    } catch {
-      return new EntryLost(key, entry.node, 'is missing its file');
-    }
-    return size === entry.bytes ? entry : new EntryLost(key, entry.node, `has ${size} bytes where ${entry.bytes} were written`);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const size = this.sizeOf(entry.pack);
+    if (size === null) return new EntryLost(key, entry.node, 'is missing its file');
+    const has = Math.max(0, Math.min(entry.bytes, size - entry.offset));
+    return has === entry.bytes ? entry : new EntryLost(key, entry.node, shortBy(has, entry.bytes));
   }
 
-  /** Reads and checks an entry's value; marks it used now (for least-recently-used eviction). */
-  read(entry: CacheEntry): unknown {
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(payloadPath(this.dir, entry));
-    } catch {
-      throw new EntryLost(entry.key, entry.node, 'is missing its file');
+  /**
+   * Before a run reads `entries`: each pack of which they make at least half is read in one piece
+   * (one read instead of one per value), and its entries become views of it.
+   */
+  prefetch(entries: readonly CacheEntry[]): void {
+    const needed = new Map<string, number>();
+    for (const e of entries) needed.set(e.pack, (needed.get(e.pack) ?? 0) + e.bytes);
+    for (const [pack, bytes] of needed) {
+      const size = this.sizeOf(pack);
+      if (size === null || this.wholes.has(pack) || bytes * 2 < size) continue;
+      const whole = Buffer.allocUnsafeSlow(size);
+      try {
+        const got = readInto(this.fileOf(pack), whole, 0);
+        this.wholes.set(pack, got === size ? whole : whole.subarray(0, got));
+      } catch {
+        // read one by one instead, each reporting what is wrong with it
+      }
     }
-    if (bytes.byteLength !== entry.bytes) throw new EntryLost(entry.key, entry.node, `has ${bytes.byteLength} bytes where ${entry.bytes} were written`);
-    if (this.hasher.bytes(bytes) !== entry.checksum) throw new EntryLost(entry.key, entry.node, 'does not match its checksum');
+  }
+
+  /** Reads and checks an entry's value. */
+  read(entry: CacheEntry): unknown {
+    const whole = this.wholes.get(entry.pack);
+    let bytes: Buffer;
+    let got: number;
+    if (whole) {
+      got = Math.max(0, Math.min(entry.bytes, whole.byteLength - entry.offset));
+      bytes = whole.subarray(entry.offset, entry.offset + got);
+    } else {
+      // A buffer of its own (not Node's shared pool), so typed arrays can view it without a copy.
+      bytes = Buffer.allocUnsafeSlow(entry.bytes);
+      try {
+        got = readInto(this.fileOf(entry.pack), bytes, entry.offset);
+      } catch {
+        throw new EntryLost(entry.key, entry.node, 'is missing its file');
+      }
+    }
+    if (got !== entry.bytes) throw new EntryLost(entry.key, entry.node, shortBy(got, entry.bytes));
+    const sum = this.hasher.bytes(bytes);
+    if (sum !== entry.checksum) throw new EntryLost(entry.key, entry.node, 'does not match its checksum');
     let value: unknown;
     try {
-      value = decodeValue({ codec: entry.codec, kind: entry.kind, bytes });
+      value = decodeValue({ codec: entry.codec, kind: entry.kind, bytes, values: entry.values, length: entry.length });
     } catch (error) {
-      throw new EntryLost(entry.key, entry.node, `cannot be decoded (${error instanceof Error ? error.message : error})`);
+      const why = error instanceof Error ? error.message : error;
+      throw new EntryLost(entry.key, entry.node, `cannot be decoded (${why})`);
     }
-    const now = new Date();
-    try {
-      fs.utimesSync(indexPath(this.dir, entry.key), now, now);
-    } catch {
-      // evicted meanwhile by another run: the value read is still right
-    }
+    this.used.add(entry.pack);
     return value;
   }
 
-  /** Stores `value` under `key`: the payload first, then its index file. Throws `NotEncodable`. */
+  /** Stores `value` under `key` in this run's pack. Throws `NotEncodable`, or an `InputError` when it cannot write. */
   async write(key: string, node: string, value: unknown): Promise<CacheEntry> {
-    const encoded = encodeValue(value);
-    const entry: CacheEntry = {
-      format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind,
-      bytes: encoded.bytes.byteLength, checksum: this.hasher.bytes(encoded.bytes),
-    };
-    writeFileAtomically(payloadPath(this.dir, entry), 'a cached value', encoded.bytes);
-    writeFileAtomically(indexPath(this.dir, key), 'a cache index entry', JSON.stringify(entry));
+    const entry = this.writer.append(key, node, encodeValue(value));
+    this.entries.set(key, entry);
+    this.sizes.set(entry.pack, entry.offset + entry.bytes);
+    this.written.add(entry.pack);
     return entry;
   }
 
-  /** Forgets `key` (its index file; the payload goes at the next eviction or clear). */
+  /** Forgets `key` for this run (a damaged entry: the value computed again is stored in a newer pack). */
   remove(key: string): void {
-    fs.rmSync(indexPath(this.dir, key), { force: true });
+    this.entries.delete(key);
   }
+
+  /** Ends the run's use of the directory: files closed, the packs it read marked used now; returns those and its own. */
+  close(): string[] {
+    const recent = new Set([...this.used, ...this.written]);
+    this.writer.close();
+    for (const fd of this.files.values()) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    this.files.clear();
+    this.wholes.clear();
+    const now = new Date();
+    for (const pack of this.used) {
+      try {
+        fs.utimesSync(packIndexPath(this.dir, pack), now, now);
+      } catch {
+        // evicted meanwhile by another run: the values read were still right
+      }
+    }
+    this.used.clear();
+    return [...recent];
+  }
+
+  private sizeOf(pack: string): number | null {
+    let size = this.sizes.get(pack);
+    if (size === undefined) {
+      try {
+        size = fs.statSync(packDataPath(this.dir, pack)).size;
+      } catch {
+        size = null;
+      }
+      this.sizes.set(pack, size);
+    }
+    return size;
+  }
+
+  /** The pack's data file, opened once per run; throws when it cannot be opened. */
+  private fileOf(pack: string): number {
+    let fd = this.files.get(pack);
+    if (fd === undefined) {
+      fd = fs.openSync(packDataPath(this.dir, pack), 'r');
+      this.files.set(pack, fd);
+    }
+    return fd;
+  }
+}
+
+/** Fills `into` from `position` of the file until it is full or the file ends; the bytes read. */
+function readInto(fd: number, into: Uint8Array, position: number): number {
+  let got = 0;
+  while (got < into.byteLength) {
+    const n = fs.readSync(fd, into, got, into.byteLength - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
+function shortBy(has: number, written: number): string {
+  return `has ${has} byte${has === 1 ? '' : 's'} where ${written} were written`;
 }

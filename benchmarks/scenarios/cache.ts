@@ -2,7 +2,9 @@
  * What the cache costs and saves (issue 15), three figures from one process:
  * 1. the weather main job (examples/weather, ~1,000 features): uncached, cold cache (empty
  *    directory: compute + hash + store), warm cache (every feature read back) — target warm ≥ 10×
- *    faster than cold;
+ *    faster than cold; and the same three for the driver run of its features alone (graph build,
+ *    keys, store; no frame work: history sort, warm-up, splits, leakage, split tables), which is
+ *    the cache's own share;
  * 2. W1 at `--features` × `--rows` (default 1,000 × 100,000), fully cached: `execute` of every
  *    output into one Arrow table, against `readArrow` of that same table from one Arrow file —
  *    target ≤ 1.5×;
@@ -14,11 +16,12 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Builder, readArrow, writeArrow } from '../../src';
+import { Builder, dictResult, entityHistory, readArrow, writeArrow } from '../../src';
 import { Fingerprints } from '../../src/cache/fingerprint';
 import { loadHasher } from '../../src/cache/hasher';
 import { readWeather } from '../../examples/weather/data';
-import { weatherFrame } from '../../examples/weather/frame';
+import { Calendar, CityStatistics, WeatherSignals, WeatherWindows } from '../../examples/weather/features';
+import { VALIDATION_FROM, weatherFrame } from '../../examples/weather/frame';
 import { numberFlag } from '../harness/args';
 import { bestAndMedian, round, settle } from '../harness/measure';
 import type { Scenario } from '../harness/scenario';
@@ -26,40 +29,96 @@ import { generateRaw, rawList } from '../w1/generate';
 import { w1FeatureClasses } from '../w1/quiver-features';
 import { w1Features } from '../w1/spec';
 
-async function best(reps: number, fn: () => Promise<unknown>, before?: () => void): Promise<number> {
-  const ms: number[] = [];
+/**
+ * Best wall-clock and best CPU milliseconds (user + system, this process's threads) of `reps`
+ * rounds after a warm-up round. On a machine shared by several sessions the CPU figure is the
+ * steadier one: it leaves out the time the process waited for a core.
+ */
+async function measure(reps: number, fn: () => Promise<unknown>, before?: () => void): Promise<Measured> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i <= reps; i++) {
     before?.();
     await settle();
     const t = performance.now();
+    const c = process.cpuUsage();
     await fn();
-    if (i > 0) ms.push(performance.now() - t); // round 0 warms up
+    const used = process.cpuUsage(c);
+    if (i > 0) { // round 0 warms up
+      wall.push(performance.now() - t);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
-  return bestAndMedian(ms).best;
+  return { wall: bestAndMedian(wall).best, cpu: bestAndMedian(cpu).best };
 }
+
+async function best(reps: number, fn: () => Promise<unknown>, before?: () => void): Promise<number> {
+  return (await measure(reps, fn, before)).wall;
+}
+
+type Measured = { wall: number; cpu: number };
 
 const fresh = (label: string) => mkdtempSync(join(tmpdir(), `quiver-bench-${label}-`));
 
 async function weather(reps: number) {
   const data = await readWeather();
-  const uncached = await best(reps, () => weatherFrame(data));
+  const uncached = await measure(reps, () => weatherFrame(data));
   let dir = fresh('weather');
-  const cold = await best(reps, () => weatherFrame(data, [], dir), () => {
+  const cold = await measure(reps, () => weatherFrame(data, [], dir), () => {
     rmSync(dir, { recursive: true, force: true });
     dir = fresh('weather');
   });
   const check = await weatherFrame(data, [], dir);
   if (check.cache.misses.length > 0) throw new Error(`weather warm run computed ${check.cache.misses.length} nodes, e.g. ${check.cache.misses[0]}`);
-  const warm = await best(reps, () => weatherFrame(data, [], dir));
+  const warm = await measure(reps, () => weatherFrame(data, [], dir));
   rmSync(dir, { recursive: true, force: true });
   return {
     features: check.features.length,
-    uncached_ms: round(uncached),
-    cold_ms: round(cold),
-    warm_ms: round(warm),
-    cold_over_warm: round(cold / warm, 2),
-    cold_over_uncached: round(cold / uncached, 3),
+    ...figures(uncached, cold, warm),
     target_cold_over_warm: 10,
+    driver: await weatherDriver(data, reps),
+  };
+}
+
+/** The weather features' driver run alone (built each time, as a job does): uncached, cold, warm. */
+async function weatherDriver(data: Awaited<ReturnType<typeof readWeather>>, reps: number) {
+  const history = entityHistory(data, { entity: 'location', time: 'date' });
+  let dir = fresh('weather-driver');
+  const driver = (cached: boolean) => {
+    const builder = new Builder().withFeatures(WeatherSignals, WeatherWindows, CityStatistics, Calendar)
+      .withConfig({ fitUntil: Date.parse(VALIDATION_FROM) }).withResult(dictResult());
+    return (cached ? builder.withCache(dir) : builder).build();
+  };
+  const outputs = driver(false).listAvailableVariables().map((v) => v.name)
+    .filter((n) => !(n in history.inputs) && n !== 'fitUntil');
+  const run = (cached: boolean) => driver(cached).run(outputs, { inputs: history.inputs });
+  const uncached = await measure(reps, () => run(false));
+  const cold = await measure(reps, () => run(true), () => {
+    rmSync(dir, { recursive: true, force: true });
+    dir = fresh('weather-driver');
+  });
+  await run(true);
+  const warm = await measure(reps, async () => {
+    const { cache } = await run(true);
+    if (cache.misses.length > 0) throw new Error(`weather driver warm run computed ${cache.misses.length} nodes`);
+  });
+  rmSync(dir, { recursive: true, force: true });
+  return { outputs: outputs.length, ...figures(uncached, cold, warm) };
+}
+
+/** Wall and CPU ms of the three runs, and their ratios. */
+function figures(uncached: Measured, cold: Measured, warm: Measured) {
+  return {
+    uncached_ms: round(uncached.wall),
+    cold_ms: round(cold.wall),
+    warm_ms: round(warm.wall),
+    cold_over_warm: round(cold.wall / warm.wall, 2),
+    warm_over_uncached: round(warm.wall / uncached.wall, 3),
+    uncached_cpu_ms: round(uncached.cpu),
+    cold_cpu_ms: round(cold.cpu),
+    warm_cpu_ms: round(warm.cpu),
+    cold_over_warm_cpu: round(cold.cpu / warm.cpu, 2),
+    warm_over_uncached_cpu: round(warm.cpu / uncached.cpu, 3),
   };
 }
 

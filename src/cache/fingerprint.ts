@@ -24,12 +24,35 @@ export class Fingerprints {
     let version: string | undefined;
     if (ArrayBuffer.isView(value)) version = this.hasher.bytes(bytesOf(value), BigInt(value.byteLength)) + kindOf(value);
     else {
-      const stream = this.hasher.stream();
+      const stream = buffered(this.hasher.stream());
       version = walk(value, stream, new Set()) ? stream.digest() : undefined;
     }
     this.seen.set(value, version);
     return version;
   }
+}
+
+/**
+ * The walk feeds many short strings; each would be one call into WebAssembly and one UTF-8 copy.
+ * They are joined in JavaScript and fed at once before any bytes and at the end: a streaming hash
+ * of the same bytes in the same order, so the digest is the same.
+ */
+function buffered(stream: ReturnType<Hasher['stream']>): Feed & { digest(): string } {
+  let text = '';
+  return {
+    update(piece) {
+      if (typeof piece === 'string') text += piece;
+      else {
+        if (text !== '') stream.update(text);
+        text = '';
+        stream.update(piece);
+      }
+    },
+    digest() {
+      if (text !== '') stream.update(text);
+      return stream.digest();
+    },
+  };
 }
 
 function kindOf(view: ArrayBufferView): string {

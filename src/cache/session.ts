@@ -25,6 +25,23 @@ export interface CacheReport {
   readonly misses: string[];
 }
 
+/**
+ * For a run whose every output is keyed (behaviour `'default'`: read from the cache, or computed
+ * and stored under its key): one key for the whole result (the outputs' names and keys, hashed),
+ * so a caller can cache what it derives from exactly that result (`buildTrainingFrame`'s isolation
+ * verdict). Kept beside the report, not in it: the report's shape is public.
+ */
+const wholeKeys = new WeakMap<CacheReport, string>();
+
+/**
+ * @example
+ * const run = await dr.run(outputs, { inputs });
+ * resultKeyOf(run.cache)  // '…32 hex digits…', or undefined when an output is recomputed, disabled or ignored
+ */
+export function resultKeyOf(report: CacheReport): string | undefined {
+  return wholeKeys.get(report);
+}
+
 export class CacheSession implements Planner {
   readonly notes: AdapterNote[] = [];
   private hits = new Set<string>();
@@ -46,6 +63,14 @@ export class CacheSession implements Planner {
     for (const i of full.run) this.state.behavior[i] = this.behaviorOf(i);
     staticKeys(graph, full, this.state, this);
     this.plan = prunePlan(graph, full, outputs, this.state, this);
+    this.prefetch();
+  }
+
+  /** The entries the plan reads, handed to the store at once (it reads a pack whole when they are most of it). */
+  private prefetch(): void {
+    const entries: CacheEntry[] = [];
+    for (const i of this.plan.run) if (this.state.mode[i] === LOAD) entries.push(this.state.entries[i]!);
+    this.store.prefetch(entries);
   }
 
   /** @example const session = await CacheSession.open(graph, plan, outputs, values, settings); */
@@ -66,12 +91,38 @@ export class CacheSession implements Planner {
   }
 
   report(): CacheReport {
-    return { hits: [...this.hits], misses: [...this.misses] };
+    const report = { hits: [...this.hits], misses: [...this.misses] };
+    const whole = this.wholeKey();
+    if (whole !== undefined) wholeKeys.set(report, whole);
+    return report;
   }
 
-  /** Ends the run: least recently used entries go while the directory is over `maxBytes`. */
+  /**
+   * The outputs' names and data versions hashed, when each version stands for its value: a
+   * computed node's key (behaviour `'default'`), an input's or override's content fingerprint.
+   */
+  private wholeKey(): string | undefined {
+    let text = 'quiver-result';
+    for (const i of this.outputs) {
+      const behavior = this.state.behavior[i];
+      const version = this.state.version[i];
+      const keyed = behavior === 'default' && version !== undefined && version === this.state.key[i];
+      const stands = behavior === undefined ? version !== undefined : keyed;
+      if (!stands) return undefined;
+      text += `\u0000${JSON.stringify(this.graph.nodes[i].name)}=${version}`;
+    }
+    return this.hasher.text(text, 0n) + this.hasher.text(text, 0x9e3779b97f4a7c15n);
+  }
+
+  /** Ends the run: the store's files closed, then least recently used packs go while over `maxBytes`. */
   async finish(): Promise<void> {
-    if (this.settings.maxBytes !== undefined) await ports().evictCache(this.settings.path, this.settings.maxBytes);
+    const recent = this.store.close();
+    if (this.settings.maxBytes !== undefined) await ports().evictCache(this.settings.path, this.settings.maxBytes, recent);
+  }
+
+  /** After a failed run: the store's files closed (what was stored stays, for the next run). */
+  close(): void {
+    this.store.close();
   }
 
   keyOf(i: number): string | undefined {
@@ -125,7 +176,10 @@ export class CacheSession implements Planner {
     }
     const value = await next(call.args);
     if (state.version[i] === undefined) state.version[i] = this.versionOf(i, value);
-    if (key !== undefined && (behavior === 'default' || behavior === 'recompute')) await this.save(key, node.name, value);
+    // A checked feature's raw value is the feature's own value (same code version, so same fate): it is
+    // read back only when the feature is not stored, which a run killed between the two leaves.
+    const stored = behavior === 'default' || behavior === 'recompute';
+    if (key !== undefined && stored && node.role !== 'raw') await this.save(key, node.name, value);
     this.misses.add(name);
     return value;
   }

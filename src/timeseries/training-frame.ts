@@ -16,6 +16,7 @@ import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptio
 import { splitTables, type ArrowTable } from './frame-tables';
 import { entityHistory, type EntityHistory } from './history';
 import { checkEntityIsolation, type IsolationReport } from './isolation';
+import { isolationVerdict } from './isolation-cache';
 import { prepareHistory, type JoinSummary } from './frame-joins';
 import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
@@ -183,7 +184,10 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   let isolation: IsolationReport | undefined;
   if (o.checks && o.isolation !== false) {
     const rows = isolationRows(features, history, o, warmup.rows);
-    isolation = await checkEntityIsolation(driver, Object.keys(features), history, { ignore: o.isolation.ignore, rows });
+    const { ignore } = o.isolation;
+    const check = () => checkEntityIsolation(driver, Object.keys(features), history, { ignore, rows });
+    const inputs = { checked: Object.keys(features), ignore, rows, groups: history.groups, entities: history.entities };
+    isolation = await isolationVerdict(o.cacheSettings, run.cache, inputs, check);
   }
   const quality: QualityResult[] = run.quality.map((r) => locateResult(r, rowSource));
   if (o.checks) {

@@ -27,9 +27,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const RUN = (out: string, cache: string) => ['run', 'features.ts', '--inputs', 'data.csv', '--out', out, '--cache', cache, '--quiet'];
 const ALL = Array.from({ length: STEPS }, (_, k) => `step${k + 1}`);
 const computed = () => (fs.existsSync(path.join(dir, 'computed.log')) ? fs.readFileSync(path.join(dir, 'computed.log'), 'utf8').split('\n').filter(Boolean) : []);
+/** The nodes stored in `cache`: the complete lines of its packs' index files (a line being appended is not yet one). */
 const stored = (cache: string) => {
-  const index = path.join(dir, cache, 'index');
-  return fs.existsSync(index) ? fs.readdirSync(index).map((f) => JSON.parse(fs.readFileSync(path.join(index, f), 'utf8')).node as string) : [];
+  const packs = path.join(dir, cache, 'packs');
+  if (!fs.existsSync(packs)) return [];
+  const lines = fs.readdirSync(packs).filter((f) => f.endsWith('.jsonl')).flatMap((f) => fs.readFileSync(path.join(packs, f), 'utf8').split('\n').slice(0, -1));
+  return lines.map((line) => JSON.parse(line.split('\t')[0]).node as string);
 };
 const columns = async (file: string) => {
   const table = await readTable(path.join(dir, file));

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CacheError, dayOfWeek, feature, InputError, rollingMean, shift, type Groups } from '../../src';
+import { CacheError, dayOfWeek, EntityIsolationError, feature, InputError, rollingMean, shift } from '../../src';
+import type { Groups } from '../../src';
 import { buildTrainingFrame } from '../../src/timeseries/training-frame';
 
 /** How often each body ran; outside the classes, since an instance's fields are part of its code. */
@@ -79,13 +80,46 @@ describe('buildTrainingFrame with cache', () => {
     expect(second.train.numRows).toBeGreaterThan(0);
   });
 
-  it('still runs the entity-isolation check on a warm cache: its samples are computed, never cached', async () => {
-    await buildTrainingFrame(options());
-    const cold = { ...calls }; // the frame's run (1) plus the isolation samples' runs
-    expect(cold.ma3).toBeGreaterThan(1);
-    const warm = await buildTrainingFrame(options());
+  it('reuses the isolation verdict for the same features, inputs, options; checks again when one changes', async () => {
+    const included = { ...options(), include: ['temp'] }; // an input among the outputs: its fingerprint is in the key
+    const cold = await buildTrainingFrame(included);
+    const once = { ...calls }; // the frame's run (1) plus the isolation samples' runs
+    expect(once.ma3).toBeGreaterThan(1);
+    const passed = (f: typeof cold) => f.quality.filter((q) => q.check === 'entityIsolation');
+    expect(passed(cold)).toHaveLength(1);
+    const warm = await buildTrainingFrame(included);
     expect(warm.cache.misses).toEqual([]);
-    for (const name of ['lag1', 'ma3', 'dow']) expect(calls[name]).toBe(2 * cold[name] - 1);
+    expect(calls).toEqual(once); // no sample run: the stored verdict, same key
+    expect(passed(warm)).toEqual(passed(cold));
+    // other check options, or one feature computed: the check runs again
+    await buildTrainingFrame({ ...options(), isolationCheck: { ignore: ['dow'] } });
+    expect(calls.ma3).toBeGreaterThan(once.ma3);
+    const before = calls.lag1;
+    const changed = await buildTrainingFrame(options([WeatherChanged]));
+    expect(changed.cache.misses).toEqual(['ma3']);
+    expect(calls.lag1).toBeGreaterThan(before);
+  });
+
+  it('never stores a failed isolation check: a leaking feature fails every build, cached or not', async () => {
+    class Leaky {
+      @feature()
+      across(temp: Float64Array): Float64Array {
+        return rollingMean(temp, 3); // no groups: the window runs from one city into the next
+      }
+    }
+    await expect(buildTrainingFrame(options([Leaky]))).rejects.toThrow(EntityIsolationError);
+    await expect(buildTrainingFrame(options([Leaky]))).rejects.toThrow(EntityIsolationError);
+  });
+
+  it('checks again when the stored verdict is damaged', async () => {
+    await buildTrainingFrame(options());
+    const once = { ...calls };
+    const folder = join(dir, 'derived');
+    for (const f of readdirSync(folder)) {
+      writeFileSync(join(folder, f), readFileSync(join(folder, f), 'utf8').replace('"rows":', '"rows":1'));
+    }
+    await buildTrainingFrame(options());
+    expect(calls.ma3).toBe(2 * once.ma3 - 1); // the samples ran again; the frame's features were read
   });
 
   it('recomputes what reads a changed input column, and only that', async () => {
