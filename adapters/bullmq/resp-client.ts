@@ -50,7 +50,7 @@ function closedError(): Error {
 
 /** Parses RESP2 replies out of the byte stream; returns the complete ones, keeps the rest. */
 class RespParser {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
 
   push(chunk: Buffer): Reply[] {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -159,6 +159,8 @@ export class RespClient extends EventEmitter {
   private closing = false;
   private readyPromise: Promise<void> | undefined;
   private lastError: Error | undefined;
+  /** Commands sent so far (for the cost model: Redis operations per job). */
+  commands = 0;
 
   constructor(readonly settings: RespOptions) {
     super();
@@ -284,6 +286,7 @@ export class RespClient extends EventEmitter {
       }, limit);
       pending.timer.unref();
       this.queue.push(pending);
+      this.commands++;
       socket.write(encode(args));
     });
   }

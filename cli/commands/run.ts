@@ -19,6 +19,7 @@ import type { Driver } from '../../src/driver';
 import type { Groups } from '../../src/columns';
 import { collectPartitions } from '../../src/partition/collect';
 import { joinBatches } from '../../adapters/arrow/join-batches';
+import { runByQueue } from '../queue-run';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
@@ -46,6 +47,10 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
   readonly threads?: number;
   /** With --entity: compute the entities in this many partitions, one after another. */
   readonly partitions?: number;
+  /** `--queue URL`: send the partitions to `quiver worker`s through BullMQ on this Redis. */
+  readonly queue?: string;
+  /** `--store DIR` (with --queue): where the partitioned inputs and the parts go (default `<out>.store`). */
+  readonly store?: string;
 }
 
 /**
@@ -131,12 +136,18 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     joins = timed.joins;
     const inputs = timed.inputs;
     const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
-    run = opts.partitions === undefined
-      ? await dr.run(outputs, { inputs, executor })
-      : await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
+    if (opts.queue !== undefined) {
+      run = await runByQueue(dr, outputs, timed.history, file, { ...opts, queue: opts.queue, chosen: !outputsChosenForUser(opts) }, (line) => io.err(line));
+    } else if (opts.store !== undefined) {
+      throw new UsageError('--store goes with --queue: it is where the workers find the inputs and write their parts.');
+    } else {
+      run = opts.partitions === undefined
+        ? await dr.run(outputs, { inputs, executor })
+        : await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
+    }
     // before the table is written: a feature that reads across entities must not leave a file behind
     // (a partitioned run has refused such features already, partition by partition)
-    const checked = opts.partitions === undefined
+    const checked = opts.partitions === undefined && opts.queue === undefined
       ? await cliIsolationCheck(dr, outputs, timed.history, run.result as Table, opts)
       : undefined;
     if (checked !== undefined && opts.entity !== undefined) {

@@ -1,0 +1,99 @@
+/**
+ * What a `quiver worker` does with one partition job: load the features file (once per file,
+ * classes and config), read the partition's record batches of the inputs file, make them the
+ * same entity history the coordinator had, run the outputs with the global values as overrides,
+ * and write the part (Arrow IPC) and its report (JSON) into the store.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Table } from 'apache-arrow';
+import { FeatureExecutionError, entityHistory, type Driver } from '../src';
+import { decodeScalar, failureText, GLOBAL_PREFIX, type PartitionJob, type PartReport } from '../src/distributed/job';
+import { inputsFromTable } from '../adapters/arrow/table-to-inputs';
+import { readBatches } from '../adapters/files/partition-store';
+import { writeArrow } from '../adapters/files/write-arrow';
+import { writeTextFile } from '../adapters/files/atomic-write';
+import { FailedPartition } from '../adapters/bullmq/worker';
+import { threads } from '../adapters/threads/threads';
+import { commandTable } from './result-table';
+import { buildDriver } from './session';
+
+/**
+ * The files of run `key` in `store`: the partitioned inputs, and each partition's part and report.
+ *
+ * @example
+ * storePaths('/shared/frame.store', 'q3f9…').part(0); // '/shared/frame.store/q3f9…/part-0.arrow'
+ */
+export function storePaths(store: string, key: string) {
+  const dir = path.join(store, key);
+  return {
+    dir,
+    inputs: path.join(dir, 'inputs.arrow'),
+    part: (i: number) => path.join(dir, `part-${i}.arrow`),
+    report: (i: number) => path.join(dir, `part-${i}.json`),
+  };
+}
+
+const drivers = new Map<string, { mtimeMs: number; driver: Driver<Table> }>();
+
+/** The driver for the job's features file, classes and config, built again when the file changed. */
+function driverFor(job: PartitionJob): Driver<Table> {
+  const id = JSON.stringify([job.featuresFile, job.classes ?? [], job.config ?? {}, job.chosen]);
+  const mtimeMs = fs.statSync(job.featuresFile).mtimeMs;
+  const known = drivers.get(id);
+  if (known && known.mtimeMs === mtimeMs) return known.driver;
+  const driver = buildDriver(job.featuresFile, { class: job.classes ? [...job.classes] : undefined, config: job.config ? { ...job.config } : undefined }, [], commandTable(!job.chosen));
+  drivers.set(id, { mtimeMs, driver });
+  return driver;
+}
+
+/**
+ * Computes one partition into the store; `store` (the worker's `--store`) replaces the job's own
+ * store folder. A part already in the store (another worker finished it) is not computed again.
+ *
+ * @example
+ * const report = await computePartition(job);
+ */
+export async function computePartition(job: PartitionJob, store?: string): Promise<PartReport> {
+  const paths = storePaths(store ?? job.store, job.key);
+  if (fs.existsSync(paths.report(job.partition))) {
+    return JSON.parse(await fs.promises.readFile(paths.report(job.partition), 'utf8')) as PartReport;
+  }
+  const began = performance.now();
+  const driver = driverFor(job);
+  const batch = await readBatches(paths.inputs, job.batches[0], job.batches[1]);
+  const own = batch.schema.fields.filter((f) => !f.name.startsWith(GLOBAL_PREFIX)).map((f) => f.name);
+  const history = entityHistory(batch.select(own), { entity: job.entity, time: job.time });
+  const overrides: Record<string, unknown> = {};
+  const globals = inputsFromTable(batch.select(job.globalColumns.map((g) => GLOBAL_PREFIX + g)));
+  for (const name of job.globalColumns) overrides[name] = globals[GLOBAL_PREFIX + name];
+  for (const [name, value] of Object.entries(job.globalScalars)) overrides[name] = decodeScalar(value);
+  const executor = job.threads > 0 ? threads({ workers: job.threads }) : undefined;
+  let run: Awaited<ReturnType<Driver<Table>['run']>>;
+  try {
+    run = await driver.untyped.run([...job.outputs], { inputs: history.inputs, overrides, executor });
+  } catch (error) {
+    if (error instanceof FeatureExecutionError) {
+      const [a, b] = job.rows;
+      const where = `partition ${job.partition + 1} of ${job.partitions} (history rows ${a}–${b - 1}, ${history.groups.count} entities)`;
+      throw new FailedPartition(failureText(error.node, job.partition, `${error.message} — in ${where}`));
+    }
+    throw error;
+  } finally {
+    await (executor as { close?: () => Promise<void> } | undefined)?.close?.();
+  }
+  await fs.promises.mkdir(paths.dir, { recursive: true });
+  await writeArrow(run.result as Table, paths.part(job.partition));
+  const report: PartReport = {
+    partition: job.partition,
+    rows: history.rows,
+    ms: performance.now() - began,
+    quality: run.quality,
+    timings: run.timings,
+    notes: run.notes,
+    worker: `${os.hostname()}:${process.pid}`,
+  };
+  await writeTextFile(paths.report(job.partition), 'JSON', JSON.stringify(report));
+  return report;
+}
