@@ -19,6 +19,7 @@ import { joinBatches } from '../adapters/arrow/join-batches';
 import { readTable } from '../adapters/files/formats';
 import { writePartitioned } from '../adapters/files/partition-store';
 import { runFlow } from '../adapters/bullmq/flow';
+import { probeRedis } from '../adapters/bullmq/connection';
 import type { AdapterNote } from '../adapters/notes';
 import { packageVersion } from '../adapters/report/versions';
 import { UsageError } from './errors';
@@ -78,6 +79,7 @@ export async function runByQueue(
     throw new UsageError('--queue needs --entity <column> and --time <column>: the partitions sent to the workers are made of whole entities.');
   }
   if (opts.partitions === undefined) throw new UsageError('--queue needs --partitions <n>: how many partition jobs to split the entities into.');
+  await probeRedis(opts.queue);
   await checkPartitionable(dr as Driver<unknown>, outputs, history);
   const parts = planPartitions(history.groups, history.rows, opts.partitions);
   const globals = await globalValues(dr as Driver<unknown>, outputs, history.inputs);

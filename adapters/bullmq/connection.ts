@@ -86,3 +86,15 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
   client.on('error', () => undefined);
   return client;
 }
+
+/**
+ * Resolves when Redis at `url` answers (then disconnects); a `QueueUnavailableError` naming the
+ * URL within about 5 s otherwise. A coordinator asks first, before it computes anything.
+ *
+ * @example
+ * await probeRedis('redis://queue:6379');
+ */
+export async function probeRedis(url: string): Promise<void> {
+  const client = await connectRedis(url);
+  await client.quit().catch(() => undefined);
+}

@@ -94,13 +94,14 @@ async function watch(spec: FlowSpec, ids: readonly string[], assemble: Queue, pa
   let shownDone = -1;
   let noted = false;
   for (;;) {
-    let state: string;
     let done: number;
+    let failed: number;
     try {
       const parent = await assemble.getJob(spec.key);
       if (!parent) throw new DistributedError(`The flow of run ${spec.key} was removed from Redis at ${shown} while it ran (another coordinator, or a flush); run again.`);
-      state = await parent.getState();
-      done = (await parent.getDependenciesCount({ processed: true })).processed ?? 0;
+      const counts = await parent.getDependenciesCount();
+      done = counts.processed ?? 0;
+      failed = counts.failed ?? 0;
       lastOk = Date.now();
     } catch (error) {
       if (error instanceof DistributedError) throw error;
@@ -114,8 +115,9 @@ async function watch(spec: FlowSpec, ids: readonly string[], assemble: Queue, pa
       shownDone = done;
       spec.onProgress?.(done, ids.length);
     }
-    if (state === 'failed') await failRun(ids, partitions, shown);
-    if (done >= ids.length || state === 'waiting' || state === 'completed' || state === 'prioritized') return;
+    // a failed child (failParentOnFailure) counts as failed here; the parent itself moves on to 'waiting'
+    if (failed > 0) await failRun(ids, partitions, shown);
+    if (done >= ids.length) return;
     if (!noted && done === 0 && Date.now() - began > NO_WORKER_NOTE_MS) {
       noted = true;
       const workers = await partitions.getWorkersCount().catch(() => -1);
