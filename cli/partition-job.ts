@@ -43,7 +43,11 @@ function driverFor(job: PartitionJob): Driver<Table> {
   const mtimeMs = fs.statSync(job.featuresFile).mtimeMs;
   const known = drivers.get(id);
   if (known && known.mtimeMs === mtimeMs) return known.driver;
-  const driver = buildDriver(job.featuresFile, { class: job.classes ? [...job.classes] : undefined, config: job.config ? { ...job.config } : undefined }, [], commandTable(!job.chosen));
+  const opts = {
+    class: job.classes ? [...job.classes] : undefined,
+    config: job.config ? { ...job.config } : undefined,
+  };
+  const driver = buildDriver(job.featuresFile, opts, [], commandTable(!job.chosen));
   drivers.set(id, { mtimeMs, driver });
   return driver;
 }
@@ -76,7 +80,9 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
   } catch (error) {
     if (error instanceof FeatureExecutionError) {
       const [a, b] = job.rows;
-      const where = `partition ${job.partition + 1} of ${job.partitions} (history rows ${a}–${b - 1}, ${history.groups.count} entities)`;
+      const where =
+        `partition ${job.partition + 1} of ${job.partitions} ` +
+        `(history rows ${a}–${b - 1}, ${history.groups.count} entities)`;
       throw new FailedPartition(failureText(error.node, job.partition, `${error.message} — in ${where}`));
     }
     throw error;

@@ -13,7 +13,9 @@ import type { EntityHistory } from '../src/timeseries/history';
 import type { QualityResult } from '../src/quality/result';
 import { checkPartitionable, globalFeatures, globalValues, planPartitions } from '../src/partition';
 import { inHistoryRows } from '../src/partition/collect';
-import { encodeScalar, GLOBAL_PREFIX, runKey, type EncodedScalar, type PartitionJob, type PartReport } from '../src/distributed/job';
+import {
+  encodeScalar, GLOBAL_PREFIX, runKey, type EncodedScalar, type PartitionJob, type PartReport,
+} from '../src/distributed/job';
 import { tableFromColumns } from '../adapters/arrow/table-from-columns';
 import { joinBatches } from '../adapters/arrow/join-batches';
 import { readTable } from '../adapters/files/formats';
@@ -55,6 +57,16 @@ export interface QueueRunStats {
   readonly workerMs: number;
 }
 
+/** What the coordinator returns: the joined table and what `quiver run` reports about a run. */
+export interface QueueRun {
+  readonly result: Table;
+  readonly quality: QualityResult[];
+  readonly timings: Record<string, number>;
+  readonly cache: { hits: string[]; misses: string[] };
+  readonly notes: AdapterNote[];
+  readonly stats: QueueRunStats;
+}
+
 /**
  * The store folder: `--store`, or `<out>.store` beside the output file.
  *
@@ -74,11 +86,15 @@ export function defaultStore(out: string): string {
 export async function runByQueue(
   dr: Driver<Table>, outputs: readonly string[], history: EntityHistory | undefined, featuresFile: string,
   opts: QueueRunOptions, say: (line: string) => void,
-): Promise<{ result: Table; quality: QualityResult[]; timings: Record<string, number>; cache: { hits: string[]; misses: string[] }; notes: AdapterNote[]; stats: QueueRunStats }> {
+): Promise<QueueRun> {
   if (history === undefined || opts.entity === undefined || opts.time === undefined) {
-    throw new UsageError('--queue needs --entity <column> and --time <column>: the partitions sent to the workers are made of whole entities.');
+    throw new UsageError(
+      '--queue needs --entity <column> and --time <column>: the partitions sent to the workers are whole entities.',
+    );
   }
-  if (opts.partitions === undefined) throw new UsageError('--queue needs --partitions <n>: how many partition jobs to split the entities into.');
+  if (opts.partitions === undefined) {
+    throw new UsageError('--queue needs --partitions <n>: how many partition jobs to split the entities into.');
+  }
   await probeRedis(opts.queue);
   await checkPartitionable(dr as Driver<unknown>, outputs, history);
   const parts = planPartitions(history.groups, history.rows, opts.partitions);
@@ -135,7 +151,8 @@ export async function runByQueue(
         let rows = 0;
         for (const p of missing) if (fs.existsSync(paths.report(p.index))) rows += rowsOf.get(p.index) ?? 0;
         const s = (performance.now() - began) / 1000;
-        say(`partitions: ${done} of ${total} done${done > 0 ? `, ${Math.round(rows / Math.max(s, 1e-3)).toLocaleString('en-US')} rows/s` : ''}`);
+        const rate = done > 0 ? `, ${Math.round(rows / Math.max(s, 1e-3)).toLocaleString('en-US')} rows/s` : '';
+        say(`partitions: ${done} of ${total} done${rate}`);
       },
       onNote: (m) => say(`note: ${m}`),
     });
@@ -161,7 +178,8 @@ export async function runByQueue(
   return {
     result: joinBatches(tables), quality, timings, cache: { hits: [], misses: [] }, notes,
     stats: {
-      partitions: parts.length, computed: jobs.length, inputsBytes: fs.statSync(paths.inputs).size, partBytes, redisOps, workerMs,
+      partitions: parts.length, computed: jobs.length, inputsBytes: fs.statSync(paths.inputs).size,
+      partBytes, redisOps, workerMs,
     },
   };
 }

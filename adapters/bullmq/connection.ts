@@ -20,13 +20,19 @@ export function parseRedisUrl(url: string): Pick<RespOptions, 'host' | 'port' | 
   try {
     u = new URL(url);
   } catch {
-    throw new DistributedError(`"${redactUrl(url)}" is not a Redis URL; write redis://host:6379 (or redis://host:6379/DB).`);
+    throw new DistributedError(
+      `"${redactUrl(url)}" is not a Redis URL; write redis://host:6379 (or redis://host:6379/DB).`,
+    );
   }
   if (u.protocol !== 'redis:') {
-    throw new DistributedError(`"${redactUrl(url)}" is not a Redis URL (${u.protocol} is not redis:); write redis://host:6379.`);
+    throw new DistributedError(
+      `"${redactUrl(url)}" is not a Redis URL (${u.protocol} is not redis:); write redis://host:6379.`,
+    );
   }
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
-  if (!Number.isInteger(db) || db < 0) throw new DistributedError(`"${redactUrl(url)}": the database after the port must be a number, e.g. redis://host:6379/0.`);
+  if (!Number.isInteger(db) || db < 0) {
+    throw new DistributedError(`"${redactUrl(url)}": the database after the port must be a number (redis://h:6379/0).`);
+  }
   return {
     host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
     port: u.port ? Number(u.port) : 6379,

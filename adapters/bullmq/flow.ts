@@ -88,7 +88,9 @@ export async function runFlow(spec: FlowSpec): Promise<{ readonly redisOps: numb
 
 type Queue = import('bullmq').Queue;
 
-async function watch(spec: FlowSpec, ids: readonly string[], assemble: Queue, partitions: Queue, shown: string): Promise<void> {
+async function watch(
+  spec: FlowSpec, ids: readonly string[], assemble: Queue, partitions: Queue, shown: string,
+): Promise<void> {
   const began = Date.now();
   let lastOk = Date.now();
   let shownDone = -1;
@@ -98,7 +100,12 @@ async function watch(spec: FlowSpec, ids: readonly string[], assemble: Queue, pa
     let failed: number;
     try {
       const parent = await assemble.getJob(spec.key);
-      if (!parent) throw new DistributedError(`The flow of run ${spec.key} was removed from Redis at ${shown} while it ran (another coordinator, or a flush); run again.`);
+      if (!parent) {
+        throw new DistributedError(
+          `The flow of run ${spec.key} was removed from Redis at ${shown} while it ran ` +
+            '(another coordinator, or a flush); run again.',
+        );
+      }
       const counts = await parent.getDependenciesCount();
       done = counts.processed ?? 0;
       failed = counts.failed ?? 0;
@@ -106,7 +113,8 @@ async function watch(spec: FlowSpec, ids: readonly string[], assemble: Queue, pa
     } catch (error) {
       if (error instanceof DistributedError) throw error;
       if (Date.now() - lastOk > LOST_AFTER_MS) {
-        throw new QueueUnavailableError(shown, `was lost mid-run (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new QueueUnavailableError(shown, `was lost mid-run (${reason})`, { cause: error });
       }
       await sleep(spec.pollMs ?? 200);
       continue;
@@ -121,7 +129,8 @@ async function watch(spec: FlowSpec, ids: readonly string[], assemble: Queue, pa
     if (!noted && done === 0 && Date.now() - began > NO_WORKER_NOTE_MS) {
       noted = true;
       const workers = await partitions.getWorkersCount().catch(() => -1);
-      if (workers === 0) spec.onNote?.(`no worker is connected to ${shown} yet: start one with \`quiver worker --redis ${shown}\`.`);
+      const hint = `no worker is connected to ${shown} yet: start one (quiver worker --redis ${shown}).`;
+      if (workers === 0) spec.onNote?.(hint);
     }
     await sleep(spec.pollMs ?? 200);
   }
@@ -138,8 +147,14 @@ async function failRun(ids: readonly string[], partitions: Queue, shown: string)
     else if (WAITING_STATES.has(state)) await job.remove().catch(() => undefined);
   }
   const failure = reason === undefined ? undefined : parseFailure(reason);
-  if (failure) throw Object.assign(new FeatureExecutionError(failure.node, 'partition', undefined, failure.message), { partition: failure.partition });
-  throw new DistributedError(`A partition job failed on a worker of ${shown}: ${reason ?? 'no reason recorded'}. The partitions not started were cancelled.`);
+  if (failure) {
+    const error = new FeatureExecutionError(failure.node, 'partition', undefined, failure.message);
+    throw Object.assign(error, { partition: failure.partition });
+  }
+  throw new DistributedError(
+    `A partition job failed on a worker of ${shown}: ${reason ?? 'no reason recorded'}. ` +
+      'The partitions not started were cancelled.',
+  );
 }
 
 function sleep(ms: number): Promise<void> {

@@ -176,8 +176,9 @@ export class RespClient extends EventEmitter {
       this.socket = socket;
       this.parser = new RespParser();
       socket.setNoDelay(true);
-      const timer = setTimeout(() => socket.destroy(new Error(`connect ETIMEDOUT ${this.settings.host}:${this.settings.port}`)),
-        this.settings.connectTimeout ?? 2000);
+      const where = `${this.settings.host}:${this.settings.port}`;
+      const wait = this.settings.connectTimeout ?? 2000;
+      const timer = setTimeout(() => socket.destroy(new Error(`connect ETIMEDOUT ${where}`)), wait);
       let opened = false;
       socket.once('connect', () => {
         clearTimeout(timer);
@@ -259,6 +260,14 @@ export class RespClient extends EventEmitter {
     }, delay).unref();
   }
 
+  private where(): string {
+    return `${this.settings.host}:${this.settings.port}`;
+  }
+
+  private why(): string {
+    return this.lastError?.message ?? this.status;
+  }
+
   private end(): void {
     if (this.status === 'end') return;
     this.status = 'end';
@@ -273,7 +282,7 @@ export class RespClient extends EventEmitter {
     const socket = this.socket;
     if (!socket || (!early && this.status !== 'ready') || socket.destroyed) {
       return Promise.reject(this.status === 'end' ? closedError()
-        : Object.assign(new Error(`Redis at ${this.settings.host}:${this.settings.port} is not connected (${this.lastError?.message ?? this.status}).`), {
+        : Object.assign(new Error(`Redis at ${this.where()} is not connected (${this.why()}).`), {
           code: (this.lastError as { code?: string } | undefined)?.code ?? 'ECONNREFUSED',
         }));
     }
@@ -323,7 +332,8 @@ export class RespClient extends EventEmitter {
 
   duplicate(...args: unknown[]): RespClient {
     const extra = (args[0] ?? {}) as { name?: string; connectionName?: string };
-    const copy = new RespClient({ ...this.settings, connectionName: extra.connectionName ?? extra.name ?? this.settings.connectionName });
+    const connectionName = extra.connectionName ?? extra.name ?? this.settings.connectionName;
+    const copy = new RespClient({ ...this.settings, connectionName });
     for (const [name, script] of this.scripts) copy.adopt(name, script);
     return copy;
   }
@@ -379,8 +389,12 @@ export class RespClient extends EventEmitter {
 
   async hgetall(key: string) { return pairsToObject(await this.send(['HGETALL', key])); }
   async hget(key: string, field: string) { return (await this.send(['HGET', key, field])) as string | null; }
-  async hmget(key: string, ...fields: string[]) { return (await this.send(['HMGET', key, ...fields])) as (string | null)[]; }
-  async hset(key: string, data: Record<string, string | number>) { return (await this.send(['HSET', key, ...hashArgs(data)])) as number; }
+  async hmget(key: string, ...fields: string[]) {
+    return (await this.send(['HMGET', key, ...fields])) as (string | null)[];
+  }
+  async hset(key: string, data: Record<string, string | number>) {
+    return (await this.send(['HSET', key, ...hashArgs(data)])) as number;
+  }
   async hdel(key: string, ...fields: string[]) { return (await this.send(['HDEL', key, ...fields])) as number; }
   async hexists(key: string, field: string) { return (await this.send(['HEXISTS', key, field])) as number; }
   async get(key: string) { return (await this.send(['GET', key])) as string | null; }
@@ -395,17 +409,26 @@ export class RespClient extends EventEmitter {
     return (await this.send(['ZRANGE', key, start, end, ...(options?.WITHSCORES ? ['WITHSCORES'] : [])])) as string[];
   }
   async zrevrange(key: string, start: number, end: number, options?: { WITHSCORES?: boolean }) {
-    return (await this.send(['ZREVRANGE', key, start, end, ...(options?.WITHSCORES ? ['WITHSCORES'] : [])])) as string[];
+    const scores = options?.WITHSCORES ? ['WITHSCORES'] : [];
+    return (await this.send(['ZREVRANGE', key, start, end, ...scores])) as string[];
   }
   async zcard(key: string) { return (await this.send(['ZCARD', key])) as number; }
   async zscore(key: string, member: string) { return (await this.send(['ZSCORE', key, member])) as string | null; }
-  async lrange(key: string, start: number, end: number) { return (await this.send(['LRANGE', key, start, end])) as string[]; }
+  async lrange(key: string, start: number, end: number) {
+    return (await this.send(['LRANGE', key, start, end])) as string[];
+  }
   async llen(key: string) { return (await this.send(['LLEN', key])) as number; }
-  async ltrim(key: string, start: number, end: number) { return (await this.send(['LTRIM', key, start, end])) as string; }
+  async ltrim(key: string, start: number, end: number) {
+    return (await this.send(['LTRIM', key, start, end])) as string;
+  }
   async lpos(key: string, value: string) { return (await this.send(['LPOS', key, value])) as number | null; }
   async smembers(key: string) { return (await this.send(['SMEMBERS', key])) as string[]; }
-  async xadd(key: string, id: string, fields: Record<string, string | number>, options?: { MAXLEN?: number; approximate?: boolean }) {
-    const trim: Arg[] = options?.MAXLEN != null ? ['MAXLEN', ...(options.approximate === false ? [] : ['~']), options.MAXLEN] : [];
+  async xadd(
+    key: string, id: string, fields: Record<string, string | number>,
+    options?: { MAXLEN?: number; approximate?: boolean },
+  ) {
+    const about = options?.approximate === false ? [] : ['~'];
+    const trim: Arg[] = options?.MAXLEN != null ? ['MAXLEN', ...about, options.MAXLEN] : [];
     return (await this.send(['XADD', key, ...trim, id, ...hashArgs(fields)])) as string;
   }
   async xread(streams: { key: string; id: string }[], options?: { BLOCK?: number; COUNT?: number }) {
@@ -416,7 +439,8 @@ export class RespClient extends EventEmitter {
     return this.send(args, false, options?.BLOCK ?? 0);
   }
   async xtrim(key: string, strategy: 'MAXLEN', threshold: number, options?: { approximate?: boolean }) {
-    return (await this.send(['XTRIM', key, strategy, ...(options?.approximate === false ? [] : ['~']), threshold])) as number;
+    const about = options?.approximate === false ? [] : ['~'];
+    return (await this.send(['XTRIM', key, strategy, ...about, threshold])) as number;
   }
   async bzpopmin(key: string, timeout: number) {
     return (await this.send(['BZPOPMIN', key, timeout], false, timeout * 1000)) as [string, string, string] | null;
@@ -485,6 +509,9 @@ export class RespTransaction {
     if (this.commands.length === 0) return [];
     const replies = await this.client.execute(this.commands, this.atomic);
     if (replies === null) return null;
-    return replies.map((r, i) => (r instanceof Error ? [r, null] : [null, this.shapes[i] === 'hash' ? pairsToObject(r) : r]));
+    return replies.map((r, i) => {
+      if (r instanceof Error) return [r, null];
+      return [null, this.shapes[i] === 'hash' ? pairsToObject(r) : r];
+    });
   }
 }

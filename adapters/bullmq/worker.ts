@@ -16,7 +16,10 @@ export interface WorkerSpec {
   readonly url: string;
   /** Jobs at once in this process (default 1). */
   readonly concurrency?: number;
-  /** Milliseconds a job's lock lasts without renewal (default 30,000): more than one partition's longest synchronous feature. */
+  /**
+   * Milliseconds a job's lock lasts without renewal (default 30,000): more than one partition's
+   * longest synchronous feature, which blocks the renewal.
+   */
   readonly lockDuration?: number;
   /** Milliseconds between two checks for stalled jobs (default 30,000). */
   readonly stalledInterval?: number;
@@ -59,9 +62,12 @@ export async function startWorker(spec: WorkerSpec): Promise<{ close(): Promise<
   worker.on('error', (error) => spec.onEvent?.(`error: ${error.message}`));
   worker.on('completed', (job) => {
     const r = job.returnvalue as PartReport;
-    spec.onEvent?.(`partition ${r.partition + 1}: done, ${r.rows.toLocaleString('en-US')} rows in ${Math.round(r.ms)} ms`);
+    const rows = r.rows.toLocaleString('en-US');
+    spec.onEvent?.(`partition ${r.partition + 1}: done, ${rows} rows in ${Math.round(r.ms)} ms`);
   });
-  worker.on('failed', (job, error) => spec.onEvent?.(`partition job ${job?.id ?? '?'} failed: ${error.message.split('\n').pop()}`));
+  worker.on('failed', (job, error) => {
+    spec.onEvent?.(`partition job ${job?.id ?? '?'} failed: ${error.message.split('\n').pop()}`);
+  });
   await worker.waitUntilReady();
   return {
     async close() {

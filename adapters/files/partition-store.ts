@@ -4,7 +4,7 @@
  * the file's footer), and each partition's result as its own file.
  */
 import { open } from 'node:fs/promises';
-import { RecordBatch, RecordBatchFileWriter, RecordBatchReader, Table } from 'apache-arrow';
+import { type RecordBatch, RecordBatchFileWriter, RecordBatchReader, Table } from 'apache-arrow';
 import { DEFAULT_MAX_BATCH_BYTES } from '../arrow/byte-size';
 import { atomicWrite } from './atomic-write';
 import { BufferedWriter } from './buffered-writer';
@@ -59,7 +59,8 @@ export async function readBatches(path: string, first: number, count: number): P
     }
     return new Table(reader.schema, batches);
   } catch (error) {
-    throw fileError(path, 'read partition batches from', reasonOf(error), 'The store is incomplete or was changed; run the coordinator again.');
+    const fix = 'The store is incomplete or was changed; run the coordinator again.';
+    throw fileError(path, 'read partition batches from', reasonOf(error), fix);
   } finally {
     await file.close();
   }

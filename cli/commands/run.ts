@@ -137,7 +137,8 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     const inputs = timed.inputs;
     const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
     if (opts.queue !== undefined) {
-      run = await runByQueue(dr, outputs, timed.history, file, { ...opts, queue: opts.queue, chosen: !outputsChosenForUser(opts) }, (line) => io.err(line));
+      const queued = { ...opts, queue: opts.queue, chosen: !outputsChosenForUser(opts) };
+      run = await runByQueue(dr, outputs, timed.history, file, queued, (line) => io.err(line));
     } else if (opts.store !== undefined) {
       throw new UsageError('--store goes with --queue: it is where the workers find the inputs and write their parts.');
     } else {

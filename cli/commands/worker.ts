@@ -36,7 +36,9 @@ export async function workerCommand(opts: WorkerOptions, io: Io): Promise<number
     process: (job) => computePartition(job, opts.store),
     onEvent: say,
   });
-  say(`quiver worker ${process.pid}: taking partition jobs from ${redactUrl(opts.redis)}, ${opts.concurrency ?? 1} at a time (Ctrl-C stops it).`);
+  const url = redactUrl(opts.redis);
+  const atOnce = opts.concurrency ?? 1;
+  say(`quiver worker ${process.pid}: taking partition jobs from ${url}, ${atOnce} at a time (Ctrl-C stops it).`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -5,12 +5,17 @@ import { QuiverError } from '../errors';
  * Redis could not be reached, or was lost mid-run: `.url` names it (without its password).
  *
  * @example
- * try { await runCli(['worker', '--redis', 'redis://queue:6379']); } catch (e) { if (e instanceof QueueUnavailableError) console.log(e.url); }
+ * try { await runCli(['worker', '--redis', 'redis://queue:6379']); }
+ * catch (e) { if (e instanceof QueueUnavailableError) console.log(e.url); }
  */
 export class QueueUnavailableError extends QuiverError {
   readonly url: string;
   constructor(url: string, what: string, options?: { cause?: unknown }) {
-    super(`Redis at ${url} ${what}. Check that redis-server runs there and the URL (--queue / --redis, distributed.redis) is right.`, options);
+    super(
+      `Redis at ${url} ${what}. Check that redis-server runs there and the URL ` +
+        '(--queue / --redis, distributed.redis) is right.',
+      options,
+    );
     this.url = url;
   }
 }
@@ -20,6 +25,6 @@ export class QueueUnavailableError extends QuiverError {
  * the workers, a store the workers cannot use…): the message names the node or path and the fix.
  *
  * @example
- * throw new DistributedError('Global feature "total" returned a Map; a distributed run sends global values to the workers as columns or numbers, strings, booleans.');
+ * throw new DistributedError('Global feature "total" returned a Map; send a column or a number.');
  */
 export class DistributedError extends QuiverError {}

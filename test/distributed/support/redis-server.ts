@@ -47,9 +47,8 @@ function answersPing(port: number): Promise<boolean> {
 /** Starts redis-server on a free port; rejects if it does not answer PING within `waitMs`. */
 export async function startRedis(waitMs = 10_000): Promise<RedisServer> {
   const port = await freePort();
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
   const stop = () => new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
