@@ -18,8 +18,7 @@ import {
 } from '../src/distributed/job';
 import { tableFromColumns } from '../adapters/arrow/table-from-columns';
 import { joinBatches } from '../adapters/arrow/join-batches';
-import { readTable } from '../adapters/files/formats';
-import { writePartitioned } from '../adapters/files/partition-store';
+import { readBatches, writePartitioned } from '../adapters/files/partition-store';
 import { runFlow } from '../adapters/bullmq/flow';
 import { probeRedis } from '../adapters/bullmq/connection';
 import type { AdapterNote } from '../adapters/notes';
@@ -167,7 +166,7 @@ export async function runByQueue(
   let partBytes = 0;
   let workerMs = 0;
   for (const p of parts) {
-    tables.push(await readTable(paths.part(p.index)));
+    tables.push(await readBatches(paths.part(p.index)));
     partBytes += fs.statSync(paths.part(p.index)).size;
     const report = JSON.parse(fs.readFileSync(paths.report(p.index), 'utf8')) as PartReport;
     if (missing.includes(p)) workerMs += report.ms;

@@ -39,20 +39,21 @@ export async function writePartitioned(
 }
 
 /**
- * Batches `first … first + count - 1` of an Arrow IPC file as one table, read by seeking to them
- * (the rest of the file is not read).
+ * Batches `first … first + count - 1` (default: all) of an Arrow IPC file as one table, read by
+ * seeking to them (the rest of the file is not read).
  *
  * @example
  * const mine = await readBatches('store/inputs.arrow', 3, 1);
  */
-export async function readBatches(path: string, first: number, count: number): Promise<Table> {
+export async function readBatches(path: string, first = 0, count?: number): Promise<Table> {
   const file = await open(path, 'r');
   try {
     const reader = await RecordBatchReader.from(file);
     await reader.open();
     if (!reader.isFile()) throw new Error('it is an Arrow stream, not a file with a footer');
     const batches: RecordBatch[] = [];
-    for (let i = first; i < first + count; i++) {
+    const end = first + (count ?? reader.numRecordBatches - first);
+    for (let i = first; i < end; i++) {
       const batch = await reader.readRecordBatch(i);
       if (!batch) throw new Error(`it has no record batch ${i}`);
       batches.push(batch);
