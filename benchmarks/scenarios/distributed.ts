@@ -38,7 +38,7 @@ function featuresSource(n: number): string {
       ? `shift(x, ${1 + (i % 5)}, { groups })`
       : `${kernel}(x, ${w}, { groups, minPeriods: 2 })`;
     const x = i % 2 === 0 ? 'a' : 'b';
-    lines.push(`  @feature() f${i}(${x}: Float64Array, groups: Groups): Float64Array { const x = ${x}; return ${call}; }`);
+    lines.push(`  @feature() f${i}(${x}: Float64Array, groups: Groups): Float64Array {`, `    const x = ${x}; return ${call};`, '  }');
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
@@ -160,7 +160,7 @@ export default {
     const features = numberFlag(args, '--features', 20);
     const counts = stringFlag(args, '--workers', '1,2,4').split(',').map(Number);
     if (!hasRedis) {
-      return { scenario: 'distributed', error: '/usr/bin/redis-server is not installed (apt-get install redis-server)' };
+      return { scenario: 'distributed', error: 'redis-server is not installed (apt-get install redis-server).' };
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiver-bench-dist-'));
     const redis = await startRedis();
