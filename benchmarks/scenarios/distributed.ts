@@ -38,7 +38,8 @@ function featuresSource(n: number): string {
       ? `shift(x, ${1 + (i % 5)}, { groups })`
       : `${kernel}(x, ${w}, { groups, minPeriods: 2 })`;
     const x = i % 2 === 0 ? 'a' : 'b';
-    lines.push(`  @feature() f${i}(${x}: Float64Array, groups: Groups): Float64Array {`, `    const x = ${x}; return ${call};`, '  }');
+    lines.push(`  @feature() f${i}(${x}: Float64Array, groups: Groups): Float64Array {`);
+    lines.push(`    const x = ${x}; return ${call};`, '  }');
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
