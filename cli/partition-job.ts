@@ -9,7 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { FeatureExecutionError, entityHistory, type Driver } from '../src';
-import { decodeScalar, failureText, GLOBAL_PREFIX, type PartitionJob, type PartReport } from '../src/distributed/job';
+import {
+  decodeScalar, failureText, GLOBAL_PREFIX, storePaths, type PartitionJob, type PartReport,
+} from '../src/distributed/job';
 import { inputsFromTable } from '../adapters/arrow/table-to-inputs';
 import { readBatches } from '../adapters/files/partition-store';
 import { writeArrow } from '../adapters/files/write-arrow';
@@ -18,22 +20,6 @@ import { FailedPartition } from '../adapters/bullmq/worker';
 import { threads } from '../adapters/threads/threads';
 import { commandTable } from './result-table';
 import { buildDriver } from './session';
-
-/**
- * The files of run `key` in `store`: the partitioned inputs, and each partition's part and report.
- *
- * @example
- * storePaths('/shared/frame.store', 'q3f9…').part(0); // '/shared/frame.store/q3f9…/part-0.arrow'
- */
-export function storePaths(store: string, key: string) {
-  const dir = path.join(store, key);
-  return {
-    dir,
-    inputs: path.join(dir, 'inputs.arrow'),
-    part: (i: number) => path.join(dir, `part-${i}.arrow`),
-    report: (i: number) => path.join(dir, `part-${i}.json`),
-  };
-}
 
 const drivers = new Map<string, { mtimeMs: number; driver: Driver<Table> }>();
 

@@ -3,6 +3,7 @@
  * how a run's key is made, and how global scalars and a feature's failure travel as text.
  */
 import { createHash } from 'crypto';
+import * as path from 'path';
 import { DistributedError } from './errors';
 
 /** One partition's job: where the features and inputs are, what to compute, where to write it. */
@@ -147,4 +148,20 @@ export function parseFailure(text: string): { node: string; partition: number; m
  */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//');
+}
+
+/**
+ * The files of run `key` in `store`: the partitioned inputs, and each partition's part and report.
+ *
+ * @example
+ * storePaths('/shared/frame.store', 'q3f9…').part(0); // '/shared/frame.store/q3f9…/part-0.arrow'
+ */
+export function storePaths(store: string, key: string) {
+  const dir = path.join(store, key);
+  return {
+    dir,
+    inputs: path.join(dir, 'inputs.arrow'),
+    part: (i: number) => path.join(dir, `part-${i}.arrow`),
+    report: (i: number) => path.join(dir, `part-${i}.json`),
+  };
 }
