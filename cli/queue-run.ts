@@ -25,6 +25,7 @@ export interface QueueRunOptions {
   readonly calendar?: string;
   readonly join?: readonly unknown[];
   readonly threads?: number;
+  readonly cache?: string;
   readonly quiet?: boolean;
   /** Outputs named with --outputs (not chosen for the user). */
   readonly chosen: boolean;
@@ -57,6 +58,9 @@ export async function runByQueue(
   }
   if (opts.partitions === undefined) {
     throw new UsageError('--queue needs --partitions <n>: how many partition jobs to split the entities into.');
+  }
+  if (opts.cache !== undefined) {
+    throw new UsageError('--cache goes without --queue: a distributed run keeps its parts in --store, and a rerun reads them.');
   }
   const stat = fs.statSync(opts.inputs);
   return coordinate({

@@ -30,7 +30,7 @@ export function childId(key: string, partition: number): string {
 }
 
 /** How long Redis may fail to answer during a run before it counts as lost. */
-const LOST_AFTER_MS = 5000;
+const LOST_AFTER_MS = 3000;
 /** After this long with nothing finished and no worker connected, say so (once). */
 const NO_WORKER_NOTE_MS = 10_000;
 

@@ -4,18 +4,39 @@
  * The result equals the single-process run cell for cell (a synthetic history of 300 entities
  * with a global feature, and the weather data); a throwing feature fails the run naming node and
  * partition and cancels the jobs not started; a SIGKILLed worker's job is taken over by another;
- * a rerun computes nothing; an unreachable Redis fails within seconds naming the URL.
+ * a rerun computes nothing; an unreachable or lost Redis fails within seconds naming the URL;
+ * buildTrainingFrame({ distributed }) gives the single-process frame. One redis-server and one
+ * pair of workers serve the tests in turn (worker start-up is most of their time).
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readTable } from '../../adapters/files/formats';
 import { RespClient } from '../../adapters/bullmq/resp-client';
+import { buildTrainingFrame, InputError } from '../../src';
+import { ShopFeatures } from '../fixtures/distributed-features';
 import { project, quiver } from '../cli/support/cli';
 import { freePort, hasRedis, startRedis, type RedisServer } from './support/redis-server';
 
 const RUNNER = path.join(__dirname, '../cli/support/run-from-source.js');
 const WEATHER = path.join(__dirname, '../../node_modules/vega-datasets/data/weather.csv');
+const SHOP_FEATURES = path.join(__dirname, '../fixtures/distributed-features.ts');
+
+/** 120 shops of 10–46 days, some sales NaN: the history of the buildTrainingFrame test. */
+function shops() {
+  const shop: string[] = [];
+  const day: number[] = [];
+  const sales: number[] = [];
+  for (let s = 0; s < 120; s++) {
+    const n = 10 + ((s * 31) % 37);
+    for (let d = 0; d < n; d++) {
+      shop.push(`shop${s}`);
+      day.push(Date.UTC(2024, 0, 1 + d));
+      sales.push((s * 7 + d * 3) % 13 === 0 ? NaN : ((s * 17 + d * 5) % 41) + 0.25);
+    }
+  }
+  return { shop, day, sales: Float64Array.from(sales) };
+}
 
 const rows: string[] = ['store,date,sales,region'];
 for (let s = 0; s < 300; s++) {
@@ -166,6 +187,40 @@ run('quiver run --queue with quiver worker processes', () => {
     expect(started()).toBe(7);
   }, 120_000);
 
+  test('buildTrainingFrame({ distributed }): the frame equals the single-process one, cell for cell', async () => {
+    const options = {
+      features: [ShopFeatures], data: shops(), entity: 'shop', time: 'day', target: 'sales',
+      splits: { validation: '2024-01-25', test: '2024-02-05' },
+    };
+    const whole = await buildTrainingFrame(options);
+    const frameStore = path.join(dir, 'frame.store');
+    const distributed = { redis: redis.url, partitions: 5, store: frameStore, features: SHOP_FEATURES };
+    const dist = await buildTrainingFrame({ ...options, distributed });
+    expect(dist.features).toEqual(whole.features);
+    expect(dist.counts).toEqual(whole.counts);
+    for (const split of ['train', 'validation', 'test'] as const) {
+      const a = whole[split];
+      const b = dist[split];
+      expect(b.numRows).toBe(a.numRows);
+      expect(a.numRows).toBeGreaterThan(0);
+      for (const field of a.schema.fields) {
+        const x = Array.from(a.getChild(field.name)!.toArray() as ArrayLike<unknown>);
+        const y = Array.from(b.getChild(field.name)!.toArray() as ArrayLike<unknown>);
+        expect(y.every((v, i) => Object.is(v, x[i]))).toBe(true);
+      }
+    }
+    expect(fs.readdirSync(frameStore)).toHaveLength(1);
+  }, 120_000);
+
+  test('buildTrainingFrame: bad distributed options are one InputError before anything runs', async () => {
+    const options = { features: [ShopFeatures], data: shops(), entity: 'shop', time: 'day', target: 'sales' };
+    const distributed = { redis: 'http://x', partitions: 0, store: '' };
+    const bad = buildTrainingFrame({ ...options, partitions: 2, distributed });
+    await expect(bad).rejects.toThrow(InputError);
+    await expect(bad).rejects.toThrow(/distributed.redis is "http:\/\/x"[\s\S]*distributed.partitions is 0/);
+    await expect(bad).rejects.toThrow(/distributed.store is ""[\s\S]*partitions and distributed were both given/);
+  });
+
   test('weather data (two cities, 2012–2015): the same table as the single-process run', async () => {
     const opts = ['--inputs', 'weather.csv', '--entity', 'location', '--time', 'date', '--quiet'];
     expect(quiver(['run', 'weather.ts', ...opts, '--out', 'w-whole.arrow'], dir).code).toBe(0);
@@ -220,6 +275,32 @@ run('quiver run --queue with quiver worker processes', () => {
     expect(rescuer.lines.filter((l) => l.includes(' of 3: started'))).toHaveLength(3);
     expectSame((await columns('whole.arrow')).out, (await columns('killed.arrow')).out);
   }, 120_000);
+
+  test('Redis lost mid-run: the coordinator fails within seconds naming the URL', async () => {
+    const own = await startRedis();
+    const stuck = spawn(process.execPath, [RUNNER, 'worker', '--redis', own.url], {
+      cwd: dir, env: { ...process.env, QUIVER_TEST_HANG: '1' }, stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    workers.push(stuck);
+    let said = '';
+    stuck.stdout!.on('data', (d: Buffer) => (said += d.toString()));
+    try {
+      const args = [...store, '--out', 'lost.arrow', '--queue', own.url, '--partitions', '2', '--store', 'lost.store'];
+      const coordinator = spawn(process.execPath, [RUNNER, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      coordinator.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => coordinator.once('exit', (code) => resolve(code)));
+      await until('the worker to take a job', () => said.includes(': started'));
+      await own.stop();
+      const lostAt = Date.now();
+      expect(await exited).toBe(1);
+      expect(Date.now() - lostAt).toBeLessThan(20_000);
+      expect(stderr).toContain(`QueueUnavailableError: Redis at ${own.url} was lost mid-run`);
+    } finally {
+      await stop(stuck, 'SIGKILL');
+      await own.stop();
+    }
+  }, 60_000);
 
   test('Redis unreachable: the coordinator and a worker fail within seconds naming the URL', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
