@@ -6,6 +6,7 @@
  */
 import { createHash } from 'crypto';
 import type { Driver } from '../driver';
+import type { QualityResult } from '../quality/result';
 import type { EntityHistory } from '../timeseries/history';
 import { isTypedArray } from '../util/shapes';
 import { DistributedError } from './errors';
@@ -82,7 +83,10 @@ function className(cls: unknown): string {
  */
 export async function distributedRun(
   driver: Driver<unknown>, outputs: readonly string[], history: EntityHistory, d: DistributedFrameRun,
-) {
+): Promise<{
+  result: Record<string, unknown>; quality: QualityResult[]; timings: Record<string, number>;
+  cache: { hits: string[]; misses: string[] };
+}> {
   const classes = d.classes.map(className);
   const featuresFile = d.features ?? moduleFileOf(d.classes[0]);
   if (featuresFile === undefined) {
