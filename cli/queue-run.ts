@@ -8,7 +8,9 @@ import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import type { Driver } from '../src/driver';
 import type { EntityHistory } from '../src/timeseries/history';
+import { SingleBar } from 'cli-progress';
 import { coordinate, type QueueRun } from '../adapters/bullmq/coordinator';
+import { shouldDrawProgress } from '../adapters/progress/progress-bar';
 import { UsageError } from './errors';
 
 /** What the coordinator needs from `quiver run`'s options. */
@@ -60,13 +62,32 @@ export async function runByQueue(
     throw new UsageError('--queue needs --partitions <n>: how many partition jobs to split the entities into.');
   }
   if (opts.cache !== undefined) {
-    throw new UsageError('--cache goes without --queue: a distributed run keeps its parts in --store, and a rerun reads them.');
+    throw new UsageError('--cache goes without --queue: a distributed run keeps its parts in --store for reruns.');
   }
   const stat = fs.statSync(opts.inputs);
-  return coordinate({
-    driver: dr as Driver<unknown>, outputs, history, url: opts.queue, partitions: opts.partitions,
-    store: opts.store ?? defaultStore(opts.out), featuresFile, classes: opts.class, config: opts.config,
-    chosen: opts.chosen, threads: opts.threads, inputs: [path.resolve(opts.inputs), stat.size, stat.mtimeMs],
-    extra: { calendar: opts.calendar ?? null, join: opts.join ?? [] }, say: opts.quiet ? undefined : say,
-  });
+  // on a terminal, the progress bar `quiver run` draws for nodes, here for partitions; else lines
+  let bar: SingleBar | undefined;
+  const progress = shouldDrawProgress({ quiet: opts.quiet })
+    ? (done: number, total: number, rowsPerS: number) => {
+        const rate = rowsPerS.toLocaleString('en-US');
+        if (bar === undefined) {
+          const format = ' {bar} {value}/{total} partitions | {duration_formatted} | {rate} rows/s';
+          bar = new SingleBar({ stream: process.stderr, format, barsize: 24, hideCursor: true, fps: 10 });
+          bar.start(total, done, { rate });
+        } else {
+          bar.update(done, { rate });
+        }
+      }
+    : undefined;
+  try {
+    return await coordinate({
+      driver: dr as Driver<unknown>, outputs, history, url: opts.queue, partitions: opts.partitions,
+      store: opts.store ?? defaultStore(opts.out), featuresFile, classes: opts.class, config: opts.config,
+      chosen: opts.chosen, threads: opts.threads, inputs: [path.resolve(opts.inputs), stat.size, stat.mtimeMs],
+      extra: { calendar: opts.calendar ?? null, join: opts.join ?? [] },
+      say: opts.quiet ? undefined : say, progress,
+    });
+  } finally {
+    bar?.stop();
+  }
 }

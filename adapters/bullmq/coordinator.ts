@@ -46,8 +46,10 @@ export interface CoordinatorSpec {
   readonly inputs: unknown;
   /** Anything else the parts depend on (calendar, joins…): part of the run's key. */
   readonly extra?: unknown;
-  /** Progress lines (none when undefined). */
+  /** Progress lines and notes (none when undefined). */
   readonly say?: (line: string) => void;
+  /** Progress as numbers (partitions done of total, history rows/s), instead of lines. */
+  readonly progress?: (done: number, total: number, rowsPerS: number) => void;
 }
 
 /** Measured figures of the run (for the cost model and the benchmark). */
@@ -133,12 +135,12 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
     const rowsOf = new Map(missing.map((p) => [p.index, p.end - p.start]));
     const flow = await runFlow({
       url: spec.url, key, jobs,
-      onProgress: say === undefined ? undefined : (done, total) => {
+      onProgress: say === undefined && spec.progress === undefined ? undefined : (done, total) => {
         let rows = 0;
         for (const p of missing) if (fs.existsSync(paths.report(p.index))) rows += rowsOf.get(p.index) ?? 0;
-        const s = (performance.now() - began) / 1000;
-        const rate = done > 0 ? `, ${Math.round(rows / Math.max(s, 1e-3)).toLocaleString('en-US')} rows/s` : '';
-        say(`partitions: ${done} of ${total} done${rate}`);
+        const perS = done > 0 ? Math.round(rows / Math.max((performance.now() - began) / 1000, 1e-3)) : 0;
+        if (spec.progress) return spec.progress(done, total, perS);
+        say?.(`partitions: ${done} of ${total} done${done > 0 ? `, ${perS.toLocaleString('en-US')} rows/s` : ''}`);
       },
       onNote: (m) => say?.(`note: ${m}`),
     });
