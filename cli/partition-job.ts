@@ -9,8 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { FeatureExecutionError, entityHistory, type Driver } from '../src';
+import { DistributedError } from '../src/distributed/errors';
 import {
-  decodeScalar, failureText, GLOBAL_PREFIX, storePaths, type PartitionJob, type PartReport,
+  decodeScalar, failureText, GLOBAL_PREFIX, storePaths, textHash, type PartitionJob, type PartReport,
 } from '../src/distributed/job';
 import { inputsFromTable } from '../adapters/arrow/table-to-inputs';
 import { readBatches } from '../adapters/files/partition-store';
@@ -21,20 +22,32 @@ import { threads } from '../adapters/threads/threads';
 import { commandTable } from './result-table';
 import { buildDriver } from './session';
 
-const drivers = new Map<string, { mtimeMs: number; driver: Driver<Table> }>();
+const drivers = new Map<string, { hash: string; driver: Driver<Table> }>();
 
-/** The driver for the job's features file, classes and config, built again when the file changed. */
+/**
+ * The driver for the job's features file, classes and config. The file's text must be the one the
+ * coordinator hashed (a stale copy on this machine would compute other values, silently); when it
+ * changed since this worker loaded it, it is loaded again (files it imports are not reloaded:
+ * restart the workers after changing those).
+ */
 function driverFor(job: PartitionJob): Driver<Table> {
+  const hash = textHash(fs.readFileSync(job.featuresFile, 'utf8'));
+  if (hash !== job.featuresHash) {
+    throw new DistributedError(
+      `The features file ${job.featuresFile} on worker ${os.hostname()} is not the coordinator's (its text differs); ` +
+        'give every machine the same file, then run again.',
+    );
+  }
   const id = JSON.stringify([job.featuresFile, job.classes ?? [], job.config ?? {}, job.chosen]);
-  const mtimeMs = fs.statSync(job.featuresFile).mtimeMs;
   const known = drivers.get(id);
-  if (known && known.mtimeMs === mtimeMs) return known.driver;
+  if (known && known.hash === hash) return known.driver;
+  if (known) delete require.cache[require.resolve(job.featuresFile)];
   const opts = {
     class: job.classes ? [...job.classes] : undefined,
     config: job.config ? { ...job.config } : undefined,
   };
   const driver = buildDriver(job.featuresFile, opts, [], commandTable(!job.chosen));
-  drivers.set(id, { mtimeMs, driver });
+  drivers.set(id, { hash, driver });
   return driver;
 }
 

@@ -14,7 +14,7 @@ import type { QualityResult } from '../../src/quality/result';
 import { checkPartitionable, globalFeatures, globalValues, planPartitions } from '../../src/partition';
 import { inHistoryRows } from '../../src/partition/collect';
 import {
-  encodeScalar, GLOBAL_PREFIX, runKey, storePaths, type EncodedScalar, type PartitionJob, type PartReport,
+  encodeScalar, GLOBAL_PREFIX, runKey, storePaths, textHash, type EncodedScalar, type PartitionJob, type PartReport,
 } from '../../src/distributed/job';
 import { tableFromColumns } from '../arrow/table-from-columns';
 import { joinBatches } from '../arrow/join-batches';
@@ -102,10 +102,11 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
     }
   }
   const file = path.resolve(spec.featuresFile);
+  const featuresHash = textHash(fs.readFileSync(file, 'utf8'));
   const { entity, time } = spec.history;
   const key = runKey({
     quiver: packageVersion(__dirname, 'quiver'),
-    features: [file, fs.readFileSync(file, 'utf8')],
+    features: [file, featuresHash],
     inputs: [spec.inputs, spec.history.rows],
     classes: spec.classes ?? [], config: spec.config ?? {}, outputs: spec.outputs, chosen: spec.chosen,
     entity, time, extra: spec.extra ?? null,
@@ -125,8 +126,8 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
     fs.writeFileSync(batchesFile, JSON.stringify(batches));
   }
   const jobs: PartitionJob[] = missing.map((p) => ({
-    key, featuresFile: file, classes: spec.classes, config: spec.config, outputs: spec.outputs, chosen: spec.chosen,
-    entity, time, store, partition: p.index, partitions: parts.length,
+    key, featuresFile: file, featuresHash, classes: spec.classes, config: spec.config, outputs: spec.outputs,
+    chosen: spec.chosen, entity, time, store, partition: p.index, partitions: parts.length,
     rows: [p.start, p.end], batches: batches[p.index], globalColumns, globalScalars, threads: spec.threads ?? 0,
   }));
   let redisOps = 0;

@@ -12,6 +12,8 @@ export interface PartitionJob {
   readonly key: string;
   /** Absolute path of the features file (both sides must be able to read it). */
   readonly featuresFile: string;
+  /** sha256 of the features file's text on the coordinator: a worker whose copy differs refuses the job. */
+  readonly featuresHash: string;
   readonly classes?: readonly string[];
   readonly config?: Readonly<Record<string, unknown>>;
   readonly outputs: readonly string[];
@@ -107,6 +109,16 @@ export function decodeScalar(s: EncodedScalar): unknown {
     case 'i': return BigInt(s.v);
     default: return undefined;
   }
+}
+
+/**
+ * sha256 of a features file's text, as `PartitionJob.featuresHash` holds it.
+ *
+ * @example
+ * textHash('export class A {}'); // '3f1c…' (64 hex digits)
+ */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** A partition job that failed because a feature threw: the node and partition, then the message. */
