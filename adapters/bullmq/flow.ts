@@ -98,6 +98,7 @@ async function watch(
   for (;;) {
     let done: number;
     let failed: number;
+    let left: number;
     try {
       const parent = await assemble.getJob(spec.key);
       if (!parent) {
@@ -109,6 +110,8 @@ async function watch(
       const counts = await parent.getDependenciesCount();
       done = counts.processed ?? 0;
       failed = counts.failed ?? 0;
+      // a rejoined flow may have more children than the partitions still missing: wait for all of them
+      left = counts.unprocessed ?? 0;
       lastOk = Date.now();
     } catch (error) {
       if (error instanceof DistributedError) throw error;
@@ -121,11 +124,11 @@ async function watch(
     }
     if (done !== shownDone) {
       shownDone = done;
-      spec.onProgress?.(done, ids.length);
+      spec.onProgress?.(done, done + left + failed);
     }
     // a failed child (failParentOnFailure) counts as failed here; the parent itself moves on to 'waiting'
     if (failed > 0) await failRun(ids, partitions, shown);
-    if (done >= ids.length) return;
+    if (left === 0 && failed === 0) return;
     if (!noted && done === 0 && Date.now() - began > NO_WORKER_NOTE_MS) {
       noted = true;
       const workers = await partitions.getWorkersCount().catch(() => -1);
