@@ -19,6 +19,7 @@ import {
 import { tableFromColumns } from '../arrow/table-from-columns';
 import { joinBatches } from '../arrow/join-batches';
 import { readBatches, writePartitioned } from '../files/partition-store';
+import { DistributedError } from '../../src/distributed/errors';
 import type { AdapterNote } from '../notes';
 import { packageVersion } from '../report/versions';
 import { probeRedis } from './connection';
@@ -148,6 +149,14 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
     redisOps = flow.redisOps;
   } else if (say !== undefined) {
     say(`partitions: all ${parts.length} already in the store ${paths.dir}; nothing to compute.`);
+  }
+  const lost = parts.filter((p) => !fs.existsSync(paths.report(p.index)));
+  if (lost.length > 0) {
+    throw new DistributedError(
+      `The flow finished but the parts of partition ${lost.map((p) => p.index + 1).join(', ')} ` +
+        `are not in ${paths.dir} ` +
+        '(removed while the run went on, or the workers write elsewhere: check their --store); run again.',
+    );
   }
   const tables: Table[] = [];
   const quality: QualityResult[] = [];

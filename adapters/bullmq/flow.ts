@@ -59,7 +59,10 @@ export async function runFlow(spec: FlowSpec): Promise<{ readonly redisOps: numb
   const commandsBefore = client.commands;
   try {
     const existing = await assemble.getJob(spec.key);
-    const rejoin = existing !== undefined && (await existing.getState()) === 'waiting-children';
+    // a flow a killed coordinator left: still running, or finished without failures but not yet removed
+    const state = existing === undefined ? undefined : await existing.getState();
+    const cleanDone = state === 'waiting' && ((await existing!.getDependenciesCount()).failed ?? 0) === 0;
+    const rejoin = state === 'waiting-children' || cleanDone;
     if (existing && !rejoin) await existing.remove().catch(() => undefined);
     if (!rejoin) {
       for (const id of ids) await (await partitions.getJob(id))?.remove().catch(() => undefined);

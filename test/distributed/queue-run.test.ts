@@ -3,7 +3,8 @@
  * `quiver worker` child processes and the `quiver run --queue` coordinator as a user runs them.
  * The result equals the single-process run cell for cell (a synthetic history of 300 entities
  * with a global feature, and the weather data); a throwing feature fails the run naming node and
- * partition and cancels the jobs not started; a SIGKILLed worker's job is taken over by another;
+ * partition and cancels the jobs not started; a SIGKILLed worker's job is taken over by another
+ * (and a SIGKILLed coordinator's rerun rejoins its flow);
  * a rerun computes nothing; an unreachable or lost Redis fails within seconds naming the URL;
  * buildTrainingFrame({ distributed }) gives the single-process frame. One redis-server and one
  * pair of workers serve the tests in turn (worker start-up is most of their time).
@@ -254,24 +255,30 @@ run('quiver run --queue with quiver worker processes', () => {
     expect(parts.length).toBeLessThan(11);
   }, 120_000);
 
-  test('a worker SIGKILLed mid-job: another takes the job after the stall interval, same table', async () => {
+  test('a worker and its coordinator SIGKILLed mid-job: the rerun rejoins, another worker takes the job', async () => {
     await Promise.all(workers.splice(0).map((w) => stop(w)));
     const lock = ['--lock-duration', '1000', '--stalled-interval', '500'];
     const doomed = worker(lock, { QUIVER_TEST_HANG: '1' });
     await until('the first worker to connect', () => doomed.lines.some((l) => l.includes('taking partition jobs')));
     const args = [...store, '--out', 'killed.arrow', '--queue', redis.url, '--partitions', '3',
       '--store', 'killed.store'];
-    const coordinator = spawn(process.execPath, [RUNNER, ...args], {
-      cwd: dir, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    coordinator.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => coordinator.once('exit', (code) => resolve(code)));
+    const coordinate = () => {
+      const child = spawn(process.execPath, [RUNNER, ...args], {
+        cwd: dir, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      return { child, exited, stderr: () => stderr };
+    };
+    const first = coordinate();
     await until('the first worker to take a job', () => doomed.lines.some((l) => l.includes(': started')));
-    await stop(doomed, 'SIGKILL');
+    await Promise.all([stop(doomed, 'SIGKILL'), stop(first.child, 'SIGKILL')]);
+    const again = coordinate();
     const rescuer = worker(lock);
-    expect(await exited).toBe(0);
-    expect(stderr).toBe('');
+    expect(await again.exited).toBe(0);
+    expect(again.stderr()).toBe('');
+    // the flow the first coordinator added, not a second one: 3 jobs in all, the stalled one among them
     expect(rescuer.lines.filter((l) => l.includes(' of 3: started'))).toHaveLength(3);
     expectSame((await columns('whole.arrow')).out, (await columns('killed.arrow')).out);
   }, 120_000);
