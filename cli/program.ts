@@ -10,6 +10,7 @@ import { runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
 import { cacheClearCommand } from './commands/cache';
 import { typesCommand } from './commands/types';
+import { workerCommand } from './commands/worker';
 import { describeError, exitCodeOf } from './errors';
 import { processIo, type Io } from './io';
 import { parseConfig, parseCount, parseList, parseTag } from './options';
@@ -52,6 +53,8 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .option('--lineage-namespace <name>', 'the OpenLineage job namespace (default: quiver)')
     .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
     .option('--partitions <n>', 'with --entity: compute the entities in n partitions (balanced by rows), one after another', parseCount('--partitions'))
+    .option('--queue <url>', 'with --entity, --partitions: send the partitions to quiver workers via BullMQ there')
+    .option('--store <dir>', 'with --queue: a folder the workers read and write, for inputs and parts (default <out>.store)')
     .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
     .option('--no-isolation-check', 'with --entity: skip the check that each feature reads only its own entity')
     .option('--isolation-ignore <names>', 'with --entity: features that are cross-entity on purpose, left out of that check', parseList)
@@ -110,6 +113,21 @@ function cacheDefinition(cmd: Command, io: Io, done: (code: number) => void): vo
     .action(async (dir: string) => done(await cacheClearCommand(dir, io)));
 }
 
+function workerDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
+  cmd.command('worker')
+    .description('take partition jobs of distributed runs (quiver run --queue) from BullMQ on Redis, until stopped')
+    .requiredOption('--redis <url>', 'the Redis the coordinators queue on, e.g. redis://host:6379')
+    .option('--concurrency <n>', 'partition jobs at once in this process (default 1)', parseCount('--concurrency'))
+    .option('--store <dir>', "the store folder as this machine sees it, if mounted elsewhere than on the coordinator's")
+    .option('--lock-duration <ms>', 'a job lock not renewed lasts this long, then others may take it (default 30000)',
+      parseCount('--lock-duration'))
+    .option('--stalled-interval <ms>', 'how often to look for jobs of dead workers (default 30000)',
+      parseCount('--stalled-interval'))
+    .option('--quiet', 'print nothing per job')
+    .addHelpText('after', '\nExample:\n  quiver worker --redis redis://queue:6379 --concurrency 2')
+    .action(async (opts) => done(await workerCommand(opts, io)));
+}
+
 /**
  * The commander program; `done` receives each action's exit code.
  *
@@ -123,7 +141,11 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(add --help for usage)');
-  for (const define of [runDefinition, listDefinition, graphDefinition, validateDefinition, cacheDefinition, typesDefinition]) define(program, io, done);
+  const commands = [
+    runDefinition, listDefinition, graphDefinition, validateDefinition,
+    cacheDefinition, typesDefinition, workerDefinition,
+  ];
+  for (const define of commands) define(program, io, done);
   return program;
 }
 

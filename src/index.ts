@@ -31,6 +31,7 @@ export type { ResultBuilder } from './results/result-builder';
 export { dictResult } from './results/dict-result';
 export * from './timeseries';
 export * from './partition';
+export { DistributedError, QueueUnavailableError } from './distributed/errors';
 export type { WithCacheOptions } from './cache/options';
 export type { CacheBehavior } from './cache/behavior';
 export type { CacheReport } from './cache/session';

@@ -26,6 +26,7 @@ import { tableBuffers } from '../../adapters/arrow/table-buffers';
 import { type LeadColumns, withLeadColumns } from '../../adapters/arrow/lead-columns';
 import { PartsSummary } from '../parts-summary';
 import { settleTypes } from '../../adapters/arrow/settle-types';
+import { runByQueue } from '../queue-run';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
@@ -53,6 +54,10 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
   readonly threads?: number;
   /** With --entity: compute the entities in this many partitions, one after another. */
   readonly partitions?: number;
+  /** `--queue URL`: send the partitions to `quiver worker`s through BullMQ on this Redis. */
+  readonly queue?: string;
+  /** `--store DIR` (with --queue): where the partitioned inputs and the parts go (default `<out>.store`). */
+  readonly store?: string;
 }
 
 /** What the command reports of a run: the table, or for a run written part by part, its summary. */
@@ -202,7 +207,18 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     const inputs = timed.inputs;
     const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
     checkLeadNames(outputs, opts);
-    if (opts.partitions !== undefined) {
+    if (opts.queue !== undefined) {
+      // the workers compute the partitions; the coordinator joins their parts in partition order
+      const queued = { ...opts, queue: opts.queue, chosen: !outputsChosenForUser(opts) };
+      const joined = await runByQueue(dr, outputs, timed.history, file, queued, (line) => io.err(line));
+      const history = timed.history;
+      const result = history ? led(joined.result, history.inputs, opts, 0, history.rows) : joined.result;
+      run = { ...joined, result };
+      await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+      await writeResult(result, opts.out);
+    } else if (opts.store !== undefined) {
+      throw new UsageError('--store goes with --queue: it is where the workers find the inputs and write their parts.');
+    } else if (opts.partitions !== undefined) {
       // written partition by partition; a feature that reads across entities was refused before the first
       run = await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
     } else {

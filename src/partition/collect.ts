@@ -71,7 +71,7 @@ export async function collectPartitions<R>(
  * A partition's quality result with its `firstRows` counted in the whole history's sorted rows
  * (`historyRows: true`), so that they name the right entity and time.
  */
-function inHistoryRows(q: QualityResult, start: number): QualityResult {
+export function inHistoryRows(q: QualityResult, start: number): QualityResult {
   const d = q.diagnostics;
   const rows = d?.firstRows;
   if (!Array.isArray(rows) || rows.length === 0) return q;

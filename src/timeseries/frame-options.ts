@@ -77,7 +77,28 @@ export interface TrainingFrameOptions {
    * the whole history. The frame equals the unpartitioned one, cell for cell.
    */
   readonly partitions?: number;
+  /**
+   * Compute the features on `quiver worker` processes through BullMQ on Redis (API §9): the
+   * entities in `partitions` partition jobs; inputs and parts go through `store`, a folder the
+   * workers can read and write. The workers load `features` (default: the file that exports the
+   * first feature class, when it was loaded with `require`). The frame equals the single-process one.
+   */
+  readonly distributed?: DistributedFrameOptions;
 }
+
+/** `buildTrainingFrame({ distributed })`. */
+export interface DistributedFrameOptions {
+  /** The Redis URL the workers take jobs from, e.g. `redis://queue:6379`. */
+  readonly redis: string;
+  readonly partitions: number;
+  /** A folder the coordinator and every worker can read and write (a shared disk). */
+  readonly store: string;
+  /** The file that exports the feature classes (by their class names), for the workers to load. */
+  readonly features?: string;
+}
+
+/** The keys of `distributed`. */
+const DISTRIBUTED_KEYS = ['redis', 'partitions', 'store', 'features'];
 
 /** Every key `TrainingFrameOptions` knows, one per line: a new option is one line here. */
 export const FRAME_OPTION_KEYS: readonly string[] = [
@@ -102,6 +123,7 @@ export const FRAME_OPTION_KEYS: readonly string[] = [
   'joins',
   'cache',
   'partitions',
+  'distributed',
 ];
 
 /** The keys of `splits`. */
@@ -151,6 +173,38 @@ function isolationOption(given: unknown, add: (message: string, ...nodes: string
     return false;
   }
   return { ignore: ignore as string[] };
+}
+
+/** What is wrong with `distributed` (and what it cannot go with). */
+function distributedIssues(options: TrainingFrameOptions): Issue[] {
+  const d = options.distributed as unknown;
+  if (d === undefined) return [];
+  const issues: Issue[] = [];
+  const add = (message: string) => issues.push({ code: 'training-frame', message, nodes: ['distributed'] });
+  if (!isRecord(d)) {
+    add(`distributed is ${describeOption(d)}; give { redis: 'redis://host:6379', partitions: 8, store: '/shared' }.`);
+    return issues;
+  }
+  collect(issues, () => assertKnownKeys(d, DISTRIBUTED_KEYS, 'buildTrainingFrame distributed', InputError));
+  if (typeof d.redis !== 'string' || !d.redis.startsWith('redis://')) {
+    add(`distributed.redis is ${describeOption(d.redis)}; give the Redis URL, e.g. 'redis://queue:6379'.`);
+  }
+  if (!Number.isInteger(d.partitions) || (d.partitions as number) < 1) {
+    add(`distributed.partitions is ${describeOption(d.partitions)}; give a whole number of jobs, 1 or more.`);
+  }
+  if (typeof d.store !== 'string' || d.store.length === 0) {
+    add(`distributed.store is ${describeOption(d.store)}; give a folder the workers can read and write.`);
+  }
+  if (d.features !== undefined && typeof d.features !== 'string') {
+    add(`distributed.features is ${describeOption(d.features)}; give the file exporting the feature classes.`);
+  }
+  if (options.partitions !== undefined) {
+    add('partitions and distributed were both given; distributed.partitions says how many.');
+  }
+  if (options.cache !== undefined) {
+    add('cache and distributed were both given; a distributed run keeps its parts in distributed.store instead.');
+  }
+  return issues;
 }
 
 function describeOption(value: unknown): string {
@@ -206,6 +260,7 @@ export function resolveFrameOptions(options: TrainingFrameOptions): ResolvedFram
   if (partitions !== undefined && (!Number.isInteger(partitions) || partitions < 1)) {
     add(`partitions is ${String(partitions)}; give a whole number of partitions, 1 or more.`, 'partitions');
   }
+  issues.push(...distributedIssues(options));
   if (issues.length > 0) throw new InputError(issues);
   const checks = options.checks ?? true;
   const cache = options.cache === undefined ? undefined : cacheSettings(options.cache);

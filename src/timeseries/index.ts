@@ -4,7 +4,7 @@
  */
 export { entityHistory, type EntityHistory, type EntityHistoryOptions } from './history';
 export { buildTrainingFrame, type TrainingFrame, type FrameCounts } from './training-frame';
-export type { TrainingFrameOptions } from './frame-options';
+export type { DistributedFrameOptions, TrainingFrameOptions } from './frame-options';
 export type { ArrowTable } from './frame-tables';
 export { formatTrainingFrame } from './frame-summary';
 export { featureGrid, type GridPoint } from './feature-grid';

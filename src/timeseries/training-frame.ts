@@ -24,6 +24,7 @@ import { warmupRows } from './warmup';
 import { concatParts } from '../partition/concat';
 import { collectPartitions } from '../partition/collect';
 import { locateResult, locatingFailures } from './quality-rows';
+import { distributedRun } from '../distributed/frame';
 
 /** How many rows each step of `buildTrainingFrame` kept or dropped. */
 export interface FrameCounts {
@@ -168,9 +169,13 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   const driver = builder.build();
   const selected = selectOutputs(driver, o);
   const run = await locatingFailures(
-    () => (o.partitions === undefined
-      ? driver.run(selected.outputs, { inputs: history.inputs })
-      : runJoined(driver, selected.outputs, history, o.partitions)),
+    () => (o.distributed !== undefined
+      ? distributedRun(driver, selected.outputs, history, {
+        ...o.distributed, classes: o.features, config: o.config, chosen: o.outputs !== undefined,
+      })
+      : o.partitions === undefined
+        ? driver.run(selected.outputs, { inputs: history.inputs })
+        : runJoined(driver, selected.outputs, history, o.partitions)),
     rowSource,
   );
   const { columns: features, leftOut } = frameColumns(selected.outputs, run.result, history.rows, selected.explicit);

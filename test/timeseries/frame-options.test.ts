@@ -13,7 +13,7 @@ class Nothing {
 const data = { city: ['a', 'a'], date: ['2020-01-01', '2020-01-02'], temp: Float64Array.of(1, 2) };
 const base = { features: [Nothing], data, entity: 'city', time: 'date', target: 'temp' } as const;
 const VALID =
-  'features, data, entity, time, target, horizon, label, outputs, tags, include, splits, gap, warmup, checks, config, adapters, isolationCheck, calendar, joins, cache, partitions';
+  'features, data, entity, time, target, horizon, label, outputs, tags, include, splits, gap, warmup, checks, config, adapters, isolationCheck, calendar, joins, cache, partitions, distributed';
 
 describe('buildTrainingFrame options', () => {
   it('refuses a misspelled option with "did you mean"', async () => {

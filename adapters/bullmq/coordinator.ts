@@ -1,0 +1,183 @@
+/**
+ * The coordinator of a distributed run, for `quiver run --queue` and `buildTrainingFrame({
+ * distributed })` alike: it checks that the outputs are entity-local, computes the global features
+ * once, writes the sorted history (and the global columns) into the store once — one record batch
+ * per partition — adds one BullMQ flow for the partitions not in the store yet, shows progress,
+ * and joins the parts, in partition order, into one table.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Table } from 'apache-arrow';
+import type { Driver } from '../../src/driver';
+import type { EntityHistory } from '../../src/timeseries/history';
+import type { QualityResult } from '../../src/quality/result';
+import { checkPartitionable, globalFeatures, globalValues, planPartitions } from '../../src/partition';
+import { inHistoryRows } from '../../src/partition/collect';
+import {
+  encodeScalar, GLOBAL_PREFIX, runKey, storePaths, textHash, type EncodedScalar, type PartitionJob, type PartReport,
+} from '../../src/distributed/job';
+import { tableFromColumns } from '../arrow/table-from-columns';
+import { joinBatches } from '../arrow/join-batches';
+import { readBatches, writePartitioned } from '../files/partition-store';
+import { DistributedError } from '../../src/distributed/errors';
+import type { AdapterNote } from '../notes';
+import { packageVersion } from '../report/versions';
+import { probeRedis } from './connection';
+import { runFlow } from './flow';
+
+/** What the coordinator is given. */
+export interface CoordinatorSpec {
+  readonly driver: Driver<unknown>;
+  readonly outputs: readonly string[];
+  readonly history: EntityHistory;
+  /** The Redis URL. */
+  readonly url: string;
+  readonly partitions: number;
+  /** The store folder (absolute or relative to the working directory). */
+  readonly store: string;
+  /** The features file the workers load, and the classes and config they build the driver with. */
+  readonly featuresFile: string;
+  readonly classes?: readonly string[];
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Outputs named by the user (a non-column output is then an error, not left out). */
+  readonly chosen: boolean;
+  /** Worker threads per partition (0: inline). */
+  readonly threads?: number;
+  /** What identifies the inputs (a file's path, size and time, or a hash of the data): part of the run's key. */
+  readonly inputs: unknown;
+  /** Anything else the parts depend on (calendar, joins…): part of the run's key. */
+  readonly extra?: unknown;
+  /** Progress lines and notes (none when undefined). */
+  readonly say?: (line: string) => void;
+  /** Progress as numbers (partitions done of total, history rows/s), instead of lines. */
+  readonly progress?: (done: number, total: number, rowsPerS: number) => void;
+}
+
+/** Measured figures of the run (for the cost model and the benchmark). */
+export interface QueueRunStats {
+  readonly partitions: number;
+  /** Partitions computed by workers in this run (the rest were in the store). */
+  readonly computed: number;
+  readonly inputsBytes: number;
+  readonly partBytes: number;
+  readonly redisOps: number;
+  readonly workerMs: number;
+}
+
+/** What the coordinator returns: the joined table and what a run reports. */
+export interface QueueRun {
+  readonly result: Table;
+  readonly quality: QualityResult[];
+  readonly timings: Record<string, number>;
+  readonly cache: { hits: string[]; misses: string[] };
+  readonly notes: AdapterNote[];
+  readonly stats: QueueRunStats;
+}
+
+/**
+ * Runs the partitions on the workers of `spec.url` and joins their parts, in order.
+ *
+ * @example
+ * const { result } = await coordinate({
+ *   driver, outputs, history, url, partitions: 8, store, featuresFile, chosen: true, inputs: 'h1',
+ * });
+ */
+export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
+  const say = spec.say;
+  await probeRedis(spec.url);
+  await checkPartitionable(spec.driver, spec.outputs, spec.history);
+  const parts = planPartitions(spec.history.groups, spec.history.rows, spec.partitions);
+  const globals = await globalValues(spec.driver, spec.outputs, spec.history.inputs);
+  const globalColumns: string[] = [];
+  const globalScalars: Record<string, EncodedScalar> = {};
+  const names = Object.keys(spec.history.columns);
+  const values: unknown[] = names.map((n) => spec.history.columns[n]);
+  for (const name of globalFeatures(spec.driver, spec.outputs)) {
+    const value = globals[name];
+    if ((value as { length?: unknown } | null)?.length === spec.history.rows && typeof value === 'object') {
+      globalColumns.push(name);
+      names.push(GLOBAL_PREFIX + name);
+      values.push(value);
+    } else {
+      globalScalars[name] = encodeScalar(name, value);
+    }
+  }
+  const file = path.resolve(spec.featuresFile);
+  const featuresHash = textHash(fs.readFileSync(file, 'utf8'));
+  const { entity, time } = spec.history;
+  const key = runKey({
+    quiver: packageVersion(__dirname, 'quiver'),
+    features: [file, featuresHash],
+    inputs: [spec.inputs, spec.history.rows],
+    classes: spec.classes ?? [], config: spec.config ?? {}, outputs: spec.outputs, chosen: spec.chosen,
+    entity, time, extra: spec.extra ?? null,
+    partitions: parts.map((p) => [p.start, p.end]),
+  });
+  const store = path.resolve(spec.store);
+  const paths = storePaths(store, key);
+  await fs.promises.mkdir(paths.dir, { recursive: true });
+  const missing = parts.filter((p) => !fs.existsSync(paths.report(p.index)));
+  const ranges = parts.map((p) => [p.start, p.end] as const);
+  let batches: [number, number][];
+  const batchesFile = path.join(paths.dir, 'batches.json');
+  if (fs.existsSync(paths.inputs) && fs.existsSync(batchesFile)) {
+    batches = JSON.parse(fs.readFileSync(batchesFile, 'utf8')) as [number, number][];
+  } else {
+    batches = await writePartitioned(tableFromColumns(names, values), paths.inputs, ranges);
+    fs.writeFileSync(batchesFile, JSON.stringify(batches));
+  }
+  const jobs: PartitionJob[] = missing.map((p) => ({
+    key, featuresFile: file, featuresHash, classes: spec.classes, config: spec.config, outputs: spec.outputs,
+    chosen: spec.chosen, entity, time, store, partition: p.index, partitions: parts.length,
+    rows: [p.start, p.end], batches: batches[p.index], globalColumns, globalScalars, threads: spec.threads ?? 0,
+  }));
+  let redisOps = 0;
+  if (jobs.length > 0) {
+    const began = performance.now();
+    const rowsOf = new Map(missing.map((p) => [p.index, p.end - p.start]));
+    const flow = await runFlow({
+      url: spec.url, key, jobs,
+      onProgress: say === undefined && spec.progress === undefined ? undefined : (done, total) => {
+        let rows = 0;
+        for (const p of missing) if (fs.existsSync(paths.report(p.index))) rows += rowsOf.get(p.index) ?? 0;
+        const perS = done > 0 ? Math.round(rows / Math.max((performance.now() - began) / 1000, 1e-3)) : 0;
+        if (spec.progress) return spec.progress(done, total, perS);
+        say?.(`partitions: ${done} of ${total} done${done > 0 ? `, ${perS.toLocaleString('en-US')} rows/s` : ''}`);
+      },
+      onNote: (m) => say?.(`note: ${m}`),
+    });
+    redisOps = flow.redisOps;
+  } else if (say !== undefined) {
+    say(`partitions: all ${parts.length} already in the store ${paths.dir}; nothing to compute.`);
+  }
+  const lost = parts.filter((p) => !fs.existsSync(paths.report(p.index)));
+  if (lost.length > 0) {
+    throw new DistributedError(
+      `The flow finished but the parts of partition ${lost.map((p) => p.index + 1).join(', ')} ` +
+        `are not in ${paths.dir} ` +
+        '(removed while the run went on, or the workers write elsewhere: check their --store); run again.',
+    );
+  }
+  const tables: Table[] = [];
+  const quality: QualityResult[] = [];
+  const timings: Record<string, number> = {};
+  const notes: AdapterNote[] = [];
+  let partBytes = 0;
+  let workerMs = 0;
+  for (const p of parts) {
+    tables.push(await readBatches(paths.part(p.index)));
+    partBytes += fs.statSync(paths.part(p.index)).size;
+    const report = JSON.parse(fs.readFileSync(paths.report(p.index), 'utf8')) as PartReport;
+    if (missing.includes(p)) workerMs += report.ms;
+    for (const q of report.quality as QualityResult[]) quality.push(inHistoryRows(q, p.start));
+    for (const [name, ms] of Object.entries(report.timings)) timings[name] = (timings[name] ?? 0) + ms;
+    notes.push(...(report.notes as AdapterNote[]));
+  }
+  return {
+    result: joinBatches(tables), quality, timings, cache: { hits: [], misses: [] }, notes,
+    stats: {
+      partitions: parts.length, computed: jobs.length, inputsBytes: fs.statSync(paths.inputs).size,
+      partBytes, redisOps, workerMs,
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * What a `quiver worker` does with one partition job: load the features file (once per file,
+ * classes and config), read the partition's record batches of the inputs file, make them the
+ * same entity history the coordinator had, run the outputs with the global values as overrides,
+ * and write the part (Arrow IPC) and its report (JSON) into the store.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Table } from 'apache-arrow';
+import { FeatureExecutionError, entityHistory, type Driver } from '../src';
+import { DistributedError } from '../src/distributed/errors';
+import {
+  decodeScalar, failureText, GLOBAL_PREFIX, storePaths, textHash, type PartitionJob, type PartReport,
+} from '../src/distributed/job';
+import { inputsFromTable } from '../adapters/arrow/table-to-inputs';
+import { readBatches } from '../adapters/files/partition-store';
+import { writeArrow } from '../adapters/files/write-arrow';
+import { writeTextFile } from '../adapters/files/atomic-write';
+import { FailedPartition } from '../adapters/bullmq/worker';
+import { threads } from '../adapters/threads/threads';
+import { commandTable } from './result-table';
+import { buildDriver } from './session';
+
+const drivers = new Map<string, { hash: string; driver: Driver<Table> }>();
+
+/**
+ * The driver for the job's features file, classes and config. The file's text must be the one the
+ * coordinator hashed (a stale copy on this machine would compute other values, silently); when it
+ * changed since this worker loaded it, it is loaded again (files it imports are not reloaded:
+ * restart the workers after changing those).
+ */
+function driverFor(job: PartitionJob): Driver<Table> {
+  const hash = textHash(fs.readFileSync(job.featuresFile, 'utf8'));
+  if (hash !== job.featuresHash) {
+    throw new DistributedError(
+      `The features file ${job.featuresFile} on worker ${os.hostname()} is not the coordinator's (its text differs); ` +
+        'give every machine the same file, then run again.',
+    );
+  }
+  const id = JSON.stringify([job.featuresFile, job.classes ?? [], job.config ?? {}, job.chosen]);
+  const known = drivers.get(id);
+  if (known && known.hash === hash) return known.driver;
+  if (known) delete require.cache[require.resolve(job.featuresFile)];
+  const opts = {
+    class: job.classes ? [...job.classes] : undefined,
+    config: job.config ? { ...job.config } : undefined,
+  };
+  const driver = buildDriver(job.featuresFile, opts, [], commandTable(!job.chosen));
+  drivers.set(id, { hash, driver });
+  return driver;
+}
+
+/**
+ * Computes one partition into the store; `store` (the worker's `--store`) replaces the job's own
+ * store folder. A part already in the store (another worker finished it) is not computed again.
+ *
+ * @example
+ * const report = await computePartition(job);
+ */
+export async function computePartition(job: PartitionJob, store?: string): Promise<PartReport> {
+  const paths = storePaths(store ?? job.store, job.key);
+  if (fs.existsSync(paths.report(job.partition))) {
+    return JSON.parse(await fs.promises.readFile(paths.report(job.partition), 'utf8')) as PartReport;
+  }
+  const began = performance.now();
+  const driver = driverFor(job);
+  const batch = await readBatches(paths.inputs, job.batches[0], job.batches[1]);
+  const own = batch.schema.fields.filter((f) => !f.name.startsWith(GLOBAL_PREFIX)).map((f) => f.name);
+  const history = entityHistory(batch.select(own), { entity: job.entity, time: job.time });
+  const overrides: Record<string, unknown> = {};
+  const globals = inputsFromTable(batch.select(job.globalColumns.map((g) => GLOBAL_PREFIX + g)));
+  for (const name of job.globalColumns) overrides[name] = globals[GLOBAL_PREFIX + name];
+  for (const [name, value] of Object.entries(job.globalScalars)) overrides[name] = decodeScalar(value);
+  const executor = job.threads > 0 ? threads({ workers: job.threads }) : undefined;
+  let run: Awaited<ReturnType<Driver<Table>['run']>>;
+  try {
+    run = await driver.untyped.run([...job.outputs], { inputs: history.inputs, overrides, executor });
+  } catch (error) {
+    if (error instanceof FeatureExecutionError) {
+      const [a, b] = job.rows;
+      const where =
+        `partition ${job.partition + 1} of ${job.partitions} ` +
+        `(history rows ${a}–${b - 1}, ${history.groups.count} entities)`;
+      throw new FailedPartition(failureText(error.node, job.partition, `${error.message} — in ${where}`));
+    }
+    throw error;
+  } finally {
+    await (executor as { close?: () => Promise<void> } | undefined)?.close?.();
+  }
+  await fs.promises.mkdir(paths.dir, { recursive: true });
+  await writeArrow(run.result as Table, paths.part(job.partition));
+  const report: PartReport = {
+    partition: job.partition,
+    rows: history.rows,
+    ms: performance.now() - began,
+    quality: run.quality,
+    timings: run.timings,
+    notes: run.notes,
+    worker: `${os.hostname()}:${process.pid}`,
+  };
+  await writeTextFile(paths.report(job.partition), 'JSON', JSON.stringify(report));
+  return report;
+}
