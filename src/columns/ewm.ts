@@ -26,13 +26,14 @@ function ewmSegment(
   if (start >= end) return;
   const oldFactor = 1 - alpha;
   const newWeight = adjust === 1 ? 1 : alpha;
-  let weighted = x[start];
+  // ±Infinity is a missing value like NaN, as pandas' ewm makes it (its _prep_values)
+  let weighted = x[start] - x[start] === 0 ? x[start] : NaN;
   let nobs = weighted === weighted ? 1 : 0;
   let oldWeight = 1;
   out[start] = nobs >= minPeriods ? weighted : NaN;
   for (let i = start + 1; i < end; i++) {
     const cur = x[i];
-    const observed = cur === cur;
+    const observed = cur - cur === 0;
     if (observed) nobs++;
     if (weighted === weighted) {
       oldWeight *= oldFactor; // a NaN row still decays the old weight (ignore_na=False)
