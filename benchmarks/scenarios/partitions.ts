@@ -5,7 +5,7 @@
  * peak RSS (the child's maxRSS) and the frame's size. With `--verify` (default for frames under
  * 100 MB) the parent reads the files back and checks every cell equals the unpartitioned run's.
  *
- *   npm run bench -- partitions [--entities 1000] [--rows 8000] [--features 40] [--partitions 8,32] [--out arrow]
+ *   npm run bench -- partitions [--entities 1000] [--rows 10000] [--features 40] [--partitions 4,16,64] [--out arrow]
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
@@ -58,9 +58,9 @@ const scenario: Scenario = {
   description: 'quiver run --entity --partitions P vs unpartitioned, cold child per variant: wall time and peak RSS',
   async run(args) {
     const entities = numberFlag(args, '--entities', 1000);
-    const rows = numberFlag(args, '--rows', 8000);
+    const rows = numberFlag(args, '--rows', 10_000);
     const features = numberFlag(args, '--features', 40);
-    const counts = stringFlag(args, '--partitions', '8,32').split(',').map(Number);
+    const counts = stringFlag(args, '--partitions', '4,16,64').split(',').map(Number);
     const ext = stringFlag(args, '--out', 'arrow');
     const frameBytes = entities * rows * (features * 8 + 4 + 8);
     const verify = hasFlag(args, '--verify') || frameBytes < 100e6;
