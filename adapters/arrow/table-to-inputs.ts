@@ -6,7 +6,7 @@ import { Type, type Table, type Vector } from 'apache-arrow';
 import type { NoteOptions, NoteSink } from '../notes';
 import { float64Column } from './float64-column';
 import { integerColumn } from './integer-column';
-import { nameRecord } from '../../src/graph/own';
+import { nameRecord } from '../../src/util/own';
 
 /**
  * One input per column of `table`:

@@ -6,8 +6,8 @@
 import { GraphBuildError, type Issue } from '../../src/errors';
 import type { GraphRecipe } from '../../src/execution/executor-api';
 import { Namespaced } from '../../src/graph/namespace';
-import type { LeafSpec } from '../../src/graph/dependency-spec';
-import type { TagMap } from '../../src/graph/records';
+import type { LeafSpec } from '../../src/records/dependency-spec';
+import type { TagMap } from '../../src/records/records';
 import { moduleOf, type ExportLocation } from './module-of';
 
 /** One `withFeatures` item as a worker loads it. */

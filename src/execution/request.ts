@@ -13,7 +13,7 @@ import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
 import { isTypedArray, isVectorLike } from '../util/shapes';
 import type { Executor } from './executor-api';
-import { hasOwn, own } from '../graph/own';
+import { hasOwn, own } from '../util/own';
 import { assertKnownKeys } from '../options/known-keys';
 import { widenInput } from './widen-input';
 import type { UnknownNameCode } from '../issue-codes';

@@ -4,7 +4,7 @@
  */
 import type { Graph } from '../graph/graph';
 import type { LifecycleAdapter, NodeRole } from './hooks';
-import { nameRecord } from '../graph/own';
+import { nameRecord } from '../util/own';
 
 /**
  * The name a node's time counts under: a checked feature's raw node (`x:raw`) counts under its

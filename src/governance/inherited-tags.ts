@@ -4,7 +4,7 @@
  * topological order; a checked feature's internal nodes pass their feature's tags through.
  */
 import type { Graph } from '../graph/graph';
-import type { TagMap } from '../graph/records';
+import type { TagMap } from '../records/records';
 
 /** The tags a node inherits, and from which nodes each key came. */
 export interface Inherited {

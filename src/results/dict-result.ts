@@ -1,5 +1,5 @@
 import type { ResultBuilder } from './result-builder';
-import { nameRecord } from '../graph/own';
+import { nameRecord } from '../util/own';
 
 /**
  * Results as a record of the values as computed, in the requested order. The record has no

@@ -3,7 +3,7 @@
  * (columns × windows × kernels…), with every generated name checked to be unique.
  */
 import { FeatureDefinitionError } from '../errors';
-import type { DependencySpec } from '../graph/dependency-spec';
+import type { DependencySpec } from '../records/dependency-spec';
 
 /** One point of the grid: one value from each axis. */
 export type GridPoint<A extends Record<string, readonly unknown[]>> = { [K in keyof A]: A[K][number] };

@@ -7,7 +7,7 @@ import type { Driver } from '../driver';
 import { InputError } from '../errors';
 import { closest } from '../execution/suggest';
 import { isInternal } from '../graph/node';
-import { hasOwn } from '../graph/own';
+import { hasOwn } from '../util/own';
 import { describeValue } from '../graph/types';
 import { isArrowTableShape } from '../util/shapes';
 import { GLOBAL_TAG } from './isolation-error';

@@ -11,7 +11,7 @@ import { PlanCache, prepareExecution } from '../execution/request';
 import { returnChecksOf, returnTypeError } from '../execution/return-checks';
 import type { Graph } from '../graph/graph';
 import { isInternal } from '../graph/node';
-import { hasOwn, own } from '../graph/own';
+import { hasOwn, own } from '../util/own';
 
 /** What one walk computes, and where each output's values go. */
 export interface LayoutRequest {

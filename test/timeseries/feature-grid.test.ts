@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../../src/errors';
-import { source, value } from '../../src/graph/dependency-spec';
+import { source, value } from '../../src/records/dependency-spec';
 import { featureGrid } from '../../src/timeseries/feature-grid';
 
 describe('featureGrid', () => {

@@ -1,2 +1,0 @@
-/** Moved to src/records/step.ts (chain steps sit next to the metadata); kept for existing imports. */
-export * from '../records/step';
