@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { type FeatureDecorator, recordOn } from './record-on';
+import { checkedOn, type FeatureDecorator } from './record-on';
 
 type Match = Record<string, unknown>;
 
@@ -35,17 +35,23 @@ function check(mode: string, match: Match, lists: boolean): void {
 export const config = {
   /** The node exists when every key equals its value in the config. */
   when(match: Match): FeatureDecorator {
-    check('when', match, false);
-    return recordOn('config.when', () => ({ kind: 'config', mode: 'when', match: Object.freeze({ ...match }) }));
+    return checkedOn('config.when', () => {
+      check('when', match, false);
+      return { kind: 'config', mode: 'when', match: Object.freeze({ ...match }) };
+    });
   },
   /** The node exists when no key equals its value in the config. */
   whenNot(match: Match): FeatureDecorator {
-    check('whenNot', match, false);
-    return recordOn('config.whenNot', () => ({ kind: 'config', mode: 'whenNot', match: Object.freeze({ ...match }) }));
+    return checkedOn('config.whenNot', () => {
+      check('whenNot', match, false);
+      return { kind: 'config', mode: 'whenNot', match: Object.freeze({ ...match }) };
+    });
   },
   /** The node exists when every key's config value is one of the listed values. */
   whenIn(match: Record<string, readonly unknown[]>): FeatureDecorator {
-    check('whenIn', match, true);
-    return recordOn('config.whenIn', () => ({ kind: 'config', mode: 'whenIn', match: frozenLists(match) }));
+    return checkedOn('config.whenIn', () => {
+      check('whenIn', match, true);
+      return { kind: 'config', mode: 'whenIn', match: frozenLists(match) };
+    });
   },
 };

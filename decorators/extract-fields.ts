@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { type FeatureDecorator, recordOn } from './record-on';
+import { checkedOn, type FeatureDecorator } from './record-on';
 
 /**
  * The method returns a record; each named field becomes a node of the declared type (a
@@ -12,13 +12,15 @@ import { type FeatureDecorator, recordOn } from './record-on';
  * }
  */
 export function extractFields(fields: Record<string, Function>): FeatureDecorator {
-  if (fields === null || typeof fields !== 'object' || Array.isArray(fields) || Object.keys(fields).length === 0) {
-    throw new FeatureDefinitionError('@extractFields takes a non-empty record { field: Type }, e.g. @extractFields({ mean: Number }).');
-  }
-  for (const [name, type] of Object.entries(fields)) {
-    if (typeof type !== 'function') {
-      throw new FeatureDefinitionError(`@extractFields field "${name}" must map to a type constructor (Number, String, Float64Array, Object…), got ${JSON.stringify(type)}.`);
+  return checkedOn('extractFields', () => {
+    if (fields === null || typeof fields !== 'object' || Array.isArray(fields) || Object.keys(fields).length === 0) {
+      throw new FeatureDefinitionError('@extractFields takes a non-empty record { field: Type }, e.g. @extractFields({ mean: Number }).');
     }
-  }
-  return recordOn('extractFields', () => ({ kind: 'extractFields', fields: Object.freeze({ ...fields }) }));
+    for (const [name, type] of Object.entries(fields)) {
+      if (typeof type !== 'function') {
+        throw new FeatureDefinitionError(`@extractFields field "${name}" must map to a type constructor (Number, String, Float64Array, Object…), got ${JSON.stringify(type)}.`);
+      }
+    }
+    return { kind: 'extractFields', fields: Object.freeze({ ...fields }) };
+  });
 }

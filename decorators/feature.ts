@@ -1,5 +1,5 @@
 import { FeatureDefinitionError } from '../src/errors';
-import { type FeatureDecorator, recordOn } from './record-on';
+import { checkedOn, type FeatureDecorator } from './record-on';
 import { assertKnownKeys } from '../src/options/known-keys';
 
 export interface FeatureOptions {
@@ -17,10 +17,12 @@ export interface FeatureOptions {
  * }
  */
 export function feature(options: FeatureOptions = {}): FeatureDecorator {
-  const doc = (options as { doc?: unknown } | null)?.doc;
-  if (options === null || typeof options !== 'object' || (doc !== undefined && typeof doc !== 'string')) {
-    throw new FeatureDefinitionError('@feature takes { doc?: string }, e.g. @feature({ doc: "Mean spend" }).');
-  }
-  assertKnownKeys(options, ['doc'], '@feature', FeatureDefinitionError);
-  return recordOn('feature', () => ({ kind: 'feature', doc }));
+  return checkedOn('feature', () => {
+    const doc = (options as { doc?: unknown } | null)?.doc;
+    if (options === null || typeof options !== 'object' || (doc !== undefined && typeof doc !== 'string')) {
+      throw new FeatureDefinitionError('@feature takes { doc?: string }, e.g. @feature({ doc: "Mean spend" }).');
+    }
+    assertKnownKeys(options, ['doc'], '@feature', FeatureDefinitionError);
+    return { kind: 'feature', doc };
+  });
 }

@@ -1,6 +1,6 @@
 import { FeatureDefinitionError } from '../src/errors';
 import { describe, frozenBindings, isDependencySpec, type DependencySpec } from '../src/records/dependency-spec';
-import { type FeatureDecorator, recordOn } from './record-on';
+import { checkedOn, type FeatureDecorator } from './record-on';
 import { own, setOwn } from '../src/util/own';
 import { assertKnownKeys } from '../src/options/known-keys';
 
@@ -24,36 +24,38 @@ const NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$]*(\.[\p{ID_Start}$_][\p{ID_Cont
  * }
  */
 export function parameterize(spec: ParameterizeSpec, options: { docs?: Record<string, string>; doc?: string } = {}): FeatureDecorator {
-  if (spec === null || typeof spec !== 'object' || Array.isArray(spec) || Object.keys(spec).length === 0) {
-    throw new FeatureDefinitionError('@parameterize takes a non-empty record { nodeName: { parameter: value(…) | source(…) | group(…) } }.');
-  }
-  const names = Object.keys(spec);
-  const stored: Record<string, Readonly<Record<string, DependencySpec>>> = {};
-  for (const name of names) {
-    const mapping = spec[name];
-    if (!NAME.test(name)) {
-      throw new FeatureDefinitionError(`@parameterize node name "${name}" is not a valid name: use letters, digits, _ and $ (and . between namespaces).`);
+  return checkedOn('parameterize', () => {
+    if (spec === null || typeof spec !== 'object' || Array.isArray(spec) || Object.keys(spec).length === 0) {
+      throw new FeatureDefinitionError('@parameterize takes a non-empty record { nodeName: { parameter: value(…) | source(…) | group(…) } }.');
     }
-    if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
-      throw new FeatureDefinitionError(`@parameterize entry "${name}" must be a record { parameter: value(…) | source(…) | group(…) }, got ${describe(mapping)}.`);
-    }
-    for (const [param, bound] of Object.entries(mapping)) {
-      if (!isDependencySpec(bound)) {
-        throw new FeatureDefinitionError(
-          `@parameterize entry "${name}" binds parameter "${param}" to ${describe(bound)}; wrap it: value(${JSON.stringify(bound) ?? '…'}) for a literal or source('name') for another node.`,
-        );
+    const names = Object.keys(spec);
+    const stored: Record<string, Readonly<Record<string, DependencySpec>>> = {};
+    for (const name of names) {
+      const mapping = spec[name];
+      if (!NAME.test(name)) {
+        throw new FeatureDefinitionError(`@parameterize node name "${name}" is not a valid name: use letters, digits, _ and $ (and . between namespaces).`);
       }
+      if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
+        throw new FeatureDefinitionError(`@parameterize entry "${name}" must be a record { parameter: value(…) | source(…) | group(…) }, got ${describe(mapping)}.`);
+      }
+      for (const [param, bound] of Object.entries(mapping)) {
+        if (!isDependencySpec(bound)) {
+          throw new FeatureDefinitionError(
+            `@parameterize entry "${name}" binds parameter "${param}" to ${describe(bound)}; wrap it: value(${JSON.stringify(bound) ?? '…'}) for a literal or source('name') for another node.`,
+          );
+        }
+      }
+      setOwn(stored, name, frozenBindings(mapping));
     }
-    setOwn(stored, name, frozenBindings(mapping));
-  }
-  if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@parameterize(spec, options) takes options { docs?, doc? }.');
-  assertKnownKeys(options, ['docs', 'doc'], '@parameterize', FeatureDefinitionError);
-  const docs: Record<string, string> = {};
-  for (const name of options.docs === undefined && options.doc === undefined ? [] : names) {
-    const doc = own(options.docs, name) ?? options.doc;
-    if (doc !== undefined) setOwn(docs, name, doc);
-  }
-  Object.freeze(stored);
-  Object.freeze(docs);
-  return recordOn('parameterize', () => ({ kind: 'parameterize', spec: stored, docs }));
+    if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@parameterize(spec, options) takes options { docs?, doc? }.');
+    assertKnownKeys(options, ['docs', 'doc'], '@parameterize', FeatureDefinitionError);
+    const docs: Record<string, string> = {};
+    for (const name of options.docs === undefined && options.doc === undefined ? [] : names) {
+      const doc = own(options.docs, name) ?? options.doc;
+      if (doc !== undefined) setOwn(docs, name, doc);
+    }
+    Object.freeze(stored);
+    Object.freeze(docs);
+    return { kind: 'parameterize', spec: stored, docs };
+  });
 }

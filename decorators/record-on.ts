@@ -35,7 +35,23 @@ export function recordOn(decorator: string, makeRecord: (where: string) => Decor
   };
 }
 
-/** Checks the arguments of a decorator outside any class: throws with `where` unknown yet. */
+/**
+ * A decorator whose arguments are checked when it is applied to a method (when the class is
+ * defined), so a mistake names the method: `Subject.method: @tag takes a non-empty record of tags…`.
+ * `build` validates the arguments and makes the record.
+ */
+export function checkedOn(decorator: string, build: () => DecoratorRecord): FeatureDecorator {
+  return recordOn(decorator, (where) => {
+    try {
+      return build();
+    } catch (e) {
+      if (e instanceof FeatureDefinitionError) throw new FeatureDefinitionError(`${where}: ${e.message}`, { cause: e });
+      throw e;
+    }
+  });
+}
+
+/** `Class.method` for messages (`anonymous class.method` for a class without a name). */
 export function whereOf(target: object, key: string | symbol): string {
   const owner = typeof target === 'function' ? target : (target as { constructor?: Function }).constructor;
   return `${owner?.name || 'anonymous class'}.${String(key)}`;

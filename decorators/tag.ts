@@ -1,6 +1,6 @@
 import { FeatureDefinitionError } from '../src/errors';
 import { freezeTags } from '../src/records/tags';
-import { type FeatureDecorator, recordOn } from './record-on';
+import { checkedOn, type FeatureDecorator } from './record-on';
 import { checkTarget } from './target';
 import { assertKnownKeys } from '../src/options/known-keys';
 
@@ -25,22 +25,24 @@ export function tag(
   tags: Record<string, string | readonly string[]>,
   options: { target?: string | readonly string[]; propagate?: boolean } = {},
 ): FeatureDecorator {
-  if (tags === null || typeof tags !== 'object' || Array.isArray(tags) || Object.keys(tags).length === 0) {
-    throw new FeatureDefinitionError('@tag takes a non-empty record of tags, e.g. @tag({ owner: "marketing" }).');
-  }
-  for (const [key, v] of Object.entries(tags)) {
-    const ok = typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((item) => typeof item === 'string'));
-    if (!ok) {
-      throw new FeatureDefinitionError(`@tag value for "${key}" must be a string or a non-empty list of strings, got ${JSON.stringify(v)}.`);
+  return checkedOn('tag', () => {
+    if (tags === null || typeof tags !== 'object' || Array.isArray(tags) || Object.keys(tags).length === 0) {
+      throw new FeatureDefinitionError('@tag takes a non-empty record of tags, e.g. @tag({ owner: "marketing" }).');
     }
-  }
-  if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@tag(tags, options) takes options { target?, propagate? }.');
-  assertKnownKeys(options, ['target', 'propagate'], '@tag', FeatureDefinitionError);
-  const target = checkTarget(options.target, 'tag');
-  const propagate = options.propagate;
-  if (propagate !== undefined && typeof propagate !== 'boolean') {
-    throw new FeatureDefinitionError(`@tag's propagate option must be true or false, got ${JSON.stringify(propagate)}.`);
-  }
-  const frozen = freezeTags(tags);
-  return recordOn('tag', () => ({ kind: 'tag', tags: frozen, target, ...(propagate ? { propagate } : {}) }));
+    for (const [key, v] of Object.entries(tags)) {
+      const ok = typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((item) => typeof item === 'string'));
+      if (!ok) {
+        throw new FeatureDefinitionError(`@tag value for "${key}" must be a string or a non-empty list of strings, got ${JSON.stringify(v)}.`);
+      }
+    }
+    if (options === null || typeof options !== 'object') throw new FeatureDefinitionError('@tag(tags, options) takes options { target?, propagate? }.');
+    assertKnownKeys(options, ['target', 'propagate'], '@tag', FeatureDefinitionError);
+    const target = checkTarget(options.target, 'tag');
+    const propagate = options.propagate;
+    if (propagate !== undefined && typeof propagate !== 'boolean') {
+      throw new FeatureDefinitionError(`@tag's propagate option must be true or false, got ${JSON.stringify(propagate)}.`);
+    }
+    const frozen = freezeTags(tags);
+    return { kind: 'tag', tags: frozen, target, ...(propagate ? { propagate } : {}) };
+  });
 }
