@@ -26,13 +26,13 @@ function ewmSegment(
   if (start >= end) return;
   const oldFactor = 1 - alpha;
   const newWeight = adjust === 1 ? 1 : alpha;
-  let weighted = x[start];
+  let weighted = x[start] - x[start] === 0 ? x[start] : NaN; // ±Infinity is missing, as pandas' ewm makes it
   let nobs = weighted === weighted ? 1 : 0;
   let oldWeight = 1;
   out[start] = nobs >= minPeriods ? weighted : NaN;
   for (let i = start + 1; i < end; i++) {
     const cur = x[i];
-    const observed = cur === cur;
+    const observed = cur - cur === 0;
     if (observed) nobs++;
     if (weighted === weighted) {
       oldWeight *= oldFactor; // a NaN row still decays the old weight (ignore_na=False)

@@ -19,7 +19,7 @@ function runningSumSegment(
   let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN;
   for (let i = start; i < end; i++) {
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
       const y = v - comp, t = sum + y;
       comp = t - sum - y; sum = t;
@@ -42,7 +42,7 @@ function runningVarSegment(
   let nobs = 0, mean = 0, m2 = 0, same = 0, prev = NaN;
   for (let i = start; i < end; i++) {
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
       const delta = v - mean;
       mean += delta / nobs;
@@ -66,7 +66,7 @@ function runningExtremeSegment(
   let best = -Infinity, nobs = 0;
   for (let i = start; i < end; i++) {
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
       const s = sign * v;
       if (s > best) best = s;

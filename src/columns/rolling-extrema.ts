@@ -36,11 +36,11 @@ function extremaSegment(
     const j = i - window;
     if (j >= start) {
       const u = x[j];
-      if (u === u) nobs--;
+      if (u - u === 0) nobs--; // finite: NaN and ±Infinity are missing, as pandas' rolling makes them
       if (head !== tail && rows[head & mask] === j) head++;
     }
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) {
       nobs++;
       const s = sign * v;
       while (tail !== head && values[(tail - 1) & mask] <= s) tail--;

@@ -38,7 +38,7 @@ function sumSegment(
     const j = i - window;
     if (j >= start) {
       const u = x[j];
-      if (u === u) {
+      if (u - u === 0) { // finite: NaN and ±Infinity are missing, as pandas' rolling makes them
         if (--nobs === 0) {
           sum = 0; comp = 0; negatives = 0;
         } else {
@@ -49,7 +49,7 @@ function sumSegment(
       }
     }
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) {
       nobs++;
       const y = v - comp, t = sum + y;
       comp = t - sum - y; sum = t;
@@ -74,7 +74,7 @@ function varSegment(
     const j = i - window;
     if (j >= start) {
       const u = x[j];
-      if (u === u) {
+      if (u - u === 0) { // finite: NaN and ±Infinity are missing, as pandas' rolling makes them
         if (--nobs === 0) {
           s1 = 0; s2 = 0; peak = 0;
         } else {
@@ -84,7 +84,7 @@ function varSegment(
       }
     }
     const v = x[i];
-    if (v === v) {
+    if (v - v === 0) {
       if (nobs === 0) { anchor = v; age = 0; }
       const d = v - anchor;
       s1 += d; s2 += d * d;
@@ -100,7 +100,7 @@ function varSegment(
       anchor = prev; s1 = 0; s2 = 0; age = 0;
       for (let k = j >= start ? j + 1 : start; k <= i; k++) {
         const e = x[k] - anchor;
-        if (e === e) { s1 += e; s2 += e * e; }
+        if (e - e === 0) { s1 += e; s2 += e * e; }
       }
       peak = s2;
       ssd = s2 - (s1 * s1) / nobs;
