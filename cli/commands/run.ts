@@ -21,7 +21,8 @@ import { collectPartitions } from '../../src/partition/collect';
 import { joinBatches } from '../../adapters/arrow/join-batches';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
-import { commandTable } from '../result-table';
+import { asDates, commandTable } from '../result-table';
+import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
 import { timeInputs, type TimeOptions } from '../time-inputs';
 import type { SchemaOption } from '../schema-option';
 import { missingLine, openHint, previewTable } from '../run-preview';
@@ -65,6 +66,18 @@ async function runByPartition(
   return { result: joinBatches(parts), quality, timings, cache, notes };
 }
 
+/**
+ * The history's entity and time columns (sorted, as the rows of `table` are, partitioned or not)
+ * before the table's own; the time as a timestamp, not the epoch ms the features read.
+ */
+function withKeys(
+  table: Table, keys: readonly string[], inputs: Readonly<Record<string, unknown>>, time?: string,
+): Table {
+  const own = table.schema.fields.map((f) => f.name);
+  const values = keys.map((key) => (key === time ? asDates(inputs[key]) : inputs[key]));
+  return tableFromColumns([...keys, ...own], [...values, ...own.map((name) => table.getChild(name))]);
+}
+
 /** Failed checks shown before the rest are counted; every one is in the run's quality (and the --report). */
 const FAILURES_SHOWN = 20;
 /** Run notes (input widening, cache) shown on stderr. */
@@ -101,7 +114,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   checkIsolationOptions(opts);
   checkDistinctOutputs({ '--out': opts.out, '--report': opts.report, '--lineage': opts.lineage });
   const timer = timingRecorder();
-  const result = commandTable(outputsChosenForUser(opts));
+  const result = commandTable(outputsChosenForUser(opts), opts.time);
   const lineage = opts.lineage
     ? [openLineage({
         namespace: opts.lineageNamespace ?? 'quiver',
@@ -113,6 +126,11 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     : [];
   const dr = buildDriver(file, opts, [timer, progressBar({ quiet: opts.quiet }), ...lineage], result);
   const outputs = selectOutputs(dr, opts);
+  // A per-entity history is sorted by (entity, time): chosen for the user, the table leads with
+  // those two columns, as a training frame does, or its rows could not be told apart or joined back.
+  const keys = opts.entity !== undefined && opts.time !== undefined && outputsChosenForUser(opts)
+    ? [opts.entity, opts.time].filter((name) => !outputs.includes(name))
+    : [];
   const notes: AdapterNote[] = [];
   const onNote = (note: AdapterNote) => {
     notes.push(note);
@@ -142,6 +160,10 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     if (checked !== undefined && opts.entity !== undefined) {
       isolation = isolationLine(checked, opts.entity);
       details = { ...details, isolation };
+    }
+    if (keys.length > 0) {
+      const history = inputs as Readonly<Record<string, unknown>>;
+      run = { ...run, result: withKeys(run.result as Table, keys, history, opts.time) };
     }
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);

@@ -34,9 +34,16 @@ describe('quiver run with --calendar and --join', () => {
     ], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote 6 rows × 2 columns to out\.arrow/);
+    expect(r.stdout).toMatch(/^Wrote 6 rows × 4 columns to out\.arrow/);
     const table = await readTable(path.join(dir, 'out.arrow'));
-    // a: Jan 1–4 (Jan 3 added), b: Jan 1–2
+    // a: Jan 1–4 (Jan 3 added), b: Jan 1–2; the rows are sorted, so the table leads with their keys
+    expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'store:Utf8', 'date:Timestamp<MILLISECOND>', 'rainSeen:Float64', 'sales2:Float64',
+    ]);
+    expect(Array.from(table.getChild('store')!.toArray())).toEqual(['a', 'a', 'a', 'a', 'b', 'b']);
+    const iso = (t: unknown) => new Date(Number(t)).toISOString().slice(0, 10);
+    const days = Array.from(table.getChild('date')!.toArray() as ArrayLike<number>, iso);
+    expect(days).toEqual(['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-01', '2024-01-02']);
     expect(Array.from(table.getChild('rainSeen')!.toArray() as Float64Array)).toEqual([1, 1, 2, 2, NaN, 7]);
     expect(Array.from(table.getChild('sales2')!.toArray() as Float64Array)).toEqual([10, 11, 12, 16, 20, 21]);
     const html = fs.readFileSync(path.join(dir, 'run.html'), 'utf8');
