@@ -23,7 +23,7 @@ import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { asDates, commandTable } from '../result-table';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
-import { timeInputs, type TimeOptions } from '../time-inputs';
+import { timeInputs, withGroupsHint, type TimeOptions } from '../time-inputs';
 import type { SchemaOption } from '../schema-option';
 import { missingLine, openHint, previewTable } from '../run-preview';
 import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
@@ -168,7 +168,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await writeResult(run.result as Table, opts.out);
   } catch (e) {
-    error = e;
+    error = withGroupsHint(e, opts);
   }
   const durationMs = performance.now() - began;
   if (run && error === undefined) {

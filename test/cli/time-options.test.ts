@@ -57,6 +57,23 @@ describe('quiver run with --calendar and --join', () => {
     expect(section).toContain('83.3% of rows matched');
   });
 
+  test('validate takes --entity/--time; without them a missing "groups" says how to get it', () => {
+    const ok = quiver(['validate', 'features.ts', '--inputs', 'sales.csv', '--entity', 'store', '--time', 'date',
+      '--join', 'weather.csv:on=stamp,by=store,prefix=w_'], dir);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^OK: features\.ts can compute 2 outputs from sales\.csv/);
+    const hint = 'On the command line, --entity <column> --time <column> gives the features "groups" ' +
+      '(one group per entity), e.g. --entity store --time date.';
+    for (const args of [['validate'], ['run', '--out', 'no-groups.arrow']]) {
+      const r = quiver([args[0], 'features.ts', '--inputs', 'sales.csv', ...args.slice(1), '--outputs', 'sales2'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('Missing input "groups", needed by "sales2".');
+      expect(r.stderr).toContain(hint);
+    }
+    expect(fs.existsSync(path.join(dir, 'no-groups.arrow'))).toBe(false);
+  });
+
   test('--calendar without --entity and --time is a usage error (exit 2)', () => {
     const r = quiver(['run', 'features.ts', '--inputs', 'sales.csv', '--out', 'x.arrow', '--calendar', 'D'], dir);
     expect(r.code).toBe(2);
