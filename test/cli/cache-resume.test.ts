@@ -29,7 +29,9 @@ const ALL = Array.from({ length: STEPS }, (_, k) => `step${k + 1}`);
 const computed = () => (fs.existsSync(path.join(dir, 'computed.log')) ? fs.readFileSync(path.join(dir, 'computed.log'), 'utf8').split('\n').filter(Boolean) : []);
 const stored = (cache: string) => {
   const index = path.join(dir, cache, 'index');
-  return fs.existsSync(index) ? fs.readdirSync(index).map((f) => JSON.parse(fs.readFileSync(path.join(index, f), 'utf8')).node as string) : [];
+  // an entry being written is a `.name.quiver-….partial` file beside the others (atomic-write.ts): not stored yet
+  const entries = fs.existsSync(index) ? fs.readdirSync(index).filter((f) => !f.endsWith('.partial')) : [];
+  return entries.map((f) => JSON.parse(fs.readFileSync(path.join(index, f), 'utf8')).node as string);
 };
 const columns = async (file: string) => {
   const table = await readTable(path.join(dir, file));
