@@ -97,7 +97,7 @@ function graphDefinition(cmd: Command, io: Io, done: (code: number) => void): vo
 }
 
 function validateDefinition(cmd: Command, io: Io, done: (code: number) => void): void {
-  withSchemaOption(withOutputOptions(withFeatureOptions(cmd.command('validate'))))
+  withSchemaOption(withTimeOptions(withOutputOptions(withFeatureOptions(cmd.command('validate')))))
     .description('check the graph and an execution against an input table without computing anything')
     .requiredOption('--inputs <file>', 'input table: .arrow, .feather, .arrows, .parquet, .csv or .tsv')
     .addHelpText('after', '\nExample:\n  quiver validate features.ts --inputs weather.csv --outputs tempRange')

@@ -22,19 +22,34 @@ export interface CommandTable extends ResultBuilder<Table> {
   readonly skipped: string[];
 }
 
+/** Epoch ms as Dates, so the table holds a Timestamp column (a Float64Array of epoch ms is not a time). */
 /**
+ * @example
+ * asDates(Float64Array.of(0)); // [Date(1970-01-01T00:00:00.000Z)]
+ */
+export function asDates(value: unknown): unknown {
+  if (!(value instanceof Float64Array)) return value;
+  return Array.from(value, (ms) => (ms === ms ? new Date(ms) : null));
+}
+
+/**
+ * `timeColumn` (`--time`): that output, epoch ms as the features take it, is written as a timestamp.
+ *
  * @example
  * const result = commandTable(true);
  * const dr = new Builder().withFeatures(Weather).withResult(result).build();
  * await dr.execute(allFeatures, { inputs }); // result.skipped: ['cities']
  */
-export function commandTable(skipNonColumns: boolean): CommandTable {
+export function commandTable(skipNonColumns: boolean, timeColumn?: string): CommandTable {
   const skipped: string[] = [];
   return {
     name: 'commandTable',
     skipped,
-    build(outputs, values) {
+    build(outputs, given) {
       skipped.length = 0;
+      const values = timeColumn === undefined
+        ? given
+        : given.map((v, i) => (outputs[i] === timeColumn ? asDates(v) : v));
       if (!skipNonColumns) return tableFromColumns(outputs, values);
       const keep = outputs.map((_, i) => canBeColumn(values[i]));
       outputs.forEach((name, i) => {

@@ -11,6 +11,7 @@ import type { EntityHistory } from '../src/timeseries/history';
 import type { AdapterNote } from '../adapters/notes';
 import type { JoinReport } from '../adapters/report/joins-section';
 import { UsageError } from './errors';
+import { InputError } from '../src/errors';
 import { readInputs } from './session';
 
 /** One `--join` as written: the file and its options. */
@@ -111,4 +112,20 @@ export async function timeInputs(
   });
   if (joined.length > 0) details.joined = joined.join(', ');
   return { inputs: history.inputs, details, joins: summaries.map((s, j) => ({ ...s, name: joins[j].file })), history };
+}
+
+/**
+ * A missing `groups` input on the command line: quiver makes it from `--entity` and `--time`, which
+ * the message says instead of only "Pass it in inputs" (a command-line user passes no inputs object).
+ *
+ * @example
+ * throw withGroupsHint(error, opts); // "… On the command line, --entity <column> --time <column> …"
+ */
+export function withGroupsHint(error: unknown, opts: TimeOptions): unknown {
+  if (!(error instanceof InputError) || opts.entity !== undefined) return error;
+  if (!error.issues.some((i) => i.code === 'missing-input' && i.nodes[0] === 'groups')) return error;
+  error.message +=
+    '\nOn the command line, --entity <column> --time <column> gives the features "groups" (one group per entity), ' +
+    'e.g. --entity store --time date.';
+  return error;
 }

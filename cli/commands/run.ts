@@ -30,7 +30,7 @@ import { runByQueue } from '../queue-run';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
-import { timeInputs, type TimeOptions } from '../time-inputs';
+import { timeInputs, withGroupsHint, type TimeOptions } from '../time-inputs';
 import type { SchemaOption } from '../schema-option';
 import { missingLine, openHint, previewTable } from '../run-preview';
 import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
@@ -235,7 +235,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       await writeResult(result, opts.out);
     }
   } catch (e) {
-    error = e;
+    error = withGroupsHint(e, opts);
   }
   const durationMs = performance.now() - began;
   if (run && error === undefined) {

@@ -1,13 +1,15 @@
 /**
- * `quiver validate <features> --inputs <file> [--schema …]`: build the graph and check the execution
+ * `quiver validate <features> --inputs <file> [--schema …] [--entity … --time …]`: build the graph
+ * and check the execution
  * against the inputs file — names, missing inputs, types — computing nothing. Every problem is
  * printed. `--schema` pins the column types of a text file, as for `quiver run`.
  */
 import type { Io } from '../io';
 import type { SchemaOption } from '../schema-option';
 import { buildDriver, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
+import { timeInputs, withGroupsHint, type TimeOptions } from '../time-inputs';
 
-export interface ValidateOptions extends FeatureOptions, OutputOptions {
+export interface ValidateOptions extends FeatureOptions, OutputOptions, TimeOptions {
   readonly inputs: string;
   /** `--schema`: column types of the `--inputs` file. */
   readonly schema?: SchemaOption;
@@ -23,7 +25,13 @@ export async function validateCommand(file: string, opts: ValidateOptions, io: I
   const dr = buildDriver(file, opts);
   const outputs = selectOutputs(dr, opts);
   const inputs = await readInputs(opts.inputs, undefined, opts.schema);
-  dr.validateExecution(outputs, { inputs });
+  // --entity/--time (and --calendar, --join): the history the run would compute on, with its groups
+  const timed = await timeInputs(inputs, opts);
+  try {
+    dr.validateExecution(outputs, { inputs: timed.inputs });
+  } catch (error) {
+    throw withGroupsHint(error, opts);
+  }
   io.out(
     `OK: ${file} can compute ${outputs.length} output${outputs.length === 1 ? '' : 's'} from ${opts.inputs} ` +
       `(${inputs.numRows.toLocaleString('en-US')} rows, ${inputs.numCols} columns). Nothing was computed.`,

@@ -9,7 +9,7 @@ export const stats = { count: 0, sum: 0, mean: NaN, variance: NaN, min: NaN, max
 /**
  * Count, Kahan sum, mean, min and max of the non-NaN values of `x[start..end)`, and when
  * `withVariance` the sample variance (ddof 1) by the corrected two-pass formula; it is exactly 0
- * when all the values are equal and NaN below 2 values.
+ * when all the values are equal and NaN below 2 values or with an infinity among them.
  *
  * @example
  * summarize(x, 0, x.length, true); stats.variance;   // sample variance of x
@@ -25,9 +25,15 @@ export function summarize(x: Float64Array, start: number, end: number, withVaria
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  if (sum - sum !== 0) {
+    // An infinity (or an overflow) makes the compensation NaN: the plain sum is pandas' answer,
+    // ±Infinity, or NaN when both infinities are there. The variance is then NaN, as in pandas.
+    sum = 0;
+    for (let i = start; i < end; i++) if (x[i] === x[i]) sum += x[i];
+  }
   const mean = count > 0 ? (min === max ? min : sum / count) : NaN;
   let variance = NaN;
-  if (withVariance && count >= 2) {
+  if (withVariance && count >= 2 && sum - sum === 0) {
     if (min === max) variance = 0;
     else {
       let s1 = 0, s2 = 0;

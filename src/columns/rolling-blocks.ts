@@ -12,8 +12,8 @@
  * rules hold too: equal values give exactly that value (blocks where neighbours repeat are looked
  * at again; elsewhere no window can be all equal); a
  * window of non-negative values sums to a non-negative value, so the clamp is never needed. A
- * block holding ±Infinity sends the segment to pandas' own Kahan algorithm (`fallback`), whose
- * results there (NaN after an infinity entered) this split would not reproduce.
+ * block holding ±Infinity sends the segment to the running sum (`fallback`), which reads it as
+ * missing, as pandas' rolling does (its `_prep_values` makes ±inf NaN); this split would sum it.
  */
 import type { Segment } from './per-group';
 import { MEAN } from './sum-result';

@@ -8,9 +8,9 @@
  * pandas' rules hold as in the block split (rolling-blocks.ts): a NaN anywhere in the window makes
  * it NaN (it is in the sum); a window of equal values gives exactly that value (mean) or value ×
  * window (sum), tested only when the window's first and last values are equal; a window of
- * non-negative values sums to a non-negative value. A segment holding ±Infinity goes to pandas'
- * own Kahan algorithm (`fallback`), whose results there (NaN after an infinity entered) a plain
- * sum would not reproduce. One loop per window length, written out, because V8 keeps the locals
+ * non-negative values sums to a non-negative value. A segment holding ±Infinity goes to the
+ * running sum (`fallback`), which reads it as missing, as pandas' rolling does; a plain sum would
+ * add it. One loop per window length, written out, because V8 keeps the locals
  * of a fixed-length window in registers and a loop over a variable-length window costs ~1 ns a value.
  */
 import type { Segment } from './per-group';

@@ -11,7 +11,7 @@ import { article, describeValue, typeName, valueMatchesType } from '../graph/typ
 import { ports, type AdapterNote } from '../ports';
 import { makePlan, type Plan } from './plan';
 import { closest } from './suggest';
-import { isTypedArray, isVectorLike } from '../util/shapes';
+import { isGroupsShape, isTypedArray, isVectorLike } from '../util/shapes';
 import type { Executor } from './executor-api';
 import { hasOwn, own } from '../util/own';
 import { assertKnownKeys } from '../options/known-keys';
@@ -173,7 +173,13 @@ export function prepareExecution(
     const widened = widenInput(node.name, v, node.type, () => consumersOf(i));
     if (widened.note) notes.push(widened.note);
     if (widened.problem) add('input-range', widened.problem, [node.name]);
-    else if (!valueMatchesType(widened.value, node.type)) {
+    else if (!valueMatchesType(widened.value, node.type) && isGroupsShape(v)) {
+      // quiver supplies groups (entityHistory, buildTrainingFrame, --entity): the declaration is what to change
+      const who = consumersOf(i).map((n) => `"${n}"`).join(', ');
+      add('input-type', `Input "${node.name}" is quiver's Groups (each entity's rows), but ${who} declares it as ` +
+        `${typeName(node.type)}. Declare the parameter as ${node.name}: Groups (import { type Groups } from 'quiver').`,
+      [node.name]);
+    } else if (!valueMatchesType(widened.value, node.type)) {
       add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass ${article(typeName(node.type))} ${typeName(node.type)}.${noteAbout(notes, node.name)}`, [node.name]);
     }
     if (isColumn(v)) columns.push([node.name, (v as { length: number }).length]);

@@ -32,6 +32,9 @@ function timesAsDates(time: Float64Array, rows: Int32Array): Date[] {
  * splitTable(source, Int32Array.of(0, 1)).numRows; // 2
  */
 export function splitTable(source: FrameSource, rows: Int32Array): ArrowTable {
+  // An empty split keeps the types of the others: the column types are read off the history's
+  // first row (an empty list of strings or Dates alone would become a Float64 column).
+  if (rows.length === 0 && source.time.column.length > 0) return splitTable(source, Int32Array.of(0)).slice(0, 0);
   const names = [source.entity.name, source.time.name, ...Object.keys(source.features), source.label.name];
   const values: unknown[] = [takeRows(source.entity.column, rows), timesAsDates(source.time.column, rows)];
   for (const column of Object.values(source.features)) values.push(takeRows(column as Column, rows));

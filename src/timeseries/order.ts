@@ -8,7 +8,7 @@ import { describe, formatTime } from './time';
 
 const MAX_LISTED = 20;
 
-/** Orders entity keys: numbers and bigints by value, strings by UTF-16 code units, mixed by text. */
+/** Orders entity keys (all of one kind): numbers and bigints by value, strings by UTF-16 code units. */
 function compareKeys(a: unknown, b: unknown): number {
   if (typeof a === typeof b && (typeof a === 'number' || typeof a === 'bigint' || typeof a === 'string')) {
     return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
@@ -18,12 +18,40 @@ function compareKeys(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+const KEY_KINDS = new Set(['string', 'number', 'bigint', 'boolean']);
+
+/**
+ * Entity keys must be of one kind: the number 10 and the string "10" would be two entities shown
+ * alike in the frame, and an object (a Date) is a key by identity, so every row its own entity.
+ */
+function checkKeyKinds(keys: unknown[], firstRow: number[], name: string): void {
+  const fix = 'Convert the entity column to one type first (e.g. every key a string: String(key)).';
+  const bad = keys.findIndex((key) => !KEY_KINDS.has(typeof key));
+  if (bad >= 0) {
+    throw new InputError(
+      `Entity column "${name}" holds ${describe(keys[bad])} on row ${firstRow[bad]}; an entity key must be a string, ` +
+        `a number, a bigint or a boolean. ${fix}`,
+      [name],
+    );
+  }
+  const other = keys.findIndex((key) => typeof key !== typeof keys[0]);
+  if (other >= 0) {
+    const show = (k: number) => `the ${typeof keys[k]} ${describe(keys[k])} on row ${firstRow[k]}`;
+    throw new InputError(
+      `Entity column "${name}" mixes kinds of keys: ${show(0)} and ${show(other)}; ` +
+        `they would be different entities, shown alike in the frame. ${fix}`,
+      [name],
+    );
+  }
+}
+
 /** Each row's entity as a rank in sorted key order (0 = smallest key), plus the sorted keys. */
 function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys: unknown[] } {
   const n = columnLength(entity, name);
   const codeOf = new Map<unknown, number>();
   const raw = new Int32Array(n);
   const missing: number[] = [];
+  const firstRow: number[] = []; // per code, the first row holding the key
   let prevKey: unknown, prevCode = -1; // a run of one key (history sorted by entity) needs one lookup
   const plain = isVectorLike(entity) ? undefined : (entity as ArrayLike<unknown>); // read as it is, not by cellAt
   for (let i = 0; i < n; i++) {
@@ -37,7 +65,10 @@ function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys:
       continue;
     }
     let code = codeOf.get(key);
-    if (code === undefined) codeOf.set(key, (code = codeOf.size));
+    if (code === undefined) {
+      codeOf.set(key, (code = codeOf.size));
+      firstRow.push(i);
+    }
     raw[i] = code;
     prevKey = key;
     prevCode = code;
@@ -51,6 +82,7 @@ function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys:
     );
   }
   const firstSeen = [...codeOf.keys()];
+  checkKeyKinds(firstSeen, firstRow, name);
   const sorted = firstSeen.map((key, code) => ({ key, code })).sort((a, b) => compareKeys(a.key, b.key));
   const rank = new Int32Array(sorted.length);
   sorted.forEach((entry, r) => {

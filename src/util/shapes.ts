@@ -57,3 +57,16 @@ export function isVectorLike(value: unknown): value is VectorLike {
 export function isColumn(value: unknown): value is ArrayLike<unknown> | VectorLike {
   return Array.isArray(value) || isTypedArray(value) || isVectorLike(value);
 }
+
+/**
+ * True for the `Groups` shape quiver hands to features (`starts` as an Int32Array and a `count`).
+ *
+ * @example
+ * isGroupsShape(groupsOf(['a', 'a', 'b'])); // true
+ * isGroupsShape(Int32Array.of(0, 2));       // false
+ */
+export function isGroupsShape(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { starts?: unknown; count?: unknown };
+  return v.starts instanceof Int32Array && typeof v.count === 'number';
+}

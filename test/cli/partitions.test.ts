@@ -48,6 +48,29 @@ describe('quiver run --partitions', () => {
     }
   });
 
+  test('without --outputs, the table leads with the sorted entity and time columns, partitioned or not', async () => {
+    const common = ['run', 'features.ts', '--class', 'Store', '--inputs', 'sales.csv', '--quiet'];
+    common.push('--entity', 'store', '--time', 'date');
+    expect(quiver([...common, '--out', 'keys-whole.arrow'], dir).code).toBe(0);
+    expect(quiver([...common, '--out', 'keys-parted.arrow', '--partitions', '5'], dir).code).toBe(0);
+    const given = rows.slice(1).map((line) => line.split(','));
+    const key = (r: string[]) => `${r[0]} ${r[1]}`; // stores s00…s39 and ISO days sort as text
+    const want = [...given].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    for (const file of ['keys-whole.arrow', 'keys-parted.arrow']) {
+      const t = await readTable(path.join(dir, file));
+      const types = t.schema.fields.map((f) => `${f.name}:${f.type}`);
+      expect(types.slice(0, 2)).toEqual(['store:Utf8', 'date:Timestamp<MILLISECOND>']);
+      expect(Array.from(t.getChild('store')!.toArray())).toEqual(want.map((r) => r[0]));
+      const iso = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
+      const days = Array.from(t.getChild('date')!.toArray() as ArrayLike<number>, iso);
+      expect(days).toEqual(want.map((r) => r[1]));
+      // lag1 is the previous row's sales of the same store: the keys and the features are aligned
+      const lag = Array.from(t.getChild('lag1')!.toArray() as Float64Array);
+      const sales = want.map((r) => (r[2] === '' ? NaN : Number(r[2])));
+      expect(lag).toEqual(sales.map((_, i) => (i > 0 && want[i - 1][0] === want[i][0] ? sales[i - 1] : NaN)));
+    }
+  });
+
   test('a cross-entity feature is refused, named, exit 1', () => {
     const r = quiver(['run', 'features.ts', '--class', 'Leaky', '--inputs', 'sales.csv', '--entity', 'store', '--time', 'date', '--quiet', '--out', 'x.arrow', '--partitions', '3'], dir);
     expect(r.code).toBe(1);

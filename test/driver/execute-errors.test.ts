@@ -1,4 +1,6 @@
-import { Builder, DataValidationError, dictResult, feature, FeatureExecutionError, InputError } from '../../src';
+import {
+  Builder, DataValidationError, dictResult, entityHistory, feature, FeatureExecutionError, InputError,
+} from '../../src';
 import { SpendFeatures, SPEND, SIGNUPS } from '../fixtures/spend';
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -30,6 +32,24 @@ describe('execute refuses bad requests before any feature runs', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe('Missing input "signups", needed by "spendPerSignup". Pass it in inputs: { signups: … }.');
     expect(ran).toEqual([]);
+  });
+
+  test('groups declared as a typed array: the fix is the declaration, since quiver supplies Groups', async () => {
+    class Lags {
+      @feature()
+      lag1(sales: Float64Array, groups: Int32Array): Float64Array {
+        return groups.length > 0 ? sales : sales;
+      }
+    }
+    const data = { store: ['a', 'b'], date: [1, 1], sales: Float64Array.of(1, 2) };
+    const history = entityHistory(data, { entity: 'store', time: 'date' });
+    const lags = new Builder().withFeatures(Lags).build();
+    const error = await rejection(lags.execute(['lag1'], { inputs: history.inputs }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toBe(
+      'Input "groups" is quiver\'s Groups (each entity\'s rows), but "lag1" declares it as Int32Array. ' +
+        "Declare the parameter as groups: Groups (import { type Groups } from 'quiver').",
+    );
   });
 
   test('an input whose runtime type contradicts the declared type', async () => {

@@ -32,6 +32,28 @@ describe('a node switched off by config and then requested', () => {
     );
   });
 
+  it('names every variant that config switched off, not only the last one', async () => {
+    class Variants {
+      @config.when({ mode: 'a' })
+      out__a(price: Float64Array): Float64Array {
+        return price;
+      }
+      @config.when({ mode: 'b' })
+      out__b(price: Float64Array): Float64Array {
+        return price;
+      }
+    }
+    const off = new Builder().withFeatures(Variants).withConfig({ mode: 'c' }).build();
+    await expect(off.untyped.execute(['out'], { inputs: { price } })).rejects.toThrow(
+      'Output "out" exists, but Variants.out__a is disabled by config key "mode": @config.when needs mode = "a", ' +
+        'the config has "c"; Variants.out__b is disabled by config key "mode": @config.when needs mode = "b", ' +
+        'the config has "c". Change the config, or ask for another output.',
+    );
+    const on = new Builder().withFeatures(Variants).withConfig({ mode: 'b' }).build();
+    const table = await on.untyped.execute(['out'], { inputs: { price } });
+    expect(Array.from(table.getChild('out')!.toArray())).toEqual([10, 20]);
+  });
+
   it('lineage queries say the same', () => {
     expect(() => dr.untyped.whatIsUpstreamOf('tax')).toThrow(InputError);
     expect(() => dr.untyped.whatIsUpstreamOf('tax')).toThrow('whatIsUpstreamOf: "tax" exists, but Regional.tax__us is disabled by config key "region"');

@@ -71,6 +71,21 @@ describe('entityTimeOrder', () => {
       'Entity column "location" is missing on row 1. Every row must belong to an entity; drop those rows or fill the entity first.',
     );
   });
+
+  it('rejects an entity column that mixes numbers and strings, or holds objects, naming the rows', () => {
+    const fix = 'Convert the entity column to one type first (e.g. every key a string: String(key)).';
+    const mixed = caught(() => entityTimeOrder([10, 9, '10', 9], Float64Array.of(1, 1, 2, 2), names));
+    expect(mixed.message).toBe(
+      'Entity column "location" mixes kinds of keys: the number 10 on row 0 and the string "10" on row 2; ' +
+        `they would be different entities, shown alike in the frame. ${fix}`,
+    );
+    const day = new Date(Date.UTC(2020, 0, 1));
+    const dates = caught(() => entityTimeOrder(['a', day], Float64Array.of(1, 1), names));
+    expect(dates.message).toBe(
+      'Entity column "location" holds Date(2020-01-01T00:00:00.000Z) on row 1; an entity key must be a string, ' +
+        `a number, a bigint or a boolean. ${fix}`,
+    );
+  });
 });
 
 describe('timeColumn', () => {

@@ -183,6 +183,14 @@ describe('buildTrainingFrame', () => {
     ]);
   });
 
+  it('gives an empty split the same column types as the others (string entity, Timestamp time)', async () => {
+    const frame = await buildTrainingFrame({ ...base, features: [Small], splits: { test: '2020-02-01' } });
+    expect(frame.test.numRows).toBe(0);
+    const types = (t: typeof frame.train) => t.schema.fields.map((f) => `${f.name}:${f.type}`);
+    expect(types(frame.test)).toEqual(types(frame.train));
+    expect(types(frame.test).slice(0, 2)).toEqual(['city:Utf8', 'date:Timestamp<MILLISECOND>']);
+  });
+
   it('reports bad options together before any feature runs', async () => {
     await expect(buildTrainingFrame({ ...base, horizon: 0, gap: -1, splits: { test: 'soon' } })).rejects.toThrow(
       new InputError([

@@ -11,7 +11,11 @@ import type { Expansion } from './expansion';
 export function resolveStage(x: Expansion): boolean {
   const conditions = x.of.config ?? [];
   if (!configAllows(conditions, x.ctx.config)) {
-    x.ctx.disabled?.set(nodeNameOf(x.method.name, true), `${x.origin} ${whyDisabled(conditions, x.ctx.config)}`);
+    // every variant of the node (x__a, x__b) is named, not only the last one read
+    const name = nodeNameOf(x.method.name, true);
+    const why = `${x.origin} ${whyDisabled(conditions, x.ctx.config)}`;
+    const before = x.ctx.disabled?.get(name);
+    x.ctx.disabled?.set(name, before === undefined ? why : `${before}; ${why}`);
     return false;
   }
   x.name = nodeNameOf(x.method.name, conditions.length > 0);
