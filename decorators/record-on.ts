@@ -37,7 +37,7 @@ export function recordOn(decorator: string, makeRecord: (where: string) => Decor
 
 /**
  * A decorator whose arguments are checked when it is applied to a method (when the class is
- * defined), so a mistake names the method: `Subject.method: @tag takes a non-empty record of tags…`.
+ * defined), so a mistake names the method (`Subject.method:` before the decorator's own message).
  * `build` validates the arguments and makes the record.
  */
 export function checkedOn(decorator: string, build: () => DecoratorRecord): FeatureDecorator {

@@ -167,6 +167,14 @@ describe('propagated tags', () => {
   });
 
   it('refuses a propagate option that is not a boolean', () => {
-    expect(() => tag({ pii: 'true' }, { propagate: 'yes' as never })).toThrow("@tag's propagate option must be true or false");
+    expect(() => {
+      class P {
+        @tag({ pii: 'true' }, { propagate: 'yes' as never })
+        email(raw: string[]): string[] {
+          return raw;
+        }
+      }
+      return P;
+    }).toThrow("P.email: @tag's propagate option must be true or false");
   });
 });

@@ -57,9 +57,9 @@ describe('unknown option keys are refused with "did you mean"', () => {
   });
 
   test.each([
-    ['@tag', () => tag({ a: 'b' }, { targets: 'x' } as never), '@tag got an unknown option "targets" (did you mean "target"?). Valid options: target, propagate.'],
-    ['@parameterize', () => parameterize({ a: { x: value(1) } }, { dcos: {} } as never), '@parameterize got an unknown option "dcos" (did you mean "docs"?). Valid options: docs, doc.'],
-    ['@extractColumns', () => extractColumns('a', { fillwith: 0 } as never), '@extractColumns got an unknown option "fillwith" (did you mean "fillWith"?). Valid options: fillWith.'],
+    ['@tag', () => tag({ a: 'b' }, { targets: 'x' } as never), 'Subject.method: @tag got an unknown option "targets" (did you mean "target"?). Valid options: target, propagate.'],
+    ['@parameterize', () => parameterize({ a: { x: value(1) } }, { dcos: {} } as never), 'Subject.method: @parameterize got an unknown option "dcos" (did you mean "docs"?). Valid options: docs, doc.'],
+    ['@extractColumns', () => extractColumns('a', { fillwith: 0 } as never), 'Subject.method: @extractColumns got an unknown option "fillwith" (did you mean "fillWith"?). Valid options: fillWith.'],
     ['@pipeInput', () => pipeInput({ onn: 'x' } as never, step((x: number) => x)), '@pipeInput got an unknown option "onn" (did you mean "on"?). Valid options: on.'],
     ['@subdag', () => subdag(Spend, { input: {} } as never), '@subdag on Subject.method got an unknown option "input" (did you mean "inputs"?). Valid options: inputs, config, tags, namespace.'],
     ['namespaced', () => namespaced('n', Spend, { tag: {} } as never), 'namespaced("n", …) got an unknown option "tag" (did you mean "tags"?). Valid options: inputs, config, tags.'],
