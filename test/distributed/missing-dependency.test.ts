@@ -47,7 +47,8 @@ test('without ioredis: MissingDependencyError naming the package, before any con
     jest.doMock('ioredis', () => {
       throw Object.assign(new Error("Cannot find module 'ioredis'\nRequire stack: …"), { code: 'MODULE_NOT_FOUND' });
     });
-    const { connectRedis } = require('../../adapters/bullmq/connection') as typeof import('../../adapters/bullmq/connection');
+    type Connection = typeof import('../../adapters/bullmq/connection');
+    const { connectRedis } = require('../../adapters/bullmq/connection') as Connection;
     const { MissingDependencyError } = require('../../src/errors') as typeof import('../../src/errors');
     const attempt = connectRedis('redis://127.0.0.1:1', { lasting: true });
     await expect(attempt).rejects.toBeInstanceOf(MissingDependencyError);
