@@ -98,7 +98,8 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
     await client.ping();
   } catch (error) {
     client.disconnect();
-    const reason = error instanceof Error ? redactUrl(error.message) : String(error);
+    const message = (error as { message?: unknown } | undefined)?.message;
+    const reason = redactUrl(typeof message === 'string' ? message : String(error));
     throw new QueueUnavailableError(shown, `could not be reached (${reason})`, { cause: error });
   } finally {
     client.off('error', onError);

@@ -121,7 +121,8 @@ async function watch(
       if (error instanceof DistributedError) throw error;
       if (Date.now() - lastOk > LOST_AFTER_MS) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new QueueUnavailableError(shown, `was lost mid-run (${reason})`, { cause: error });
+        const silent = `no answer for ${Math.round((Date.now() - lastOk) / 1000)} s`;
+        throw new QueueUnavailableError(shown, `was lost mid-run (${silent}: ${reason})`, { cause: error });
       }
       await sleep(spec.pollMs ?? 200);
       continue;
