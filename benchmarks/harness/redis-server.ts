@@ -51,13 +51,14 @@ function answersPing(port: number): Promise<boolean> {
 
 /**
  * Starts redis-server on a free port; rejects if it does not answer PING within `waitMs`.
- * `extra`: more redis-server arguments (e.g. `['--requirepass', 's3cret']`).
+ * `extra`: more redis-server arguments (e.g. `['--requirepass', 's3cret']`); `port`: this port
+ * instead of a free one (to restart a stopped server where its clients reconnect).
  *
  * @example
  * const redis = await startRedis(); try { … redis.url … } finally { await redis.stop(); }
  */
-export async function startRedis(waitMs = 10_000, extra: readonly string[] = []): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedis(waitMs = 10_000, extra: readonly string[] = [], at?: number): Promise<RedisServer> {
+  const port = at ?? (await freePort());
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
   const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
   const stop = () => new Promise<void>((resolve) => {
