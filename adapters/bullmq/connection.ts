@@ -1,21 +1,29 @@
 /**
- * Redis URLs to connections: `redis://[user:password@]host[:port][/db]`, connected with bounded
- * waits so that an unreachable Redis is a `QueueUnavailableError` naming the URL within seconds.
+ * Redis URLs to ioredis connections: `redis://[user:password@]host[:port][/db]`, connected with
+ * bounded waits so that an unreachable Redis is a `QueueUnavailableError` naming the URL within
+ * seconds. A coordinator's connection fails fast (no offline queue, a command timeout, few
+ * reconnects); a worker's rides out a Redis restart (what BullMQ asks of a Worker's connection).
  */
+import type { Redis, RedisOptions } from 'ioredis';
 import { DistributedError, QueueUnavailableError } from '../../src/distributed/errors';
 import { redactUrl } from '../../src/distributed/job';
-import { RespClient, type RespOptions } from './resp-client';
+import { loadIORedis } from './load';
 
 /** Milliseconds the first connection may take, in all (a few attempts). */
 const FIRST_CONNECT_MS = 5000;
+/** Milliseconds one connection attempt may take. */
+const CONNECT_MS = 2000;
+/** Milliseconds a coordinator's command may go unanswered before it fails ("Command timed out"). */
+const COMMAND_MS = 5000;
 
 /**
- * The host, port, db and credentials of a `redis://` URL.
+ * The host, port and db of a `redis://` URL (checked here so that a mistake names the URL without
+ * its password; ioredis itself connects with the URL).
  *
  * @example
  * parseRedisUrl('redis://queue:6380/2'); // { host: 'queue', port: 6380, db: 2 }
  */
-export function parseRedisUrl(url: string): Pick<RespOptions, 'host' | 'port' | 'db' | 'username' | 'password'> {
+export function parseRedisUrl(url: string): { readonly host: string; readonly port: number; readonly db: number } {
   let u: URL;
   try {
     u = new URL(url);
@@ -33,37 +41,45 @@ export function parseRedisUrl(url: string): Pick<RespOptions, 'host' | 'port' | 
   if (!Number.isInteger(db) || db < 0) {
     throw new DistributedError(`"${redactUrl(url)}": the database after the port must be a number (redis://h:6379/0).`);
   }
-  return {
-    host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
-    port: u.port ? Number(u.port) : 6379,
-    db,
-    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-  };
+  return { host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1', port: u.port ? Number(u.port) : 6379, db };
 }
 
 /**
- * A ready connection to `url`, or a `QueueUnavailableError` within about 5 s. `lasting`: after
- * the first connection, reconnect without end (a worker rides out a Redis restart); otherwise a
- * few attempts, then the connection ends (a coordinator then fails naming the URL).
+ * The ioredis options of a connection. `lasting` (a worker): BullMQ's Worker demands
+ * `maxRetriesPerRequest: null`, commands wait in the offline queue while Redis restarts and
+ * reconnects go on without end (its BZPOPMIN blocks up to 10 s, so no command timeout). Otherwise
+ * (a coordinator): no offline queue, a 5 s command timeout, one retry per command and about 3 s
+ * of reconnects, so a lost Redis is an error within seconds. Before the first connection both
+ * give up after 4 attempts.
+ *
+ * @example
+ * const options = redisOptions({ lasting: true }, () => false);
+ */
+export function redisOptions(options: { readonly lasting?: boolean }, connected: () => boolean): RedisOptions {
+  const retryStrategy = (times: number): number | null => {
+    if (!connected()) return times <= 3 ? 250 : null;
+    if (options.lasting) return Math.min(times * 250, 2000);
+    return times <= 10 ? 300 : null;
+  };
+  const common = { connectTimeout: CONNECT_MS, retryStrategy };
+  return options.lasting
+    ? { ...common, maxRetriesPerRequest: null }
+    : { ...common, enableOfflineQueue: false, commandTimeout: COMMAND_MS, maxRetriesPerRequest: 1 };
+}
+
+/**
+ * A ready ioredis connection to `url`, or a `QueueUnavailableError` within about 5 s. `lasting`:
+ * a worker's connection (see `redisOptions`); otherwise a coordinator's.
  *
  * @example
  * const client = await connectRedis('redis://127.0.0.1:6379', { lasting: true });
  */
-export async function connectRedis(url: string, options: { readonly lasting?: boolean } = {}): Promise<RespClient> {
+export async function connectRedis(url: string, options: { readonly lasting?: boolean } = {}): Promise<Redis> {
   const shown = redactUrl(url);
-  const target = parseRedisUrl(url);
+  parseRedisUrl(url);
+  const IORedis = loadIORedis(options.lasting ? 'quiver worker' : 'quiver run --queue');
   let connected = false;
-  const client = new RespClient({
-    ...target,
-    connectTimeout: 2000,
-    commandTimeout: 10_000,
-    retryStrategy: (times) => {
-      if (!connected) return times <= 3 ? 250 : null;
-      if (options.lasting) return Math.min(times * 250, 2000);
-      return times <= 10 ? 300 : null;
-    },
-  });
+  const client = new IORedis(url, redisOptions(options, () => connected));
   const errors: Error[] = [];
   const onError = (e: Error) => errors.push(e);
   client.on('error', onError);
@@ -82,7 +98,8 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
     await client.ping();
   } catch (error) {
     client.disconnect();
-    const reason = error instanceof Error ? error.message : String(error);
+    const message = (error as { message?: unknown } | undefined)?.message;
+    const reason = redactUrl(typeof message === 'string' ? message : String(error));
     throw new QueueUnavailableError(shown, `could not be reached (${reason})`, { cause: error });
   } finally {
     client.off('error', onError);
@@ -103,4 +120,16 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
 export async function probeRedis(url: string): Promise<void> {
   const client = await connectRedis(url);
   await client.quit().catch(() => undefined);
+}
+
+/**
+ * The number of commands Redis at `client` has processed since it started (all clients: INFO's
+ * `total_commands_processed`), for the cost model.
+ *
+ * @example
+ * const before = await commandsProcessed(client);
+ */
+export async function commandsProcessed(client: Redis): Promise<number> {
+  const info = await client.info('stats');
+  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? Number.NaN);
 }

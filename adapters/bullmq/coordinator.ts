@@ -60,6 +60,7 @@ export interface QueueRunStats {
   readonly computed: number;
   readonly inputsBytes: number;
   readonly partBytes: number;
+  /** Commands Redis processed while the flow ran (all clients: INFO total_commands_processed). */
   readonly redisOps: number;
   readonly workerMs: number;
 }

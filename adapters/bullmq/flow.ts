@@ -8,7 +8,7 @@ import { DistributedError, QueueUnavailableError } from '../../src/distributed/e
 import {
   ASSEMBLE_QUEUE, PARTITION_QUEUE, QUEUE_PREFIX, parseFailure, redactUrl, type PartitionJob,
 } from '../../src/distributed/job';
-import { connectRedis } from './connection';
+import { commandsProcessed, connectRedis } from './connection';
 import { loadBullmq } from './load';
 
 /** What `runFlow` is given. */
@@ -45,9 +45,10 @@ const WAITING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-ch
  * await runFlow({ url: 'redis://127.0.0.1:6379', key, jobs, onProgress: (d, n) => console.log(`${d}/${n}`) });
  */
 export async function runFlow(spec: FlowSpec): Promise<{ readonly redisOps: number }> {
+  // redisOps: the commands Redis processed while the flow ran, all clients (workers too)
   const bull = loadBullmq('quiver run --queue');
   const client = await connectRedis(spec.url);
-  const opts = { connection: client as never, prefix: QUEUE_PREFIX };
+  const opts = { connection: client, prefix: QUEUE_PREFIX };
   const partitions = new bull.Queue(PARTITION_QUEUE, opts);
   const assemble = new bull.Queue(ASSEMBLE_QUEUE, opts);
   const producer = new bull.FlowProducer(opts);
@@ -56,8 +57,8 @@ export async function runFlow(spec: FlowSpec): Promise<{ readonly redisOps: numb
   producer.on('error', () => undefined);
   const ids = spec.jobs.map((j) => childId(spec.key, j.partition));
   const shown = redactUrl(spec.url);
-  const commandsBefore = client.commands;
   try {
+    const commandsBefore = await commandsProcessed(client);
     const existing = await assemble.getJob(spec.key);
     // a flow a killed coordinator left: still running, or finished without failures but not yet removed
     const state = existing === undefined ? undefined : await existing.getState();
@@ -82,7 +83,7 @@ export async function runFlow(spec: FlowSpec): Promise<{ readonly redisOps: numb
     await watch(spec, ids, assemble, partitions, shown);
     const parent = await assemble.getJob(spec.key);
     await parent?.remove().catch(() => undefined);
-    return { redisOps: client.commands - commandsBefore };
+    return { redisOps: (await commandsProcessed(client).catch(() => Number.NaN)) - commandsBefore };
   } finally {
     await Promise.allSettled([partitions.close(), assemble.close(), producer.close()]);
     await client.quit().catch(() => undefined);
@@ -120,7 +121,8 @@ async function watch(
       if (error instanceof DistributedError) throw error;
       if (Date.now() - lastOk > LOST_AFTER_MS) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new QueueUnavailableError(shown, `was lost mid-run (${reason})`, { cause: error });
+        const silent = `no answer for ${Math.round((Date.now() - lastOk) / 1000)} s`;
+        throw new QueueUnavailableError(shown, `was lost mid-run (${silent}: ${reason})`, { cause: error });
       }
       await sleep(spec.pollMs ?? 200);
       continue;

@@ -51,7 +51,7 @@ export async function startWorker(spec: WorkerSpec): Promise<{ close(): Promise<
       }
     },
     {
-      connection: client as never,
+      connection: client,
       prefix: QUEUE_PREFIX,
       concurrency: spec.concurrency ?? 1,
       lockDuration: spec.lockDuration ?? 30_000,

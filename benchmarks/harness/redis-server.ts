@@ -45,19 +45,21 @@ function answersPing(port: number): Promise<boolean> {
     socket.setTimeout(500, () => done(false));
     socket.once('error', () => done(false));
     socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (d) => done(d.toString().startsWith('+PONG')));
+    socket.once('data', (d) => done(/^(\+PONG|-NOAUTH)/.test(d.toString())));
   });
 }
 
 /**
  * Starts redis-server on a free port; rejects if it does not answer PING within `waitMs`.
+ * `extra`: more redis-server arguments (e.g. `['--requirepass', 's3cret']`); `port`: this port
+ * instead of a free one (to restart a stopped server where its clients reconnect).
  *
  * @example
  * const redis = await startRedis(); try { … redis.url … } finally { await redis.stop(); }
  */
-export async function startRedis(waitMs = 10_000): Promise<RedisServer> {
-  const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+export async function startRedis(waitMs = 10_000, extra: readonly string[] = [], at?: number): Promise<RedisServer> {
+  const port = at ?? (await freePort());
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
   const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
   const stop = () => new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();

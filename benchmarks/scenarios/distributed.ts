@@ -20,7 +20,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
 import { readTable, writeResult } from '../../adapters/files/formats';
-import { RespClient } from '../../adapters/bullmq/resp-client';
+import { commandsProcessed, connectRedis } from '../../adapters/bullmq/connection';
 import { numberFlag, stringFlag } from '../harness/args';
 import { round } from '../harness/measure';
 import { hasRedis, startRedis, type RedisServer } from '../harness/redis-server';
@@ -101,12 +101,12 @@ function stopWorkers(workers: readonly ChildProcess[]): Promise<unknown> {
 }
 
 async function redisCommands(redis: RedisServer): Promise<number> {
-  const client = new RespClient({ host: '127.0.0.1', port: redis.port });
-  client.on('error', () => undefined);
-  await new Promise((resolve) => client.once('ready', resolve));
-  const info = await client.send(['INFO', 'stats']);
-  await client.quit();
-  return Number(/total_commands_processed:(\d+)/.exec(String(info))?.[1] ?? NaN);
+  const client = await connectRedis(redis.url);
+  try {
+    return await commandsProcessed(client);
+  } finally {
+    await client.quit();
+  }
 }
 
 async function sameTable(a: string, b: string): Promise<boolean> {

@@ -2,7 +2,7 @@
  * A training frame computed by `quiver worker` processes through BullMQ on Redis: 500 stores in
  * 8 partition jobs, the same frame as one process computes. Start Redis and a worker first:
  *
- *   npm install bullmq                                        # once (an optional peer dependency)
+ *   npm install bullmq ioredis                                # once (optional peer dependencies)
  *   redis-server --port 6379 --save '' &
  *   npm run build && node bin/quiver.js worker --redis redis://127.0.0.1:6379 &
  *   REDIS_URL=redis://127.0.0.1:6379 node dist/examples/distributed/main.js

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readTable } from '../../adapters/files/formats';
-import { RespClient } from '../../adapters/bullmq/resp-client';
+import { connectRedis } from '../../adapters/bullmq/connection';
 import { buildTrainingFrame, InputError } from '../../src';
 import { ShopFeatures } from '../fixtures/distributed-features';
 import { project, quiver } from '../cli/support/cli';
@@ -242,9 +242,7 @@ run('quiver run --queue with quiver worker processes', () => {
     expect(r.stderr).toMatch(/FeatureExecutionError: Feature "slowLag" \(Slow\.slowLag\) threw RangeError: no history/);
     expect(r.stderr).toMatch(/— in partition 1 of 12 \(history rows 0–\d+, \d+ entities\)/);
     expect(fs.existsSync(path.join(dir, 'slow.arrow'))).toBe(false);
-    const client = new RespClient({ host: '127.0.0.1', port: redis.port });
-    client.on('error', () => undefined);
-    await new Promise((resolve) => client.once('ready', resolve));
+    const client = await connectRedis(redis.url);
     const waiting = (await client.zcard('quiver:partitions:prioritized')) +
       (await client.llen('quiver:partitions:wait'));
     await client.quit();
