@@ -3,7 +3,7 @@
  * origin and dependencies. Built from the driver's public `listAvailableVariables()` answer, so
  * the drawing code never reaches into the core.
  */
-import { checkNodeName } from '../../src/graph/check-nodes';
+import { checkNodeName } from '../../src/graph/internal-names';
 
 /**
  * How a node is drawn: supplied (`input`, `config`), computed (`feature`, `output`), a `check`, or

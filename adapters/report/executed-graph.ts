@@ -9,7 +9,7 @@ import { graphDot, type PictureOptions } from '../graphviz/picture';
 import type { GraphSource } from '../graphviz/model';
 import { renderSvg } from '../graphviz/render-svg';
 import { formatMs } from './html';
-import { checkNodeName } from '../../src/graph/check-nodes';
+import { checkNodeName } from '../../src/graph/internal-names';
 
 /** Light to dark: how long a box took relative to the slowest (square-root scale). */
 export const TIME_PALETTE: readonly string[] = ['#fff7bc', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#993404'];

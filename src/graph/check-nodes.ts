@@ -10,8 +10,6 @@ import type { QualityResult, Validator } from '../quality/result';
 import { checkLabelOf, checkNodeName, rawNodeName } from './internal-names';
 import { copyWith, makeNode, type FeatureNode } from './node';
 
-export { checkNodeName };
-
 export function expandChecks(node: FeatureNode, validators: readonly Validator[]): FeatureNode[] {
   const raw = copyWith(node, { name: rawNodeName(node.name), role: 'raw', owner: node.name });
   const seen = new Map<string, number>();
