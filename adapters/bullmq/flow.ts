@@ -3,7 +3,8 @@
  * for one child job per partition), watched until every child is done; a child that failed
  * fails the run and the children not yet started are cancelled (removed from the queue).
  */
-import { FeatureExecutionError } from '../../src/errors';
+import { DataValidationError, FeatureExecutionError } from '../../src/errors';
+import type { QualityResult } from '../../src/quality/result';
 import { DistributedError, QueueUnavailableError } from '../../src/distributed/errors';
 import {
   ASSEMBLE_QUEUE, PARTITION_QUEUE, QUEUE_PREFIX, parseFailure, redactUrl, type PartitionJob,
@@ -154,12 +155,30 @@ async function failRun(ids: readonly string[], partitions: Queue, shown: string)
     if (state === 'failed' && reason === undefined) reason = job.failedReason;
     else if (WAITING_STATES.has(state)) await job.remove().catch(() => undefined);
   }
+  throw failureError(reason, shown);
+}
+
+/**
+ * The error a failed partition job's `reason` stands for: a `DataValidationError` for a `'fail'`
+ * check (same class as a single-process run, its message naming the partition), a
+ * `FeatureExecutionError` for a feature that threw (both with `.partition`), a `DistributedError`
+ * for anything else.
+ *
+ * @example
+ * throw failureError(job.failedReason, 'redis://queue:6379');
+ */
+export function failureError(reason: string | undefined, shown: string): Error {
   const failure = reason === undefined ? undefined : parseFailure(reason);
+  if (failure?.results !== undefined) {
+    const error = new DataValidationError(failure.node, failure.results as QualityResult[]);
+    error.message = failure.message;
+    return Object.assign(error, { partition: failure.partition });
+  }
   if (failure) {
     const error = new FeatureExecutionError(failure.node, 'partition', undefined, failure.message);
-    throw Object.assign(error, { partition: failure.partition });
+    return Object.assign(error, { partition: failure.partition });
   }
-  throw new DistributedError(
+  return new DistributedError(
     `A partition job failed on a worker of ${shown}: ${reason ?? 'no reason recorded'}. ` +
       'The partitions not started were cancelled.',
   );

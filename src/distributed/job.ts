@@ -125,14 +125,16 @@ export function textHash(text: string): string {
 const FAILURE_HEAD = 'quiver-feature-failure ';
 
 /**
- * The text a worker fails a job with when feature `node` threw (BullMQ keeps it as the job's
- * failedReason); `parseFailure` reads it back.
+ * The text a worker fails a job with when feature `node` threw, or (with `results`) when a
+ * `'fail'` data-quality check on `node` failed (BullMQ keeps it as the job's failedReason);
+ * `parseFailure` reads it back.
  *
  * @example
  * parseFailure(failureText('ma7', 2, 'Feature "ma7" threw …'))?.node; // 'ma7'
  */
-export function failureText(node: string, partition: number, message: string): string {
-  return `${FAILURE_HEAD}${JSON.stringify({ node, partition })}\n${message}`;
+export function failureText(node: string, partition: number, message: string, results?: readonly unknown[]): string {
+  const head = results === undefined ? { node, partition } : { node, partition, results };
+  return `${FAILURE_HEAD}${JSON.stringify(head)}\n${message}`;
 }
 
 /**
@@ -141,11 +143,14 @@ export function failureText(node: string, partition: number, message: string): s
  * @example
  * parseFailure('Error: boom'); // undefined
  */
-export function parseFailure(text: string): { node: string; partition: number; message: string } | undefined {
+export function parseFailure(
+  text: string,
+): { node: string; partition: number; message: string; results?: unknown[] } | undefined {
   if (!text.startsWith(FAILURE_HEAD)) return undefined;
   const eol = text.indexOf('\n');
   try {
-    const head = JSON.parse(text.slice(FAILURE_HEAD.length, eol)) as { node: string; partition: number };
+    type Head = { node: string; partition: number; results?: unknown[] };
+    const head = JSON.parse(text.slice(FAILURE_HEAD.length, eol)) as Head;
     return { ...head, message: text.slice(eol + 1) };
   } catch {
     return undefined;
