@@ -11,6 +11,8 @@ export interface W1RunFacts {
   n: number;
   r: number;
   reps: number;
+  /** What ran between warm reps (see benchW1). */
+  between?: 'yield' | 'gc';
   reference: Checksum | undefined;
   reports: ImplReport[];
   skipped: Record<string, string>;
@@ -40,6 +42,7 @@ export function summarizeW1(facts: W1RunFacts): Record<string, unknown> {
     features: n,
     rows: r,
     reps: facts.reps,
+    between_reps: facts.between ?? 'yield',
     checksum: main?.checksum?.checksum ?? null,
     checksum_abs: main?.checksum?.checksum_abs ?? null,
     nan_count: main?.checksum?.nan_count ?? null,
