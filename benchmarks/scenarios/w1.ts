@@ -6,6 +6,8 @@
  *   --impl quiver,floor,quiver-dict,quiver-threads,polars,arquero,danfo,numpy,pandas   which to run (default: all)
  *   --workers 2                                threads() workers for quiver-threads (default: one per core)
  *   --reps 3                                   warm rounds after the cold one
+ *   --between yield|gc                         between warm reps: yield to the event loop (default, what a
+ *                                              user's process does) or force a full GC and sleep (old harness)
  *   --polars frames,eager,lazy                 polars modes (default: frames; see w1/peers/polars.ts)
  *   --slow-peer-cells 1e8                      arquero runs only when N × R is at most this
  *   --danfo-cells 1e7                          danfo runs only when N × R is at most this
@@ -39,6 +41,8 @@ const scenario: Scenario = {
     const n = numberFlag(args, '--features', 100);
     const r = numberFlag(args, '--rows', 1000);
     const reps = numberFlag(args, '--reps', 3);
+    const between = stringFlag(args, '--between', 'yield');
+    if (between !== 'yield' && between !== 'gc') throw new Error(`--between: "${between}" is not one of yield, gc.`);
     const wanted = stringFlag(args, '--impl', ALL.join(',')).split(',');
     const cells = n * r;
     const log = hasFlag(args, '--quiet') ? () => {} : (m: string) => process.stderr.write(`  w1 ${n}×${r}: ${m}\n`);
@@ -86,9 +90,9 @@ const scenario: Scenario = {
     }
     const reference = referenceChecksum(n, r);
     const floorChecksum = () => checksumOf(floorW1(rawList(raw), features));
-    const reports = await benchW1(raw, impls, reference, floorChecksum, reps, log);
+    const reports = await benchW1(raw, impls, reference, floorChecksum, reps, log, between);
     for (const impl of impls) await (impl as Partial<ThreadsW1Impl | PythonW1Impl>).close?.();
-    return summarizeW1({ n, r, reps, reference, reports, skipped, generateMs });
+    return summarizeW1({ n, r, reps, between, reference, reports, skipped, generateMs });
   },
 };
 

@@ -3,6 +3,13 @@
  * peak RSS and checksum are taken then), then `reps` rounds interleave every implementation, so a
  * busy machine slows them alike and their ratios stay fair. Times count only after the checksum
  * matched: pandas' reference where WORKLOAD.md gives one, else the floor's.
+ *
+ * Between warm reps the loop drops the last output and yields to the event loop (`between:
+ * 'yield'`, the default): what a user's process does when it runs the job again. It does not force
+ * a garbage collection there: a forced full GC (`between: 'gc'`, the `settle()` of the cold run)
+ * makes V8 shrink the heap's allocation limits and age bytecode, so the next run pays concurrent
+ * marking and re-tiering that no user run pays: at 5,000 × 10 it tripled quiver's time (see
+ * benchmarks/RESULTS.md, "What a warm rep measures").
  */
 import { bestAndMedian, peakRssMb, resetPeakRss, round, rssMb, settle } from '../harness/measure';
 import { compareChecksum, type Checksum } from './checksum';
@@ -35,6 +42,11 @@ export interface ImplReport {
 
 type Log = (msg: string) => void;
 
+/** What happens between two warm reps: a yield to the event loop, or a forced GC and a sleep. */
+export type Between = 'yield' | 'gc';
+
+const yieldOnce = (): Promise<void> => new Promise((r) => setImmediate(r));
+
 async function coldRun(impl: W1Impl, raw: RawInputs, report: ImplReport): Promise<void> {
   await settle();
   const resetOk = resetPeakRss();
@@ -60,6 +72,7 @@ function total(phases: Record<string, number>): number {
  * const raw = generateRaw(1000);
  * const floorSum = () => checksumOf(floorW1(rawList(raw), features));
  * const reports = await benchW1(raw, [floorImpl(features)], referenceChecksum(100, 1000), floorSum, 3);
+ * const settled = await benchW1(raw, [floorImpl(features)], undefined, floorSum, 3, () => {}, 'gc');
  */
 export async function benchW1(
   raw: RawInputs,
@@ -68,6 +81,7 @@ export async function benchW1(
   floorChecksum: () => Checksum,
   reps: number,
   log: Log = () => {},
+  between: Between = 'yield',
 ): Promise<ImplReport[]> {
   const reports = impls.map((i): ImplReport => ({ name: i.name, note: i.note, unsupported: i.unsupported }));
   for (let k = 0; k < impls.length; k++) {
@@ -93,7 +107,7 @@ export async function benchW1(
     if (!cmp.ok) r.mismatch = cmp.why;
   }
   const samples = impls.map((): Record<string, number>[] => []);
-  // One variable, cleared before every settle: a suspended async frame can otherwise keep the last
+  // One variable, cleared before every rep: a suspended async frame can otherwise keep the last
   // run's outputs alive, and the next run would then fault in fresh memory instead of reusing it.
   let out: W1Output | undefined;
   for (let rep = 0; rep < reps; rep++) {
@@ -101,7 +115,7 @@ export async function benchW1(
       if (!reports[k].checksum_ok) continue;
       log(`rep ${rep + 1}/${reps} ${impls[k].name}`);
       out = undefined;
-      await settle();
+      await (between === 'gc' ? settle() : yieldOnce());
       const cpu0 = process.cpuUsage();
       out = await impls[k].run(raw);
       const cpu = process.cpuUsage(cpu0);

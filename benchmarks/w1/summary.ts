@@ -11,6 +11,8 @@ export interface W1RunFacts {
   n: number;
   r: number;
   reps: number;
+  /** What ran between warm reps (see benchW1). */
+  between?: 'yield' | 'gc';
   reference: Checksum | undefined;
   reports: ImplReport[];
   skipped: Record<string, string>;
@@ -40,6 +42,7 @@ export function summarizeW1(facts: W1RunFacts): Record<string, unknown> {
     features: n,
     rows: r,
     reps: facts.reps,
+    between_reps: facts.between ?? 'yield',
     checksum: main?.checksum?.checksum ?? null,
     checksum_abs: main?.checksum?.checksum_abs ?? null,
     nan_count: main?.checksum?.nan_count ?? null,
@@ -58,6 +61,10 @@ export function summarizeW1(facts: W1RunFacts): Record<string, unknown> {
     ratio_to_floor: ratio(qTotal?.best, fTotal?.best),
     ratio_to_floor_median: ratio(qTotal?.median, fTotal?.median),
     cpu_ms: q?.ms?.cpu.best ?? null,
+    // The first run in a fresh process (code not yet compiled, memory not yet touched): what a
+    // one-shot script pays. The figures above are warm reps, what a long-lived process pays.
+    cold_ms: q?.cold_ms ?? null,
+    floor_cold_ms: floor?.cold_ms ?? null,
     floor_cpu_ms: floor?.ms?.cpu.best ?? null,
     ratio_to_floor_cpu: ratio(q?.ms?.cpu.best, floor?.ms?.cpu.best),
     per_node_us: qTotal ? round((qTotal.best * 1000) / n, 3) : null,
