@@ -1,0 +1,75 @@
+/**
+ * What a cached run spends hashing, measured inside the run: the process's one hasher and
+ * `Fingerprints.of` are wrapped while the meter is on, and every call is timed and sorted into
+ * - versions: fingerprints (data versions of inputs, config, overrides and always-computed nodes,
+ *   and code versions), everything hashed inside `Fingerprints.of`;
+ * - checksums: byte arrays hashed elsewhere (each stored payload when written, each read payload);
+ * - keys: strings hashed elsewhere (node keys, index lines).
+ * The wrapping is undone by `stop()`. A benchmark tool, not a test: it changes shared objects.
+ */
+import { Fingerprints } from '../../src/cache/fingerprint';
+import type { Hasher } from '../../src/cache/hasher';
+
+export interface HashShare {
+  readonly ms: number;
+  readonly mb: number;
+  readonly calls: number;
+}
+
+export interface HashMeter {
+  stop(): { versions: HashShare; checksums: HashShare; keys: HashShare };
+}
+
+/**
+ * @example
+ * const meter = meterHashing(await loadHasher());
+ * await cachedDriver.run(outputs, { inputs });
+ * meter.stop().checksums.ms  // time spent checksumming stored values
+ */
+export function meterHashing(hasher: Hasher): HashMeter {
+  const shares = { versions: share(), checksums: share(), keys: share() };
+  const original = { bytes: hasher.bytes, text: hasher.text, of: Fingerprints.prototype.of };
+  let inside = 0;
+  const mutable = hasher as { -readonly [K in keyof Hasher]: Hasher[K] };
+  const outside = (counter: Counter) => (inside > 0 ? undefined : counter);
+  mutable.bytes = (data, seed) => timed(outside(shares.checksums), data.byteLength, () => original.bytes(data, seed));
+  mutable.text = (data, seed) => timed(outside(shares.keys), data.length, () => original.text(data, seed));
+  Fingerprints.prototype.of = function of(this: Fingerprints, value: unknown) {
+    const bytes = ArrayBuffer.isView(value) ? value.byteLength : 0;
+    inside++;
+    try {
+      return timed(inside === 1 ? shares.versions : undefined, bytes, () => original.of.call(this, value));
+    } finally {
+      inside--;
+    }
+  };
+  return {
+    stop() {
+      mutable.bytes = original.bytes;
+      mutable.text = original.text;
+      Fingerprints.prototype.of = original.of;
+      const done = (s: Counter): HashShare => ({ ms: s.ms, mb: s.bytes / 1e6, calls: s.calls });
+      return { versions: done(shares.versions), checksums: done(shares.checksums), keys: done(shares.keys) };
+    },
+  };
+}
+
+interface Counter {
+  ms: number;
+  bytes: number;
+  calls: number;
+}
+
+const share = (): Counter => ({ ms: 0, bytes: 0, calls: 0 });
+
+function timed<T>(into: Counter | undefined, bytes: number, fn: () => T): T {
+  if (!into) return fn();
+  const t = performance.now();
+  try {
+    return fn();
+  } finally {
+    into.ms += performance.now() - t;
+    into.bytes += bytes;
+    into.calls++;
+  }
+}
