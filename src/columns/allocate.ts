@@ -4,11 +4,10 @@
  * the main thread and by other workers without a copy.
  */
 
-/** Makes a zero-filled `Float64Array` of `n` rows. */
-export type Float64Allocator = (n: number) => Float64Array;
+type Allocator = (n: number) => Float64Array;
 
-const plain: Float64Allocator = (n) => new Float64Array(n);
-let current: Float64Allocator = plain;
+const plain: Allocator = (n) => new Float64Array(n);
+let current: Allocator = plain;
 
 /**
  * A new zero-filled `Float64Array` of `n` rows from the current allocator.
@@ -21,17 +20,11 @@ export function allocateFloat64(n: number): Float64Array {
 }
 
 /**
- * Replaces the allocator (`undefined` restores plain `Float64Array`s) and returns the one it
- * replaced, so a caller that swaps it for a stretch of work can put it back. Used by worker
- * threads, partitioned runs and the entity-isolation check.
+ * Replaces the allocator (`undefined` restores plain `Float64Array`s). Used by worker threads.
  *
  * @example
  * setFloat64Allocator((n) => new Float64Array(new SharedArrayBuffer(n * 8)));
- * const previous = setFloat64Allocator(mine);
- * try { work(); } finally { setFloat64Allocator(previous); }
  */
-export function setFloat64Allocator(allocator: Float64Allocator | undefined): Float64Allocator {
-  const previous = current;
+export function setFloat64Allocator(allocator: Allocator | undefined): void {
   current = allocator ?? plain;
-  return previous;
 }

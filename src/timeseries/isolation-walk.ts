@@ -6,8 +6,6 @@
  * and per-node bookkeeping, and no copy of the graph.
  */
 import type { Driver } from '../driver';
-import { setFloat64Allocator } from '../columns/allocate';
-import { slabAllocator } from '../columns/slab-allocator';
 import { nodeFailure } from '../execution/executor';
 import { PlanCache, prepareExecution } from '../execution/request';
 import { returnChecksOf, returnTypeError } from '../execution/return-checks';
@@ -157,7 +155,7 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   const indices = (found: readonly (number | undefined)[]) => found.filter((i): i is number => i !== undefined);
   const plan = walkPlan(graph, indices(at), new Set(indices(over)));
   const { nodes, deps } = graph;
-  const { isSupplied } = plan;
+  const { raw, refs, isSupplied } = plan;
   const values: unknown[][] = [];
   for (const layout of layouts) {
     const present = plan.supplied.filter((i) =>
@@ -179,130 +177,51 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
       again.set(i, [...(again.get(i) ?? []), j]);
     }
   });
-  const walk = new Walk(graph, plan, values, wanted, again, request);
+  const returns = returnChecksOf(graph);
   const order = plan.run;
+  const count = layouts.length;
+  const each = new Array<unknown>(count);
+  const release = (u: number) => {
+    if (--refs[u] !== 0 || isSupplied[u] === 1) return;
+    for (let k = 0; k < count; k++) values[k][u] = undefined;
+  };
   for (let p = 0; p < order.length; p++) {
-    const pending = walk.step(order[p]);
-    if (pending !== undefined) await pending;
-  }
-}
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
-
-/**
- * The walk's state and its step: one node on every layout. A class at module level, so the code
- * that runs once per node stays compiled from one check to the next (a closure made per check
- * would be optimized again in every frame).
- */
-class Walk {
-  private readonly nodes: Graph['nodes'];
-  private readonly deps: Graph['deps'];
-  private readonly returns: ReturnType<typeof returnChecksOf>;
-  private readonly count: number;
-  private readonly each: unknown[];
-  // the sample's columns are short and die with the walk: the kernels carve them from shared slabs
-  private readonly slabs = slabAllocator();
-
-  constructor(
-    graph: Graph,
-    private readonly plan: WalkPlan,
-    private readonly values: unknown[][],
-    private readonly wanted: Int32Array,
-    private readonly again: ReadonlyMap<number, readonly number[]> | undefined,
-    private readonly request: LayoutRequest,
-  ) {
-    this.nodes = graph.nodes;
-    this.deps = graph.deps;
-    this.returns = returnChecksOf(graph);
-    this.count = values.length;
-    this.each = new Array<unknown>(this.count);
-  }
-
-  /** Computes node `i` on its layouts; a promise only when one of its calls returned one. */
-  step(i: number): Promise<void> | undefined {
-    const from = this.plan.raw[i];
-    const last = this.plan.alone[i] === 1 ? this.count : 1;
+    const i = order[p];
+    const node = nodes[i];
+    const from = raw[i];
+    const d = deps[i];
+    const last = plan.alone[i] === 1 ? count : 1;
     for (let k = 0; k < last; k++) {
-      const v = this.values[k];
+      const v = values[k];
       if (from >= 0) {
         v[i] = v[from];
         continue;
       }
-      const value = this.call(i, v);
-      if (isThenable(value)) return this.settle(i, k, value, last);
-      this.keep(i, v, value);
-    }
-    this.finish(i);
-    return undefined;
-  }
-
-  /** The rest of `step` once a call of node `i` (on layout `k`) returned a promise. */
-  private async settle(i: number, k: number, pending: PromiseLike<unknown>, last: number): Promise<void> {
-    for (;;) {
+      const args = new Array(d.length);
+      for (let a = 0; a < d.length; a++) args[a] = v[d[a]];
       let value: unknown;
       try {
-        value = await pending;
+        value = node.fn(args);
+        if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
+          value = await value;
+        }
       } catch (error) {
-        throw nodeFailure(this.nodes[i], error);
+        throw nodeFailure(node, error);
       }
-      this.keep(i, this.values[k], value);
-      if (++k >= last) break;
-      const next = this.call(i, this.values[k]);
-      if (isThenable(next)) pending = next;
-      else pending = Promise.resolve(next);
+      const returned = returns[i];
+      if (returned !== undefined && !returned(value)) throw returnTypeError(node, value);
+      v[i] = value;
     }
-    this.finish(i);
-  }
-
-  /** Node `i` called on the values `v` of one layout, the kernels' buffers from the slabs. */
-  private call(i: number, v: unknown[]): unknown {
-    const node = this.nodes[i];
-    const d = this.deps[i];
-    const args = new Array(d.length);
-    for (let a = 0; a < d.length; a++) args[a] = v[d[a]];
-    // swapped around the call itself (never across an await), so no other work's columns come from the slabs
-    const previous = setFloat64Allocator(this.slabs);
-    try {
-      return node.fn(args);
-    } catch (error) {
-      throw nodeFailure(node, error);
-    } finally {
-      setFloat64Allocator(previous);
-    }
-  }
-
-  private keep(i: number, v: unknown[], value: unknown): void {
-    const returned = this.returns[i];
-    if (returned !== undefined && !returned(value)) throw returnTypeError(this.nodes[i], value);
-    v[i] = value;
-  }
-
-  /**
-   * After node `i` ran on every layout: cut an overridden value, hand an output over, and let go
-   * of what nothing reads any more.
-   */
-  private finish(i: number): void {
-    const { values, count, each, plan } = this;
-    if (plan.alone[i] === 2) for (let k = 1; k < count; k++) values[k][i] = this.request.cut(values[0][i], k);
-    const j = this.wanted[i];
+    if (plan.alone[i] === 2) for (let k = 1; k < count; k++) values[k][i] = cut(values[0][i], k);
+    const j = wanted[i];
     if (j >= 0) {
       for (let k = 0; k < count; k++) each[k] = values[k][i];
-      this.request.take(j, each);
-      const more = this.again?.get(i);
-      if (more !== undefined) for (const m of more) this.request.take(m, each);
+      take(j, each);
+      const more = again?.get(i);
+      if (more !== undefined) for (const m of more) take(m, each);
     }
-    if (plan.refs[i] === 0) for (let k = 0; k < count; k++) values[k][i] = undefined;
-    const from = plan.raw[i];
-    if (from >= 0) this.release(from);
-    else {
-      const d = this.deps[i];
-      for (let a = 0; a < d.length; a++) this.release(d[a]);
-    }
-  }
-
-  private release(u: number): void {
-    if (--this.plan.refs[u] !== 0 || this.plan.isSupplied[u] === 1) return;
-    for (let k = 0; k < this.count; k++) this.values[k][u] = undefined;
+    if (refs[i] === 0) for (let k = 0; k < count; k++) values[k][i] = undefined;
+    if (from >= 0) release(from);
+    else for (let a = 0; a < d.length; a++) release(d[a]);
   }
 }

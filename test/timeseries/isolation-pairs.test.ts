@@ -1,12 +1,11 @@
 /**
- * The isolation walk carves the sample's kernel outputs from shared slabs: with hundreds of
- * features (several slabs), every feature's values stay its own, a shift that forgets
- * `{ groups }` is still caught when the pair checked is not the history's first, and the kernels
- * allocate plain buffers again once the check is done.
+ * The isolation walk with hundreds of features (its plan made in one pass over the nodes they
+ * need, values let go after their last consumer): per-entity features all pass, and a shift that
+ * forgets `{ groups }` is still caught when the pair checked is not the history's first and the
+ * leak shows only in that pair's second entity.
  */
 import 'reflect-metadata';
 import { Builder, feature, parameterize, rollingMean, shift, source, value, type Groups } from '../../src';
-import { allocateFloat64 } from '../../src/columns/allocate';
 import { checkEntityIsolation } from '../../src/timeseries/isolation';
 import { EntityIsolationError } from '../../src/timeseries/isolation-error';
 import { entityHistory } from '../../src/timeseries/history';
@@ -47,14 +46,13 @@ const checked = (name: string) => name.startsWith('lag_') || name === 'ma3' || n
 const names = (dr: { listAvailableVariables(): readonly { name: string }[] }) =>
   dr.listAvailableVariables().map((n) => n.name).filter(checked);
 
-describe('the isolation walk on slabs', () => {
-  it('passes 301 per-entity features spread over several slabs, and allocation is plain again after', async () => {
+describe('the isolation walk on many features and a non-first pair', () => {
+  it('passes 301 per-entity features', async () => {
     const dr = new Builder().withFeatures(Many).build();
     const report = await checkEntityIsolation(dr, names(dr), history, { rows: 16 });
     expect(report.entities).toEqual(['b', 'c']);
     expect(report.checked).toHaveLength(301);
-    const after = allocateFloat64(3);
-    expect([after.byteOffset, after.buffer.byteLength]).toEqual([0, 24]);
+    expect(report.rows).toBe(32);
   });
 
   it('still names a shift without groups whose leak shows only at the second pair (b → c)', async () => {
