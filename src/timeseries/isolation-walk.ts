@@ -30,22 +30,16 @@ export interface LayoutRequest {
   readonly take: (output: number, values: readonly unknown[]) => void;
 }
 
-const gates = new WeakMap<Graph, Int32Array>();
-
 /**
- * `raw[i]`: for a checked feature's gate node `i` (named like the feature), the index of its
- * `:raw` node, whose value the walk passes on without running the checks; -1 elsewhere. Made once per graph.
+ * For a checked feature's gate node `i` (named like the feature, its first dependency the
+ * feature's `:raw` node), that `:raw` node, whose value the walk passes on without running the
+ * checks; -1 for any other node.
  */
-function rawOfGates(graph: Graph): Int32Array {
-  let raw = gates.get(graph);
-  if (raw !== undefined) return raw;
-  raw = new Int32Array(graph.nodes.length).fill(-1);
-  graph.nodes.forEach((node, i) => {
-    const gate = node.role === 'raw' && node.owner !== undefined ? graph.index.get(node.owner) : undefined;
-    if (gate !== undefined && graph.deps[gate][0] === i) raw![gate] = i;
-  });
-  gates.set(graph, raw);
-  return raw;
+function rawOfGate(graph: Graph, i: number): number {
+  const d = graph.deps[i];
+  if (d.length === 0) return -1;
+  const first = graph.nodes[d[0]];
+  return first.role === 'raw' && first.owner === graph.nodes[i].name ? d[0] : -1;
 }
 
 /** The walk's plan: what each layout computes, in graph order, and the inputs and config it reads. */
@@ -54,36 +48,50 @@ interface WalkPlan {
   readonly run: Int32Array;
   /** Per node: 1 computed on every layout, 2 computed on layout 0 and cut for the others, 0 layout 0 only. */
   readonly alone: Uint8Array;
-  /** Input and config nodes read, and whether one must have a value (a dependency without a default). */
+  /** Per needed node: the `:raw` node a gate passes on (see `rawOfGate`), else -1. */
+  readonly raw: Int32Array;
+  /** Per node: how many computed nodes read its value (a gate reads only its `:raw` node). */
+  readonly refs: Int32Array;
+  /**
+   * Input and config nodes read (also flagged in `isSupplied`), and whether one must have a value
+   * (a dependency without a default).
+   */
   readonly supplied: readonly number[];
+  readonly isSupplied: Uint8Array;
   readonly required: Uint8Array;
 }
 
-function walkPlan(
-  graph: Graph, raw: Int32Array, outputs: readonly number[], overridden: ReadonlySet<number>,
-): WalkPlan {
+/**
+ * One pass from the requested nodes down (only the nodes they need are visited), one over the
+ * graph's order: the walk's setup costs about as much as a few of its node calls.
+ */
+function walkPlan(graph: Graph, outputs: readonly number[], overridden: ReadonlySet<number>): WalkPlan {
   const { nodes, deps } = graph;
-  const needed = new Uint8Array(nodes.length);
-  const required = new Uint8Array(nodes.length);
+  const n = nodes.length;
+  const needed = new Uint8Array(n);
+  const required = new Uint8Array(n);
+  const raw = new Int32Array(n).fill(-1);
   const stack = [...outputs, ...overridden];
   for (const i of stack) required[i] = 1;
   while (stack.length > 0) {
     const i = stack.pop()!;
     if (needed[i] !== 0) continue;
     needed[i] = 1;
-    const role = nodes[i].role;
-    if (role === 'input' || role === 'config') continue;
-    if (raw[i] >= 0) {
-      stack.push(raw[i]);
+    const node = nodes[i];
+    if (node.role === 'input' || node.role === 'config') continue;
+    const from = rawOfGate(graph, i);
+    if (from >= 0) {
+      raw[i] = from;
+      stack.push(from);
       continue;
     }
     const d = deps[i];
     for (let k = 0; k < d.length; k++) {
-      if (!nodes[i].dependencies[k].optional) required[d[k]] = 1;
+      if (!node.dependencies[k].optional) required[d[k]] = 1;
       stack.push(d[k]);
     }
   }
-  const alone = new Uint8Array(nodes.length);
+  const alone = new Uint8Array(n);
   stack.push(...outputs);
   while (stack.length > 0) {
     const i = stack.pop()!;
@@ -98,12 +106,21 @@ function walkPlan(
   }
   const run: number[] = [];
   const supplied: number[] = [];
+  const isSupplied = new Uint8Array(n);
+  const refs = new Int32Array(n);
   for (const i of graph.order) {
     if (needed[i] === 0) continue;
     const role = nodes[i].role;
-    (role === 'input' || role === 'config' ? supplied : run).push(i);
+    if (role === 'input' || role === 'config') {
+      supplied.push(i);
+      isSupplied[i] = 1;
+      continue;
+    }
+    run.push(i);
+    if (raw[i] >= 0) refs[raw[i]]++;
+    else for (const d of deps[i]) refs[d]++;
   }
-  return { run: Int32Array.from(run), alone, supplied, required };
+  return { run: Int32Array.from(run), alone, raw, refs, supplied, isSupplied, required };
 }
 
 /**
@@ -129,13 +146,16 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   };
   const givenIn = (name: string, layout: Readonly<Record<string, unknown>>) =>
     hasOwn(layout, name) ? layout[name] : own(config, name);
-  // a name that is no node and no input or config: execute's own error for it
-  if (requested.some((name) => nodeOf(name) === undefined && givenIn(name, layouts[0]) === undefined)) full();
-  const raw = rawOfGates(graph);
   const at = outputs.map(nodeOf);
+  const over = overridden.map(nodeOf);
+  // a name that is no node and no input or config: execute's own error for it
+  const unknown = (found: readonly (number | undefined)[], names: readonly string[]) =>
+    found.some((i, j) => i === undefined && givenIn(names[j], layouts[0]) === undefined);
+  if (unknown(at, outputs) || unknown(over, overridden)) full();
   const indices = (found: readonly (number | undefined)[]) => found.filter((i): i is number => i !== undefined);
-  const plan = walkPlan(graph, raw, indices(at), new Set(indices(overridden.map(nodeOf))));
+  const plan = walkPlan(graph, indices(at), new Set(indices(over)));
   const { nodes, deps } = graph;
+  const { raw, refs, isSupplied } = plan;
   const values: unknown[][] = [];
   for (const layout of layouts) {
     const present = plan.supplied.filter((i) =>
@@ -145,24 +165,32 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
     const names = present.map((i) => nodes[i].name);
     values.push(prepareExecution(graph, config, names, { inputs: layout }, plans, where).values);
   }
-  const wanted = new Map<number, number[]>();
+  // wanted[i]: the first position of node i in `outputs` (-1: none); a name asked for twice is in `again`
+  const wanted = new Int32Array(nodes.length).fill(-1);
+  let again: Map<number, number[]> | undefined;
   at.forEach((i, j) => {
     if (i === undefined) take(j, layouts.map((layout) => givenIn(outputs[j], layout)));
-    else if (nodes[i].role === 'input' || nodes[i].role === 'config') take(j, values.map((v) => v[i]));
-    else wanted.set(i, [...(wanted.get(i) ?? []), j]);
+    else if (isSupplied[i] === 1) take(j, values.map((v) => v[i]));
+    else if (wanted[i] < 0) wanted[i] = j;
+    else {
+      again ??= new Map();
+      again.set(i, [...(again.get(i) ?? []), j]);
+    }
   });
-  const used = (i: number): readonly number[] | Int32Array => (raw[i] >= 0 ? [raw[i]] : deps[i]);
-  const refs = new Int32Array(nodes.length);
-  for (const i of plan.run) for (const d of used(i)) refs[d]++;
   const returns = returnChecksOf(graph);
   const order = plan.run;
-  const each = new Array<unknown>(layouts.length);
+  const count = layouts.length;
+  const each = new Array<unknown>(count);
+  const release = (u: number) => {
+    if (--refs[u] !== 0 || isSupplied[u] === 1) return;
+    for (let k = 0; k < count; k++) values[k][u] = undefined;
+  };
   for (let p = 0; p < order.length; p++) {
     const i = order[p];
     const node = nodes[i];
     const from = raw[i];
     const d = deps[i];
-    const last = plan.alone[i] === 1 ? layouts.length : 1;
+    const last = plan.alone[i] === 1 ? count : 1;
     for (let k = 0; k < last; k++) {
       const v = values[k];
       if (from >= 0) {
@@ -184,16 +212,16 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
       if (returned !== undefined && !returned(value)) throw returnTypeError(node, value);
       v[i] = value;
     }
-    if (plan.alone[i] === 2) for (let k = 1; k < layouts.length; k++) values[k][i] = cut(values[0][i], k);
-    const positions = wanted.get(i);
-    if (positions !== undefined) {
-      for (let k = 0; k < layouts.length; k++) each[k] = values[k][i];
-      for (const j of positions) take(j, each);
+    if (plan.alone[i] === 2) for (let k = 1; k < count; k++) values[k][i] = cut(values[0][i], k);
+    const j = wanted[i];
+    if (j >= 0) {
+      for (let k = 0; k < count; k++) each[k] = values[k][i];
+      take(j, each);
+      const more = again?.get(i);
+      if (more !== undefined) for (const m of more) take(m, each);
     }
-    if (refs[i] === 0) for (let k = 0; k < layouts.length; k++) values[k][i] = undefined;
-    for (const u of used(i)) {
-      if (--refs[u] !== 0 || plan.supplied.includes(u)) continue;
-      for (let k = 0; k < layouts.length; k++) values[k][u] = undefined;
-    }
+    if (refs[i] === 0) for (let k = 0; k < count; k++) values[k][i] = undefined;
+    if (from >= 0) release(from);
+    else for (let a = 0; a < d.length; a++) release(d[a]);
   }
 }
