@@ -172,7 +172,7 @@ export function prepareExecution(
     }
     const widened = widenInput(node.name, v, node.type, () => consumersOf(i));
     if (widened.note) notes.push(widened.note);
-    if (widened.problem) add('input-range', widened.problem, [node.name]);
+    if (widened.problem) add(widened.code ?? 'input-type', widened.problem, [node.name]);
     else if (!valueMatchesType(widened.value, node.type) && isGroupsShape(v)) {
       // quiver supplies groups (entityHistory, buildTrainingFrame, --entity): the declaration is what to change
       const who = consumersOf(i).map((n) => `"${n}"`).join(', ');
@@ -182,13 +182,17 @@ export function prepareExecution(
     } else if (!valueMatchesType(widened.value, node.type)) {
       add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass ${article(typeName(node.type))} ${typeName(node.type)}.${noteAbout(notes, node.name)}`, [node.name]);
     }
-    if (isColumn(v)) columns.push([node.name, (v as { length: number }).length]);
+    if (isColumn(widened.value)) columns.push([node.name, (widened.value as { length: number }).length]);
     values[i] = widened.value;
   }
   for (const i of plan.overridden) {
     const node = graph.nodes[i];
-    const v = own(overrides, node.name);
-    if (!valueMatchesType(v, node.type)) {
+    const widened = widenInput(node.name, own(overrides, node.name), node.type, () => [node.origin], 'Override');
+    const v = widened.value;
+    if (widened.note) notes.push(widened.note);
+    const code = widened.code === 'input-range' ? 'override-range' : 'override-type';
+    if (widened.problem) add(code, widened.problem, [node.name]);
+    else if (!valueMatchesType(v, node.type)) {
       add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${typeName(node.type)}.`, [node.name]);
     }
     if (isColumn(v)) overridden.push([node.name, (v as { length: number }).length]);
