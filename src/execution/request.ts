@@ -16,6 +16,7 @@ import type { Executor } from './executor-api';
 import { hasOwn, own } from '../util/own';
 import { assertKnownKeys } from '../options/known-keys';
 import { widenInput } from './widen-input';
+import { withRemedy } from './remedies';
 import type { UnknownNameCode } from '../issue-codes';
 
 export interface ExecuteOptions {
@@ -93,7 +94,8 @@ export function prepareExecution(
     if (hasOwn(config, key)) add('config-input-clash', `"${key}" is both a config key and an input. Config and inputs must not share a key: rename one, or drop it from one of them.`, [key]);
     const node = graph.node(key);
     if (node && node.role !== 'input' && node.role !== 'config') {
-      add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
+      const problem = `Input "${key}" names the feature "${key}" (${node.origin}); an input cannot replace a feature.`;
+      issues.push(withRemedy('input-names-feature', problem, { kind: 'input-instead-of-feature', name: key }, [key]));
     }
   }
   // Duplicates: node names are marked by index (in one shared scratch, cleared again below; a request
@@ -167,7 +169,8 @@ export function prepareExecution(
       if (plan.required[i] === 0) continue;
       const needers = consumersOf(i, true);
       const by = needers.length > 0 ? `, needed by ${needers.map((n) => `"${n}"`).join(', ')}` : ' (requested as an output)';
-      add('missing-input', `Missing input "${node.name}"${by}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
+      const remedy = { kind: 'missing-input', name: node.name } as const;
+      issues.push(withRemedy('missing-input', `Missing input "${node.name}"${by}.`, remedy, [node.name, ...needers]));
       continue;
     }
     const widened = widenInput(node.name, v, node.type, () => consumersOf(i));

@@ -72,7 +72,7 @@ describe('execute refuses bad requests before any feature runs', () => {
 
   test('an input that names a feature points to overrides', async () => {
     const error = await rejection(dr.execute(['spendZeroMean'], { inputs: { spend: SPEND, spendMean: 3 } }));
-    expect(error.message).toBe('inputs.spendMean names the feature "spendMean" (SpendFeatures.spendMean); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { spendMean: … }.');
+    expect(error.message).toBe('Input "spendMean" names the feature "spendMean" (SpendFeatures.spendMean); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { spendMean: … }.');
   });
 
   test('every problem at once', async () => {
