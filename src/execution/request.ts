@@ -10,7 +10,8 @@ import { isInternal } from '../graph/node';
 import { article, describeValue, typeName, valueMatchesType } from '../graph/types';
 import { ports, type AdapterNote } from '../ports';
 import { makePlan, type Plan } from './plan';
-import { closest } from './suggest';
+import { didYouMean, type Spelling } from './suggest';
+import { spellingsOf } from '../graph/spellings';
 import { isGroupsShape, isTypedArray, isVectorLike } from '../util/shapes';
 import type { Executor } from './executor-api';
 import { hasOwn, own } from '../util/own';
@@ -104,6 +105,7 @@ export function prepareExecution(
   const marked = shared ? marksOf(graph) : new Uint8Array(graph.nodes.length);
   marksBusy = true;
   let seen: Set<string> | undefined;
+  let known: Spelling[] | undefined;
   const outputIndices: number[] = [];
   const outputIndex = new Int32Array(outputs.length).fill(-1);
   const given = new Map<string, unknown>();
@@ -130,9 +132,11 @@ export function prepareExecution(
       else if (graph.disabled.has(name)) {
         add('disabled-output', `Output "${name}" exists, but ${graph.disabled.get(name)}. Change the config, or ask for another output.`, [name]);
       } else {
-        const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
-        const hint = closest(name, names);
-        add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+        // every name that would have been a valid output: nodes (and their methods), inputs, config, overrides
+        known ??= [...spellingsOf(graph), ...Object.keys(inputs), ...Object.keys(config), ...Object.keys(overrides)];
+        const hint = didYouMean(name, known);
+        const what = `Unknown output "${name}": no feature, input or config has that name.`;
+        add('unknown-output' satisfies UnknownNameCode, `${what}${hint}`, [name]);
       }
     }
   } finally {

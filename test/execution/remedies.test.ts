@@ -11,8 +11,11 @@ class Spend {
 }
 
 const dr = new Builder().withFeatures(Spend).build();
-const failure = (inputs: Record<string, unknown>) =>
-  dr.run(['total'], { inputs }).catch((e: unknown) => e as InputError);
+const failure = (inputs: Record<string, unknown>): Promise<InputError> =>
+  dr.run(['total'], { inputs }).then(
+    () => { throw new Error('expected an InputError'); },
+    (e: unknown) => e as InputError,
+  );
 
 describe('remedies', () => {
   test('from code: the fixes name inputs and overrides', async () => {
