@@ -139,17 +139,34 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
     return nodeInfos(this.graph, options.tags);
   }
 
-  /** @example dr.whatIsUpstreamOf('spendZeroMeanUnitVariance') // ['spend', 'spendMean', …] */
+  /**
+   * Every node the given ones need, directly or not, **the given ones included** (as Hamilton's
+   * `what_is_upstream_of`): inputs and config among them, internal check nodes seen through, each
+   * name once, in dependency order (a node after everything it needs). `y` is in
+   * `whatIsUpstreamOf(x)` exactly when `x` is in `whatIsDownstreamOf(y)`.
+   * @example
+   * dr.whatIsUpstreamOf('spendZeroMean'); // ['spend', 'spendMean', 'spendZeroMean']
+   */
   whatIsUpstreamOf<const O extends readonly string[]>(...names: Checked<O, N>): string[] {
     return upstreamOf(this.graph, names);
   }
 
-  /** @example dr.whatIsDownstreamOf('spend') */
+  /**
+   * Every node that needs the given ones, directly or not, **the given ones included** (as Hamilton's
+   * `what_is_downstream_of`), each name once, in dependency order; the mirror of `whatIsUpstreamOf`.
+   * @example
+   * dr.whatIsDownstreamOf('spendMean'); // ['spendMean', 'spendZeroMean', 'spendStdDev', 'spendZeroMeanUnitVariance']
+   */
   whatIsDownstreamOf<const O extends readonly string[]>(...names: Checked<O, N>): string[] {
     return downstreamOf(this.graph, names);
   }
 
-  /** @example dr.whatIsThePathBetween('spend', 'spendZeroMeanUnitVariance') */
+  /**
+   * The nodes on every path from `upstream` to `downstream`, both ends included (the nodes both
+   * downstream of `upstream` and upstream of `downstream`); `[]` when `downstream` does not need `upstream`.
+   * @example
+   * dr.whatIsThePathBetween('spend', 'spendZeroMeanUnitVariance');
+   */
   whatIsThePathBetween<const U extends string, const D extends string>(
     upstream: CheckedName<U, N>,
     downstream: CheckedName<D, N>,

@@ -5,6 +5,7 @@
  */
 import type { QualityResult } from './quality/result';
 import type { IssueCode } from './issue-codes';
+import type { Remedy } from './execution/remedies';
 
 /** One problem found while building or checking a graph. `code` is stable; `message` is for people. */
 export interface Issue {
@@ -12,6 +13,8 @@ export interface Issue {
   readonly message: string;
   /** The node, input or column names the problem is about. */
   readonly nodes: readonly string[];
+  /** The fix, when its wording depends on the caller (code or the command line): see src/execution/remedies.ts. */
+  readonly remedy?: Remedy;
 }
 
 /** The base class of every error quiver throws on purpose. */

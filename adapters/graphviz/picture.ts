@@ -6,7 +6,7 @@ import { InputError } from '../../src/errors';
 import { collapse, type CollapsedGraph, type CollapseOptions } from './collapse';
 import { toDot, type DotOptions } from './dot';
 import { graphFromNodeInfo, upstreamOf, type GraphSource } from './model';
-import { didYouMean } from './names';
+import { didYouMean } from '../../src/execution/suggest';
 import { renderSvg } from './render-svg';
 import type { UnknownNameCode } from '../../src/issue-codes';
 

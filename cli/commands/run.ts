@@ -31,6 +31,7 @@ import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
 import { timeInputs, withGroupsHint, type TimeOptions } from '../time-inputs';
+import { restate } from '../../src/execution/remedies';
 import type { SchemaOption } from '../schema-option';
 import { missingLine, openHint, previewTable } from '../run-preview';
 import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
@@ -235,7 +236,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       await writeResult(result, opts.out);
     }
   } catch (e) {
-    error = withGroupsHint(e, opts);
+    error = withGroupsHint(restate(e, 'cli'), opts); // fixes worded for a command-line user
   }
   const durationMs = performance.now() - began;
   if (run && error === undefined) {

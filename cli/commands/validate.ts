@@ -8,6 +8,7 @@ import type { Io } from '../io';
 import type { SchemaOption } from '../schema-option';
 import { buildDriver, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
 import { timeInputs, withGroupsHint, type TimeOptions } from '../time-inputs';
+import { restate } from '../../src/execution/remedies';
 
 export interface ValidateOptions extends FeatureOptions, OutputOptions, TimeOptions {
   readonly inputs: string;
@@ -30,7 +31,7 @@ export async function validateCommand(file: string, opts: ValidateOptions, io: I
   try {
     dr.validateExecution(outputs, { inputs: timed.inputs });
   } catch (error) {
-    throw withGroupsHint(error, opts);
+    throw withGroupsHint(restate(error, 'cli'), opts); // fixes worded for a command-line user
   }
   io.out(
     `OK: ${file} can compute ${outputs.length} output${outputs.length === 1 ? '' : 's'} from ${opts.inputs} ` +

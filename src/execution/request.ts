@@ -10,12 +10,14 @@ import { isInternal } from '../graph/node';
 import { article, describeValue, typeName, valueMatchesType } from '../graph/types';
 import { ports, type AdapterNote } from '../ports';
 import { makePlan, type Plan } from './plan';
-import { closest } from './suggest';
+import { didYouMean, type Spelling } from './suggest';
+import { spellingsOf } from '../graph/spellings';
 import { isGroupsShape, isTypedArray, isVectorLike } from '../util/shapes';
 import type { Executor } from './executor-api';
 import { hasOwn, own } from '../util/own';
 import { assertKnownKeys } from '../options/known-keys';
 import { widenInput } from './widen-input';
+import { withRemedy } from './remedies';
 import type { UnknownNameCode } from '../issue-codes';
 
 export interface ExecuteOptions {
@@ -93,7 +95,8 @@ export function prepareExecution(
     if (hasOwn(config, key)) add('config-input-clash', `"${key}" is both a config key and an input. Config and inputs must not share a key: rename one, or drop it from one of them.`, [key]);
     const node = graph.node(key);
     if (node && node.role !== 'input' && node.role !== 'config') {
-      add('input-names-feature', `inputs.${key} names the feature "${key}" (${node.origin}); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { ${key}: … }.`, [key]);
+      const problem = `Input "${key}" names the feature "${key}" (${node.origin}); an input cannot replace a feature.`;
+      issues.push(withRemedy('input-names-feature', problem, { kind: 'input-instead-of-feature', name: key }, [key]));
     }
   }
   // Duplicates: node names are marked by index (in one shared scratch, cleared again below; a request
@@ -102,6 +105,7 @@ export function prepareExecution(
   const marked = shared ? marksOf(graph) : new Uint8Array(graph.nodes.length);
   marksBusy = true;
   let seen: Set<string> | undefined;
+  let known: Spelling[] | undefined;
   const outputIndices: number[] = [];
   const outputIndex = new Int32Array(outputs.length).fill(-1);
   const given = new Map<string, unknown>();
@@ -128,9 +132,11 @@ export function prepareExecution(
       else if (graph.disabled.has(name)) {
         add('disabled-output', `Output "${name}" exists, but ${graph.disabled.get(name)}. Change the config, or ask for another output.`, [name]);
       } else {
-        const names = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
-        const hint = closest(name, names);
-        add('unknown-output' satisfies UnknownNameCode, `Unknown output "${name}": no feature, input or config has that name.${hint ? ` Did you mean "${hint}"?` : ''}`, [name]);
+        // every name that would have been a valid output: nodes (and their methods), inputs, config, overrides
+        known ??= [...spellingsOf(graph), ...Object.keys(inputs), ...Object.keys(config), ...Object.keys(overrides)];
+        const hint = didYouMean(name, known);
+        const what = `Unknown output "${name}": no feature, input or config has that name.`;
+        add('unknown-output' satisfies UnknownNameCode, `${what}${hint}`, [name]);
       }
     }
   } finally {
@@ -167,12 +173,13 @@ export function prepareExecution(
       if (plan.required[i] === 0) continue;
       const needers = consumersOf(i, true);
       const by = needers.length > 0 ? `, needed by ${needers.map((n) => `"${n}"`).join(', ')}` : ' (requested as an output)';
-      add('missing-input', `Missing input "${node.name}"${by}. Pass it in inputs: { ${node.name}: … }.`, [node.name, ...needers]);
+      const remedy = { kind: 'missing-input', name: node.name } as const;
+      issues.push(withRemedy('missing-input', `Missing input "${node.name}"${by}.`, remedy, [node.name, ...needers]));
       continue;
     }
     const widened = widenInput(node.name, v, node.type, () => consumersOf(i));
     if (widened.note) notes.push(widened.note);
-    if (widened.problem) add('input-range', widened.problem, [node.name]);
+    if (widened.problem) add(widened.code ?? 'input-type', widened.problem, [node.name]);
     else if (!valueMatchesType(widened.value, node.type) && isGroupsShape(v)) {
       // quiver supplies groups (entityHistory, buildTrainingFrame, --entity): the declaration is what to change
       const who = consumersOf(i).map((n) => `"${n}"`).join(', ');
@@ -182,13 +189,17 @@ export function prepareExecution(
     } else if (!valueMatchesType(widened.value, node.type)) {
       add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass ${article(typeName(node.type))} ${typeName(node.type)}.${noteAbout(notes, node.name)}`, [node.name]);
     }
-    if (isColumn(v)) columns.push([node.name, (v as { length: number }).length]);
+    if (isColumn(widened.value)) columns.push([node.name, (widened.value as { length: number }).length]);
     values[i] = widened.value;
   }
   for (const i of plan.overridden) {
     const node = graph.nodes[i];
-    const v = own(overrides, node.name);
-    if (!valueMatchesType(v, node.type)) {
+    const widened = widenInput(node.name, own(overrides, node.name), node.type, () => [node.origin], 'Override');
+    const v = widened.value;
+    if (widened.note) notes.push(widened.note);
+    const code = widened.code === 'input-range' ? 'override-range' : 'override-type';
+    if (widened.problem) add(code, widened.problem, [node.name]);
+    else if (!valueMatchesType(v, node.type)) {
       add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${typeName(node.type)}.`, [node.name]);
     }
     if (isColumn(v)) overridden.push([node.name, (v as { length: number }).length]);

@@ -3,23 +3,25 @@
  * feature's raw value and its checks) are part of the walk but never part of an answer.
  */
 import { InputError } from '../errors';
-import { closest } from '../execution/suggest';
+import { didYouMean, type Spelling } from '../execution/suggest';
+import { spellingsOf } from './spellings';
 import type { Graph } from './graph';
 import { isInternal } from './node';
 import type { UnknownNameCode } from '../issue-codes';
 
 /** The indices of user-visible nodes by name; an InputError (with suggestions) for unknown names. */
 export function nodeIndices(graph: Graph, names: readonly string[], what: string): number[] {
-  const known = graph.nodes.filter((n) => !isInternal(n)).map((n) => n.name);
   const unknown = names.filter((n) => graph.index.get(n) === undefined || isInternal(graph.node(n)!));
   if (unknown.length > 0) {
+    let known: Spelling[] | undefined;
     throw new InputError(unknown.map((n) => {
       const why = graph.disabled.get(n);
       if (why !== undefined) {
         return { code: 'disabled-node', message: `${what}: "${n}" exists, but ${why}. Change the config to ask about it.`, nodes: [n] };
       }
-      const hint = closest(n, known);
-      return { code: 'unknown-node' satisfies UnknownNameCode, message: `${what}: no feature or input is named "${n}".${hint ? ` Did you mean "${hint}"?` : ''}`, nodes: [n] };
+      known ??= spellingsOf(graph);
+      const message = `${what}: no feature or input is named "${n}".${didYouMean(n, known)}`;
+      return { code: 'unknown-node' satisfies UnknownNameCode, message, nodes: [n] };
     }));
   }
   return names.map((n) => graph.index.get(n)!);

@@ -62,7 +62,26 @@ describe('quiver run', () => {
   test('a missing input column: exit 1, naming the input and who needs it', () => {
     const r = quiver(['run', 'features.ts', '--class', 'Spend', '--inputs', 'no-spend.csv', '--out', 'x.arrow', '--outputs', 'doubled'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('InputError: Missing input "spend", needed by "doubled". Pass it in inputs: { spend: … }.');
+    expect(r.stderr).toContain(
+      'InputError: Missing input "spend", needed by "doubled". Add a column "spend" to the --inputs file, or give it ' +
+        'with --config spend=….',
+    );
+    expect(r.stderr).not.toContain('Pass it in inputs');
+  });
+
+  test('an --inputs column named like a feature: the fix a command-line user has, not "overrides"', () => {
+    fs.writeFileSync(path.join(dir, 'with-doubled.csv'), 'spend,doubled\n1.5,0\n2.5,0\n');
+    const fix =
+      'Input "doubled" names the feature "doubled" (Spend.doubled); an input cannot replace a feature. The command ' +
+      'line has no overrides: to compute "doubled", rename or drop the column "doubled" in the --inputs file; to use ' +
+      'the column instead, leave the class that defines "doubled" out with --class <the other classes>.';
+    for (const command of ['run', 'validate']) {
+      const out = command === 'run' ? ['--out', 'named.arrow'] : [];
+      const r = quiver([command, 'features.ts', '--class', 'Spend', '--inputs', 'with-doubled.csv', ...out], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`InputError: ${fix}\n`);
+    }
+    expect(fs.existsSync(path.join(dir, 'named.arrow'))).toBe(false);
   });
 
   test.each([

@@ -53,8 +53,8 @@ describe('execute refuses bad requests before any feature runs', () => {
   });
 
   test('an input whose runtime type contradicts the declared type', async () => {
-    const error = await rejection(dr.execute(['avg3wkSpend'], { inputs: { spend: [10, 20, 30] } }));
-    expect(error.message).toBe('Input "spend" is an Array of length 3, but "avg3wkSpend" declares it as Float64Array. Pass a Float64Array.');
+    const error = await rejection(dr.execute(['avg3wkSpend'], { inputs: { spend: 'ten, twenty' } }));
+    expect(error.message).toBe('Input "spend" is a string (ten, twenty), but "avg3wkSpend" declares it as Float64Array. Pass a Float64Array.');
   });
 
   test('config and inputs sharing a key', async () => {
@@ -72,7 +72,7 @@ describe('execute refuses bad requests before any feature runs', () => {
 
   test('an input that names a feature points to overrides', async () => {
     const error = await rejection(dr.execute(['spendZeroMean'], { inputs: { spend: SPEND, spendMean: 3 } }));
-    expect(error.message).toBe('inputs.spendMean names the feature "spendMean" (SpendFeatures.spendMean); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { spendMean: … }.');
+    expect(error.message).toBe('Input "spendMean" names the feature "spendMean" (SpendFeatures.spendMean); an input cannot replace a feature. To use your value instead of computing it, pass it in overrides: { spendMean: … }.');
   });
 
   test('every problem at once', async () => {

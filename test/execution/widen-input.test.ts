@@ -76,9 +76,85 @@ describe('integer inputs where Float64Array is declared', () => {
     expect(notes).toEqual([]);
   });
 
-  test('a string column is still refused', async () => {
-    await expect(dr.run(['perDay'], { inputs: { visits: ['a'] } })).rejects.toThrow(
-      'Input "visits" is an Array of length 1, but "perDay" declares it as Float64Array. Pass a Float64Array.',
+});
+
+const holey = new Array<number>(3).fill(1, 0, 1).fill(3, 2); // [1, <empty>, 3]
+
+describe('plain arrays where Float64Array is declared: one rule, exact or refused', () => {
+  test('a number[] (NaN, ±Infinity too) becomes a Float64Array, values unchanged, no note', async () => {
+    const visits = [7, NaN, 14, Infinity, -Infinity, -0, 0.1];
+    const { result, notes } = await dr.run(['perDay', 'visitsKind'], { inputs: { visits } });
+    expect(result.visitsKind).toBe('Float64Array');
+    expect(Array.from(result.perDay as Float64Array)).toEqual(visits.map((v) => v / 7));
+    expect(notes).toEqual([]);
+  });
+
+  test('an empty array is an empty Float64Array', async () => {
+    const { result } = await dr.run(['visitsKind'], { inputs: { visits: [] } });
+    expect(result.visitsKind).toBe('Float64Array');
+  });
+
+  test('a bigint[] within ±2^53 is converted with a note; one beyond is refused naming the row', async () => {
+    const { result, notes } = await dr.run(['perDay'], { inputs: { visits: [7n, -(2n ** 53n)] } });
+    expect(Array.from(result.perDay as Float64Array)).toEqual([1, -(2 ** 53) / 7]);
+    expect(notes.map((n) => n.message)).toEqual([
+      'Input "visits" is an Array of bigints; "perDay" declares it as Float64Array, so it is given to them as a ' +
+        'Float64Array (every value is within ±2^53, so no value changes).',
+    ]);
+    await expect(dr.run(['perDay'], { inputs: { visits: [1n, 2n ** 53n + 1n] } })).rejects.toThrow(new InputError(
+      'Input "visits" is an Array of bigints and "perDay" declares it as Float64Array, but row 1 holds ' +
+        '9007199254740993, beyond ±2^53, which float64 cannot hold exactly. Declare the parameter as BigInt64Array ' +
+        'to keep the integers, or convert the column yourself if rounding is acceptable.',
+    ));
+  });
+
+  test('strings are refused, naming the input, the row, the declared and the actual type', async () => {
+    const error = await dr.run(['perDay'], { inputs: { visits: ['a'] } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues.map((i) => i.code)).toEqual(['input-type']);
+    expect((error as Error).message).toBe(
+      'Input "visits" is an Array of length 1, but row 0 holds "a" (a string), and "perDay" declares it as ' +
+        'Float64Array: only an array of numbers (or of bigints within ±2^53) converts to float64 exactly. ' +
+        'Parse the strings yourself and pass a Float64Array.',
+    );
+  });
+
+  test.each([
+    ['numeric strings', [1, '2'], 'row 1 holds "2" (a string) where row 0 holds a number', 'Parse the strings'],
+    ['null for missing', [1, null, 3], 'row 1 holds null where row 0 holds a number', 'Use NaN for a missing value'],
+    ['a hole', holey, 'row 1 holds undefined where row 0 holds a number', 'Use NaN for a missing value'],
+    ['booleans', [true, false], 'row 0 holds true (a boolean)', 'Pass a Float64Array, or an array of numbers only.'],
+    ['numbers then bigints', [1, 2n], 'row 1 holds 2 (a bigint) where row 0 holds a number', 'of numbers only'],
+    ['bigints then numbers', [1n, 2], 'row 1 holds 2 (a number) where row 0 holds a bigint', 'of bigints only'],
+    ['Dates', [new Date(0)], 'row 0 holds a Date', 'Pass a Float64Array'],
+  ])('mixed or non-numeric: %s is an InputError, never a guess', async (_, visits, holds, fix) => {
+    const error = await dr.run(['perDay'], { inputs: { visits } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(`Input "visits" is an Array of length ${visits.length}, but ${holds}`);
+    expect((error as Error).message).toContain('"perDay" declares it as Float64Array');
+    expect((error as Error).message).toContain(fix);
+  });
+
+  test('an override follows the same rule: number[] converted, strings refused naming the override', async () => {
+    const inputs = { visits: Float64Array.of(7, 14) };
+    const { result } = await dr.run(['perDay', 'visitsKind'], { inputs, overrides: { perDay: [1, 2] } });
+    expect(result.perDay).toBeInstanceOf(Float64Array);
+    expect(Array.from(result.perDay as Float64Array)).toEqual([1, 2]);
+    const error = await dr.run(['perDay'], { overrides: { perDay: [1, 'x'] } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues.map((i) => i.code)).toEqual(['override-type']);
+    expect((error as Error).message).toContain('Override "perDay" is an Array of length 2, but row 1 holds "x"');
+    expect((error as Error).message).toContain('"Rates.perDay" declares it as Float64Array');
+  });
+
+  test('a converted number[] is a column: its length is checked against the other columns', async () => {
+    class Two {
+      @feature()
+      ratio(a: Float64Array, b: Float64Array): Float64Array { return a.map((v, i) => v / b[i]); }
+    }
+    const two = new Builder().withFeatures(Two).withResult(dictResult()).build();
+    await expect(two.execute(['ratio'], { inputs: { a: [1, 2, 3], b: Float64Array.of(1, 2) } })).rejects.toThrow(
+      'Input columns have different lengths: a (3), b (2).',
     );
   });
 });

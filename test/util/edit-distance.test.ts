@@ -1,6 +1,5 @@
 import { editDistance } from '../../src/util/edit-distance';
-import { closest } from '../../src/execution/suggest';
-import { didYouMean } from '../../adapters/graphviz/names';
+import { closest, didYouMean } from '../../src/execution/suggest';
 
 describe('editDistance (the one Levenshtein distance)', () => {
   it.each([
