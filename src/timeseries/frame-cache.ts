@@ -1,7 +1,7 @@
 /**
  * A training frame kept whole in the cache directory, under its frame key (frame-key.ts): one
- * Arrow IPC entry holding the train, validation and test rows one after the other (each split an
- * index range of it: a warm build slices it, no copy), and one JSON entry with the rest of what
+ * Arrow IPC entry, the frame table of frame-tables.ts (train, validation and test rows one after
+ * the other; each split an index range of it, sliced without a copy), and one JSON entry with the rest of what
  * the caller gets (features, quality results with their warnings, counts, ranges, warm-up rows,
  * the node names the cold run answered). The JSON entry is written last, so a run killed in
  * between leaves no frame. Both go through the node cache's store: checksummed, in packs, evicted
@@ -20,9 +20,8 @@ import type { FrameCounts } from './training-frame';
 
 /** What a frame is made of beyond its options and history: computed by a cold build, read by a warm one. */
 export interface FrameParts {
-  readonly train: ArrowTable;
-  readonly validation: ArrowTable;
-  readonly test: ArrowTable;
+  /** Every split's rows in one table: train, validation, test (`counts` says how many of each). */
+  readonly table: ArrowTable;
   readonly features: readonly string[];
   readonly leftOut: readonly string[];
   readonly quality: readonly import('../quality/result').QualityResult[];
@@ -32,7 +31,7 @@ export interface FrameParts {
 }
 
 /** The JSON entry: `FrameParts` without the tables, and where the tables are. */
-interface StoredParts extends Omit<FrameParts, SplitName> {
+interface StoredParts extends Omit<FrameParts, 'table'> {
   readonly format: string;
   /** The key of the one table of every split's rows (train, validation, test, in that order). */
   readonly table: string;
@@ -84,27 +83,18 @@ export class FrameCache {
       return undefined;
     }
     const { features, leftOut, quality, ranges, warmup, outputs } = stored;
-    const parts: FrameParts = {
-      features, leftOut, quality, counts: stored.counts, ranges, warmup,
-      train: table.slice(0, train),
-      validation: table.slice(train, train + validation),
-      test: table.slice(train + validation, train + validation + test),
-    };
+    const parts: FrameParts = { table, features, leftOut, quality, counts: stored.counts, ranges, warmup };
     return { parts, outputs };
   }
 
   /** Stores a frame just built; a failure to store is a note (the next build computes it again). */
   async write(parts: FrameParts, outputs: readonly string[]): Promise<void> {
     if (!this.store || !this.key) return;
-    const { train, validation, test, ...rest } = parts;
-    if (!sameColumns(train, validation) || !sameColumns(train, test)) {
-      this.note('cache-not-stored', 'its splits have columns of different types, so they are not one table');
-      return;
-    }
+    const { table: rows, ...rest } = parts;
     const table = this.hasher.text(`${this.key}\u0000table`, 0n) + this.hasher.text(`${this.key}\u0000table`, 1n);
     const stored: StoredParts = { format: FRAME_FORMAT, table, outputs: [...outputs], ...rest };
     try {
-      await this.store.write(table, `${NODE} (tables)`, train.concat(validation, test));
+      await this.store.write(table, `${NODE} (table)`, rows);
       await this.store.write(this.key, NODE, stored);
     } catch (error) {
       const reason = error instanceof NotEncodable || error instanceof Error ? error.message : String(error);
@@ -145,13 +135,6 @@ export class FrameCache {
   private note(code: AdapterNote['code'], reason: string): void {
     this.notes.push({ code, column: NODE, message: `The training frame was built but not cached: ${reason}.` });
   }
-}
-
-/** Same column names, types and nullability, in the same order: the splits can be one table. */
-function sameColumns(a: ArrowTable, b: ArrowTable): boolean {
-  const x = a.schema.fields;
-  const y = b.schema.fields;
-  return x.length === y.length && x.every((f, i) => f.name === y[i].name && String(f.type) === String(y[i].type) && f.nullable === y[i].nullable);
 }
 
 function isStored(value: unknown): value is StoredParts {

@@ -13,7 +13,7 @@ import { dictResult } from '../results/dict-result';
 import { defaultOutputs, frameColumns, numericTarget } from './frame-columns';
 import { frameChecks } from './frame-checks';
 import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptions } from './frame-options';
-import { splitTables, type ArrowTable } from './frame-tables';
+import { frameTables, sliceSplits, type ArrowTable } from './frame-tables';
 import { entityHistory, type EntityHistory } from './history';
 import { checkEntityIsolation, type IsolationReport } from './isolation';
 import { isolationVerdict } from './isolation-cache';
@@ -204,9 +204,7 @@ function assemble(
   o: ResolvedFrameOptions, prepared: PreparedHistory, parts: FrameParts, run: RunFacts, notes: readonly AdapterNote[],
 ): TrainingFrame {
   return {
-    train: parts.train,
-    validation: parts.validation,
-    test: parts.test,
+    ...sliceSplits(parts.table, parts.counts),
     features: parts.features,
     label: o.label,
     target: o.target,
@@ -289,7 +287,7 @@ async function computeFrame(o: ResolvedFrameOptions, prepared: PreparedHistory) 
       ...frameChecks.emptySplits(splits.rows, o),
     );
   }
-  const tables = splitTables(
+  const { table } = frameTables(
     {
       entity: { name: o.entity, column: history.columns[o.entity] },
       time: { name: o.time, column: time },
@@ -301,7 +299,7 @@ async function computeFrame(o: ResolvedFrameOptions, prepared: PreparedHistory) 
   const ranges = {} as Record<SplitName, readonly [number, number] | null>;
   for (const split of SPLIT_NAMES) ranges[split] = rangeOf(time, splits.rows[split]);
   const parts: FrameParts = {
-    ...tables,
+    table,
     features: Object.keys(features),
     leftOut: [...selected.leftOut, ...leftOut],
     quality,
