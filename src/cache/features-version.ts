@@ -59,7 +59,8 @@ function collect(
     for (const method of collectMethods(source)) {
       const records = readRecords(method.holder, method.name);
       for (const r of records) {
-        if (r.kind === 'cache' && r.behavior !== 'default') behaviors.push({ method: `${source.className}.${method.name}`, behavior: r.behavior });
+        if (r.kind !== 'cache' || r.behavior === 'default') continue;
+        behaviors.push({ method: `${source.className}.${method.name}`, behavior: r.behavior });
       }
       const version = codeVersion({ fn: method.fn, records, instance: source.instance }, prints, memo);
       if (version === undefined) return `${source.className}.${method.name} has a field that refers to itself`;

@@ -41,6 +41,12 @@ interface StoredParts extends Omit<FrameParts, 'table'> {
 
 const NODE = 'training frame';
 
+/** A frame read from the cache, and the node names its cold build answered. */
+export interface FrameHit {
+  readonly parts: FrameParts;
+  readonly outputs: readonly string[];
+}
+
 /**
  * @example
  * const cache = await FrameCache.open(o, o.cacheSettings);
@@ -67,7 +73,7 @@ export class FrameCache {
   }
 
   /** The stored frame, checked against `columns` (the frame's column names, entity to label); undefined on a miss. */
-  read(columns: (features: readonly string[]) => readonly string[]): { parts: FrameParts; outputs: readonly string[] } | undefined {
+  read(columns: (features: readonly string[]) => readonly string[]): FrameHit | undefined {
     if (!this.store || !this.key) return undefined;
     const stored = this.value(this.key);
     if (stored === undefined) return undefined;
@@ -106,10 +112,11 @@ export class FrameCache {
   async close(): Promise<void> {
     if (!this.store) return;
     const recent = this.store.close();
-    if (this.settings.maxBytes !== undefined) await ports().evictCache(this.settings.path, this.settings.maxBytes, recent);
+    const { path, maxBytes } = this.settings;
+    if (maxBytes !== undefined) await ports().evictCache(path, maxBytes, recent);
   }
 
-  /** The value stored under `key`; undefined when there is none or it cannot be read (a note then, or when `required`). */
+  /** The value stored under `key`; undefined when there is none (a note if `required`) or it is unreadable (a note). */
   private value(key: string, required = false): unknown {
     const store = this.store!;
     const found = store.find(key);
@@ -129,7 +136,8 @@ export class FrameCache {
 
   private drop(lost: EntryLost): void {
     this.store?.remove(lost.key);
-    this.notes.push({ code: 'cache-entry-lost', column: NODE, message: `${lost.message}; it was dropped and the frame built again.` });
+    const message = `${lost.message}; it was dropped and the frame built again.`;
+    this.notes.push({ code: 'cache-entry-lost', column: NODE, message });
   }
 
   private note(code: AdapterNote['code'], reason: string): void {

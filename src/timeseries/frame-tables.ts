@@ -43,6 +43,9 @@ export function splitTable(source: FrameSource, rows: Int32Array): ArrowTable {
   return ports().resultTable().build(names, values);
 }
 
+/** The frame table and each split's slice of it. */
+export type FrameTables = { readonly table: ArrowTable } & Record<SplitName, ArrowTable>;
+
 /** How many rows each split has: the lengths of its index range in the frame table. */
 export type SplitCounts = Readonly<Record<SplitName, number>>;
 
@@ -55,7 +58,7 @@ export type SplitCounts = Readonly<Record<SplitName, number>>;
  * const { table, train } = frameTables(source, splits.rows);
  * table.numRows === train.numRows + validation.numRows + test.numRows; // true
  */
-export function frameTables(source: FrameSource, rows: SplitRows): { readonly table: ArrowTable } & Record<SplitName, ArrowTable> {
+export function frameTables(source: FrameSource, rows: SplitRows): FrameTables {
   const { train, validation, test } = rows;
   const all = new Int32Array(train.length + validation.length + test.length);
   all.set(train);

@@ -14,7 +14,7 @@ import { defaultOutputs, frameColumns, numericTarget } from './frame-columns';
 import { frameChecks } from './frame-checks';
 import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptions } from './frame-options';
 import { frameTables, sliceSplits, type ArrowTable } from './frame-tables';
-import { entityHistory, type EntityHistory } from './history';
+import type { EntityHistory } from './history';
 import { checkEntityIsolation, type IsolationReport } from './isolation';
 import { isolationVerdict } from './isolation-cache';
 import { prepareHistory, type JoinSummary, type PreparedHistory } from './frame-joins';
@@ -133,7 +133,8 @@ function isolationRows(features: Readonly<Record<string, unknown>>, history: Ent
  * one column.
  */
 async function runJoined(driver: Driver<unknown>, outputs: readonly string[], history: EntityHistory, partitions: number) {
-  const { parts, rows, quality, timings, cache, notes } = await collectPartitions(driver, outputs, history, { partitions });
+  const collected = await collectPartitions(driver, outputs, history, { partitions });
+  const { parts, rows, quality, timings, cache, notes } = collected;
   const result: Record<string, unknown> = {};
   for (const name of outputs) result[name] = concatParts(parts.map((p) => (p as Record<string, unknown>)[name]), rows);
   return { result, quality, timings, cache, notes };

@@ -77,7 +77,8 @@ const options = (features: unknown[] = [Weather], data = history()) => ({
 
 type Table = TrainingFrame['train'];
 /** Every column's type and cells, in schema order (NaN and nulls as their own strings). */
-const cells = (t: Table) => t.schema.fields.map((f) => [f.name, String(f.type), Array.from(t.getChild(f.name)!.toArray(), String)]);
+const cells = (t: Table) =>
+  t.schema.fields.map((f) => [f.name, String(f.type), Array.from(t.getChild(f.name)!.toArray(), String)]);
 const column = (t: Table, name: string) => Array.from(t.getChild(name)!.toArray() as Float64Array);
 /** The same frame built without a cache: what a cached build must equal. */
 const uncached = ({ cache: _, ...rest }: Parameters<typeof buildTrainingFrame>[0]) => buildTrainingFrame(rest);
@@ -87,7 +88,8 @@ function damage(node: string): void {
   const packs = join(dir, 'packs');
   for (const index of readdirSync(packs).filter((f) => f.endsWith('.jsonl'))) {
     for (const line of readFileSync(join(packs, index), 'utf8').split('\n').filter(Boolean)) {
-      const entry = JSON.parse(line.slice(0, line.lastIndexOf('\t'))) as { node: string; offset: number; bytes: number };
+      type Entry = { node: string; offset: number; bytes: number };
+      const entry = JSON.parse(line.slice(0, line.lastIndexOf('\t'))) as Entry;
       if (entry.node !== node) continue;
       const data = join(packs, index.replace(/\.jsonl$/, '.pack'));
       const bytes = readFileSync(data);
@@ -116,7 +118,9 @@ describe('buildTrainingFrame reads a frame built before whole from the cache', (
     expect(warning.passes).toBe(false);
     expect(warning.importance).toBe('warn');
     expect(warm.quality.some((q) => q.check === 'entityIsolation' && q.passes)).toBe(true);
-    for (const key of ['features', 'leftOut', 'counts', 'ranges', 'warmup', 'label', 'target', 'calendarAdded', 'joins'] as const) {
+    const same = ['features', 'leftOut', 'counts', 'ranges', 'warmup', 'label', 'target', 'joins'] as const;
+    expect(warm.calendarAdded).toBe(cold.calendarAdded);
+    for (const key of same) {
       expect(warm[key]).toEqual(cold[key]);
     }
     expect(warm.warmup).toBeInstanceOf(Int32Array);
@@ -198,7 +202,9 @@ describe('buildTrainingFrame reads a frame built before whole from the cache', (
         message: `the cached value of "${node}" does not match its checksum; it was dropped and the frame built again.`,
       }]);
       expect(isWhole(again)).toBe(false);
-      for (const split of ['train', 'validation', 'test'] as const) expect(cells(again[split])).toEqual(cells(cold[split]));
+      for (const split of ['train', 'validation', 'test'] as const) {
+        expect(cells(again[split])).toEqual(cells(cold[split]));
+      }
       expect(again.quality).toEqual(cold.quality);
       const third = await buildTrainingFrame(options());
       expect(isWhole(third)).toBe(true);
@@ -215,11 +221,12 @@ describe('buildTrainingFrame reads a frame built before whole from the cache', (
     expect(second.cache.misses).toEqual(['lag2']);
     expect(second.notes).toEqual([{
       code: 'frame-cache-off', column: 'Recomputed.lag2',
-      message: "Recomputed.lag2 has @cache({ behavior: 'recompute' }), so the frame was built node by node, not read whole from the cache.",
+      message: "Recomputed.lag2 has @cache({ behavior: 'recompute' }), so the frame was built node by node, " +
+        'not read whole from the cache.',
     }]);
   });
 
-  it("is off when the cache's behaviour for every feature is not 'default', or lifecycle adapters are given", async () => {
+  it("is off when the cache's behaviour for all is not 'default', or lifecycle adapters are given", async () => {
     const recompute = { ...options(), cache: { path: dir, behavior: 'recompute' as const }, isolationCheck: false };
     await buildTrainingFrame(recompute);
     const second = await buildTrainingFrame(recompute);
