@@ -191,6 +191,31 @@ describe('buildTrainingFrame reads a frame built before whole from the cache', (
     }
   });
 
+  it('misses when a cell of a joined table changes; reads whole with partitions too', async () => {
+    class Rainy {
+      @feature()
+      wet(rain: Float64Array): Float64Array {
+        ran('wet');
+        return rain.map((r) => (r > 1 ? 1 : 0));
+      }
+    }
+    const rain = (bump: number) => ({
+      city: ['a', 'b'], date: ['2020-01-01', '2020-01-01'], rain: Float64Array.of(0.5, 0.5 + bump),
+    });
+    const joined = (bump: number) =>
+      ({ ...options([Rainy]), joins: [{ data: rain(bump), by: 'city' }], partitions: 2 });
+    const cold = await buildTrainingFrame(joined(0));
+    const warm = await buildTrainingFrame(joined(0));
+    expect(isWhole(warm)).toBe(true);
+    expect(cells(warm.train)).toEqual(cells(cold.train));
+    expect(warm.joins).toEqual(cold.joins);
+    const changed = await buildTrainingFrame(joined(2));
+    expect(changed.cache.misses).toEqual(['wet']);
+    const cities = Array.from(changed.train.getChild('city')!.toArray(), String);
+    expect(column(cold.train, 'wet').every((v) => v === 0)).toBe(true);
+    expect(column(changed.train, 'wet')).toEqual(cities.map((c) => (c === 'b' ? 1 : 0))); // b's rain is now 2.5
+  });
+
   it.each(['training frame (table)', 'training frame'])(
     'turns a damaged stored entry (%s) into a note and a new build, equal to the first, stored again',
     async (node) => {
