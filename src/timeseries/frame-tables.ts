@@ -1,6 +1,7 @@
 /**
- * One Arrow table per split, made through the result machinery (`arrowTable()`): the entity and
- * time columns first (to identify rows; they are not features), then the features, then the label.
+ * The frame's Arrow table, made through the result machinery (`arrowTable()`): the entity and time
+ * columns first (to identify rows; they are not features), then the features, then the label; one
+ * table of every split's rows, each split a slice of it.
  */
 import type { Table } from '../arrow';
 import { ports } from '../ports';
@@ -42,15 +43,44 @@ export function splitTable(source: FrameSource, rows: Int32Array): ArrowTable {
   return ports().resultTable().build(names, values);
 }
 
+/** The frame table and each split's slice of it. */
+export type FrameTables = { readonly table: ArrowTable } & Record<SplitName, ArrowTable>;
+
+/** How many rows each split has: the lengths of its index range in the frame table. */
+export type SplitCounts = Readonly<Record<SplitName, number>>;
+
 /**
- * Every split's table.
+ * The frame's rows in one table — train, then validation, then test — so the three splits share
+ * one set of column types, and each split is an index range of it (a slice, no copy). The cache
+ * stores that one table (frame-cache.ts).
  *
  * @example
- * const { train } = splitTables(source, splits.rows);
- * train.numRows; // rows of the train split
+ * const { table, train } = frameTables(source, splits.rows);
+ * table.numRows === train.numRows + validation.numRows + test.numRows; // true
  */
-export function splitTables(source: FrameSource, rows: SplitRows): Record<SplitName, ArrowTable> {
-  const tables = {} as Record<SplitName, ArrowTable>;
-  for (const split of SPLIT_NAMES) tables[split] = splitTable(source, rows[split]);
-  return tables;
+export function frameTables(source: FrameSource, rows: SplitRows): FrameTables {
+  const { train, validation, test } = rows;
+  const all = new Int32Array(train.length + validation.length + test.length);
+  all.set(train);
+  all.set(validation, train.length);
+  all.set(test, train.length + validation.length);
+  const table = splitTable(source, all);
+  return { table, ...sliceSplits(table, { train: train.length, validation: validation.length, test: test.length }) };
+}
+
+/**
+ * The splits of a frame table: the first `counts.train` rows, the next `counts.validation`, the
+ * next `counts.test`.
+ *
+ * @example
+ * sliceSplits(table, { train: 8, validation: 2, test: 2 }).validation.numRows; // 2
+ */
+export function sliceSplits(table: ArrowTable, counts: SplitCounts): Record<SplitName, ArrowTable> {
+  const split = {} as Record<SplitName, ArrowTable>;
+  let from = 0;
+  for (const name of SPLIT_NAMES) {
+    split[name] = table.slice(from, from + counts[name]);
+    from += counts[name];
+  }
+  return split;
 }

@@ -13,11 +13,11 @@ import { dictResult } from '../results/dict-result';
 import { defaultOutputs, frameColumns, numericTarget } from './frame-columns';
 import { frameChecks } from './frame-checks';
 import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptions } from './frame-options';
-import { splitTables, type ArrowTable } from './frame-tables';
-import { entityHistory, type EntityHistory } from './history';
+import { frameTables, sliceSplits, type ArrowTable } from './frame-tables';
+import type { EntityHistory } from './history';
 import { checkEntityIsolation, type IsolationReport } from './isolation';
 import { isolationVerdict } from './isolation-cache';
-import { prepareHistory, type JoinSummary } from './frame-joins';
+import { prepareHistory, type JoinSummary, type PreparedHistory } from './frame-joins';
 import { findLeaks, LeakageError } from './leakage';
 import { splitRows, SPLIT_NAMES, type SplitName } from './split';
 import { warmupRows } from './warmup';
@@ -25,6 +25,8 @@ import { concatParts } from '../partition/concat';
 import { collectPartitions } from '../partition/collect';
 import { locateResult, locatingFailures } from './quality-rows';
 import { distributedRun } from '../distributed/frame';
+import type { AdapterNote } from '../ports';
+import { FrameCache, type FrameParts } from './frame-cache';
 
 /** How many rows each step of `buildTrainingFrame` kept or dropped. */
 export interface FrameCounts {
@@ -75,8 +77,17 @@ export interface TrainingFrame {
   readonly joins: readonly JoinSummary[];
   /** Milliseconds per feature node (from `Driver.run`). */
   readonly timings: Readonly<Record<string, number>>;
-  /** With `cache`: feature nodes read from the cache (`hits`) and computed (`misses`); both empty without it. */
+  /**
+   * With `cache`: feature nodes read from the cache (`hits`) and computed (`misses`); both empty
+   * without it. A frame read whole from the cache lists the frame's feature nodes as `hits` (what a
+   * warm run that reads every feature reports) and no `misses`.
+   */
   readonly cache: CacheReport;
+  /**
+   * What the adapters and the cache want a user to know: a cached value found damaged and
+   * computed again, why the frame could not be read whole from the cache (`frame-cache-off`)…
+   */
+  readonly notes: readonly AdapterNote[];
 }
 
 function rangeOf(time: Float64Array, rows: Int32Array): readonly [number, number] | null {
@@ -122,10 +133,11 @@ function isolationRows(features: Readonly<Record<string, unknown>>, history: Ent
  * one column.
  */
 async function runJoined(driver: Driver<unknown>, outputs: readonly string[], history: EntityHistory, partitions: number) {
-  const { parts, rows, quality, timings, cache } = await collectPartitions(driver, outputs, history, { partitions });
+  const collected = await collectPartitions(driver, outputs, history, { partitions });
+  const { parts, rows, quality, timings, cache, notes } = collected;
   const result: Record<string, unknown> = {};
   for (const name of outputs) result[name] = concatParts(parts.map((p) => (p as Record<string, unknown>)[name]), rows);
-  return { result, quality, timings, cache };
+  return { result, quality, timings, cache, notes };
 }
 
 /** The outputs to compute: `include` first, then `outputs` or every feature node; and those left out. */
@@ -134,6 +146,13 @@ function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
   const included = o.include ?? [];
   const outputs = [...included, ...chosen.outputs.filter((name) => !included.includes(name))];
   return { outputs, leftOut: chosen.leftOut, explicit: new Set([...(o.outputs ?? []), ...included]) };
+}
+
+/** What the feature run says beside the values: per-node times, the cache's report, the notes. */
+interface RunFacts {
+  readonly timings: Readonly<Record<string, number>>;
+  readonly cache: CacheReport;
+  readonly notes: readonly AdapterNote[];
 }
 
 /**
@@ -148,6 +167,9 @@ function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
  * 5. checks that no feature equals the future target (`LeakageError` otherwise);
  * 6. makes one Arrow table per split: entity, time, the features, the label.
  *
+ * With `cache`, a frame built before from the same inputs, code, config and options is read
+ * whole from the cache (steps 2–6 skipped; see frame-cache.ts), and a frame just built is kept.
+ *
  * @example
  * const frame = await buildTrainingFrame({
  *   features: [WeatherFeatures], data: table, entity: 'location', time: 'date',
@@ -157,7 +179,57 @@ function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
  */
 export async function buildTrainingFrame(options: TrainingFrameOptions): Promise<TrainingFrame> {
   const o = resolveFrameOptions(options);
-  const { history, added, addedRows, joined, joins } = prepareHistory(o.data, o);
+  const prepared = prepareHistory(o.data, o);
+  if (!o.cacheSettings) {
+    const built = await computeFrame(o, prepared);
+    return assemble(o, prepared, built.parts, built.run, []);
+  }
+  const cache = await FrameCache.open(o, o.cacheSettings);
+  try {
+    const hit = cache.read((features) => [o.entity, o.time, ...features, o.label]);
+    if (hit) {
+      const run = { timings: {}, cache: { hits: [...hit.outputs], misses: [] }, notes: [] };
+      return assemble(o, prepared, hit.parts, run, cache.notes);
+    }
+    const built = await computeFrame(o, prepared);
+    const answered = new Set([...built.run.cache.hits, ...built.run.cache.misses]);
+    await cache.write(built.parts, built.outputs.filter((name) => answered.has(name)));
+    return assemble(o, prepared, built.parts, built.run, cache.notes);
+  } finally {
+    await cache.close();
+  }
+}
+
+/** The frame a caller gets: the parts (computed or read from the cache) with the options and history. */
+function assemble(
+  o: ResolvedFrameOptions, prepared: PreparedHistory, parts: FrameParts, run: RunFacts, notes: readonly AdapterNote[],
+): TrainingFrame {
+  return {
+    ...sliceSplits(parts.table, parts.counts),
+    features: parts.features,
+    label: o.label,
+    target: o.target,
+    horizon: o.horizon,
+    entity: o.entity,
+    time: o.time,
+    leftOut: parts.leftOut,
+    quality: parts.quality,
+    counts: parts.counts,
+    ranges: parts.ranges,
+    warmup: parts.warmup,
+    history: prepared.history,
+    calendarAdded: prepared.added,
+    joined: prepared.joined,
+    joins: prepared.joins,
+    timings: run.timings,
+    cache: run.cache,
+    notes: [...run.notes, ...notes],
+  };
+}
+
+/** Steps 2–6: the features run, the rows kept and split, the checks, the split tables. */
+async function computeFrame(o: ResolvedFrameOptions, prepared: PreparedHistory) {
+  const { history, addedRows, joined } = prepared;
   const rowSource = { history, addedRows };
   const target = numericTarget(history.columns, o.target);
   const label = shift(target, -o.horizon, { groups: history.groups });
@@ -216,7 +288,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
       ...frameChecks.emptySplits(splits.rows, o),
     );
   }
-  const tables = splitTables(
+  const { table } = frameTables(
     {
       entity: { name: o.entity, column: history.columns[o.entity] },
       time: { name: o.time, column: time },
@@ -227,14 +299,9 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   );
   const ranges = {} as Record<SplitName, readonly [number, number] | null>;
   for (const split of SPLIT_NAMES) ranges[split] = rangeOf(time, splits.rows[split]);
-  return {
-    ...tables,
+  const parts: FrameParts = {
+    table,
     features: Object.keys(features),
-    label: o.label,
-    target: o.target,
-    horizon: o.horizon,
-    entity: o.entity,
-    time: o.time,
     leftOut: [...selected.leftOut, ...leftOut],
     quality,
     counts: {
@@ -248,11 +315,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
     },
     ranges,
     warmup: warmup.rows,
-    history,
-    calendarAdded: added,
-    joined,
-    joins,
-    timings: run.timings,
-    cache: run.cache,
   };
+  const notes: readonly AdapterNote[] = 'notes' in run ? (run.notes as readonly AdapterNote[]) : [];
+  return { parts, outputs: selected.outputs, run: { timings: run.timings, cache: run.cache, notes } };
 }

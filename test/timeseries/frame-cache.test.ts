@@ -118,7 +118,8 @@ describe('buildTrainingFrame with cache', () => {
     for (const f of readdirSync(folder)) {
       writeFileSync(join(folder, f), readFileSync(join(folder, f), 'utf8').replace('"rows":', '"rows":1'));
     }
-    await buildTrainingFrame(options());
+    // Another label: another whole frame (not stored), the same features and verdict key.
+    await buildTrainingFrame({ ...options(), label: 'next' });
     expect(calls.ma3).toBe(2 * once.ma3 - 1); // the samples ran again; the frame's features were read
   });
 
