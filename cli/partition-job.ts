@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { DataValidationError, FeatureExecutionError, entityHistory, type Driver } from '../src';
-import { inHistoryRows } from '../src/partition/collect';
+import { partitionFailure } from '../src/partition/failure';
 import { DistributedError } from '../src/distributed/errors';
 import {
   decodeScalar, failureText, GLOBAL_PREFIX, storePaths, textHash, type PartitionJob, type PartReport,
@@ -78,15 +78,15 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
   try {
     run = await driver.untyped.run([...job.outputs], { inputs: history.inputs, overrides, executor });
   } catch (error) {
-    if (error instanceof FeatureExecutionError || error instanceof DataValidationError) {
-      const [a, b] = job.rows;
-      const where =
-        `partition ${job.partition + 1} of ${job.partitions} ` +
-        `(history rows ${a}–${b - 1}, ${history.groups.count} entities)`;
-      // a 'fail' check sends its results (rows rebased to the whole history) so the caller gets a DataValidationError
-      const results =
-        error instanceof DataValidationError ? error.results.map((r) => inHistoryRows(r, a)) : undefined;
-      throw new FailedPartition(failureText(error.node, job.partition, `${error.message} — in ${where}`, results));
+    const [start, end] = job.rows;
+    const place = { index: job.partition, count: job.partitions, start, end, entities: history.groups.count };
+    const failed = partitionFailure(error, place);
+    // a 'fail' check sends its results (rows in the whole history) so the caller gets a DataValidationError
+    if (failed instanceof DataValidationError) {
+      throw new FailedPartition(failureText(failed.node, job.partition, failed.message, failed.results));
+    }
+    if (failed instanceof FeatureExecutionError) {
+      throw new FailedPartition(failureText(failed.node, job.partition, failed.message));
     }
     throw error;
   } finally {

@@ -14,8 +14,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readTable } from '../../adapters/files/formats';
 import { connectRedis } from '../../adapters/bullmq/connection';
-import { buildTrainingFrame, InputError } from '../../src';
-import { ShopFeatures } from '../fixtures/distributed-features';
+import { buildTrainingFrame, DataValidationError, InputError } from '../../src';
+import { CheckedShops, ShopFeatures } from '../fixtures/distributed-features';
 import { project, quiver } from '../cli/support/cli';
 import { freePort, hasRedis, startRedis, type RedisServer } from './support/redis-server';
 
@@ -51,7 +51,7 @@ for (let s = 0; s < 300; s++) {
 }
 
 const FEATURES = `
-import { feature, rollingMean, rollingStd, shift, tag, type Groups } from 'quiver';
+import { checkOutput, feature, rollingMean, rollingStd, shift, tag, type Groups } from 'quiver';
 const spin = (ms: number) => { const end = Date.now() + ms; while (Date.now() < end) { /* busy */ } };
 export class Store {
   @feature() ma3(sales: Float64Array, groups: Groups): Float64Array {
@@ -81,6 +81,13 @@ export class Slow {
     spin(300);
     if (store[0] === 's000') throw new RangeError('no history for s000');
     return shift(sales, 1, { groups });
+  }
+}
+export class Checked {
+  // -1 on store s150's rows only: the check fails in the one partition that holds s150
+  @checkOutput({ range: [0, 1], importance: 'fail' })
+  flag(sales: Float64Array, store: string[]): Float64Array {
+    return Float64Array.from(store, (s) => (s === 's150' ? -1 : 0));
   }
 }
 `;
@@ -251,6 +258,43 @@ run('quiver run --queue with quiver worker processes', () => {
     const parts = fs.readdirSync(path.join(store, fs.readdirSync(store)[0]))
       .filter((f) => f.endsWith('.json') && f !== 'batches.json');
     expect(parts.length).toBeLessThan(11);
+  }, 120_000);
+
+  test("a worker's failed 'fail' check: the caller gets DataValidationError naming the partition", async () => {
+    const args = ['run', 'features.ts', '--class', 'Checked', ...common, '--out', 'checked.arrow'];
+    const whole = quiver(args, dir);
+    expect(whole.code).toBe(1);
+    expect(whole.stderr).toMatch(/DataValidationError: Data quality check failed on "flag"/);
+    const r = quiver([...args, '--queue', redis.url, '--partitions', '6', '--store', 'checked.store'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/DataValidationError: Data quality check failed on "flag" \(importance 'fail'\)/);
+    // the offending rows as the single-process run names them (the whole history's), not the partition's own
+    const firstAt = /first at rows [\d, ]+;/.exec(whole.stderr)![0];
+    expect(r.stderr).toContain(firstAt);
+    expect(r.stderr).toMatch(/— in partition [1-6] of 6 \(history rows \d+–\d+, \d+ entities\)/);
+    expect(r.stderr).not.toMatch(/DistributedError|FeatureExecutionError/);
+    expect(fs.existsSync(path.join(dir, 'checked.arrow'))).toBe(false);
+
+    // the API caller: the same class, with .partition, its results' rows counted in the whole history
+    const data = shops();
+    const first37 = data.shop.indexOf('shop37');
+    const frameStore = path.join(dir, 'checked-frame.store');
+    const distributed = { redis: redis.url, partitions: 4, store: frameStore, features: SHOP_FEATURES };
+    const options = { features: [CheckedShops], data, entity: 'shop', time: 'day', target: 'sales', distributed };
+    const error = await buildTrainingFrame(options).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DataValidationError);
+    const failed = error as DataValidationError & { partition: number };
+    expect(failed.node).toBe('flag');
+    expect(failed.partition).toBeGreaterThanOrEqual(0);
+    expect(failed.message).toMatch(new RegExp(`— in partition ${failed.partition + 1} of 4 \\(history rows`));
+    const [range] = failed.results;
+    expect(range).toMatchObject({ node: 'flag', importance: 'fail', passes: false });
+    // rows counted in the whole sorted history (shops sorted by name), told as the input row
+    const names = [...new Set(data.shop)].sort();
+    const before = names.slice(0, names.indexOf('shop37'));
+    const sortedAt = before.reduce((n, s) => n + data.shop.filter((x) => x === s).length, 0);
+    expect((range.diagnostics.firstRows as number[])[0]).toBe(sortedAt);
+    expect(failed.message).toContain(`first at shop="shop37", day=2024-01-01 (input row ${first37})`);
   }, 120_000);
 
   test('a worker and its coordinator SIGKILLed mid-job: the rerun rejoins, another worker takes the job', async () => {
