@@ -13,6 +13,12 @@ import { loadIORedis } from './load';
 const FIRST_CONNECT_MS = 5000;
 /** Milliseconds one connection attempt may take. */
 const CONNECT_MS = 2000;
+/**
+ * Milliseconds a closing socket may stay half-open before it is destroyed. ioredis's default
+ * (2 s) is a timer that keeps the process alive after a failed connect: its ready check, failing
+ * on the socket just closed, disconnects once more and arms the timer on a dead socket.
+ */
+const DISCONNECT_MS = 100;
 /** Milliseconds a coordinator's command may go unanswered before it fails ("Command timed out"). */
 const COMMAND_MS = 5000;
 
@@ -61,7 +67,7 @@ export function redisOptions(options: { readonly lasting?: boolean }, connected:
     if (options.lasting) return Math.min(times * 250, 2000);
     return times <= 10 ? 300 : null;
   };
-  const common = { connectTimeout: CONNECT_MS, retryStrategy };
+  const common = { connectTimeout: CONNECT_MS, disconnectTimeout: DISCONNECT_MS, retryStrategy };
   return options.lasting
     ? { ...common, maxRetriesPerRequest: null }
     : { ...common, enableOfflineQueue: false, commandTimeout: COMMAND_MS, maxRetriesPerRequest: 1 };
@@ -97,7 +103,7 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
     });
     await client.ping();
   } catch (error) {
-    client.disconnect();
+    letGo(client);
     const message = (error as { message?: unknown } | undefined)?.message;
     const reason = redactUrl(typeof message === 'string' ? message : String(error));
     throw new QueueUnavailableError(shown, `could not be reached (${reason})`, { cause: error });
@@ -108,6 +114,21 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
   // later errors are seen through the queues' own 'error' events and failing commands
   client.on('error', () => undefined);
   return client;
+}
+
+/**
+ * Closes a connection that never became ready so that nothing of it keeps the process alive: an
+ * ended one is left alone (ioredis's `disconnect()` would arm a 2 s `disconnectTimeout` timer on
+ * its dead socket, waiting for a 'close' that already came), any other is disconnected and its
+ * socket destroyed at once (no reconnect, no half-closed socket waiting for the server).
+ *
+ * @example
+ * letGo(client); // after a failed first connect
+ */
+export function letGo(client: Redis): void {
+  if (client.status === 'end') return;
+  client.disconnect();
+  client.stream?.destroy();
 }
 
 /**

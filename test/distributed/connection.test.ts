@@ -33,6 +33,8 @@ test('a coordinator fails fast, a worker rides out a restart: the ioredis option
   expect([1, 2, 3, 4].map((t) => never(t))).toEqual([250, 250, 250, null]);
   expect(coordinator.retryStrategy!(11)).toBeNull();
   expect(worker.retryStrategy!(1000)).toBe(2000);
+  // a closing socket is destroyed after 100 ms, not ioredis's 2 s (a timer that held a failed CLI open)
+  expect([coordinator.disconnectTimeout, worker.disconnectTimeout]).toEqual([100, 100]);
 });
 
 test('a URL that is not redis:// is a DistributedError without its password', () => {
