@@ -24,8 +24,16 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs quiver; resolves with its stderr, exit code, and the ms from spawn to first stderr and to exit. */
-function timed(args: readonly string[]): Promise<{ stderr: string; code: number | null; errorAt: number; exitAt: number }> {
+interface Timed {
+  readonly stderr: string;
+  readonly code: number | null;
+  /** Milliseconds from spawn to the first stderr output and to the exit. */
+  readonly errorAt: number;
+  readonly exitAt: number;
+}
+
+/** Runs quiver, timing its error and its exit. */
+function timed(args: readonly string[]): Promise<Timed> {
   const began = Date.now();
   const child = spawn(process.execPath, [RUNNER, ...args], {
     cwd: dir, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'ignore', 'pipe'],
