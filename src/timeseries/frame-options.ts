@@ -187,7 +187,8 @@ function distributedIssues(options: TrainingFrameOptions): Issue[] {
   }
   collect(issues, () => assertKnownKeys(d, DISTRIBUTED_KEYS, 'buildTrainingFrame distributed', InputError));
   if (typeof d.redis !== 'string' || !/^rediss?:\/\//.test(d.redis)) {
-    add(`distributed.redis is ${describeOption(d.redis)}; give the Redis URL, e.g. 'redis://queue:6379' (rediss:// for TLS).`);
+    const e = "e.g. 'redis://queue:6379' (rediss:// for TLS)";
+    add(`distributed.redis is ${describeOption(d.redis)}; give the Redis URL, ${e}.`);
   }
   if (!Number.isInteger(d.partitions) || (d.partitions as number) < 1) {
     add(`distributed.partitions is ${describeOption(d.partitions)}; give a whole number of jobs, 1 or more.`);

@@ -120,7 +120,8 @@ test('rediss:// is TLS: ioredis gets tls.servername = the host, for both kinds o
   // what the ioredis client is made with (lazy: no server needed)
   const url = 'rediss://queue.example.com:6380/1';
   const client = new Redis(url, { ...redisOptions({}, () => false, parseRedisUrl(url)), lazyConnect: true });
-  expect(client.options).toMatchObject({ host: 'queue.example.com', port: 6380, db: 1, tls: { servername: 'queue.example.com' } });
+  const tls = { servername: 'queue.example.com' };
+  expect(client.options).toMatchObject({ host: 'queue.example.com', port: 6380, db: 1, tls });
   client.disconnect();
   expect(() => parseRedisUrl('redis+tls://queue:6380')).toThrow(/rediss:\/\/host:6380 for TLS/);
 });
