@@ -195,6 +195,31 @@ run('quiver run --queue with quiver worker processes', () => {
     expect(started()).toBe(7);
   }, 120_000);
 
+  test('a changed helper module the features import: a new run key, the parts computed again with it', async () => {
+    fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    const helper = (k: number) => `export const scale = (v: number): number => v * ${k};\n`;
+    fs.writeFileSync(path.join(dir, 'lib', 'scale.ts'), helper(2));
+    fs.writeFileSync(path.join(dir, 'helped.ts'), `import { feature } from 'quiver';
+import { scale } from './lib/scale';
+export class Helped {
+  @feature() scaled(sales: Float64Array): Float64Array { return sales.map(scale); }
+}
+`);
+    const args = ['run', 'helped.ts', ...common.filter((a) => a !== '--quiet'), '--queue', redis.url,
+      '--partitions', '3', '--store', 'helped.store'];
+    const first = quiver([...args, '--out', 'helped-1.arrow'], dir);
+    expect(first.code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'lib', 'scale.ts'), helper(3));
+    const second = quiver([...args, '--out', 'helped-2.arrow'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toMatch(/already in the store/);
+    expect(fs.readdirSync(path.join(dir, 'helped.store'))).toHaveLength(2);
+    const a = (await columns('helped-1.arrow')).out.scaled;
+    const b = (await columns('helped-2.arrow')).out.scaled;
+    const bad = a.findIndex((v, i) => !Object.is(v * 1.5, b[i]));
+    expect(bad === -1 ? 'all times 3' : `scaled[${bad}]: ${a[bad]} then ${b[bad]}`).toBe('all times 3');
+  }, 120_000);
+
   test('buildTrainingFrame({ distributed }): the frame equals the single-process one, cell for cell', async () => {
     const options = {
       features: [ShopFeatures], data: shops(), entity: 'shop', time: 'day', target: 'sales',
