@@ -59,7 +59,8 @@ function driverFor(job: PartitionJob): Driver<Table> {
   if (job.codeHash !== undefined && known.code !== job.codeHash) {
     throw new DistributedError(
       `The modules ${job.featuresFile} imports on worker ${os.hostname()} are not the coordinator's ` +
-        `(their text differs): ${localSources(job.featuresFile).join(', ')}; give every machine the same files, then run again.`,
+        `(their text differs): ${localSources(job.featuresFile).join(', ')}; ` +
+        'give every machine the same files, then run again.',
     );
   }
   return known.driver;
