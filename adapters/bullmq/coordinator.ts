@@ -74,6 +74,8 @@ export interface QueueRun {
   readonly cache: { hits: string[]; misses: string[] };
   readonly notes: AdapterNote[];
   readonly stats: QueueRunStats;
+  /** Rows of each partition, in order (the result's rows are theirs, joined). */
+  readonly partRows: number[];
 }
 
 /**
@@ -179,6 +181,7 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
   }
   return {
     result: joinBatches(tables), quality, timings, cache: { hits: [], misses: [] }, notes,
+    partRows: parts.map((p) => p.end - p.start),
     stats: {
       partitions: parts.length, computed: jobs.length, inputsBytes: fs.statSync(paths.inputs).size,
       partBytes, redisOps, workerMs,

@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readTable } from '../../adapters/files/formats';
+import { readDataset, readManifest } from '../../adapters/files/dataset';
 import { connectRedis } from '../../adapters/bullmq/connection';
 import { buildTrainingFrame, DataValidationError, InputError } from '../../src';
 import { CheckedShops, ShopFeatures } from '../fixtures/distributed-features';
@@ -218,6 +219,34 @@ export class Helped {
     const b = (await columns('helped-2.arrow')).out.scaled;
     const bad = a.findIndex((v, i) => !Object.is(v * 1.5, b[i]));
     expect(bad === -1 ? 'all times 3' : `scaled[${bad}]: ${a[bad]} then ${b[bad]}`).toBe('all times 3');
+  }, 120_000);
+
+  test('--dataset: a folder of one part per partition and a checked manifest, the single-process table', async () => {
+    const a = await columns('whole.arrow');
+    const read = async (folder: string) => {
+      const t = await readDataset(path.join(dir, folder));
+      const out: Record<string, number[]> = {};
+      for (const f of t.schema.fields) out[f.name] = Array.from(t.getChild(f.name)!.toArray() as Float64Array);
+      return out;
+    };
+    const queued = quiver([...store, '--out', 'dist.dataset', '--dataset', '--queue', redis.url,
+      '--partitions', '7'], dir);
+    expect(queued.stderr).toBe('');
+    const manifest = await readManifest(path.join(dir, 'dist.dataset'));
+    expect(manifest.parts.map((p) => p.file)).toEqual([0, 1, 2, 3, 4, 5, 6].map((k) => `part-0000${k}.arrow`));
+    expect(manifest.rows).toBe(a.rows);
+    expectSame(a.out, await read('dist.dataset'));
+
+    const local = quiver([...store, '--out', 'local.dataset', '--dataset', 'parquet', '--partitions', '3'], dir);
+    expect(local.stderr).toBe('');
+    expect((await readManifest(path.join(dir, 'local.dataset'))).parts.map((p) => p.file)).toEqual(
+      ['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet'],
+    );
+    expectSame(a.out, await read('local.dataset'));
+
+    const alone = quiver([...store, '--out', 'x.dataset', '--dataset'], dir);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toMatch(/--dataset goes with --partitions/);
   }, 120_000);
 
   test('buildTrainingFrame({ distributed }): the frame equals the single-process one, cell for cell', async () => {
