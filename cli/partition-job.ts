@@ -9,7 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { DataValidationError, FeatureExecutionError, entityHistory, type Driver } from '../src';
-import { inHistoryRows } from '../src/partition/collect';
+import { partitionFailure } from '../src/partition/failure';
+import { localSources, sourcesHash } from '../src/distributed/sources';
 import { DistributedError } from '../src/distributed/errors';
 import {
   decodeScalar, failureText, GLOBAL_PREFIX, storePaths, textHash, type PartitionJob, type PartReport,
@@ -23,13 +24,13 @@ import { threads } from '../adapters/threads/threads';
 import { commandTable } from './result-table';
 import { buildDriver } from './session';
 
-const drivers = new Map<string, { hash: string; driver: Driver<Table> }>();
+const drivers = new Map<string, { hash: string; code: string; driver: Driver<Table> }>();
 
 /**
  * The driver for the job's features file, classes and config. The file's text must be the one the
- * coordinator hashed (a stale copy on this machine would compute other values, silently); when it
- * changed since this worker loaded it, it is loaded again (files it imports are not reloaded:
- * restart the workers after changing those).
+ * coordinator hashed (a stale copy on this machine would compute other values, silently), and so
+ * must the local modules it imports (`codeHash`); when any of them changed since this worker
+ * loaded them, they are loaded again.
  */
 function driverFor(job: PartitionJob): Driver<Table> {
   const hash = textHash(fs.readFileSync(job.featuresFile, 'utf8'));
@@ -40,16 +41,29 @@ function driverFor(job: PartitionJob): Driver<Table> {
     );
   }
   const id = JSON.stringify([job.featuresFile, job.classes ?? [], job.config ?? {}, job.chosen]);
-  const known = drivers.get(id);
-  if (known && known.hash === hash) return known.driver;
-  if (known) delete require.cache[require.resolve(job.featuresFile)];
-  const opts = {
-    class: job.classes ? [...job.classes] : undefined,
-    config: job.config ? { ...job.config } : undefined,
-  };
-  const driver = buildDriver(job.featuresFile, opts, [], commandTable(!job.chosen));
-  drivers.set(id, { hash, driver });
-  return driver;
+  let known = drivers.get(id);
+  // loaded code whose files changed since (the features file or a module it imports) is loaded again
+  if (known && (known.hash !== hash || sourcesHash(localSources(job.featuresFile)) !== known.code)) {
+    for (const file of localSources(job.featuresFile)) delete require.cache[file];
+    known = undefined;
+  }
+  if (known === undefined) {
+    const opts = {
+      class: job.classes ? [...job.classes] : undefined,
+      config: job.config ? { ...job.config } : undefined,
+    };
+    const driver = buildDriver(job.featuresFile, opts, [], commandTable(!job.chosen));
+    known = { hash, code: sourcesHash(localSources(job.featuresFile)), driver };
+    drivers.set(id, known);
+  }
+  if (job.codeHash !== undefined && known.code !== job.codeHash) {
+    throw new DistributedError(
+      `The modules ${job.featuresFile} imports on worker ${os.hostname()} are not the coordinator's ` +
+        `(their text differs): ${localSources(job.featuresFile).join(', ')}; ` +
+        'give every machine the same files, then run again.',
+    );
+  }
+  return known.driver;
 }
 
 /**
@@ -78,15 +92,15 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
   try {
     run = await driver.untyped.run([...job.outputs], { inputs: history.inputs, overrides, executor });
   } catch (error) {
-    if (error instanceof FeatureExecutionError || error instanceof DataValidationError) {
-      const [a, b] = job.rows;
-      const where =
-        `partition ${job.partition + 1} of ${job.partitions} ` +
-        `(history rows ${a}–${b - 1}, ${history.groups.count} entities)`;
-      // a 'fail' check sends its results (rows rebased to the whole history) so the caller gets a DataValidationError
-      const results =
-        error instanceof DataValidationError ? error.results.map((r) => inHistoryRows(r, a)) : undefined;
-      throw new FailedPartition(failureText(error.node, job.partition, `${error.message} — in ${where}`, results));
+    const [start, end] = job.rows;
+    const place = { index: job.partition, count: job.partitions, start, end, entities: history.groups.count };
+    const failed = partitionFailure(error, place);
+    // a 'fail' check sends its results (rows in the whole history) so the caller gets a DataValidationError
+    if (failed instanceof DataValidationError) {
+      throw new FailedPartition(failureText(failed.node, job.partition, failed.message, failed.results));
+    }
+    if (failed instanceof FeatureExecutionError) {
+      throw new FailedPartition(failureText(failed.node, job.partition, failed.message));
     }
     throw error;
   } finally {

@@ -54,6 +54,7 @@ function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void
     .option('--threads <n>', 'run independent features on n worker threads (threads())', parseCount('--threads'))
     .option('--partitions <n>', 'with --entity: compute the entities in n partitions (balanced by rows), one after another', parseCount('--partitions'))
     .option('--queue <url>', 'with --entity, --partitions: send the partitions to quiver workers via BullMQ there')
+    .option('--dataset [format]', 'with --partitions: --out is a folder of parts (arrow or parquet) and manifest.json')
     .option('--store <dir>', 'with --queue: a folder the workers read and write, for inputs and parts (default <out>.store)')
     .option('--cache <dir>', 'cache node values in this directory: unchanged nodes are read, a killed run resumes')
     .option('--no-isolation-check', 'with --entity: skip the check that each feature reads only its own entity')

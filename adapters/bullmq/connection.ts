@@ -1,5 +1,6 @@
 /**
- * Redis URLs to ioredis connections: `redis://[user:password@]host[:port][/db]`, connected with
+ * Redis URLs to ioredis connections: `redis://[user:password@]host[:port][/db]` (or `rediss://…`
+ * for TLS, the certificate checked against the host's name), connected with
  * bounded waits so that an unreachable Redis is a `QueueUnavailableError` naming the URL within
  * seconds. A coordinator's connection fails fast (no offline queue, a command timeout, few
  * reconnects); a worker's rides out a Redis restart (what BullMQ asks of a Worker's connection).
@@ -13,17 +14,33 @@ import { loadIORedis } from './load';
 const FIRST_CONNECT_MS = 5000;
 /** Milliseconds one connection attempt may take. */
 const CONNECT_MS = 2000;
+/**
+ * Milliseconds a closing socket may stay half-open before it is destroyed. ioredis's default
+ * (2 s) is a timer that keeps the process alive after a failed connect: its ready check, failing
+ * on the socket just closed, disconnects once more and arms the timer on a dead socket.
+ */
+const DISCONNECT_MS = 100;
 /** Milliseconds a coordinator's command may go unanswered before it fails ("Command timed out"). */
 const COMMAND_MS = 5000;
 
+/** What a Redis URL names. */
+export interface RedisTarget {
+  readonly host: string;
+  readonly port: number;
+  readonly db: number;
+  /** `rediss://`: connect over TLS. */
+  readonly tls: boolean;
+}
+
 /**
- * The host, port and db of a `redis://` URL (checked here so that a mistake names the URL without
- * its password; ioredis itself connects with the URL).
+ * The host, port, db and TLS of a `redis://` or `rediss://` URL (checked here so that a mistake
+ * names the URL without its password; ioredis itself connects with the URL).
  *
  * @example
- * parseRedisUrl('redis://queue:6380/2'); // { host: 'queue', port: 6380, db: 2 }
+ * parseRedisUrl('redis://queue:6380/2'); // { host: 'queue', port: 6380, db: 2, tls: false }
+ * parseRedisUrl('rediss://queue.example.com:6380').tls; // true
  */
-export function parseRedisUrl(url: string): { readonly host: string; readonly port: number; readonly db: number } {
+export function parseRedisUrl(url: string): RedisTarget {
   let u: URL;
   try {
     u = new URL(url);
@@ -32,16 +49,18 @@ export function parseRedisUrl(url: string): { readonly host: string; readonly po
       `"${redactUrl(url)}" is not a Redis URL; write redis://host:6379 (or redis://host:6379/DB).`,
     );
   }
-  if (u.protocol !== 'redis:') {
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
     throw new DistributedError(
-      `"${redactUrl(url)}" is not a Redis URL (${u.protocol} is not redis:); write redis://host:6379.`,
+      `"${redactUrl(url)}" is not a Redis URL (${u.protocol} is not redis: or rediss:); ` +
+        'write redis://host:6379 (or rediss://host:6380 for TLS).',
     );
   }
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
   if (!Number.isInteger(db) || db < 0) {
     throw new DistributedError(`"${redactUrl(url)}": the database after the port must be a number (redis://h:6379/0).`);
   }
-  return { host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1', port: u.port ? Number(u.port) : 6379, db };
+  const host = u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1';
+  return { host, port: u.port ? Number(u.port) : 6379, db, tls: u.protocol === 'rediss:' };
 }
 
 /**
@@ -50,18 +69,23 @@ export function parseRedisUrl(url: string): { readonly host: string; readonly po
  * reconnects go on without end (its BZPOPMIN blocks up to 10 s, so no command timeout). Otherwise
  * (a coordinator): no offline queue, a 5 s command timeout, one retry per command and about 3 s
  * of reconnects, so a lost Redis is an error within seconds. Before the first connection both
- * give up after 4 attempts.
+ * give up after 4 attempts. `target` a `rediss://` URL's: TLS, `servername` its host (the name
+ * the server's certificate is checked against, and SNI).
  *
  * @example
  * const options = redisOptions({ lasting: true }, () => false);
+ * redisOptions({}, () => false, parseRedisUrl('rediss://q.example.com')).tls; // { servername: 'q.example.com' }
  */
-export function redisOptions(options: { readonly lasting?: boolean }, connected: () => boolean): RedisOptions {
+export function redisOptions(
+  options: { readonly lasting?: boolean }, connected: () => boolean, target?: RedisTarget,
+): RedisOptions {
   const retryStrategy = (times: number): number | null => {
     if (!connected()) return times <= 3 ? 250 : null;
     if (options.lasting) return Math.min(times * 250, 2000);
     return times <= 10 ? 300 : null;
   };
-  const common = { connectTimeout: CONNECT_MS, retryStrategy };
+  const tls = target?.tls ? { tls: { servername: target.host } } : {};
+  const common = { connectTimeout: CONNECT_MS, disconnectTimeout: DISCONNECT_MS, retryStrategy, ...tls };
   return options.lasting
     ? { ...common, maxRetriesPerRequest: null }
     : { ...common, enableOfflineQueue: false, commandTimeout: COMMAND_MS, maxRetriesPerRequest: 1 };
@@ -76,10 +100,10 @@ export function redisOptions(options: { readonly lasting?: boolean }, connected:
  */
 export async function connectRedis(url: string, options: { readonly lasting?: boolean } = {}): Promise<Redis> {
   const shown = redactUrl(url);
-  parseRedisUrl(url);
+  const target = parseRedisUrl(url);
   const IORedis = loadIORedis(options.lasting ? 'quiver worker' : 'quiver run --queue');
   let connected = false;
-  const client = new IORedis(url, redisOptions(options, () => connected));
+  const client = new IORedis(url, redisOptions(options, () => connected, target));
   const errors: Error[] = [];
   const onError = (e: Error) => errors.push(e);
   client.on('error', onError);
@@ -97,7 +121,7 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
     });
     await client.ping();
   } catch (error) {
-    client.disconnect();
+    letGo(client);
     const message = (error as { message?: unknown } | undefined)?.message;
     const reason = redactUrl(typeof message === 'string' ? message : String(error));
     throw new QueueUnavailableError(shown, `could not be reached (${reason})`, { cause: error });
@@ -108,6 +132,21 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
   // later errors are seen through the queues' own 'error' events and failing commands
   client.on('error', () => undefined);
   return client;
+}
+
+/**
+ * Closes a connection that never became ready so that nothing of it keeps the process alive: an
+ * ended one is left alone (ioredis's `disconnect()` would arm a 2 s `disconnectTimeout` timer on
+ * its dead socket, waiting for a 'close' that already came), any other is disconnected and its
+ * socket destroyed at once (no reconnect, no half-closed socket waiting for the server).
+ *
+ * @example
+ * letGo(client); // after a failed first connect
+ */
+export function letGo(client: Redis): void {
+  if (client.status === 'end') return;
+  client.disconnect();
+  client.stream?.destroy();
 }
 
 /**

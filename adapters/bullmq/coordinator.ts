@@ -5,6 +5,7 @@
  * per partition — adds one BullMQ flow for the partitions not in the store yet, shows progress,
  * and joins the parts, in partition order, into one table.
  */
+import { localSources, sourcesHash } from '../../src/distributed/sources';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
@@ -73,6 +74,8 @@ export interface QueueRun {
   readonly cache: { hits: string[]; misses: string[] };
   readonly notes: AdapterNote[];
   readonly stats: QueueRunStats;
+  /** Rows of each partition, in order (the result's rows are theirs, joined). */
+  readonly partRows: number[];
 }
 
 /**
@@ -105,10 +108,12 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
   }
   const file = path.resolve(spec.featuresFile);
   const featuresHash = textHash(fs.readFileSync(file, 'utf8'));
+  // the local modules the features import too: a changed helper is a new key, not the old parts
+  const codeHash = sourcesHash(localSources(file));
   const { entity, time } = spec.history;
   const key = runKey({
     quiver: packageVersion(__dirname, 'quiver'),
-    features: [file, featuresHash],
+    features: [file, featuresHash, codeHash],
     inputs: [spec.inputs, spec.history.rows],
     classes: spec.classes ?? [], config: spec.config ?? {}, outputs: spec.outputs, chosen: spec.chosen,
     entity, time, extra: spec.extra ?? null,
@@ -128,7 +133,7 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
     fs.writeFileSync(batchesFile, JSON.stringify(batches));
   }
   const jobs: PartitionJob[] = missing.map((p) => ({
-    key, featuresFile: file, featuresHash, classes: spec.classes, config: spec.config, outputs: spec.outputs,
+    key, featuresFile: file, featuresHash, codeHash, classes: spec.classes, config: spec.config, outputs: spec.outputs,
     chosen: spec.chosen, entity, time, store, partition: p.index, partitions: parts.length,
     rows: [p.start, p.end], batches: batches[p.index], globalColumns, globalScalars, threads: spec.threads ?? 0,
   }));
@@ -176,6 +181,7 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
   }
   return {
     result: joinBatches(tables), quality, timings, cache: { hits: [], misses: [] }, notes,
+    partRows: parts.map((p) => p.end - p.start),
     stats: {
       partitions: parts.length, computed: jobs.length, inputsBytes: fs.statSync(paths.inputs).size,
       partBytes, redisOps, workerMs,

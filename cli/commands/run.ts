@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { formatQuality, type QualityResult } from '../../src/quality';
 import { writeResult, writeResultParts } from '../../adapters/files/formats';
+import { writeDataset } from '../../adapters/files/dataset';
 import type { AdapterNote } from '../../adapters/notes';
 import { progressBar } from '../../adapters/progress/progress-bar';
 import { openLineage } from '../../adapters/lineage/open-lineage';
@@ -59,6 +60,33 @@ export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, 
   readonly queue?: string;
   /** `--store DIR` (with --queue): where the partitioned inputs and the parts go (default `<out>.store`). */
   readonly store?: string;
+  /**
+   * `--dataset [arrow|parquet]` (with --partitions): `--out` is a folder of one part file per
+   * partition and `manifest.json` (rows, bytes, sha256 of each), written last; see `readDataset`.
+   */
+  readonly dataset?: boolean | string;
+}
+
+/** The part format of `--dataset`, or undefined without it; a UsageError for another value or no --partitions. */
+function datasetFormat(opts: RunOptions): 'arrow' | 'parquet' | undefined {
+  if (opts.dataset === undefined || opts.dataset === false) return undefined;
+  const format = opts.dataset === true ? 'arrow' : opts.dataset;
+  if (format !== 'arrow' && format !== 'parquet') {
+    throw new UsageError(`--dataset ${format}: the parts are arrow or parquet files (--dataset parquet).`);
+  }
+  if (opts.partitions === undefined) {
+    throw new UsageError('--dataset goes with --partitions: the dataset holds one part per partition.');
+  }
+  return format;
+}
+
+/** `table` cut into consecutive slices of `rows[k]` rows: the partitions' parts of a joined result. */
+function* partitionTables(table: Table, rows: readonly number[]): Generator<Table> {
+  let start = 0;
+  for (const n of rows) {
+    yield table.slice(start, start + n);
+    start += n;
+  }
 }
 
 /** What the command reports of a run: the table, or for a run written part by part, its summary. */
@@ -105,7 +133,8 @@ async function runByPartition(
   // a written partition's buffers serve the next (not with --cache, which may still be encoding them,
   // nor --threads, whose workers allocate their own)
   const plan = planPartitions(groups, history.rows, opts.partitions ?? 1);
-  const pool = opts.cache === undefined && !opts.threads
+  const dataset = datasetFormat(opts);
+  const pool = opts.cache === undefined && !opts.threads && dataset === undefined
     ? new PartitionBuffers(Math.max(...plan.map((p) => p.end - p.start)))
     : undefined;
   let start = 0;
@@ -122,7 +151,8 @@ async function runByPartition(
   await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
   pool?.use();
   try {
-    await writeResultParts(counted, opts.out, pool && ((written) => pool.release(tableBuffers(written))));
+    if (dataset !== undefined) await writeDataset(counted, opts.out, dataset);
+    else await writeResultParts(counted, opts.out, pool && ((written) => pool.release(tableBuffers(written))));
   } finally {
     pool?.stop();
   }
@@ -173,7 +203,7 @@ function printNotes(notes: readonly AdapterNote[], io: Io): void {
  * await runCommand('features.ts', { inputs: 'weather.csv', out: 'features.arrow' }, processIo);
  */
 export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
-  checkOutputPath(opts.out);
+  if (opts.dataset === undefined || opts.dataset === false) checkOutputPath(opts.out); // --dataset: --out is a folder
   checkIsolationOptions(opts);
   checkDistinctOutputs({ '--out': opts.out, '--report': opts.report, '--lineage': opts.lineage });
   const timer = timingRecorder();
@@ -208,6 +238,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     const inputs = timed.inputs;
     const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
     checkLeadNames(outputs, opts);
+    datasetFormat(opts);
     if (opts.queue !== undefined) {
       // the workers compute the partitions; the coordinator joins their parts in partition order
       const queued = { ...opts, queue: opts.queue, chosen: !outputsChosenForUser(opts) };
@@ -216,7 +247,10 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       const result = history ? led(joined.result, history.inputs, opts, 0, history.rows) : joined.result;
       run = { ...joined, result };
       await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-      await writeResult(result, opts.out);
+      const dataset = datasetFormat(opts);
+      // one part per partition: the parts come back as one record batch each, in partition order
+      if (dataset !== undefined) await writeDataset(partitionTables(result, joined.partRows), opts.out, dataset);
+      else await writeResult(result, opts.out);
     } else if (opts.store !== undefined) {
       throw new UsageError('--store goes with --queue: it is where the workers find the inputs and write their parts.');
     } else if (opts.partitions !== undefined) {

@@ -14,6 +14,11 @@ export interface PartitionJob {
   readonly featuresFile: string;
   /** sha256 of the features file's text on the coordinator: a worker whose copy differs refuses the job. */
   readonly featuresHash: string;
+  /**
+   * sha256 of the features file and the local modules it imports (`sourcesHash`) on the
+   * coordinator: a worker whose loaded code differs reloads it, and refuses the job when its files differ.
+   */
+  readonly codeHash?: string;
   readonly classes?: readonly string[];
   readonly config?: Readonly<Record<string, unknown>>;
   readonly outputs: readonly string[];

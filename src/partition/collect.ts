@@ -7,8 +7,8 @@ import type { Driver } from '../driver';
 import type { CacheReport } from '../cache/session';
 import type { AdapterNote } from '../ports';
 import type { QualityResult } from '../quality/result';
-import { atRows } from '../quality/text';
 import type { IsolationHistory } from '../timeseries/isolation';
+import { inHistoryRows } from './failure';
 import { runPartitions, type RunPartitionsOptions } from './run-partitions';
 import { passOn } from '../util/pass-on';
 
@@ -67,16 +67,4 @@ export async function collectPartitions<R>(
   return { parts, ...tally };
 }
 
-/**
- * A partition's quality result with its `firstRows` counted in the whole history's sorted rows
- * (`historyRows: true`), so that they name the right entity and time.
- */
-export function inHistoryRows(q: QualityResult, start: number): QualityResult {
-  const d = q.diagnostics;
-  const rows = d?.firstRows;
-  if (!Array.isArray(rows) || rows.length === 0) return q;
-  const rebased = (rows as number[]).map((r) => r + start);
-  const count = typeof d.count === 'number' ? d.count : rows.length;
-  const message = q.message.replace(atRows(rows as number[], count), atRows(rebased, count));
-  return { ...q, message, diagnostics: { ...d, firstRows: rebased, historyRows: true } };
-}
+export { inHistoryRows } from './failure';

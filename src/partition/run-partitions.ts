@@ -5,11 +5,11 @@
 import type { Driver, RunResult } from '../driver';
 import type { Executor } from '../execution/executor-api';
 import { inline } from '../execution/inline';
-import { FeatureExecutionError } from '../errors';
 import { Driver as PlainDriver } from '../driver';
 import { dictResult } from '../results/dict-result';
 import type { IsolationHistory } from '../timeseries/isolation';
 import { checkPartitionable, globalFeatures } from './entity-scope';
+import { partitionFailure } from './failure';
 import { planPartitions, type Partition } from './plan';
 import { partitionInputs } from './slice';
 
@@ -60,11 +60,7 @@ export async function* runPartitions<R>(
     try {
       run = (await driver.untyped.run(outputs, { inputs, overrides, executor: options.executor })) as RunResult<R>;
     } catch (error) {
-      if (error instanceof FeatureExecutionError) {
-        const where = `partition ${part.index + 1} of ${parts.length} (history rows ${part.start}–${part.end - 1}, ${part.groups} entities)`;
-        throw Object.assign(new FeatureExecutionError(error.node, 'partition', error.cause, `${error.message} — in ${where}`), { partition: part.index });
-      }
-      throw error;
+      throw partitionFailure(error, { ...part, count: parts.length, entities: part.groups });
     }
     yield { part, parts, run };
     // the consumer has this partition's run: hold none of it while the next one is computed

@@ -186,8 +186,9 @@ function distributedIssues(options: TrainingFrameOptions): Issue[] {
     return issues;
   }
   collect(issues, () => assertKnownKeys(d, DISTRIBUTED_KEYS, 'buildTrainingFrame distributed', InputError));
-  if (typeof d.redis !== 'string' || !d.redis.startsWith('redis://')) {
-    add(`distributed.redis is ${describeOption(d.redis)}; give the Redis URL, e.g. 'redis://queue:6379'.`);
+  if (typeof d.redis !== 'string' || !/^rediss?:\/\//.test(d.redis)) {
+    const e = "e.g. 'redis://queue:6379' (rediss:// for TLS)";
+    add(`distributed.redis is ${describeOption(d.redis)}; give the Redis URL, ${e}.`);
   }
   if (!Number.isInteger(d.partitions) || (d.partitions as number) < 1) {
     add(`distributed.partitions is ${describeOption(d.partitions)}; give a whole number of jobs, 1 or more.`);

@@ -5,6 +5,7 @@
  * in the message and in `diagnostics.firstAt`. `diagnostics.firstRows` stays the sorted row numbers.
  */
 import { DataValidationError } from '../errors';
+import { partitionTail } from '../partition/failure';
 import type { QualityResult } from '../quality/result';
 import { atRows, ROWS_IN_MESSAGE } from '../quality/text';
 import type { EntityHistory } from './history';
@@ -83,7 +84,12 @@ export async function locatingFailures<T>(fn: () => Promise<T>, source: RowSourc
     return await fn();
   } catch (error) {
     if (!(error instanceof DataValidationError)) throw error;
-    throw new DataValidationError(error.node, error.results.map((r) => locateResult(r, source)));
+    const located = new DataValidationError(error.node, error.results.map((r) => locateResult(r, source)));
+    // a partition's failure keeps its " — in partition k of P (…)" and `.partition`
+    const tail = partitionTail(error);
+    if (tail === undefined) throw located;
+    located.message += tail.where;
+    throw Object.assign(located, { partition: tail.partition });
   }
 }
 

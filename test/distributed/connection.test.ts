@@ -6,6 +6,7 @@
  * once Redis is back on its port (BullMQ's Worker requires `maxRetriesPerRequest: null`).
  */
 import { connectRedis, parseRedisUrl, probeRedis, redisOptions } from '../../adapters/bullmq/connection';
+import Redis from 'ioredis';
 import { DistributedError, QueueUnavailableError } from '../../src/distributed/errors';
 import { freePort, hasRedis, startRedis, type RedisServer } from './support/redis-server';
 
@@ -33,12 +34,14 @@ test('a coordinator fails fast, a worker rides out a restart: the ioredis option
   expect([1, 2, 3, 4].map((t) => never(t))).toEqual([250, 250, 250, null]);
   expect(coordinator.retryStrategy!(11)).toBeNull();
   expect(worker.retryStrategy!(1000)).toBe(2000);
+  // a closing socket is destroyed after 100 ms, not ioredis's 2 s (a timer that held a failed CLI open)
+  expect([coordinator.disconnectTimeout, worker.disconnectTimeout]).toEqual([100, 100]);
 });
 
 test('a URL that is not redis:// is a DistributedError without its password', () => {
   expect(() => parseRedisUrl('http://:s3cret@queue:6379')).toThrow(DistributedError);
   expect(() => parseRedisUrl('http://:s3cret@queue:6379')).toThrow('"http://queue:6379" is not a Redis URL');
-  expect(parseRedisUrl('redis://:s3cret@queue:6380/2')).toEqual({ host: 'queue', port: 6380, db: 2 });
+  expect(parseRedisUrl('redis://:s3cret@queue:6380/2')).toEqual({ host: 'queue', port: 6380, db: 2, tls: false });
 });
 
 run('ioredis connections to a real redis-server', () => {
@@ -105,3 +108,20 @@ test('Redis unreachable: QueueUnavailableError naming the URL (password left out
   expect(error.message).toContain(`Redis at redis://127.0.0.1:${port} could not be reached (connect ECONNREFUSED`);
   expect(error.message).not.toContain('s3cret');
 }, 20_000);
+
+test('rediss:// is TLS: ioredis gets tls.servername = the host, for both kinds of connection', () => {
+  const target = parseRedisUrl('rediss://:s3cret@queue.example.com:6380/1');
+  expect(target).toEqual({ host: 'queue.example.com', port: 6380, db: 1, tls: true });
+  for (const lasting of [false, true]) {
+    const options = redisOptions({ lasting }, () => true, target);
+    expect(options.tls).toEqual({ servername: 'queue.example.com' });
+  }
+  expect(redisOptions({}, () => true, parseRedisUrl('redis://queue:6379')).tls).toBeUndefined();
+  // what the ioredis client is made with (lazy: no server needed)
+  const url = 'rediss://queue.example.com:6380/1';
+  const client = new Redis(url, { ...redisOptions({}, () => false, parseRedisUrl(url)), lazyConnect: true });
+  const tls = { servername: 'queue.example.com' };
+  expect(client.options).toMatchObject({ host: 'queue.example.com', port: 6380, db: 1, tls });
+  client.disconnect();
+  expect(() => parseRedisUrl('redis+tls://queue:6380')).toThrow(/rediss:\/\/host:6380 for TLS/);
+});

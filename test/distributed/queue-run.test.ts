@@ -13,9 +13,10 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readTable } from '../../adapters/files/formats';
+import { readDataset, readManifest } from '../../adapters/files/dataset';
 import { connectRedis } from '../../adapters/bullmq/connection';
-import { buildTrainingFrame, InputError } from '../../src';
-import { ShopFeatures } from '../fixtures/distributed-features';
+import { buildTrainingFrame, DataValidationError, InputError } from '../../src';
+import { CheckedShops, ShopFeatures } from '../fixtures/distributed-features';
 import { project, quiver } from '../cli/support/cli';
 import { freePort, hasRedis, startRedis, type RedisServer } from './support/redis-server';
 
@@ -51,7 +52,7 @@ for (let s = 0; s < 300; s++) {
 }
 
 const FEATURES = `
-import { feature, rollingMean, rollingStd, shift, tag, type Groups } from 'quiver';
+import { checkOutput, feature, rollingMean, rollingStd, shift, tag, type Groups } from 'quiver';
 const spin = (ms: number) => { const end = Date.now() + ms; while (Date.now() < end) { /* busy */ } };
 export class Store {
   @feature() ma3(sales: Float64Array, groups: Groups): Float64Array {
@@ -81,6 +82,13 @@ export class Slow {
     spin(300);
     if (store[0] === 's000') throw new RangeError('no history for s000');
     return shift(sales, 1, { groups });
+  }
+}
+export class Checked {
+  // -1 on store s150's rows only: the check fails in the one partition that holds s150
+  @checkOutput({ range: [0, 1], importance: 'fail' })
+  flag(sales: Float64Array, store: string[]): Float64Array {
+    return Float64Array.from(store, (s) => (s === 's150' ? -1 : 0));
   }
 }
 `;
@@ -188,6 +196,59 @@ run('quiver run --queue with quiver worker processes', () => {
     expect(started()).toBe(7);
   }, 120_000);
 
+  test('a changed helper module the features import: a new run key, the parts computed again with it', async () => {
+    fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    const helper = (k: number) => `export const scale = (v: number): number => v * ${k};\n`;
+    fs.writeFileSync(path.join(dir, 'lib', 'scale.ts'), helper(2));
+    fs.writeFileSync(path.join(dir, 'helped.ts'), `import { feature } from 'quiver';
+import { scale } from './lib/scale';
+export class Helped {
+  @feature() scaled(sales: Float64Array): Float64Array { return sales.map(scale); }
+}
+`);
+    const args = ['run', 'helped.ts', ...common.filter((a) => a !== '--quiet'), '--queue', redis.url,
+      '--partitions', '3', '--store', 'helped.store'];
+    const first = quiver([...args, '--out', 'helped-1.arrow'], dir);
+    expect(first.code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'lib', 'scale.ts'), helper(3));
+    const second = quiver([...args, '--out', 'helped-2.arrow'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toMatch(/already in the store/);
+    expect(fs.readdirSync(path.join(dir, 'helped.store'))).toHaveLength(2);
+    const a = (await columns('helped-1.arrow')).out.scaled;
+    const b = (await columns('helped-2.arrow')).out.scaled;
+    const bad = a.findIndex((v, i) => !Object.is(v * 1.5, b[i]));
+    expect(bad === -1 ? 'all times 3' : `scaled[${bad}]: ${a[bad]} then ${b[bad]}`).toBe('all times 3');
+  }, 120_000);
+
+  test('--dataset: a folder of one part per partition and a checked manifest, the single-process table', async () => {
+    const a = await columns('whole.arrow');
+    const read = async (folder: string) => {
+      const t = await readDataset(path.join(dir, folder));
+      const out: Record<string, number[]> = {};
+      for (const f of t.schema.fields) out[f.name] = Array.from(t.getChild(f.name)!.toArray() as Float64Array);
+      return out;
+    };
+    const queued = quiver([...store, '--out', 'dist.dataset', '--dataset', '--queue', redis.url,
+      '--partitions', '7'], dir);
+    expect(queued.stderr).toBe('');
+    const manifest = await readManifest(path.join(dir, 'dist.dataset'));
+    expect(manifest.parts.map((p) => p.file)).toEqual([0, 1, 2, 3, 4, 5, 6].map((k) => `part-0000${k}.arrow`));
+    expect(manifest.rows).toBe(a.rows);
+    expectSame(a.out, await read('dist.dataset'));
+
+    const local = quiver([...store, '--out', 'local.dataset', '--dataset', 'parquet', '--partitions', '3'], dir);
+    expect(local.stderr).toBe('');
+    expect((await readManifest(path.join(dir, 'local.dataset'))).parts.map((p) => p.file)).toEqual(
+      ['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet'],
+    );
+    expectSame(a.out, await read('local.dataset'));
+
+    const alone = quiver([...store, '--out', 'x.dataset', '--dataset'], dir);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toMatch(/--dataset goes with --partitions/);
+  }, 120_000);
+
   test('buildTrainingFrame({ distributed }): the frame equals the single-process one, cell for cell', async () => {
     const options = {
       features: [ShopFeatures], data: shops(), entity: 'shop', time: 'day', target: 'sales',
@@ -251,6 +312,43 @@ run('quiver run --queue with quiver worker processes', () => {
     const parts = fs.readdirSync(path.join(store, fs.readdirSync(store)[0]))
       .filter((f) => f.endsWith('.json') && f !== 'batches.json');
     expect(parts.length).toBeLessThan(11);
+  }, 120_000);
+
+  test("a worker's failed 'fail' check: the caller gets DataValidationError naming the partition", async () => {
+    const args = ['run', 'features.ts', '--class', 'Checked', ...common, '--out', 'checked.arrow'];
+    const whole = quiver(args, dir);
+    expect(whole.code).toBe(1);
+    expect(whole.stderr).toMatch(/DataValidationError: Data quality check failed on "flag"/);
+    const r = quiver([...args, '--queue', redis.url, '--partitions', '6', '--store', 'checked.store'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/DataValidationError: Data quality check failed on "flag" \(importance 'fail'\)/);
+    // the offending rows as the single-process run names them (the whole history's), not the partition's own
+    const firstAt = /first at rows [\d, ]+;/.exec(whole.stderr)![0];
+    expect(r.stderr).toContain(firstAt);
+    expect(r.stderr).toMatch(/— in partition [1-6] of 6 \(history rows \d+–\d+, \d+ entities\)/);
+    expect(r.stderr).not.toMatch(/DistributedError|FeatureExecutionError/);
+    expect(fs.existsSync(path.join(dir, 'checked.arrow'))).toBe(false);
+
+    // the API caller: the same class, with .partition, its results' rows counted in the whole history
+    const data = shops();
+    const first37 = data.shop.indexOf('shop37');
+    const frameStore = path.join(dir, 'checked-frame.store');
+    const distributed = { redis: redis.url, partitions: 4, store: frameStore, features: SHOP_FEATURES };
+    const options = { features: [CheckedShops], data, entity: 'shop', time: 'day', target: 'sales', distributed };
+    const error = await buildTrainingFrame(options).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DataValidationError);
+    const failed = error as DataValidationError & { partition: number };
+    expect(failed.node).toBe('flag');
+    expect(failed.partition).toBeGreaterThanOrEqual(0);
+    expect(failed.message).toMatch(new RegExp(`— in partition ${failed.partition + 1} of 4 \\(history rows`));
+    const [range] = failed.results;
+    expect(range).toMatchObject({ node: 'flag', importance: 'fail', passes: false });
+    // rows counted in the whole sorted history (shops sorted by name), told as the input row
+    const names = [...new Set(data.shop)].sort();
+    const before = names.slice(0, names.indexOf('shop37'));
+    const sortedAt = before.reduce((n, s) => n + data.shop.filter((x) => x === s).length, 0);
+    expect((range.diagnostics.firstRows as number[])[0]).toBe(sortedAt);
+    expect(failed.message).toContain(`first at shop="shop37", day=2024-01-01 (input row ${first37})`);
   }, 120_000);
 
   test('a worker and its coordinator SIGKILLed mid-job: the rerun rejoins, another worker takes the job', async () => {

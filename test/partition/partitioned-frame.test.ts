@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  ewmMean, expandingMean, FeatureExecutionError, feature, PartitionError, planPartitions, rollingMean, rollingStd, shift, tag,
+  checkOutput, DataValidationError, ewmMean, expandingMean, FeatureExecutionError, feature, PartitionError, planPartitions, rollingMean, rollingStd, shift, tag,
   type Groups,
 } from '../../src';
 import { buildTrainingFrame, type TrainingFrame } from '../../src/timeseries/training-frame';
@@ -114,6 +114,29 @@ describe('buildTrainingFrame({ partitions })', () => {
     const run = buildTrainingFrame({ ...base, features: [Throws], data: synthetic(), partitions: 4 });
     await expect(run).rejects.toThrow(FeatureExecutionError);
     await expect(run).rejects.toThrow(/Feature "boom".*too long.*in partition 1 of 4/);
+  });
+
+  test("a failed 'fail' check names the partition, and the offending rows as unpartitioned", async () => {
+    class Checked extends EntityFeatures {
+      @checkOutput({ range: [0, 1], importance: 'fail' })
+      flag(entity: string[]): Float64Array {
+        return Float64Array.from(entity, (e) => (e === 'e95' ? -1 : 0)); // e95 sorts into the last partition
+      }
+    }
+    const opts = { ...base, features: [Checked], data: synthetic(), checks: false };
+    const fails = (o: object) => buildTrainingFrame({ ...opts, ...o }).then(() => undefined, (e: unknown) => e);
+    const whole = (await fails({})) as DataValidationError;
+    const parted = (await fails({ partitions: 4 })) as DataValidationError & { partition: number };
+    expect(whole).toBeInstanceOf(DataValidationError);
+    expect(parted).toBeInstanceOf(DataValidationError);
+    const at = /at entity="e95", time=2020-01-01 \(input row (\d+)\)/;
+    expect(whole.message).toMatch(at);
+    expect(parted.message.match(at)![1]).toBe(whole.message.match(at)![1]); // the same input row, not a partition's row
+    expect(parted.partition).toBeGreaterThan(0);
+    const tail = `'warn'\\. — in partition ${parted.partition + 1} of 4 \\(history rows \\d+–\\d+, \\d+ entities\\)$`;
+    expect(parted.message).toMatch(new RegExp(`observed min -1, max 0\n[^]*${tail}`));
+    const firstRows = (e: DataValidationError) => e.results.map((r) => r.diagnostics.firstRows);
+    expect(firstRows(parted)).toEqual(firstRows(whole));
   });
 
   test('partitions must be a whole number', async () => {
