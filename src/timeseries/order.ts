@@ -9,7 +9,7 @@ import { describe, formatTime } from './time';
 const MAX_LISTED = 20;
 
 /** Orders entity keys (all of one kind): numbers and bigints by value, strings by UTF-16 code units. */
-function compareKeys(a: unknown, b: unknown): number {
+export function compareKeys(a: unknown, b: unknown): number {
   if (typeof a === typeof b && (typeof a === 'number' || typeof a === 'bigint' || typeof a === 'string')) {
     return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
   }
