@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CacheError, dayOfWeek, EntityIsolationError, feature, InputError, rollingMean, shift } from '../../src';
 import type { Groups } from '../../src';
 import { buildTrainingFrame } from '../../src/timeseries/training-frame';
+import { twoCityHistory } from '../fixtures/two-city-history';
 
 /** How often each body ran; outside the classes, since an instance's fields are part of its code. */
 const calls: Record<string, number> = {};
@@ -38,19 +39,7 @@ class WeatherChanged extends Weather {
 }
 
 const DAYS = 12;
-function history(bump = 0) {
-  const city: string[] = [];
-  const date: string[] = [];
-  const temp: number[] = [];
-  for (const c of ['a', 'b']) {
-    for (let d = 1; d <= DAYS; d++) {
-      city.push(c);
-      date.push(`2020-01-${String(d).padStart(2, '0')}`);
-      temp.push((c === 'a' ? 10 : 20) + ((d * 7) % 5) + (d === 6 && c === 'b' ? bump : 0));
-    }
-  }
-  return { city, date, temp: Float64Array.from(temp) };
-}
+const history = (bump = 0) => twoCityHistory(DAYS, bump);
 
 let dir = '';
 beforeEach(() => {
