@@ -27,8 +27,8 @@ ByteBuffer.prototype.__vector_len = function (offset) {
   }
   return n;
 };
-const fd = fs.openSync(workerData.path, 'r');
-const size = fs.fstatSync(fd).size;
+let fd = -1;
+let size = 0;
 const read = (pos, len) => {
   const b = Buffer.alloc(len);
   if (fs.readSync(fd, b, 0, len, pos) !== len) throw new Bad('it ends at byte ' + size + ', inside the data it announces');
@@ -69,7 +69,7 @@ const message = (pos, end, first) => {
   pos += len;
   return pos + checkBody(msg, pos, end);
 };
-try {
+const check = () => {
   const head = size >= 6 ? read(0, 6).toString('latin1') : '';
   if (head === 'ARROW1') {
     if (size < 18 || read(size - 6, 6).toString('latin1') !== 'ARROW1') throw new Bad('it starts as an Arrow file but does not end as one (no footer)');
@@ -90,49 +90,99 @@ try {
     // A stream ends with the end-of-stream marker: one that stops after a whole batch without it was cut short.
     if (pos === size) throw new Bad('it ends after byte ' + size + ' without the end-of-stream marker, so it was cut short');
   }
-  parentPort.postMessage({ ok: true });
-} catch (error) {
-  const known = error instanceof Bad;
-  parentPort.postMessage({ ok: false, known, message: error instanceof Error ? error.message : String(error) });
-}
+};
+// One file per message, so the thread (and the apache-arrow modules it loaded) serves many reads.
+parentPort.on('message', (path) => {
+  try {
+    fd = fs.openSync(path, 'r');
+    size = fs.fstatSync(fd).size;
+    check();
+    parentPort.postMessage({ ok: true });
+  } catch (error) {
+    const known = error instanceof Bad;
+    parentPort.postMessage({ ok: false, known, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
+    fd = -1;
+  }
+});
 `;
 
 /** How much heap the worker may use: message headers are kilobytes; a corrupt length asks for gigabytes. */
 const LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16, codeRangeSizeMb: 16 };
 const TIMEOUT_MS = 30_000;
 
+interface Check {
+  readonly path: string;
+  readonly resolve: (reason: string | undefined) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** Files waiting for the checking thread, the one it is reading, and the thread (started on first use). */
+const waiting: Check[] = [];
+let current: Check | undefined;
+let checker: Worker | undefined;
+
 /**
  * Checks the framing of the Arrow IPC file or stream at `path`; resolves to `undefined` when it is
- * sound, or to the reason it is not (a sentence for an error message).
+ * sound, or to the reason it is not (a sentence for an error message). One checking thread serves
+ * every call in turn and stays while the process runs (unreferenced, so it keeps nothing alive);
+ * a file that runs it out of memory or past the time limit ends it, and the next call starts another.
  *
  * @example
  * const reason = await arrowFramingProblem('flights.arrow'); // undefined for a good file
  */
 export function arrowFramingProblem(path: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    waiting.push({ path, resolve });
+    if (current === undefined) next();
+  });
+}
+
+function next(): void {
+  const job = waiting.shift();
+  if (job === undefined) {
+    checker?.unref();
+    return;
+  }
+  current = job;
+  const worker = (checker ??= start());
+  worker.ref();
+  job.timer = setTimeout(() => finish(worker, `its metadata could not be read within ${TIMEOUT_MS / 1000} s`, true), TIMEOUT_MS);
+  worker.postMessage(job.path);
+}
+
+/** Settles the current check; `stop` ends the thread (it is stuck, out of memory or gone). */
+function finish(worker: Worker, reason: string | undefined, stop: boolean): void {
+  if (worker !== checker || current === undefined) return;
+  const job = current;
+  current = undefined;
+  clearTimeout(job.timer);
+  if (stop) {
+    checker = undefined;
+    void worker.terminate();
+  }
+  job.resolve(reason);
+  next();
+}
+
+function start(): Worker {
   const worker = new Worker(WORKER, {
     eval: true,
     resourceLimits: LIMITS,
     workerData: {
-      path,
       message: require.resolve('apache-arrow/ipc/metadata/message'),
       footer: require.resolve('apache-arrow/ipc/metadata/file'),
       flatbuffers: require.resolve('flatbuffers', { paths: [dirname(require.resolve('apache-arrow'))] }),
     },
   });
-  return new Promise((resolve) => {
-    let settled = false;
-    const done = (reason: string | undefined) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(reason);
-    };
-    const timer = setTimeout(() => done(`its metadata could not be read within ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS);
-    worker.on('message', (m: { ok: boolean; known?: boolean; message?: string }) =>
-      done(m.ok ? undefined : m.known ? m.message : `its metadata is damaged (${m.message})`));
-    worker.on('error', (error: Error & { code?: string }) =>
-      done(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'its metadata announces more data than the file holds (reading it ran out of memory)' : `its metadata is damaged (${error.message})`));
-    worker.on('exit', (code) => done(`its metadata could not be read (the checking thread stopped with code ${code})`));
+  worker.on('message', (m: { ok: boolean; known?: boolean; message?: string }) =>
+    finish(worker, m.ok ? undefined : m.known ? m.message : `its metadata is damaged (${m.message})`, false));
+  worker.on('error', (error: Error & { code?: string }) =>
+    finish(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'its metadata announces more data than the file holds (reading it ran out of memory)' : `its metadata is damaged (${error.message})`, true));
+  worker.on('exit', (code) => {
+    finish(worker, `its metadata could not be read (the checking thread stopped with code ${code})`, true);
+    if (worker === checker) checker = undefined;
   });
+  return worker;
 }

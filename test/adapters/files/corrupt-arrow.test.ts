@@ -5,7 +5,7 @@
  * an InputError naming the file or a table with the file's row count (a flip inside a body changes
  * a value, which Arrow IPC, having no checksums, cannot tell).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, readArrow, tableFromColumns, writeArrow } from '../../../src';
 import { useTempDir } from '../helpers/temp-dir';
@@ -65,4 +65,19 @@ it('the schema byte that used to exhaust memory, and a stream cut after a whole 
   const short = await readArrow(cut).catch((e) => e);
   expect(short).toBeInstanceOf(InputError);
   expect(short.message).toContain('without the end-of-stream marker, so it was cut short');
+}, 60_000);
+
+it('one checking thread serves every read: damaged and good files in any order, and no file stays open', async () => {
+  const good = join(dir(), 'good-again.arrows');
+  await writeArrow(table, good, { format: 'stream' });
+  const flipped = Buffer.from(readFileSync(good));
+  flipped[210] ^= 0xff; // the list length that used to run the checking thread out of memory
+  const bad = join(dir(), 'oom-again.arrows');
+  writeFileSync(bad, flipped);
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+  const before = openFiles();
+  const outcomes = await Promise.all([good, bad, good, bad, good].map((p) => readArrow(p).then((t) => t.numRows, (e) => e.name)));
+  expect(outcomes).toEqual([n, 'InputError', n, 'InputError', n]);
+  for (let i = 0; i < 40; i++) await readArrow(good);
+  expect(openFiles()).toBeLessThanOrEqual(before + 2);
 }, 60_000);
