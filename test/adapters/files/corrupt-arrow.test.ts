@@ -76,7 +76,7 @@ it('one checking thread serves every read: damaged and good files in any order, 
   writeFileSync(bad, flipped);
   const openFiles = () => readdirSync('/proc/self/fd').length;
   const before = openFiles();
-  const outcomes = await Promise.all([good, bad, good, bad, good].map((p) => readArrow(p).then((t) => t.numRows, (e) => e.name)));
+it('one checking thread serves every read: damaged and good files in any order, no file left open', async () => {
   expect(outcomes).toEqual([n, 'InputError', n, 'InputError', n]);
   for (let i = 0; i < 40; i++) await readArrow(good);
   expect(openFiles()).toBeLessThanOrEqual(before + 2);
