@@ -67,7 +67,7 @@ it('the schema byte that used to exhaust memory, and a stream cut after a whole 
   expect(short.message).toContain('without the end-of-stream marker, so it was cut short');
 }, 60_000);
 
-it('one checking thread serves every read: damaged and good files in any order, and no file stays open', async () => {
+it('one checking thread serves every read: damaged and good files in any order, no file left open', async () => {
   const good = join(dir(), 'good-again.arrows');
   await writeArrow(table, good, { format: 'stream' });
   const flipped = Buffer.from(readFileSync(good));
@@ -76,7 +76,8 @@ it('one checking thread serves every read: damaged and good files in any order, 
   writeFileSync(bad, flipped);
   const openFiles = () => readdirSync('/proc/self/fd').length;
   const before = openFiles();
-it('one checking thread serves every read: damaged and good files in any order, no file left open', async () => {
+  const read = (p: string) => readArrow(p).then((t) => t.numRows, (e) => e.name);
+  const outcomes = await Promise.all([good, bad, good, bad, good].map(read));
   expect(outcomes).toEqual([n, 'InputError', n, 'InputError', n]);
   for (let i = 0; i < 40; i++) await readArrow(good);
   expect(openFiles()).toBeLessThanOrEqual(before + 2);
