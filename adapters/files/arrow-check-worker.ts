@@ -148,7 +148,8 @@ function next(): void {
   current = job;
   const worker = (checker ??= start());
   worker.ref();
-  job.timer = setTimeout(() => finish(worker, `its metadata could not be read within ${TIMEOUT_MS / 1000} s`, true), TIMEOUT_MS);
+  const late = `its metadata could not be read within ${TIMEOUT_MS / 1000} s`;
+  job.timer = setTimeout(() => finish(worker, late, true), TIMEOUT_MS);
   worker.postMessage(job.path);
 }
 
@@ -178,8 +179,9 @@ function start(): Worker {
   });
   worker.on('message', (m: { ok: boolean; known?: boolean; message?: string }) =>
     finish(worker, m.ok ? undefined : m.known ? m.message : `its metadata is damaged (${m.message})`, false));
+  const OOM = 'its metadata announces more data than the file holds (reading it ran out of memory)';
   worker.on('error', (error: Error & { code?: string }) =>
-    finish(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'its metadata announces more data than the file holds (reading it ran out of memory)' : `its metadata is damaged (${error.message})`, true));
+    finish(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OOM : `its metadata is damaged (${error.message})`, true));
   worker.on('exit', (code) => {
     finish(worker, `its metadata could not be read (the checking thread stopped with code ${code})`, true);
     if (worker === checker) checker = undefined;
