@@ -27,5 +27,7 @@ module.exports = {
     'Math', 'Number', 'Infinity', 'Object', 'Array', 'WeakMap', 'Symbol', 'JSON', 'Boolean', 'BigInt', 'Reflect', 'ArrayBuffer', 'Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array',
     'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'BigInt64Array', 'BigUint64Array',
   ],
+  // Two workers on CI's two cores: most slow files wait on child processes (the CLI, npm, Redis).
+  maxWorkers: 2,
   testTimeout: 60000,
 };
