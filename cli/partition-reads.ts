@@ -3,15 +3,16 @@
  * history is not read whole but one partition at a time. The entity column is indexed once
  * (`entityIndex`), the partitions are planned on the index, and each partition's rows are read
  * from only the record batches / row groups holding them (`readRowRange`), then sorted by time
- * as the whole history would be. When that cannot give the same table (a CSV or JSON file, an
- * entity layout that is not one run per entity in order, `--calendar`/`--join`, global features),
- * the history is read whole and a note says why and what to change.
+ * as the whole history would be. When that cannot give the same table or would not save memory
+ * (a CSV or JSON file, an entity layout that is not one run per entity in order,
+ * `--calendar`/`--join`, global features, Arrow record batches so large that the partitions
+ * would read the file over twice), the history is read whole and a note says why and what to change.
  */
 import type { Driver } from '../src/driver';
 import { InputError } from '../src/errors';
 import { globalFeatures } from '../src/partition/entity-scope';
 import { partitionWhere } from '../src/partition/failure';
-import type { Partition } from '../src/partition/plan';
+import { planPartitions, type Partition } from '../src/partition/plan';
 import type { PartitionReads } from '../src/partition/reads';
 import type { IsolationHistory } from '../src/timeseries/isolation';
 import { ISOLATION_ROWS } from '../src/timeseries/isolation';
@@ -87,6 +88,21 @@ async function sampleOf(index: EntityIndex, opts: PartitionReadOptions): Promise
   return { ...history, order };
 }
 
+/** Rows of the Arrow IPC record batches the partitions read, summed over them (Parquet: not known, 0). */
+function batchRowsRead(index: EntityIndex, parts: readonly Partition[]): number {
+  const b = index.batchStarts;
+  if (index.format !== 'arrow' || b.length < 2) return 0;
+  let rows = 0;
+  for (const part of parts) {
+    let first = 0;
+    while (b[first + 1] <= part.start) first++;
+    let last = first;
+    while (b[last + 1] < part.end) last++;
+    rows += b[last + 1] - b[first];
+  }
+  return rows;
+}
+
 /**
  * The partitions of `opts.inputs` read one at a time, or `undefined` after a
  * `partitions-read-whole` note when the file must be read whole (then the caller reads it whole).
@@ -131,6 +147,17 @@ export async function partitionReads(
   }
   const groups = { starts: index.starts, count: index.keys.length, rows: index.rows, keys: index.keys };
   const count = opts.partitions ?? 1;
+  const touched = batchRowsRead(index, planPartitions(groups, index.rows, count));
+  if (touched > 2 * index.rows) {
+    const batches = index.batchStarts.length - 1;
+    const held = batches === 1 ? 'its one record batch holds' : `its ${batches} record batches hold`;
+    const times = (touched / index.rows).toFixed(1);
+    const why = `${held} more than a partition's rows, so reading the partitions one at a time ` +
+      `would read ${times}× the file`;
+    onNote(wholeNote(opts, why,
+      `Write it in smaller record batches (${count * 4} or more) to read one partition at a time.`));
+    return undefined;
+  }
   return {
     groups,
     rows: index.rows,

@@ -3,7 +3,8 @@
  * (1–5 rows each, times shuffled inside some) in Arrow IPC record batches and Parquet row groups
  * that entities straddle; each partition read alone holds exactly its rows, and the partitions'
  * results joined equal the whole history's run cell for cell. A layout that is not one run per
- * entity (interleaved), a CSV file and a global feature are read whole, with a note saying why.
+ * entity (interleaved), a CSV file, one record batch for the whole file and a global feature are
+ * read whole, with a note saying why.
  */
 import * as fs from 'node:fs';
 import { join } from 'node:path';
@@ -129,6 +130,19 @@ describe('read whole, with a note', () => {
       `partitions-read-whole: --partitions reads ${file} whole: a CSV file cannot be read by row range. ` +
         'Write the history as Arrow IPC (.arrow) or Parquet to read one partition at a time, ' +
         "in about one partition's memory.",
+    ]);
+  });
+
+  it('an Arrow IPC file of one record batch: every partition would read all of it', async () => {
+    const file = join(dir(), 'one.arrow');
+    await writeArrowParts([history()], file);
+    const { reads, messages } = await collect(file);
+    expect(reads).toBeUndefined();
+    expect(messages).toEqual([
+      `partitions-read-whole: --partitions reads ${file} whole: ` +
+        "its one record batch holds more than a partition's rows, " +
+        'so reading the partitions one at a time would read 7.0× the file. ' +
+        'Write it in smaller record batches (28 or more) to read one partition at a time.',
     ]);
   });
 
