@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import type { Table } from 'apache-arrow';
-import { Builder, ewmMean, feature, rollingMean, shift, tag, type Groups } from '../../src';
+import { Builder, FeatureExecutionError, ewmMean, feature, rollingMean, shift, tag, type Groups } from '../../src';
 import { PartitionError } from '../../src/partition/errors';
 import { runPartitions } from '../../src/partition/run-partitions';
 import { entityHistory } from '../../src/timeseries/history';
@@ -29,6 +29,12 @@ class Store {
 }
 class Leaky {
   @feature() crossLag(x: Float64Array): Float64Array { return shift(x, 1); }
+}
+class Throws {
+  @feature() boom(x: Float64Array, groups: Groups): Float64Array {
+    if (groups.keys?.includes('e250')) throw new Error('entity e250');
+    return shift(x, 1, { groups });
+  }
 }
 class Global {
   @tag({ entityScope: 'global' })
@@ -167,4 +173,17 @@ it('a cross-entity feature is refused on the sample before any partition is read
   await expect(first).rejects.toThrow(/feature "crossLag" is not entity-local/);
   expect(read).not.toHaveBeenCalled();
   expect(fs.existsSync(file)).toBe(true);
+});
+
+it('a feature that throws in a later partition names it, as with the history read whole', async () => {
+  const file = await write(history(), 'throws.arrow');
+  const dr = new Builder().withFeatures(Throws).build();
+  const reads = await partitionReads(dr, ['boom'], options(file), () => undefined);
+  const seen: number[] = [];
+  const run = (async () => {
+    for await (const { part } of runPartitions(dr, ['boom'], reads!, { partitions: 7 })) seen.push(part.index);
+  })();
+  await expect(run).rejects.toThrow(FeatureExecutionError);
+  await expect(run).rejects.toThrow(/Error: entity e250 — in partition 6 of 7 \(history rows \d+–\d+, \d+ entities\)$/);
+  expect(seen).toEqual([0, 1, 2, 3, 4]);
 });
