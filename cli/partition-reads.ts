@@ -2,7 +2,7 @@
  * `quiver run --inputs history.arrow --entity C --time T --partitions P` without `--queue`: the
  * history is not read whole but one partition at a time. The entity column is indexed once
  * (`entityIndex`), the partitions are planned on the index, and each partition's rows are read
- * from only the record batches / row groups holding them (`readRowRange`), then sorted by time
+ * from only the record batches / row groups holding them (`rowRanges`), then sorted by time
  * as the whole history would be. When that cannot give the same table or would not save memory
  * (a CSV or JSON file, an entity layout that is not one run per entity in order,
  * `--calendar`/`--join`, global features, Arrow record batches so large that the partitions
@@ -17,7 +17,7 @@ import type { PartitionReads } from '../src/partition/reads';
 import type { IsolationHistory } from '../src/timeseries/isolation';
 import { ISOLATION_ROWS } from '../src/timeseries/isolation';
 import { isolationSample } from '../src/timeseries/isolation-sample';
-import { entityIndex, readRowRange, type EntityIndex } from '../adapters/files/entity-index';
+import { entityIndex, rowRanges, type EntityIndex, type RowRanges } from '../adapters/files/entity-index';
 import type { AdapterNote } from '../adapters/notes';
 import { timeInputs, type TimeOptions } from './time-inputs';
 import { inputsFormat } from './session';
@@ -45,19 +45,21 @@ function wholeNote(opts: PartitionReadOptions, why: string, fix: string): Adapte
 }
 
 /** Rows `[start, end)` of the file as a sorted history (entity, time, groups), as `timeInputs` makes it. */
-async function historyOf(index: EntityIndex, opts: PartitionReadOptions, start: number, end: number) {
-  const { history } = await timeInputs(await readRowRange(index, start, end), opts);
+async function historyOf(ranges: RowRanges, opts: PartitionReadOptions, start: number, end: number) {
+  const { history } = await timeInputs(await ranges.read(start, end), opts);
   if (history === undefined) throw new Error('--entity and --time were checked before the index was made');
   return history;
 }
 
 /** The partition's history read, checked against the index (a file changed since is an `InputError`). */
-async function readPart(index: EntityIndex, opts: PartitionReadOptions, part: Partition, count: number) {
+async function readPart(
+  index: EntityIndex, ranges: RowRanges, opts: PartitionReadOptions, part: Partition, count: number,
+) {
   const place = partitionWhere({ ...part, count, entities: part.groups });
   const where = `${place}, rows counted from file row ${part.start}`;
   let history: Awaited<ReturnType<typeof historyOf>>;
   try {
-    history = await historyOf(index, opts, part.start, part.end);
+    history = await historyOf(ranges, opts, part.start, part.end);
   } catch (error) {
     if (error instanceof InputError) error.message += where;
     throw error;
@@ -77,13 +79,13 @@ async function readPart(index: EntityIndex, opts: PartitionReadOptions, part: Pa
  * The two neighbouring entities the entity-isolation check compares (the same pair it would take
  * in the whole history), read alone; their input rows counted in the whole file.
  */
-async function sampleOf(index: EntityIndex, opts: PartitionReadOptions): Promise<IsolationHistory> {
+async function sampleOf(index: EntityIndex, ranges: RowRanges, opts: PartitionReadOptions): Promise<IsolationHistory> {
   const groups = { starts: index.starts, count: index.keys.length };
   const sample = isolationSample(groups, index.rows, ISOLATION_ROWS);
   if (sample === undefined) return { inputs: {}, groups: { starts: new Int32Array(0), count: 0 }, rows: 0 };
   const start = index.starts[sample.first];
   const end = sample.first + 2 < groups.count ? index.starts[sample.first + 2] : index.rows;
-  const history = await historyOf(index, opts, start, end);
+  const history = await historyOf(ranges, opts, start, end);
   const order = Int32Array.from({ length: history.rows }, (_, i) => start + (history.order ? history.order[i] : i));
   return { ...history, order };
 }
@@ -158,10 +160,12 @@ export async function partitionReads(
       `Write it in smaller record batches (${count * 4} or more) to read one partition at a time.`));
     return undefined;
   }
+  const ranges = rowRanges(index); // a Parquet file keeps one decoder for every read
   return {
     groups,
     rows: index.rows,
-    sample: () => sampleOf(index, opts),
-    read: (part) => readPart(index, opts, part, Math.min(count, groups.count)),
+    sample: () => sampleOf(index, ranges, opts),
+    read: (part) => readPart(index, ranges, opts, part, Math.min(count, groups.count)),
+    close: () => ranges.close(),
   };
 }

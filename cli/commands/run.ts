@@ -156,6 +156,8 @@ async function runByPartition(
     else await writeResultParts(counted, opts.out, pool && ((written) => pool.release(tableBuffers(written))));
   } finally {
     pool?.stop();
+    // a write that failed stops asking for partitions: the reads' decoder must not outlive the run
+    if ('close' in source) await source.close?.();
   }
   return { parts, ...tally };
 }

@@ -16,6 +16,8 @@ export interface PartitionReads {
   sample(): Promise<IsolationHistory>;
   /** Partition `part`'s inputs: its rows of every column, and `groups` counted from its first row. */
   read(part: Partition): Promise<Readonly<Record<string, unknown>>>;
+  /** Lets go of what the reads keep open (a file's decoder); called once the run is over, however it ended. */
+  close?(): Promise<void>;
 }
 
 /**

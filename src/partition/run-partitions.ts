@@ -77,28 +77,32 @@ export async function* runPartitions<R>(
   options: RunPartitionsOptions,
 ): AsyncGenerator<PartitionRun<R>> {
   const reads = isPartitionReads(history) ? history : undefined;
-  if (reads) refuseGlobals(driver as Driver<unknown>, outputs);
-  if (!options.checked) {
-    await checkPartitionable(driver as Driver<unknown>, outputs, reads ? await reads.sample() : (history as IsolationHistory));
-  }
-  const parts = planPartitions(history.groups, history.rows, options.partitions);
-  const whole = reads ? undefined : (history as IsolationHistory);
-  const globals = whole ? await globalValues(driver as Driver<unknown>, outputs, whole.inputs) : {};
-  const groupsName = options.groupsName ?? 'groups';
-  for (const part of parts) {
-    let inputs: Readonly<Record<string, unknown>> | undefined = whole
-      ? partitionInputs(whole.inputs, whole.rows, whole.groups, part, groupsName)
-      : await (reads as PartitionReads).read(part);
-    const overrides = partitionInputs(globals, history.rows, history.groups, part, groupsName);
-    let run: RunResult<R> | undefined;
-    try {
-      run = (await driver.untyped.run(outputs, { inputs, overrides, executor: options.executor })) as RunResult<R>;
-    } catch (error) {
-      throw partitionFailure(error, { ...part, count: parts.length, entities: part.groups });
+  try {
+    if (reads) refuseGlobals(driver as Driver<unknown>, outputs);
+    if (!options.checked) {
+      await checkPartitionable(driver as Driver<unknown>, outputs, reads ? await reads.sample() : (history as IsolationHistory));
     }
-    yield { part, parts, run, inputs };
-    // the consumer has this partition's run: hold none of it while the next one is computed
-    run = undefined;
-    inputs = undefined;
+    const parts = planPartitions(history.groups, history.rows, options.partitions);
+    const whole = reads ? undefined : (history as IsolationHistory);
+    const globals = whole ? await globalValues(driver as Driver<unknown>, outputs, whole.inputs) : {};
+    const groupsName = options.groupsName ?? 'groups';
+    for (const part of parts) {
+      let inputs: Readonly<Record<string, unknown>> | undefined = whole
+        ? partitionInputs(whole.inputs, whole.rows, whole.groups, part, groupsName)
+        : await (reads as PartitionReads).read(part);
+      const overrides = partitionInputs(globals, history.rows, history.groups, part, groupsName);
+      let run: RunResult<R> | undefined;
+      try {
+        run = (await driver.untyped.run(outputs, { inputs, overrides, executor: options.executor })) as RunResult<R>;
+      } catch (error) {
+        throw partitionFailure(error, { ...part, count: parts.length, entities: part.groups });
+      }
+      yield { part, parts, run, inputs };
+      // the consumer has this partition's run: hold none of it while the next one is computed
+      run = undefined;
+      inputs = undefined;
+    }
+  } finally {
+    await reads?.close?.();
   }
 }
