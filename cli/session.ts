@@ -5,7 +5,7 @@
 import type { Table } from 'apache-arrow';
 import { Builder, describeTagFilter, InputError, type Driver, type LifecycleAdapter, type ResultBuilder, type TagFilter } from '../src';
 import { checkReadable } from '../adapters/files/file-errors';
-import { formatOf, readTable } from '../adapters/files/formats';
+import { formatOf, readTable, type Format } from '../adapters/files/formats';
 import type { AdapterNote } from '../adapters/notes';
 import type { CsvColumnSpec } from '../adapters/csv/schema-check';
 import { UsageError } from './errors';
@@ -76,6 +76,24 @@ export function checkOutputPath(file: string): void {
 }
 
 /**
+ * The format of the `--inputs` file, checked readable: a path that is not there or has an unknown
+ * extension is a `UsageError`.
+ *
+ * @example
+ * (await inputsFormat('data/history.parquet')).name; // 'Parquet'
+ */
+export async function inputsFormat(file: string): Promise<Format> {
+  const format = asUsage(() => formatOf(file, 'read'));
+  try {
+    await checkReadable(file, format.name);
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+  return format;
+}
+
+/**
  * Read the `--inputs` table. A path that is not there or has an unknown extension is a
  * `UsageError`; a file that cannot be parsed keeps the reader's `InputError`. `schema` (from
  * `--schema`) pins column types of a text format.
@@ -86,13 +104,7 @@ export function checkOutputPath(file: string): void {
 export async function readInputs(
   file: string, onNote?: (note: AdapterNote) => void, schema?: Readonly<Record<string, CsvColumnSpec>>,
 ): Promise<Table> {
-  const format = asUsage(() => formatOf(file, 'read'));
-  try {
-    await checkReadable(file, format.name);
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message, { cause: error });
-    throw error;
-  }
+  await inputsFormat(file);
   return readTable(file, schema ? { onNote, schema } : { onNote });
 }
 

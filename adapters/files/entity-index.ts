@@ -11,7 +11,7 @@ import { open } from 'node:fs/promises';
 import { type RecordBatch, RecordBatchReader, Table } from 'apache-arrow';
 import { compareKeys } from '../../src/timeseries/order';
 import { readArrowBatches } from './read-arrow';
-import { readParquet, readParquetBatches } from './read-parquet';
+import { parquetRanges, readParquet, readParquetBatches } from './read-parquet';
 import { fileError, reasonOf } from './file-errors';
 
 /** Where each entity's rows lie in a file. */
@@ -93,6 +93,32 @@ const FIX = 'The file changed or was damaged since it was indexed; run again (or
  */
 export async function readRowRange(index: EntityIndex, start: number, end: number): Promise<Table> {
   if (index.format === 'parquet') return readParquet(index.path, { offset: start, limit: end - start });
+  return readArrowRange(index, start, end);
+}
+
+/** Reads row ranges of one indexed file, one after another, keeping what can be kept between reads. */
+export interface RowRanges {
+  read(start: number, end: number): Promise<Table>;
+  close(): Promise<void>;
+}
+
+/**
+ * `readRowRange` for many ranges of one file: a Parquet file keeps one decoder (its worker and
+ * WebAssembly module) for every read instead of starting one per range.
+ *
+ * @example
+ * const ranges = rowRanges(index);
+ * try { for (const p of parts) use(await ranges.read(p.start, p.end)); } finally { await ranges.close(); }
+ */
+export function rowRanges(index: EntityIndex): RowRanges {
+  if (index.format !== 'parquet') {
+    return { read: (start, end) => readArrowRange(index, start, end), close: async () => {} };
+  }
+  const ranges = parquetRanges(index.path);
+  return { read: (start, end) => ranges.read(start, end - start), close: () => ranges.close() };
+}
+
+async function readArrowRange(index: EntityIndex, start: number, end: number): Promise<Table> {
   const file = await open(index.path, 'r');
   try {
     const reader = await RecordBatchReader.from(file);

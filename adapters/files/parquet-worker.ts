@@ -16,17 +16,19 @@ const send = (message, bytes) => parentPort.postMessage(message, bytes && bytes.
   const file = await pw.ParquetFile.fromFile(await openAsBlob(workerData.path));
   const schema = file.schema().intoIPCStream();
   send({ kind: 'meta', rowCounts: file.metadata().rowGroups().map((g) => g.numRows()), schema }, schema);
-  const options = await new Promise((done) => parentPort.once('message', done));
-  if (!options) return;
-  const stream = await file.stream(options);
-  const reader = stream.getReader();
   for (;;) {
-    const next = await reader.read();
-    if (next.done) break;
-    const bytes = next.value.intoIPCStream();
-    send({ kind: 'batch', bytes }, bytes);
+    const options = await new Promise((done) => parentPort.once('message', done));
+    if (!options) return;
+    const stream = await file.stream(options);
+    const reader = stream.getReader();
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      const bytes = next.value.intoIPCStream();
+      send({ kind: 'batch', bytes }, bytes);
+    }
+    send({ kind: 'done' });
   }
-  send({ kind: 'done' });
 })().catch((error) => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
 `;
 
@@ -46,8 +48,9 @@ export interface StreamOptions {
 
 /**
  * Starts a worker reading `path`. `next()` resolves to its next message (meta first), rejecting
- * when the file cannot be read or the worker died; `choose(options)` starts the batches (null:
- * none wanted); `close()` ends the worker.
+ * when the file cannot be read or the worker died; `choose(options)` starts the batches, ended by
+ * `done`, and may be called again after it for another selection (null: no more wanted, the
+ * worker stops); `close()` ends the worker.
  *
  * @example
  * const w = parquetWorker('a.parquet'); const meta = await w.next(); w.choose({ batchSize: 1024, rowGroups: [0] });

@@ -106,3 +106,54 @@ async function emptyTable(path: string, options: ReadParquetOptions): Promise<Ta
     await worker.close();
   }
 }
+
+/** Rows read by `parquetRanges`. */
+export interface ParquetRanges {
+  /** Rows `[offset, offset + limit)` as one table; only the row groups holding them are decoded. */
+  read(offset: number, limit: number): Promise<Table>;
+  /** Ends the reader (its worker). */
+  close(): Promise<void>;
+}
+
+/**
+ * A reader of row ranges of one Parquet file that keeps its worker (and its WebAssembly module)
+ * between reads: reading P partitions starts one decoder, not P.
+ *
+ * @example
+ * const ranges = parquetRanges('history.parquet');
+ * try { part = await ranges.read(1200, 1200); } finally { await ranges.close(); }
+ */
+export function parquetRanges(path: string): ParquetRanges {
+  const fail = (error: unknown) => fileError(path, 'read Parquet from', reasonOf(error), FIX);
+  // started by the first read, so that a reader never read from leaves no worker behind
+  type Opened = { worker: ReturnType<typeof parquetWorker>; rowCounts: number[]; schema: Uint8Array };
+  let opened: Promise<Opened> | undefined;
+  let worker: ReturnType<typeof parquetWorker> | undefined;
+  const open = () =>
+    (opened ??= (async () => {
+      await checkReadable(path, 'Parquet');
+      worker = parquetWorker(path);
+      const first = await worker.next().catch((error: unknown) => Promise.reject(fail(error)));
+      if (first.kind !== 'meta') throw fail('the reader answered out of order');
+      return { worker, rowCounts: first.rowCounts, schema: first.schema };
+    })());
+  return {
+    async read(offset, limit) {
+      const { worker: w, rowCounts, schema } = await open();
+      const selection = selectRows(rowCounts, offset, limit);
+      if (selection.rowGroups.length === 0) return new Table(tableFromIPC(schema).schema);
+      w.choose({ batchSize: 1 << 20, rowGroups: selection.rowGroups, limit: selection.skip + selection.take });
+      const decoded: RecordBatch[] = [];
+      for await (const batch of decodeBatches(w, fail)) decoded.push(batch); // to 'done': the worker is free again
+      const all = (async function* () {
+        yield* decoded;
+      })();
+      const batches: RecordBatch[] = [];
+      for await (const batch of trimBatches(all, selection)) batches.push(batch);
+      return batches.length > 0 ? new Table(batches) : new Table(tableFromIPC(schema).schema);
+    },
+    async close() {
+      await worker?.close();
+    },
+  };
+}

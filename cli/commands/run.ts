@@ -18,7 +18,11 @@ import { threads } from '../../adapters/threads/threads';
 import type { Io } from '../io';
 import type { Driver } from '../../src/driver';
 import type { Groups } from '../../src/columns';
-import { partitionResults } from '../../src/partition/collect';
+import { newTally, tallyPart } from '../../src/partition/collect';
+import { runPartitions } from '../../src/partition/run-partitions';
+import type { PartitionReads } from '../../src/partition/reads';
+import type { IsolationHistory } from '../../src/timeseries/isolation';
+import { partitionReads } from '../partition-reads';
 import { isTypedArray } from '../../src/util/shapes';
 import { passOn } from '../../src/util/pass-on';
 import { planPartitions } from '../../src/partition/plan';
@@ -117,32 +121,29 @@ function led(
 }
 
 /**
- * `--partitions P`: the entities in P partitions computed one after another (`partitionResults`:
+ * `--partitions P`: the entities in P partitions computed one after another (`runPartitions`:
  * timings summed, quality rows counted in the history); each partition's table, led by its entity
  * and time, is written to `--out` as soon as it is computed (its record batches / row groups), so
- * only one partition's result is in memory.
+ * only one partition's result is in memory. `source` is the whole history, or `PartitionReads`
+ * that read each partition's rows of the `--inputs` file when its turn comes.
  */
 async function runByPartition(
-  dr: Driver<Table>, outputs: string[], inputs: Readonly<Record<string, unknown>>, opts: RunOptions, executor: ReturnType<typeof threads> | undefined,
+  dr: Driver<Table>, outputs: string[], source: IsolationHistory | PartitionReads, opts: RunOptions,
+  executor: ReturnType<typeof threads> | undefined,
 ): Promise<RunDone> {
-  if (opts.entity === undefined) throw new UsageError('--partitions needs --entity <column> and --time <column>: partitions are made of whole entities.');
-  const groups = inputs.groups as Groups;
-  const history = { inputs, groups, rows: groups.rows ?? 0, entity: opts.entity, time: opts.time };
-  const { results, tally } = partitionResults(dr, outputs, history, { partitions: opts.partitions ?? 1, executor });
+  const tally = newTally();
+  const runs = runPartitions(dr, outputs, source, { partitions: opts.partitions ?? 1, executor });
   const parts = new PartsSummary(Boolean(opts.report));
   // a written partition's buffers serve the next (not with --cache, which may still be encoding them,
   // nor --threads, whose workers allocate their own)
-  const plan = planPartitions(groups, history.rows, opts.partitions ?? 1);
+  const plan = planPartitions(source.groups, source.rows, opts.partitions ?? 1);
   const dataset = datasetFormat(opts);
   const pool = opts.cache === undefined && !opts.threads && dataset === undefined
     ? new PartitionBuffers(Math.max(...plan.map((p) => p.end - p.start)))
     : undefined;
-  let start = 0;
-  const tables = passOn(results, (table) => {
-    const end = start + tally.rows[tally.rows.length - 1];
-    const part = led(table, inputs, opts, start, end);
-    start = end;
-    return part;
+  const tables = passOn(runs, (done) => {
+    const rows = done.part.end - done.part.start;
+    return led(tallyPart(tally, done), done.inputs, opts, 0, rows);
   });
   const counted = passOn(settleTypes(tables), (part) => {
     parts.add(part);
@@ -155,8 +156,20 @@ async function runByPartition(
     else await writeResultParts(counted, opts.out, pool && ((written) => pool.release(tableBuffers(written))));
   } finally {
     pool?.stop();
+    // a write that failed stops asking for partitions: the reads' decoder must not outlive the run
+    if ('close' in source) await source.close?.();
   }
   return { parts, ...tally };
+}
+
+/** The history read whole, for `--partitions`: its inputs and their groups (`--entity` is given). */
+function wholeHistory(inputs: Table | Readonly<Record<string, unknown>>, opts: RunOptions): IsolationHistory {
+  if (opts.entity === undefined) {
+    throw new UsageError('--partitions needs --entity <column> and --time <column>: partitions are made of whole entities.');
+  }
+  const record = inputs as Readonly<Record<string, unknown>>;
+  const groups = record.groups as Groups;
+  return { inputs: record, groups, rows: groups.rows ?? 0, entity: opts.entity, time: opts.time };
 }
 
 /** The entity and time columns lead the result: an output of either name would be a second column of it. */
@@ -231,14 +244,23 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   let run: RunDone | undefined;
   let error: unknown;
   try {
+    checkLeadNames(outputs, opts);
+    datasetFormat(opts);
+    const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
+    // --partitions on an Arrow IPC / Parquet history sorted by entity: one partition's rows read at a time
+    const local = opts.partitions !== undefined && opts.queue === undefined && opts.store === undefined;
+    const reads = local ? await partitionReads(dr as Driver<unknown>, outputs, opts, onNote) : undefined;
+    if (reads !== undefined) {
+      const indexed = `${count(reads.groups.count, 'entity')} indexed in ${count(reads.rows, 'row')}`;
+      const read = `one partition's rows at a time (${indexed})`;
+      details = { entity: opts.entity as string, time: opts.time as string, read };
+      run = await runByPartition(dr, outputs, reads, opts, executor);
+    } else {
     // inside the try: a failed read still writes the --report the run promised
     const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts.schema), opts, onNote);
     details = timed.details;
     joins = timed.joins;
     const inputs = timed.inputs;
-    const executor = opts.threads ? threads({ workers: opts.threads }) : undefined;
-    checkLeadNames(outputs, opts);
-    datasetFormat(opts);
     if (opts.queue !== undefined) {
       // the workers compute the partitions; the coordinator joins their parts in partition order
       const queued = { ...opts, queue: opts.queue, chosen: !outputsChosenForUser(opts) };
@@ -255,7 +277,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       throw new UsageError('--store goes with --queue: it is where the workers find the inputs and write their parts.');
     } else if (opts.partitions !== undefined) {
       // written partition by partition; a feature that reads across entities was refused before the first
-      run = await runByPartition(dr, outputs, inputs as Readonly<Record<string, unknown>>, opts, executor);
+      run = await runByPartition(dr, outputs, wholeHistory(inputs, opts), opts, executor);
     } else {
       const whole = await dr.run(outputs, { inputs, executor });
       const result = timed.history ? led(whole.result, timed.history.inputs, opts, 0, timed.history.rows) : whole.result;
@@ -268,6 +290,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       }
       await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
       await writeResult(result, opts.out);
+    }
     }
   } catch (e) {
     error = withGroupsHint(restate(e, 'cli'), opts); // fixes worded for a command-line user

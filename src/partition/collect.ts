@@ -9,7 +9,8 @@ import type { AdapterNote } from '../ports';
 import type { QualityResult } from '../quality/result';
 import type { IsolationHistory } from '../timeseries/isolation';
 import { inHistoryRows } from './failure';
-import { runPartitions, type RunPartitionsOptions } from './run-partitions';
+import { runPartitions, type PartitionRun, type RunPartitionsOptions } from './run-partitions';
+import type { PartitionReads } from './reads';
 import { passOn } from '../util/pass-on';
 
 export interface CollectedPartitions<R> {
@@ -27,6 +28,33 @@ export interface CollectedPartitions<R> {
 export type PartitionTally = Omit<CollectedPartitions<unknown>, 'parts'>;
 
 /**
+ * An empty tally, to be filled by `tallyPart` as the partitions finish.
+ *
+ * @example
+ * const tally = newTally();
+ */
+export function newTally(): PartitionTally {
+  return { rows: [], quality: [], timings: {}, cache: { hits: [], misses: [] }, notes: [] };
+}
+
+/**
+ * Adds one partition's run to `tally` (its rows, quality in history rows, timings, cache, notes)
+ * and returns its result.
+ *
+ * @example
+ * for await (const done of runPartitions(dr, outputs, history, { partitions: 8 })) write(tallyPart(tally, done));
+ */
+export function tallyPart<R>(tally: PartitionTally, { part, run }: Pick<PartitionRun<R>, 'part' | 'run'>): R {
+  tally.rows.push(part.end - part.start);
+  for (const q of run.quality) tally.quality.push(inHistoryRows(q, part.start));
+  for (const [name, ms] of Object.entries(run.timings)) tally.timings[name] = (tally.timings[name] ?? 0) + ms;
+  tally.cache.hits.push(...run.cache.hits);
+  tally.cache.misses.push(...run.cache.misses);
+  tally.notes.push(...run.notes);
+  return run.result;
+}
+
+/**
  * Runs `outputs` partition by partition (`runPartitions`) and yields each partition's result as
  * soon as it is computed, so the caller can write it and let it go before the next partition;
  * `tally` gathers the rest (rows, quality in history rows, summed timings, cache, notes) as it goes.
@@ -36,19 +64,12 @@ export type PartitionTally = Omit<CollectedPartitions<unknown>, 'parts'>;
  * await writeResultParts(results, 'frame.arrow'); // tally.rows: rows of each partition
  */
 export function partitionResults<R>(
-  driver: Driver<R>, outputs: readonly string[], history: IsolationHistory, options: RunPartitionsOptions,
+  driver: Driver<R>, outputs: readonly string[], history: IsolationHistory | PartitionReads,
+  options: RunPartitionsOptions,
 ): { readonly results: AsyncGenerator<R>; readonly tally: PartitionTally } {
-  const tally: PartitionTally = { rows: [], quality: [], timings: {}, cache: { hits: [], misses: [] }, notes: [] };
+  const tally = newTally();
   // passOn: no partition's result is held once the consumer asks for the next
-  const results = passOn(runPartitions(driver, outputs, history, options), ({ part, run }) => {
-    tally.rows.push(part.end - part.start);
-    for (const q of run.quality) tally.quality.push(inHistoryRows(q, part.start));
-    for (const [name, ms] of Object.entries(run.timings)) tally.timings[name] = (tally.timings[name] ?? 0) + ms;
-    tally.cache.hits.push(...run.cache.hits);
-    tally.cache.misses.push(...run.cache.misses);
-    tally.notes.push(...run.notes);
-    return run.result;
-  });
+  const results = passOn(runPartitions(driver, outputs, history, options), (done) => tallyPart(tally, done));
   return { results, tally };
 }
 
@@ -59,7 +80,8 @@ export function partitionResults<R>(
  * const { parts, rows, quality } = await collectPartitions(driver, outputs, history, { partitions: 8 });
  */
 export async function collectPartitions<R>(
-  driver: Driver<R>, outputs: readonly string[], history: IsolationHistory, options: RunPartitionsOptions,
+  driver: Driver<R>, outputs: readonly string[], history: IsolationHistory | PartitionReads,
+  options: RunPartitionsOptions,
 ): Promise<CollectedPartitions<R>> {
   const { results, tally } = partitionResults(driver, outputs, history, options);
   const parts: R[] = [];

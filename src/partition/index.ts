@@ -3,6 +3,9 @@ export { planPartitions, type Partition } from './plan';
 export { partitionInputs, partitionGroups } from './slice';
 export { concatParts } from './concat';
 export { globalFeatures, checkPartitionable } from './entity-scope';
-export { runPartitions, globalValues, type RunPartitionsOptions } from './run-partitions';
-export { collectPartitions, partitionResults, type CollectedPartitions, type PartitionTally } from './collect';
+export { runPartitions, globalValues, type RunPartitionsOptions, type PartitionRun } from './run-partitions';
+export { isPartitionReads, type PartitionReads } from './reads';
+export {
+  collectPartitions, partitionResults, newTally, tallyPart, type CollectedPartitions, type PartitionTally,
+} from './collect';
 export { PartitionError } from './errors';

@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import { readTable } from '../../adapters/files/formats';
 import { feature, rollingMean, type Groups } from '../../src';
 import { buildTrainingFrame } from '../../src/timeseries/training-frame';
-import { project, quiver } from './support/cli';
+import { csvNote, project, quiver } from './support/cli';
 
 class InProcess {
   @feature()
@@ -98,7 +98,7 @@ describe('quiver run --partitions writes partition by partition', () => {
   test.each(['arrow', 'arrows', 'parquet'])('40 partitions of 1 to 61 rows to .%s: the same cells', async (ext) => {
     const report = ext === 'arrow' ? ['--report', 'p40.html'] : [];
     const r = quiver([...common, '--out', `p40.${ext}`, '--partitions', '40', ...report], dir);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`note: ${csvNote('sales.csv')}\n`);
     expect(r.code).toBe(0);
     const n = whole.numRows.toLocaleString('en-US');
     expect(r.stdout).toMatch(new RegExp(`^Wrote ${n} rows × 5 columns to p40\\.${ext}`));

@@ -5,7 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readTable } from '../../adapters/files/formats';
-import { project, quiver } from './support/cli';
+import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
+import { writeArrowParts } from '../../adapters/files/write-arrow';
+import { csvNote, project, quiver } from './support/cli';
 
 const rows: string[] = ['store,date,sales'];
 for (let s = 0; s < 40; s++) {
@@ -37,7 +39,7 @@ describe('quiver run --partitions', () => {
     expect(whole.stderr).toBe('');
     expect(whole.code).toBe(0);
     const parted = quiver([...common, '--out', 'parted.arrow', '--partitions', '5'], dir);
-    expect(parted.stderr).toBe('');
+    expect(parted.stderr).toBe(`note: ${csvNote('sales.csv')}\n`);
     expect(parted.code).toBe(0);
     const a = await readTable(path.join(dir, 'whole.arrow'));
     const b = await readTable(path.join(dir, 'parted.arrow'));
@@ -46,6 +48,35 @@ describe('quiver run --partitions', () => {
     for (const name of ['ma3', 'lag1', 'share']) {
       expect(Array.from(b.getChild(name)!.toArray() as Float64Array)).toEqual(Array.from(a.getChild(name)!.toArray() as Float64Array));
     }
+  });
+
+  // the history as Arrow IPC: sorted by store (read one partition at a time), and interleaved by date (read whole)
+  test.each([
+    ['sorted.arrow', false],
+    ['mixed.arrow', true],
+  ])('from %s: the same cells as the unpartitioned run of the CSV', async (name, interleaved) => {
+    const sales = await readTable(path.join(dir, 'sales.csv'));
+    const order = Array.from({ length: sales.numRows }, (_, i) => i);
+    const day = (i: number) => Number(sales.getChild('date')!.get(i));
+    if (interleaved) order.sort((a, b) => day(a) - day(b) || a - b);
+    const columns = sales.schema.fields.map((f) => f.name);
+    const cut = columns.map((c) => order.map((i) => sales.getChild(c)!.get(i)));
+    const numbers = (values: unknown[]) => Float64Array.from(values as number[], (v) => v ?? NaN);
+    const table = tableFromColumns(columns, cut.map((values, k) => (k === 2 ? numbers(values) : values)));
+    await writeArrowParts((function* () {
+      for (let i = 0; i < table.numRows; i += 100) yield table.slice(i, i + 100);
+    })(), path.join(dir, name));
+    const args = ['run', 'features.ts', '--class', 'Store', '--inputs', name, '--entity', 'store', '--time', 'date'];
+    const r = quiver([...args, '--quiet', '--outputs', 'ma3,lag1', '--out', `from-${name}`, '--partitions', '5'], dir);
+    expect(r.code).toBe(0);
+    const note = /^note: --partitions reads mixed.arrow whole: its "store" column is not one run per entity/;
+    if (interleaved) expect(r.stderr).toMatch(note);
+    else expect(r.stderr).toBe('');
+    const a = await readTable(path.join(dir, 'whole.arrow'));
+    const b = await readTable(path.join(dir, `from-${name}`));
+    expect(b.batches.length).toBe(5);
+    const values = (t: typeof a, c: string) => Array.from(t.getChild(c)!.toArray() as ArrayLike<unknown>);
+    for (const c of ['store', 'date', 'ma3', 'lag1']) expect(values(b, c)).toEqual(values(a, c));
   });
 
   test('without --outputs, the table leads with the sorted entity and time columns, partitioned or not', async () => {

@@ -17,7 +17,7 @@ import { readDataset, readManifest } from '../../adapters/files/dataset';
 import { connectRedis } from '../../adapters/bullmq/connection';
 import { buildTrainingFrame, DataValidationError, InputError } from '../../src';
 import { CheckedShops, ShopFeatures } from '../fixtures/distributed-features';
-import { project, quiver } from '../cli/support/cli';
+import { csvNote, project, quiver } from '../cli/support/cli';
 import { freePort, hasRedis, startRedis, type RedisServer } from './support/redis-server';
 
 const RUNNER = path.join(__dirname, '../cli/support/run-from-source.js');
@@ -238,7 +238,7 @@ export class Helped {
     expectSame(a.out, await read('dist.dataset'));
 
     const local = quiver([...store, '--out', 'local.dataset', '--dataset', 'parquet', '--partitions', '3'], dir);
-    expect(local.stderr).toBe('');
+    expect(local.stderr).toBe(`note: ${csvNote('sales.csv')}\n`);
     expect((await readManifest(path.join(dir, 'local.dataset'))).parts.map((p) => p.file)).toEqual(
       ['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet'],
     );

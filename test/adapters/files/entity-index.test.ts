@@ -10,7 +10,7 @@ import { InputError } from '../../../src/errors';
 import { entityHistory } from '../../../src/timeseries/history';
 import { planPartitions } from '../../../src/partition/plan';
 import { tableFromColumns } from '../../../adapters/arrow/table-from-columns';
-import { entityIndex, readRowRange } from '../../../adapters/files/entity-index';
+import { entityIndex, readRowRange, rowRanges } from '../../../adapters/files/entity-index';
 import { readArrow } from '../../../adapters/files/read-arrow';
 import { readParquet } from '../../../adapters/files/read-parquet';
 import { writeArrowParts } from '../../../adapters/files/write-arrow';
@@ -75,6 +75,21 @@ describe.each(['arrow', 'parquet'] as const)('%s', (format) => {
         Array.from((full.columns.date as Float64Array).subarray(p.start, p.end)),
       );
       expect(mine.groups.count).toBe(p.groups);
+    }
+  });
+
+  it('rowRanges reads the partitions one after another (one Parquet decoder), equal to readRowRange', async () => {
+    const path = (await files(history()))[format];
+    const index = await entityIndex(path, format, 'store');
+    const plan = planPartitions({ starts: index.starts, count: index.keys.length, rows: index.rows }, index.rows, 6);
+    const ranges = rowRanges(index);
+    try {
+      for (const p of [...plan].reverse()) { // any order: each read is its own selection
+        expect(cells(await ranges.read(p.start, p.end))).toEqual(cells(await readRowRange(index, p.start, p.end)));
+      }
+      expect((await ranges.read(5, 5)).numRows).toBe(0);
+    } finally {
+      await ranges.close();
     }
   });
 

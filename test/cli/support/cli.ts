@@ -79,3 +79,10 @@ export class Loop {
 `,
   'broken.ts': 'export class Broken {\n  x(: number) { return 1; }\n}\n',
 };
+
+/** The note of a `--partitions` run on a CSV `--inputs` file, which is read whole. */
+export function csvNote(file: string): string {
+  return `--partitions reads ${file} whole: a CSV file cannot be read by row range. ` +
+    'Write the history as Arrow IPC (.arrow) or Parquet to read one partition at a time, ' +
+    "in about one partition's memory.";
+}
