@@ -9,6 +9,7 @@ import { Graph } from './graph';
 import { makeNode, SUPPLIED, type Dependency, type FeatureNode } from './node';
 import { describeValue, isKnownType, typeName, typesCompatible, valueMatchesType } from './types';
 import { hasOwn } from '../util/own';
+import { joinAnd } from '../util/join-and';
 
 export function assembleGraph(features: readonly FeatureNode[], config: Readonly<Record<string, unknown>>, issues: Issue[]): Graph {
   // Set from the last node to the first, so each name keeps its first definition: one Map write a
@@ -153,8 +154,4 @@ function typeMismatch(provider: FeatureNode, node: FeatureNode, dep: Dependency)
       'Make the declared types agree.',
     nodes: [provider.name, node.name],
   };
-}
-
-function joinAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
