@@ -7,6 +7,8 @@ import type { NoteOptions, NoteSink } from '../notes';
 import { float64Column } from './float64-column';
 import { integerColumn } from './integer-column';
 import { nameRecord } from '../../src/util/own';
+import { noteColumn } from '../../src/util/column-notes';
+import { fieldNotes } from './field-notes';
 
 /**
  * One input per column of `table`:
@@ -17,6 +19,8 @@ import { nameRecord } from '../../src/util/own';
  * - an integer column with nulls → `Float64Array` with nulls as NaN, and a note (`onNote`) saying
  *   so (Int64 values beyond ±2^53 lose precision);
  * - any other column (strings, booleans, dates, timestamps, dictionaries…) → the Arrow `Vector`.
+ * Notes a reader left in a field's metadata (adapters/arrow/field-notes.ts) are attached to its
+ * column (src/util/column-notes.ts), for the type error of a feature that cannot take it.
  *
  * @example
  * const notes: AdapterNote[] = [];
@@ -26,7 +30,9 @@ import { nameRecord } from '../../src/util/own';
 export function inputsFromTable(table: Table, options: NoteOptions = {}): Record<string, unknown> {
   const inputs = nameRecord<unknown>();
   table.schema.fields.forEach((field, i) => {
-    inputs[field.name] = columnInput(field.name, table.getChildAt(i)!, options.onNote);
+    const input = columnInput(field.name, table.getChildAt(i)!, options.onNote);
+    noteColumn(input, fieldNotes(field)); // what the reader said about the column goes with it
+    inputs[field.name] = input;
   });
   return inputs;
 }
