@@ -2,7 +2,7 @@
  * How an input error says who declares the input's type: each consumer with the type its own
  * parameter declares, so a feature that declares no type is never reported as declaring one.
  */
-import { isKnownType, primitiveName, typeName } from '../graph/types';
+import { declaredTypeName, isKnownType } from '../graph/types';
 import { joinAnd } from '../util/join-and';
 
 /** A feature that reads an input, and the type its parameter declares (`undefined`/`Object`: none). */
@@ -11,10 +11,7 @@ export interface Declarer {
   readonly type: unknown;
 }
 
-/** The name a message gives a declared type: `number` for `Number`, else the constructor's name. */
-export function declaredTypeName(t: unknown): string {
-  return primitiveName(t) ?? typeName(t);
-}
+export { declaredTypeName };
 
 const MOST = 6;
 
