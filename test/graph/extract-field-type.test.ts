@@ -11,7 +11,7 @@ class Summary {
 
 test('the field, its value, the declared type as TypeScript writes it, and the fix', async () => {
   const dr = new Builder().withFeatures(Summary).build();
-  const error = await dr.execute(['hi'], { inputs: { x: Float64Array.of(1, 2) } }).catch((e: unknown) => e);
+  const error = await dr.execute(['hi' as never], { inputs: { x: Float64Array.of(1, 2) } }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(FeatureExecutionError);
   expect((error as Error).message).toBe(
     'Feature "hi" (Summary.bounds) threw TypeError: field "hi" of Summary.bounds is a string (2), but @extractFields ' +
