@@ -9,6 +9,8 @@ import { integerColumn } from './integer-column';
 import { nameRecord } from '../../src/util/own';
 import { noteColumn } from '../../src/util/column-notes';
 import { fieldNotes } from './field-notes';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 
 /**
  * One input per column of `table`:
@@ -28,6 +30,7 @@ import { fieldNotes } from './field-notes';
  * inputs.delay; // Float64Array
  */
 export function inputsFromTable(table: Table, options: NoteOptions = {}): Record<string, unknown> {
+  assertKnownKeys(options, ['onNote'], 'inputsFromTable', InputError);
   const inputs = nameRecord<unknown>();
   table.schema.fields.forEach((field, i) => {
     const input = columnInput(field.name, table.getChildAt(i)!, options.onNote);

@@ -16,6 +16,8 @@ import { readHeader } from './csv-header';
 import { inferenceNotes } from './inference-notes';
 import { notesMetadata } from '../arrow/field-notes';
 import { refuseBinary } from '../files/binary-check';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 
 export type { CsvColumnSpec };
 
@@ -51,6 +53,7 @@ interface RawColumns {
  * const typed = await readCsv('prices.csv', { schema: { volume: 'float64', symbol: { type: 'utf8', nullable: false } } });
  */
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<Table> {
+  assertKnownKeys(options, ['schema', 'delimiter', 'nullValues', 'onNote'], 'readCsv', InputError);
   await checkReadable(path, 'CSV');
   await refuseBinary(path, 'CSV');
   const raw = await readFields(path, options);
