@@ -4,6 +4,7 @@
  */
 import { Data, Field, Table, Vector, makeData } from 'apache-arrow';
 import { InputError, type Issue } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import { arrayToData } from './array-to-data';
 import { assertInt64 } from './int64-range';
 import { columnKind, type ColumnKind, type Scalar } from './column-kind';
@@ -50,6 +51,7 @@ export function tableFromColumns(
   values: readonly unknown[],
   options: TableFromColumnsOptions = {},
 ): Table {
+  assertKnownKeys(options, ['maxChunkBytes'], 'tableFromColumns', InputError);
   if (names.length !== values.length) {
     throw new InputError(
       `tableFromColumns got ${names.length} names but ${values.length} values; pass one value per name.`,

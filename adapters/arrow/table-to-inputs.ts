@@ -7,6 +7,10 @@ import type { NoteOptions, NoteSink } from '../notes';
 import { float64Column } from './float64-column';
 import { integerColumn } from './integer-column';
 import { nameRecord } from '../../src/util/own';
+import { noteColumn } from '../../src/util/column-notes';
+import { fieldNotes } from './field-notes';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 
 /**
  * One input per column of `table`:
@@ -17,6 +21,8 @@ import { nameRecord } from '../../src/util/own';
  * - an integer column with nulls → `Float64Array` with nulls as NaN, and a note (`onNote`) saying
  *   so (Int64 values beyond ±2^53 lose precision);
  * - any other column (strings, booleans, dates, timestamps, dictionaries…) → the Arrow `Vector`.
+ * Notes a reader left in a field's metadata (adapters/arrow/field-notes.ts) are attached to its
+ * column (src/util/column-notes.ts), for the type error of a feature that cannot take it.
  *
  * @example
  * const notes: AdapterNote[] = [];
@@ -24,9 +30,12 @@ import { nameRecord } from '../../src/util/own';
  * inputs.delay; // Float64Array
  */
 export function inputsFromTable(table: Table, options: NoteOptions = {}): Record<string, unknown> {
+  assertKnownKeys(options, ['onNote'], 'inputsFromTable', InputError);
   const inputs = nameRecord<unknown>();
   table.schema.fields.forEach((field, i) => {
-    inputs[field.name] = columnInput(field.name, table.getChildAt(i)!, options.onNote);
+    const input = columnInput(field.name, table.getChildAt(i)!, options.onNote);
+    noteColumn(input, fieldNotes(field)); // what the reader said about the column goes with it
+    inputs[field.name] = input;
   });
   return inputs;
 }

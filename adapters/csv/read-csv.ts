@@ -14,7 +14,10 @@ import { inferCsvType } from './csv-types';
 import { checkSchema, type CsvColumnSpec } from './schema-check';
 import { readHeader } from './csv-header';
 import { inferenceNotes } from './inference-notes';
+import { notesMetadata } from '../arrow/field-notes';
 import { refuseBinary } from '../files/binary-check';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 
 export type { CsvColumnSpec };
 
@@ -50,6 +53,7 @@ interface RawColumns {
  * const typed = await readCsv('prices.csv', { schema: { volume: 'float64', symbol: { type: 'utf8', nullable: false } } });
  */
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<Table> {
+  assertKnownKeys(options, ['schema', 'delimiter', 'nullValues', 'onNote'], 'readCsv', InputError);
   await checkReadable(path, 'CSV');
   await refuseBinary(path, 'CSV');
   const raw = await readFields(path, options);
@@ -60,14 +64,17 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     const declared = schema[name];
     const spec = typeof declared === 'string' ? { type: declared, nullable: true } : declared;
     let type = spec?.type;
+    let notes: AdapterNote[] = [];
     if (type === undefined) {
       const inferred = inferCsvType(raw.fields[c]);
       type = inferred.type;
-      for (const note of inferenceNotes(path, name, inferred, raw.lines)) onNote(note);
+      notes = inferenceNotes(path, name, inferred, raw.lines);
+      for (const note of notes) onNote(note);
     }
     const source = { path, name, lines: raw.lines, nullable: spec?.nullable !== false };
     const chunks = csvColumn(raw.fields[c], type, source);
-    return { field: new Field(name, chunks[0].type, true), chunks };
+    // the notes stay with the column: a feature that cannot take it is told why it is what it is
+    return { field: new Field(name, chunks[0].type, true, notesMetadata(notes)), chunks };
   });
   return assembleTable(columns, raw.lines.length);
 }

@@ -3,6 +3,8 @@
  * value is written). Streams batch by batch; the file appears only once complete.
  */
 import type { Table } from 'apache-arrow';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import { isTemporal } from '../arrow/epoch-ms';
 import { atomicWrite } from '../files/atomic-write';
 import { BufferedWriter } from '../files/buffered-writer';
@@ -24,6 +26,7 @@ const ROWS_PER_WRITE = 8192;
  * await writeCsv(features, 'features.csv');
  */
 export async function writeCsv(table: Table, path: string, options: WriteCsvOptions = {}): Promise<void> {
+  assertKnownKeys(options, ['delimiter'], 'writeCsv', InputError);
   const delimiter = options.delimiter ?? ',';
   const names = table.schema.fields.map((f) => f.name);
   const dateOnly = names.map((_, c) => {

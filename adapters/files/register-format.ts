@@ -4,6 +4,7 @@
  */
 import type { Table } from 'apache-arrow';
 import { RegistrationError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import { assertRegistryName } from '../../src/registry-name';
 import { FORMATS, type Format, type ReadTableOptions } from './formats';
 
@@ -36,6 +37,7 @@ export function registerFormat(
 ): void {
   assertRegistryName('registerFormat', name);
   const where = `registerFormat("${name}")`;
+  assertKnownKeys(options, ['override'], where, RegistrationError);
   const d = definition as Partial<FormatDefinition> | null;
   if (d === null || typeof d !== 'object' || typeof d.read !== 'function' || typeof d.write !== 'function') {
     throw new RegistrationError(`${where} takes { read(path, options), write(table, path), extensions: ['.ext'] }.`);

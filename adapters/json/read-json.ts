@@ -12,6 +12,7 @@ import { checkSchema, type CsvColumnSpec } from '../csv/schema-check';
 import { refuseBinary } from '../files/binary-check';
 import { checkReadable } from '../files/file-errors';
 import type { AdapterNote, NoteOptions } from '../notes';
+import { notesMetadata } from '../arrow/field-notes';
 import { jsonColumn } from './json-columns';
 import { jsonRows } from './json-text';
 
@@ -47,8 +48,13 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
     const declared = schema[name];
     const spec = typeof declared === 'string' ? { type: declared, nullable: true } : declared;
     const source = { path, name, lines: rows.lines, nullable: spec?.nullable !== false, format, rowLabel };
-    const chunks = jsonColumn(rows.values.get(name)!, spec?.type, source, onNote);
-    return { field: new Field(name, chunks[0].type, true), chunks };
+    const notes: AdapterNote[] = [];
+    const chunks = jsonColumn(rows.values.get(name)!, spec?.type, source, (note) => {
+      notes.push(note);
+      onNote(note);
+    });
+    // the notes stay with the column (see adapters/arrow/field-notes.ts)
+    return { field: new Field(name, chunks[0].type, true, notesMetadata(notes)), chunks };
   });
   return assembleTable(columns, rows.lines.length);
 }

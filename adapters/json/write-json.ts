@@ -5,6 +5,8 @@
  * as they do through CSV. ±Infinity, which JSON cannot hold, is written as `null` too.
  */
 import { Type, Vector, type Data, type Table } from 'apache-arrow';
+import { InputError } from '../../src/errors';
+import { assertKnownKeys } from '../../src/options/known-keys';
 import { epochMsAt, isTemporal } from '../arrow/epoch-ms';
 import { float16ToNumber } from '../arrow/float64-column';
 import { isValidAt } from '../arrow/validity';
@@ -48,6 +50,7 @@ function jsonValue(chunk: Data, dateOnly: boolean): (i: number) => string {
  * await writeJson(features, 'features.ndjson');
  */
 export async function writeJson(table: Table, path: string, options: WriteJsonOptions = {}): Promise<void> {
+  assertKnownKeys(options, ['lines'], 'writeJson', InputError);
   const lines = options.lines ?? /\.(ndjson|jsonl)$/i.test(path);
   const keys = table.schema.fields.map((f) => `${JSON.stringify(f.name)}:`);
   const dateOnly = table.schema.fields.map((_, c) => {

@@ -4,6 +4,7 @@
  */
 import { SingleBar } from 'cli-progress';
 import type { LifecycleAdapter, NodeEnd, NodeStart, RunEnd, RunStart } from '../../src/execution/hooks';
+import { assertKnownKeys } from '../../src/options/known-keys';
 
 export interface ProgressOptions {
   /** Where the bar is drawn (default `process.stderr`, so piped results stay clean). */
@@ -49,6 +50,7 @@ function rowsOf(value: unknown): number | undefined {
  * await dr.execute(outputs, { inputs }); // [=====-----] 1200/3000 nodes | 4s | ma30 | 1,000,000 rows
  */
 export function progressBar(opts: ProgressOptions = {}): LifecycleAdapter {
+  assertKnownKeys(opts, ['stream', 'quiet', 'env', 'stdoutIsTTY'], 'progressBar');
   let bar: SingleBar | undefined;
   let runId = -1;
   let done = 0;

@@ -1,7 +1,7 @@
 /**
  * The messages between the main thread and a worker thread of `threads()`.
  */
-import type { SentError } from './errors-across';
+import type { SentThrown } from './errors-across';
 import type { SentRecipe } from './recipe';
 
 export type ToWorker =
@@ -20,4 +20,4 @@ export type FromWorker =
   /** The value cannot cross threads (a table, a record): the main thread computes the node itself. */
   | { readonly type: 'local'; readonly task: number }
   /** `graphFailed`: the worker could not build the graph (the error says why). */
-  | { readonly type: 'error'; readonly task: number; readonly error: SentError; readonly graphFailed?: boolean };
+  | { readonly type: 'error'; readonly task: number; readonly error: SentThrown; readonly graphFailed?: boolean };

@@ -10,7 +10,7 @@
 import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
 import { offsetMs } from './offset';
-import { column, minPeriodsArg, output, windowArg, type WindowOptions } from './options';
+import { column, kernelOptions, minPeriodsArg, OPTION_KEYS, output, windowArg, type WindowOptions } from './options';
 import { MEAN, SUM, sumResult } from './sum-result';
 import { ascendingTimes, offsetTimes } from './time-window';
 
@@ -176,6 +176,7 @@ function segment(
 export function offsetRolling(
   kernel: string, x: unknown, window: unknown, opts: WindowOptions | undefined, stat: Stat,
 ): Float64Array {
+  kernelOptions(kernel, opts, OPTION_KEYS.rolling); // a time window checks its options as a row window does
   const xs = column(kernel, 'x', x);
   const width = offsetMs(kernel, window);
   const groups: Groups | undefined = opts?.groups;

@@ -3,12 +3,15 @@
  * at a time awaiting a promise, smallest plan position first. Values are released by reference
  * count as in the inline loop. The answers are inline()'s: check results are kept by plan position
  * and handed over in plan order; on a failure, every node placed before it in the plan still runs,
- * nothing after it starts, and the failure earliest in the plan is the one thrown.
+ * nothing after it starts, and the failure earliest in the plan is the one thrown. A node's value
+ * is checked against its declared return type when it arrives, wherever it was computed (a worker
+ * thread included), as inline()'s loop does.
  */
 import type { QualityResult } from '../quality/result';
 import { callWrapped, nodeFailure, type ComputeNode } from './executor';
 import type { ExecutorRun } from './executor-api';
 import { ReadyQueue } from './ready-queue';
+import { returnChecksOf, returnTypeError } from './return-checks';
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
   return x !== null && typeof x === 'object' && typeof (x as PromiseLike<unknown>).then === 'function';
@@ -38,6 +41,7 @@ export function runByReadiness(run: ExecutorRun, limit: number, compute?: Comput
   const checks = new Map<number, QualityResult>();
   const wrappers = hooks.filter((h) => typeof h.aroundNode === 'function');
   const run1 = compute ?? ((i: number, args: unknown[]) => nodes[i].fn(args));
+  const returns = returnChecksOf(graph);
   let inflight = 0;
   let failedAt = total;
   let failure: unknown;
@@ -47,9 +51,8 @@ export function runByReadiness(run: ExecutorRun, limit: number, compute?: Comput
     const hookFailed = (p: number, error: unknown) => {
       if (p < failedAt) [failedAt, failure] = [p, error];
     };
-    const failed = (p: number, started: number, error: unknown) => {
-      const node = nodes[order[p]];
-      const wrapped = nodeFailure(node, error);
+    /** `wrapped`: the error is already the node's own (a wrong return type), not something it threw. */
+    const failed = (p: number, started: number, error: unknown, wrapped = nodeFailure(nodes[order[p]], error)) => {
       try {
         for (const h of hooks) h.afterNode?.(nodeEnd(p, started, false, wrapped, undefined));
       } catch (hookError) {
@@ -66,6 +69,11 @@ export function runByReadiness(run: ExecutorRun, limit: number, compute?: Comput
     );
     const done = (p: number, started: number, value: unknown) => {
       const i = order[p];
+      const returned = returns[i];
+      if (returned !== undefined && !returned(value)) {
+        const failure = returnTypeError(nodes[i], value);
+        return failed(p, started, failure, failure);
+      }
       try {
         for (const h of hooks) h.afterNode?.(nodeEnd(p, started, true, undefined, value));
       } catch (error) {

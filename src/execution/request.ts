@@ -7,7 +7,8 @@
 import { InputError, type Issue } from '../errors';
 import type { Graph } from '../graph/graph';
 import { isInternal } from '../graph/node';
-import { article, describeValue, typeName, valueMatchesType } from '../graph/types';
+import { article, describeValue, valueMatchesType } from '../graph/types';
+import { declaredBy, declaredTypeName, type Declarer } from './declared-by';
 import { ports, type AdapterNote } from '../ports';
 import { makePlan, type Plan } from './plan';
 import { didYouMean, type Spelling } from './suggest';
@@ -18,6 +19,7 @@ import { hasOwn, own } from '../util/own';
 import { assertKnownKeys } from '../options/known-keys';
 import { widenInput } from './widen-input';
 import { withRemedy } from './remedies';
+import { columnNotes } from '../util/column-notes';
 import type { UnknownNameCode } from '../issue-codes';
 
 export interface ExecuteOptions {
@@ -163,6 +165,18 @@ export function prepareExecution(
     }
     return [...names];
   };
+  /** Each planned consumer of input i with the type its parameter declares (for messages, and the check itself). */
+  const declarersOf = (i: number): Declarer[] => {
+    planned ??= new Set(plan.run);
+    const out: Declarer[] = [];
+    for (const c of graph.consumers[i]) {
+      if (!planned.has(c)) continue;
+      const node = graph.nodes[c];
+      const d = graph.deps[c];
+      for (let k = 0; k < d.length; k++) if (d[k] === i) out.push({ name: node.owner ?? node.name, type: node.dependencies[k].type });
+    }
+    return out;
+  };
   const columns: [string, number][] = [];
   const overridden: [string, number][] = [];
   for (const i of plan.supplied) {
@@ -177,30 +191,29 @@ export function prepareExecution(
       issues.push(withRemedy('missing-input', `Missing input "${node.name}"${by}.`, remedy, [node.name, ...needers]));
       continue;
     }
-    const widened = widenInput(node.name, v, node.type, () => consumersOf(i));
+    const widened = widenInput(node.name, v, node.type, () => declaredBy(declarersOf(i)));
     if (widened.note) notes.push(widened.note);
-    if (widened.problem) add(widened.code ?? 'input-type', widened.problem, [node.name]);
-    else if (!valueMatchesType(widened.value, node.type) && isGroupsShape(v)) {
-      // quiver supplies groups (entityHistory, buildTrainingFrame, --entity): the declaration is what to change
-      const who = consumersOf(i).map((n) => `"${n}"`).join(', ');
-      add('input-type', `Input "${node.name}" is quiver's Groups (each entity's rows), but ${who} declares it as ` +
-        `${typeName(node.type)}. Declare the parameter as ${node.name}: Groups (import { type Groups } from 'quiver').`,
-      [node.name]);
-    } else if (!valueMatchesType(widened.value, node.type)) {
-      add('input-type', `Input "${node.name}" is ${describeValue(v)}, but ${consumersOf(i).map((n) => `"${n}"`).join(', ')} declares it as ${typeName(node.type)}. Pass ${article(typeName(node.type))} ${typeName(node.type)}.${noteAbout(notes, node.name)}`, [node.name]);
+    if (widened.problem) add(widened.code ?? 'input-type', widened.problem + saidAbout(node.name, v, notes), [node.name]);
+    else if (!valueMatchesType(widened.value, node.type)) {
+      // node.type is the first declared type of any consumer: the planned ones' own types decide
+      const declarers = declarersOf(i);
+      const refused = declarers.find((d) => !valueMatchesType(widened.value, d.type));
+      if (refused !== undefined) add('input-type', inputTypeProblem(node.name, v, refused.type, declarers, notes), [node.name]);
     }
     if (isColumn(widened.value)) columns.push([node.name, (widened.value as { length: number }).length]);
     values[i] = widened.value;
   }
   for (const i of plan.overridden) {
     const node = graph.nodes[i];
-    const widened = widenInput(node.name, own(overrides, node.name), node.type, () => [node.origin], 'Override');
+    const says = () => `${node.origin} is declared to return ${declaredTypeName(node.type)}`;
+    const widened = widenInput(node.name, own(overrides, node.name), node.type, says, 'Override');
     const v = widened.value;
     if (widened.note) notes.push(widened.note);
     const code = widened.code === 'input-range' ? 'override-range' : 'override-type';
     if (widened.problem) add(code, widened.problem, [node.name]);
     else if (!valueMatchesType(v, node.type)) {
-      add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${typeName(node.type)}.`, [node.name]);
+      const type = declaredTypeName(node.type);
+      add('override-type', `Override "${node.name}" is ${describeValue(v)}, but ${node.origin} is declared to return ${type}. Pass ${article(type)} ${type}.`, [node.name]);
     }
     if (isColumn(v)) overridden.push([node.name, (v as { length: number }).length]);
     values[i] = v;
@@ -228,9 +241,26 @@ function marksOf(graph: Graph): Uint8Array {
   return marks;
 }
 
-function noteAbout(notes: readonly AdapterNote[], column: string): string {
-  const note = notes.find((n) => n.column === column);
-  return note ? ` (${note.message})` : '';
+/**
+ * An input refused for its type: what it is, who declares what, the fix, and what the adapters
+ * said about that column on the way in (the CSV reader's "read as utf8 because line 4 holds …").
+ */
+function inputTypeProblem(
+  name: string, value: unknown, wanted: unknown, declarers: readonly Declarer[], notes: readonly AdapterNote[],
+): string {
+  const type = declaredTypeName(wanted);
+  if (isGroupsShape(value)) {
+    // quiver supplies groups (entityHistory, buildTrainingFrame, --entity): the declaration is what to change
+    return `Input "${name}" is quiver's Groups (each entity's rows), but ${declaredBy(declarers)}. ` +
+      `Declare the parameter as ${name}: Groups (import { type Groups } from 'quiver').`;
+  }
+  return `Input "${name}" is ${describeValue(value)}, but ${declaredBy(declarers)}. Pass ${article(type)} ${type}.${saidAbout(name, value, notes)}`;
+}
+
+/** What the adapters said about input `name` (this run's notes, and those its column carries), in parentheses. */
+function saidAbout(name: string, value: unknown, notes: readonly AdapterNote[]): string {
+  const said = [...notes.filter((n) => n.column === name), ...columnNotes(value)].map((n) => n.message);
+  return said.length === 0 ? '' : ` (${[...new Set(said)].join(' ')})`;
 }
 
 /**

@@ -50,37 +50,37 @@ function element(v: unknown): string {
 }
 
 /**
- * `value` as the input `name` should reach features that declare it `declared`; `needers()` names
- * those features for the note (called only when there is one). `what` starts the messages
- * (`Input`, or `Override` for a value that replaces a node).
+ * `value` as the input `name` should reach features that declare it `declared`; `says()` is the
+ * clause naming who declares it so (`"perDay" declares it as Float64Array`), called only for a
+ * note or a problem. `what` starts the messages (`Input`, or `Override` for a value that replaces a node).
  *
  * @example
- * widenInput('visits', Int32Array.of(3, 4), Float64Array, () => ['perDay']);
+ * const says = () => '"perDay" declares it as Float64Array';
+ * widenInput('visits', Int32Array.of(3, 4), Float64Array, says);
  * // { value: Float64Array [3, 4], note: { code: 'int-as-float64', column: 'visits', message: 'Input …' } }
- * widenInput('visits', [3, NaN], Float64Array, () => ['perDay']);   // { value: Float64Array [3, NaN] }
- * widenInput('visits', [3, '4'], Float64Array, () => ['perDay']);
+ * widenInput('visits', [3, NaN], Float64Array, says);   // { value: Float64Array [3, NaN] }
+ * widenInput('visits', [3, '4'], Float64Array, says);
  * // { value: [3, '4'], code: 'input-type', problem: 'Input "visits" is an Array of length 2, but row 1 holds "4" …' }
  */
 export function widenInput(
   name: string,
   value: unknown,
   declared: unknown,
-  needers: () => readonly string[],
+  says: () => string,
   what: 'Input' | 'Override' = 'Input',
 ): Widened {
   if (!wantsFloat64(declared) || value instanceof Float64Array) return { value };
-  const who = () => needers().map((n) => `"${n}"`).join(', ');
-  if (Array.isArray(value)) return widenArray(name, value, who, what);
+  if (Array.isArray(value)) return widenArray(name, value, says, what);
   if (!ArrayBuffer.isView(value)) return { value };
   const kind = value.constructor.name;
   let out: Float64Array;
   if (isExactInFloat64(value)) out = Float64Array.from(value);
   else if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
-    const big = toFloat64(name, value, kind, who, what);
+    const big = toFloat64(name, value, kind, says, what);
     if (!(big instanceof Float64Array)) return big;
     out = big;
   } else return { value };
-  return { value: out, note: widenedNote(name, kind, who, what) };
+  return { value: out, note: widenedNote(name, kind, says, what) };
 }
 
 function widenedNote(name: string, kind: string, who: () => string, what: string): AdapterNote {
@@ -91,7 +91,7 @@ function widenedNote(name: string, kind: string, who: () => string, what: string
     code: 'int-as-float64',
     column: name,
     message: `${what} "${name}" is ${article(kind)} ${kind}; ` +
-      `${who()} declares it as Float64Array, so it is given to them as a Float64Array (${exact}).`,
+      `${who()}, so it is converted to a Float64Array (${exact}).`,
   };
 }
 
@@ -108,7 +108,7 @@ function toFloat64(
         value: values,
         code: 'input-range',
         problem:
-          `${what} "${name}" is ${article(kind)} ${kind} and ${who()} declares it as Float64Array, but row ${i} ` +
+          `${what} "${name}" is ${article(kind)} ${kind} and ${who()}, but row ${i} ` +
           `holds ${v}, beyond ±2^53, which float64 cannot hold exactly. Declare the parameter as ${keep} ` +
           'to keep the integers, or convert the column yourself if rounding is acceptable.',
       };
@@ -136,7 +136,7 @@ function widenArray(name: string, values: readonly unknown[], who: () => string,
       code: 'input-type',
       problem:
         `${what} "${name}" is an Array of length ${n}, but row ${i} holds ${element(v)}${after}, ` +
-        `and ${who()} declares it as Float64Array: only an array of numbers (or of bigints within ±2^53) ` +
+        `and ${who()}: only an array of numbers (or of bigints within ±2^53) ` +
         `converts to float64 exactly. ${fix}`,
     };
   }

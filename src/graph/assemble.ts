@@ -7,8 +7,9 @@ import { GraphBuildError, type Issue } from '../errors';
 import { acyclicOrder, consumersOf, findCycles } from './cycles';
 import { Graph } from './graph';
 import { makeNode, SUPPLIED, type Dependency, type FeatureNode } from './node';
-import { describeValue, isKnownType, typeName, typesCompatible, valueMatchesType } from './types';
+import { declaredTypeName, describeValue, isKnownType, typesCompatible, valueMatchesType } from './types';
 import { hasOwn } from '../util/own';
+import { joinAnd } from '../util/join-and';
 
 export function assembleGraph(features: readonly FeatureNode[], config: Readonly<Record<string, unknown>>, issues: Issue[]): Graph {
   // Set from the last node to the first, so each name keeps its first definition: one Map write a
@@ -89,7 +90,7 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     if (conflict) {
       issues.push({
         code: 'input-type-conflict',
-        message: `Input "${name}" is needed as ${typeName(typed[0].type)} by ${typed[0].node.origin} and as ${typeName(conflict.type)} by ${conflict.node.origin}; one value cannot be both. Make the declared types agree.`,
+        message: `Input "${name}" is needed as ${declaredTypeName(typed[0].type)} by ${typed[0].node.origin} and as ${declaredTypeName(conflict.type)} by ${conflict.node.origin}; one value cannot be both. Make the declared types agree.`,
         nodes: [name],
       });
     }
@@ -99,7 +100,7 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
       if (wrong) {
         issues.push({
           code: 'config-type',
-          message: `Config "${name}" is ${describeValue(config[name])}, but ${wrong.node.origin} declares it as ${typeName(wrong.type)}. Change the config value or the declared type.`,
+          message: `Config "${name}" is ${describeValue(config[name])}, but ${wrong.node.origin} declares it as ${declaredTypeName(wrong.type)}. Change the config value or the declared type.`,
           nodes: [name],
         });
       }
@@ -148,13 +149,9 @@ function suppliedNode(name: string, type: unknown, isConfig: boolean, optional: 
 function typeMismatch(provider: FeatureNode, node: FeatureNode, dep: Dependency): Issue {
   return {
     code: 'type-mismatch',
-    message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${typeName(provider.type)}, ` +
-      `but "${node.name}" (${node.origin}) needs "${dep.name}" as ${typeName(dep.type)}. ` +
+    message: `Type mismatch: "${provider.name}" (${provider.origin}) returns ${declaredTypeName(provider.type)}, ` +
+      `but "${node.name}" (${node.origin}) needs "${dep.name}" as ${declaredTypeName(dep.type)}. ` +
       'Make the declared types agree.',
     nodes: [provider.name, node.name],
   };
-}
-
-function joinAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

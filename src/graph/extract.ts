@@ -3,7 +3,7 @@
  * one column or field out of the value a method returned.
  */
 import { ports } from '../ports';
-import { typeName, valueMatchesType, describeValue } from './types';
+import { article, declaredTypeName, valueMatchesType, describeValue } from './types';
 
 const tableColumns = new WeakMap<object, Record<string, unknown>>();
 
@@ -56,7 +56,9 @@ export function fieldExtractor(field: string, type: unknown, origin: string): (a
     }
     const v = (record as Record<string, unknown>)[field];
     if (!valueMatchesType(v, type)) {
-      throw new TypeError(`field "${field}" of ${origin} is ${describeValue(v)}, but @extractFields declares ${typeName(type)}.`);
+      const declared = declaredTypeName(type);
+      throw new TypeError(`field "${field}" of ${origin} is ${describeValue(v)}, but @extractFields declares it as ` +
+        `${declared}. Return ${article(declared)} ${declared} there, or declare the field's type as what it is.`);
     }
     return v;
   };

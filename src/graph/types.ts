@@ -14,6 +14,18 @@ export function typeName(t: unknown): string {
   return t.name || 'anonymous type';
 }
 
+/**
+ * The name a message gives a declared type, as TypeScript writes it: `number` for `Number`,
+ * `string` for `String`…, else the constructor's name (`unknown` when none is known).
+ *
+ * @example
+ * declaredTypeName(Number);       // 'number'
+ * declaredTypeName(Float64Array); // 'Float64Array'
+ */
+export function declaredTypeName(t: unknown): string {
+  return PRIMITIVES.get(t) ?? typeName(t);
+}
+
 /** Whether a value of declared type `provided` may flow into a parameter declared `wanted`. */
 export function typesCompatible(provided: unknown, wanted: unknown): boolean {
   if (!isKnownType(provided) || !isKnownType(wanted)) return true;

@@ -7,6 +7,7 @@ import { InputError } from '../errors';
 import { assertKnownKeys } from '../options/known-keys';
 import { groupsOf, type Groups } from '../columns';
 import { columnLength, plainColumn, takeRows, type Column } from './rows';
+import { carryNotes } from '../util/column-notes';
 import { timeColumn } from './time';
 import { recordOf, type RawData } from './raw-data';
 import { entityTimeOrder } from './order';
@@ -93,7 +94,7 @@ export function entityHistory(data: RawData, options: EntityHistoryOptions): Ent
   const columns: Record<string, Column> = {};
   for (const [name, column] of Object.entries(raw)) {
     const source = name === time ? times : plainColumn(column);
-    columns[name] = order === null ? source : takeRows(source, order);
+    columns[name] = carryNotes(column, order === null ? source : takeRows(source, order));
   }
   const groups = groupsOf(columns[entity] as never);
   return { columns, groups, entities, order, rows, entity, time, inputs: { ...columns, [groupsName]: groups } };

@@ -69,6 +69,19 @@ describe('quiver run', () => {
     expect(r.stderr).not.toContain('Pass it in inputs');
   });
 
+  test('a number column read as text: the type error names the file, the line, the value and --schema', () => {
+    fs.writeFileSync(path.join(dir, 'text-spend.csv'), 'spend\n1.5\nn/a?\n2\n3\n');
+    const args = ['--class', 'Spend', '--inputs', 'text-spend.csv', '--out', 'x.arrow', '--outputs', 'doubled'];
+    const r = quiver(['run', 'features.ts', ...args], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'InputError: Input "spend" is a Vector<Utf8> of length 4, but "doubled" declares it as Float64Array. Pass a ' +
+        'Float64Array. (Column "spend" of "text-spend.csv" is read as utf8: most of its fields are numbers, but ' +
+        'line 3 holds "n/a?". To read numbers, pass nullValues including "n/a?", or schema: { "spend": ' +
+        '\'float64\' } (on the command line: --schema spend=float64).)',
+    );
+  });
+
   test('an --inputs column named like a feature: the fix a command-line user has, not "overrides"', () => {
     fs.writeFileSync(path.join(dir, 'with-doubled.csv'), 'spend,doubled\n1.5,0\n2.5,0\n');
     const fix =

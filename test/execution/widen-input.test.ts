@@ -33,13 +33,13 @@ describe('integer inputs where Float64Array is declared', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0].code).toBe('int-as-float64');
     expect(notes[0].column).toBe('visits');
-    expect(notes[0].message).toContain(`is ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}; "perDay", "visitsKind" declares it as Float64Array`);
+    expect(notes[0].message).toContain(`is ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}; "perDay" and "visitsKind" declare it as Float64Array, so it is converted`);
   });
 
   test('the note, word for word', async () => {
     const { notes } = await dr.run(['perDay'], { inputs: { visits: Int32Array.of(7) } });
     expect(notes.map((n) => n.message)).toEqual([
-      'Input "visits" is an Int32Array; "perDay" declares it as Float64Array, so it is given to them as a Float64Array ' +
+      'Input "visits" is an Int32Array; "perDay" declares it as Float64Array, so it is converted to a Float64Array ' +
         '(float64 holds every such value exactly).',
     ]);
   });
@@ -98,7 +98,7 @@ describe('plain arrays where Float64Array is declared: one rule, exact or refuse
     const { result, notes } = await dr.run(['perDay'], { inputs: { visits: [7n, -(2n ** 53n)] } });
     expect(Array.from(result.perDay as Float64Array)).toEqual([1, -(2 ** 53) / 7]);
     expect(notes.map((n) => n.message)).toEqual([
-      'Input "visits" is an Array of bigints; "perDay" declares it as Float64Array, so it is given to them as a ' +
+      'Input "visits" is an Array of bigints; "perDay" declares it as Float64Array, so it is converted to a ' +
         'Float64Array (every value is within ±2^53, so no value changes).',
     ]);
     await expect(dr.run(['perDay'], { inputs: { visits: [1n, 2n ** 53n + 1n] } })).rejects.toThrow(new InputError(
@@ -144,7 +144,7 @@ describe('plain arrays where Float64Array is declared: one rule, exact or refuse
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).issues.map((i) => i.code)).toEqual(['override-type']);
     expect((error as Error).message).toContain('Override "perDay" is an Array of length 2, but row 1 holds "x"');
-    expect((error as Error).message).toContain('"Rates.perDay" declares it as Float64Array');
+    expect((error as Error).message).toContain('and Rates.perDay is declared to return Float64Array: only an array');
   });
 
   test('a converted number[] is a column: its length is checked against the other columns', async () => {

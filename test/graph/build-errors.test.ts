@@ -33,8 +33,8 @@ describe('the graph refuses at build', () => {
   test('edges whose declared types cannot meet', () => {
     const error = buildError(Mistyped);
     expect(error.issues.map((i) => i.code)).toEqual(['type-mismatch', 'type-mismatch']);
-    expect(error.message).toContain('"count" (Mistyped.count) returns Number, but "scaled" (Mistyped.scaled) needs "count" as Float64Array');
-    expect(error.message).toContain('"label" (Mistyped.label) returns String, but "labelled" (Mistyped.labelled) needs "label" as Float64Array');
+    expect(error.message).toContain('"count" (Mistyped.count) returns number, but "scaled" (Mistyped.scaled) needs "count" as Float64Array');
+    expect(error.message).toContain('"label" (Mistyped.label) returns string, but "labelled" (Mistyped.labelled) needs "label" as Float64Array');
   });
 
   test('@parameterize naming a parameter the method does not have', () => {
@@ -73,7 +73,7 @@ describe('the graph refuses at build', () => {
       ma(raw: Float64Array, window: number): Float64Array { return raw.subarray(window); }
     }
     expect(() => new Builder().withFeatures(UsesWindow).withConfig({ window: '3' }).build()).toThrow(
-      'Config "window" is a string (3), but UsesWindow.ma declares it as Number. Change the config value or the declared type.',
+      'Config "window" is a string (3), but UsesWindow.ma declares it as number. Change the config value or the declared type.',
     );
   });
 
@@ -81,7 +81,7 @@ describe('the graph refuses at build', () => {
     class A { @feature() f(x: Float64Array): Float64Array { return x; } }
     class B { @feature() g(x: number): number { return x; } }
     expect(() => new Builder().withFeatures(A, B).build()).toThrow(
-      'Input "x" is needed as Float64Array by A.f and as Number by B.g; one value cannot be both. Make the declared types agree.',
+      'Input "x" is needed as Float64Array by A.f and as number by B.g; one value cannot be both. Make the declared types agree.',
     );
   });
 
