@@ -37,6 +37,35 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
+/**
+ * The first key that one object of `text` holds twice, with its line: `JSON.parse` keeps the last
+ * value without a word, so a repeated column name would lose data. `text` is valid JSON.
+ */
+function repeatedKey(text: string): { key: string; line: number } | undefined {
+  const open: (Set<string> | null)[] = []; // per open bracket: an object's keys so far, or null for an array
+  let line = 1, keyNext = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) { // a string: a key when an object expects one
+      const start = i;
+      for (i++; text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      const keys = open[open.length - 1];
+      if (keyNext && keys) {
+        const raw = text.slice(start, i + 1);
+        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (keys.has(key)) return { key, line };
+        keys.add(key);
+      }
+      keyNext = false;
+    } else if (c === 123) { open.push(new Set()); keyNext = true; } // {
+    else if (c === 91) { open.push(null); keyNext = false; } // [
+    else if (c === 125 || c === 93) open.pop(); // } ]
+    else if (c === 44) keyNext = (open[open.length - 1] ?? null) !== null; // , inside an object: a key follows
+  }
+  return undefined;
+}
+
 function lineAt(text: string, position: number): number {
   let line = 1;
   for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
@@ -44,8 +73,9 @@ function lineAt(text: string, position: number): number {
 }
 
 function parse(path: string, format: string, text: string, lineOffset: number): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const reason = (error as Error).message;
     const at = /position (\d+)/.exec(reason);
@@ -53,6 +83,14 @@ function parse(path: string, format: string, text: string, lineOffset: number): 
     throw fileError(path, `read ${format} from`, `line ${Number(line) + lineOffset} is not valid JSON (${reason.split('\n')[0]})`,
       'Fix the syntax there (a .json file holds one JSON value; a .ndjson file one object per line).');
   }
+  const repeated = repeatedKey(text);
+  if (repeated) {
+    throw fileError(path, `read ${format} from`,
+      `line ${repeated.line + lineOffset} holds the key "${repeated.key}" twice in one object ` +
+        '(JSON keeps only the last value)',
+      'Rename or remove one of them: a column name appears once per record.');
+  }
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

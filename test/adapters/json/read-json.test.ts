@@ -116,3 +116,29 @@ describe('readJson: errors name the file and the line', () => {
     expect((await rejection(readJson(path))).message).toMatch(/^Cannot read JSON from ".*zeros\.json": it is binary, not text/);
   });
 });
+
+describe('readJson: a key held twice in one object is refused (JSON.parse would keep the last value)', () => {
+  it.each([
+    ['records', '[\n{"a": 1, "b": 2},\n{"a": 3, "b": 4, "a": 5}\n]', 'json', 3, 'a'],
+    ['columns', '{\n"a": [1, 2],\n"b": [3, 4],\n"a": [5, 6]\n}', 'json', 4, 'a'],
+    ['NDJSON lines', '{"a": 1}\n{"a": 2}\n{"b": 1, "b": 2}\n', 'ndjson', 3, 'b'],
+    ['an escaped spelling of the same key', '[{"ab": 1, "a\\u0062": 2}]', 'json', 1, 'ab'],
+    ['inside a nested value', '[{"a": {"x": 1, "x": 2}}]', 'json', 1, 'x'],
+  ])('%s', async (_, text, ext, line, key) => {
+    const path = file(text, ext);
+    const error = await rejection(readJson(path));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain(path);
+    expect(error.message).toContain(`line ${line} holds the key "${key}" twice in one object (JSON keeps only`);
+    expect(error.message).toContain('Rename or remove one of them');
+  });
+
+  it('the same key in different objects, in arrays and inside strings is no repeat', async () => {
+    const table = await readJson(file('[{"a": 1, "s": "\\"a\\": 2, \\"a\\""}, {"a": 2, "s": "x"}]'));
+    expect(Array.from(table.getChild('a')!)).toEqual([1, 2]);
+    expect(Array.from(table.getChild('s')!)).toEqual(['"a": 2, "a"', 'x']);
+    // nested values are refused for what they are, not as a repeat of "a"
+    const nested = await rejection(readJson(file('[{"a": 1, "n": {"a": 1}, "l": [{"a": 1}, {"a": 2}]}]')));
+    expect(nested.message).toContain('holds an object, not a single value');
+  });
+});
