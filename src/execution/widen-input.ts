@@ -118,6 +118,16 @@ function toFloat64(
   return out;
 }
 
+/** `, but row j holds "n/a", which is no number`: the string a parse would stop at, if any. */
+function firstNonNumber(values: readonly unknown[], from: number): string {
+  for (let j = from; j < values.length; j++) {
+    const x = values[j];
+    const noNumber = typeof x === 'string' && (x.trim() === '' || Number.isNaN(Number(x)));
+    if (noNumber) return ` (row ${j} holds ${JSON.stringify(x)}, which is no number)`;
+  }
+  return '';
+}
+
 function widenArray(name: string, values: readonly unknown[], who: () => string, what: string): Widened {
   const n = values.length;
   const bigints = n > 0 && typeof values[0] === 'bigint';
@@ -126,7 +136,7 @@ function widenArray(name: string, values: readonly unknown[], who: () => string,
     const v = values[i];
     if (typeof v === want) continue;
     const fix = typeof v === 'string'
-      ? 'Parse the strings yourself and pass a Float64Array.'
+      ? `Parse the strings yourself and pass a Float64Array${firstNonNumber(values, i)}.`
       : v === null || v === undefined
         ? 'Use NaN for a missing value, or pass a Float64Array.'
         : `Pass a Float64Array, or an array of ${want}s only.`;

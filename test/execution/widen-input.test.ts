@@ -115,8 +115,14 @@ describe('plain arrays where Float64Array is declared: one rule, exact or refuse
     expect((error as Error).message).toBe(
       'Input "visits" is an Array of length 1, but row 0 holds "a" (a string), and "perDay" declares it as ' +
         'Float64Array: only an array of numbers (or of bigints within ±2^53) converts to float64 exactly. ' +
-        'Parse the strings yourself and pass a Float64Array.',
+        'Parse the strings yourself and pass a Float64Array (row 0 holds "a", which is no number).',
     );
+  });
+
+  test('numbers read as text: the message names the first string that is no number, too', async () => {
+    const error = await dr.run(['perDay'], { inputs: { visits: ['3.5', '2', ' ', 'n/a?'] } }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('row 0 holds "3.5" (a string)');
+    expect((error as Error).message).toContain('pass a Float64Array (row 2 holds " ", which is no number).');
   });
 
   test.each([
