@@ -13,7 +13,7 @@
 import { perGroup, type Segment } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 import { offsetRolling, rowWindowArg } from './rolling-offset';
-import { MEAN, SUM, sumResult } from './sum-result';
+import { MEAN, RENORMALIZE, SUM, sumResult } from './sum-result';
 import { fullWindowSegment } from './rolling-blocks';
 import { DIRECT_MAX, directWindowSegment } from './rolling-direct';
 import type { Offset } from './offset';
@@ -26,24 +26,26 @@ export const STD = 1;
 const CANCELLATION = 1e-6;
 
 /**
- * Rolling Kahan sum over `x[start..end)`; `mode` SUM or MEAN. pandas' `calc_sum`/`calc_mean`:
- * NaN below `minPeriods` non-NaN values; an empty window sums to 0 when `minPeriods` is 0.
+ * Rolling sum over `x[start..end)`; `mode` SUM or MEAN. pandas' `calc_sum`/`calc_mean` rules: NaN
+ * below `minPeriods` non-NaN values; an empty window sums to 0 when `minPeriods` is 0. The sum is
+ * an error-free running sum (sum-result.ts): every add and remove keeps its rounding error, so a large
+ * value that left the window leaves nothing behind (pandas' Kahan sum can keep it: docs/kernels.md).
  */
 function sumSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   window: number, minPeriods: number, mode: number,
 ): void {
-  let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN;
+  let nobs = 0, hi = 0, lo = 0, age = 0, negatives = 0, same = 0, prev = NaN;
   for (let i = start; i < end; i++) {
     const j = i - window;
     if (j >= start) {
       const u = x[j];
       if (u - u === 0) { // finite: NaN and ±Infinity are missing, as pandas' rolling makes them
         if (--nobs === 0) {
-          sum = 0; comp = 0; negatives = 0;
+          hi = 0; lo = 0; negatives = 0;
         } else {
-          const y = -u - comp, t = sum + y;
-          comp = t - sum - y; sum = t;
+          const s = hi - u, z = s - hi; // TwoSum(hi, −u): lo keeps the exact rounding error
+          lo += (hi - (s - z)) - (u + z); hi = s;
           if (u < 0) negatives--;
         }
       }
@@ -51,13 +53,18 @@ function sumSegment(
     const v = x[i];
     if (v - v === 0) {
       nobs++;
-      const y = v - comp, t = sum + y;
-      comp = t - sum - y; sum = t;
+      const s = hi + v, z = s - hi; // TwoSum(hi, v)
+      lo += (hi - (s - z)) + (v - z); hi = s;
       if (v < 0) negatives++;
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    out[i] = sumResult(nobs, minPeriods, mode, sum, negatives, same, prev);
+    if (++age === RENORMALIZE) { // fold lo into hi now and then, so lo stays at the sum's rounding
+      age = 0;
+      const s = hi + lo, z = s - hi;
+      lo = (hi - (s - z)) + (lo - z); hi = s;
+    }
+    out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
   }
 }
 

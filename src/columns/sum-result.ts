@@ -1,11 +1,24 @@
 /**
- * The result of a running (rolling or expanding) sum or mean, as pandas' `calc_sum` / `calc_mean`
- * give it: one rule shared by the row windows, the offset windows and the expanding kernels.
+ * The running (rolling or expanding) sum or mean shared by the row windows, the offset windows and
+ * the expanding kernels: how the sum is kept, and its result as pandas' `calc_sum` / `calc_mean`
+ * give it.
+ *
+ * The sum is error-free: a pair (hi, lo) whose every update is Knuth's TwoSum, `s = hi + v`,
+ * `z = s − hi`, `lo += (hi − (s − z)) + (v − z)`, `hi = s` (and the same with −u for a value that
+ * leaves). The rounding error of each add and remove is kept exactly in `lo`, so hi + lo is the
+ * window's exact sum up to the rounding of `lo` itself: after ±1e15 has come and gone, a window of
+ * ~1e-3 values sums to within ~1e-16 of the exact sum (pandas 1.5's Kahan sum, whose compensation
+ * breaks when large values cancel, can be off by 1e-2 there). Every {@link RENORMALIZE} rows the
+ * pair is folded (hi, lo = TwoSum(hi, lo)) so `lo` stays at the size of the sum's last rounding.
+ * The loop-carried chain is one add for `hi` and one for `lo`, no longer than Kahan's.
  */
 
 /** Mode flags passed to the segments. */
 export const SUM = 0;
 export const MEAN = 1;
+
+/** Rows between two folds of a running sum's error `lo` into `hi` (see the top of this file). */
+export const RENORMALIZE = 64;
 
 /**
  * pandas' `calc_sum` / `calc_mean` for a window holding `nobs` non-NaN values summing to `sum`, of
