@@ -2,7 +2,8 @@
  * 110 random adversarial series (test/fixtures/pandas/rolling_fuzz.py, fixture rolling-fuzz.json):
  * ±1e15 spikes among ~1e-3 values, cancelling pairs, NaN runs longer than the window, equal runs,
  * zeros, negative stretches, values sharing a 1e9 offset, all-NaN series; row windows 1, 2, 3, 4,
- * 7, 8, 9, 28 with minPeriods 0..window or the default; expanding and ewm. Each kernel against
+ * 7, 8, 9, 28 with minPeriods 0..window or the default, and the same as offset windows ('28D' over
+ * daily rows); expanding and ewm. Each kernel against
  * pandas 1.5 and against the exact result (math.fsum, fractions):
  *
  * - the NaN rows are pandas' (minPeriods, NaN skipped and counted out, an empty window's sum 0);
@@ -31,6 +32,7 @@ interface Series {
 }
 const oracle = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/pandas/rolling-fuzz.json'), 'utf8')) as
   { series: Series[] };
+const DAY = 86_400_000;
 const nan = (values: Values) => Float64Array.from(values, (v) => (v === null ? NaN : v));
 
 /** Within 1e-9 × max(1, |b|) (the fixture holds 13 significant digits). */
@@ -97,6 +99,7 @@ function check(s: Series): Record<string, string[]> {
   const sum = nan(s.exact.rollingSum), v = nan(s.exact.rollingVar);
   const expSum = nan(s.exact.expandingSum), expVar = nan(s.exact.expandingVar);
   const eo = { minPeriods: s.expandingMinPeriods };
+  const byDay = { time: x.map((_, i) => i * DAY), minPeriods: s.minPeriods ?? w };
   const { rolling: r, expanding: e } = s;
   const bad: Record<string, string[]> = {
     rollingSum: mismatches({ got: rollingSum(x, w, opts), pandas: nan(r.sum), exact: sum, close: near, scale }),
@@ -116,6 +119,12 @@ function check(s: Series): Record<string, string[]> {
     expandingStd: mismatches({
       got: expandingStd(x, eo), pandas: nan(e.std), exact: expVar.map(Math.sqrt), close: nearRelative,
     }),
+    // Offset windows on daily rows: '{w}D' holds the same rows as the row window (its own loop).
+    offsetSum: mismatches({ got: rollingSum(x, `${w}D`, byDay), pandas: nan(r.sum), exact: sum, close: near }),
+    offsetMean: mismatches({
+      got: rollingMean(x, `${w}D`, byDay), pandas: nan(r.mean), exact: sum.map((t, i) => t / n[i]), close: near,
+    }),
+    offsetVar: mismatches({ got: rollingVar(x, `${w}D`, byDay), pandas: nan(r.var), exact: v, close: nearRelative }),
     // ewm has no exact column: a weighted mean without subtraction, pandas is the oracle everywhere.
     ewmMean: mismatches({ got: ewmMean(x, s.ewm), pandas: nan(s.ewmMean), exact: nan(s.ewmMean), close: near }),
   };
