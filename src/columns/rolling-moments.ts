@@ -13,7 +13,7 @@
 import { perGroup, type Segment } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 import { offsetRolling, rowWindowArg } from './rolling-offset';
-import { MEAN, RENORMALIZE, SUM, sumResult } from './sum-result';
+import { MEAN, SUM, sumResult } from './sum-result';
 import { fullWindowSegment } from './rolling-blocks';
 import { DIRECT_MAX, directWindowSegment } from './rolling-direct';
 import type { Offset } from './offset';
@@ -35,7 +35,7 @@ function sumSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   window: number, minPeriods: number, mode: number,
 ): void {
-  let nobs = 0, hi = 0, lo = 0, age = 0, negatives = 0, same = 0, prev = NaN;
+  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN;
   for (let i = start; i < end; i++) {
     const j = i - window;
     if (j >= start) {
@@ -58,11 +58,6 @@ function sumSegment(
       if (v < 0) negatives++;
       if (v === prev) same++;
       else { same = 1; prev = v; }
-    }
-    if (++age === RENORMALIZE) { // fold lo into hi now and then, so lo stays at the sum's rounding
-      age = 0;
-      const s = hi + lo, z = s - hi;
-      lo = (hi - (s - z)) + (lo - z); hi = s;
     }
     out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
   }

@@ -11,7 +11,7 @@ import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
 import { offsetMs } from './offset';
 import { column, minPeriodsArg, output, windowArg, type WindowOptions } from './options';
-import { MEAN, RENORMALIZE, SUM, sumResult } from './sum-result';
+import { MEAN, SUM, sumResult } from './sum-result';
 import { ascendingTimes, offsetTimes } from './time-window';
 
 
@@ -32,7 +32,7 @@ function sumRows(
   x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
   minPeriods: number, mode: number,
 ): number {
-  let nobs = 0, hi = 0, lo = 0, age = 0, negatives = 0, same = 0, prev = NaN, j = start, tj = t[start];
+  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN, j = start, tj = t[start];
   let last = -Infinity;
   for (let i = start; i < end; i++) {
     // t[i] − t[i] = 0 < width, so j stops at i at the latest: row i stays in its window.
@@ -59,11 +59,6 @@ function sumRows(
       if (v < 0) negatives++;
       if (v === prev) same++;
       else { same = 1; prev = v; }
-    }
-    if (++age === RENORMALIZE) {
-      age = 0;
-      const s = hi + lo, z = s - hi;
-      lo = (hi - (s - z)) + (lo - z); hi = s;
     }
     out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
   }
