@@ -168,3 +168,37 @@ function kahanRollingSum(x: Float64Array, w: number, minPeriods: number): Float6
     return nobs >= minPeriods ? sum : NaN;
   });
 }
+
+/** The exactly rounded sum of `values` (Shewchuk's partials, as Python's math.fsum). */
+function exactSum(values: number[]): number {
+  const partials: number[] = [];
+  for (let v of values) {
+    let k = 0;
+    for (let p of partials) {
+      if (Math.abs(v) < Math.abs(p)) [v, p] = [p, v];
+      const hi = v + p, lo = p - (hi - v);
+      if (lo !== 0) partials[k++] = lo;
+      v = hi;
+    }
+    partials.length = k;
+    partials.push(v);
+  }
+  return partials.reduce((a, b) => a + b, 0);
+}
+
+describe('a long series with many spikes', () => {
+  it('keeps each rolling mean with minPeriods within 1e-12 relative of the exact one after 40 spikes', () => {
+    const n = 10_000, w = 28;
+    const x = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) * 1e-6 + 1e-6);
+    for (let i = 250; i < n; i += 500) { x[i] = i % 1000 === 250 ? 1e15 : -7e14; x[i + 1] = 3e14; }
+    const got = rollingMean(x, w, { minPeriods: 1 });
+    const bad: string[] = [];
+    for (let i = w; i < n; i += 7) {
+      const win = Array.from(x.subarray(i - w + 1, i + 1));
+      if (win.some((v) => Math.abs(v) > 1)) continue;
+      const e = exactSum(win) / w;
+      if (Math.abs(got[i] - e) > 1e-12 * e) bad.push(`[${i}] got ${got[i]}, exact ${e}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
