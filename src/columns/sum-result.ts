@@ -25,6 +25,7 @@ export const MEAN = 1;
  * which `negatives` are negative and the last `same` equal `prev`: NaN below `minPeriods`; an
  * empty window sums to 0 (when `minPeriods` is 0); equal values give exactly `prev` (mean) or
  * `prev × nobs` (sum); a mean of only non-negative (non-positive) values is clamped at 0.
+ * The row windows' running sum (rolling-moments.ts) writes this rule out in its loop, for speed.
  *
  * @example
  * sumResult(2, 1, MEAN, 3, 0, 1, 2);   // 1.5
