@@ -45,6 +45,7 @@ function runningVarSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
 ): void {
   let nobs = 0, anchor = NaN, mean = 0, m2 = 0, same = 0, prev = NaN;
+  const std = mode === STD; // once: in the compiled CommonJS, STD is a property of another module
   for (let i = start; i < end; i++) {
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
@@ -58,7 +59,7 @@ function runningVarSegment(
     }
     let r = NaN;
     if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, m2 / (nobs - 1));
-    out[i] = mode === STD ? Math.sqrt(r) : r;
+    out[i] = std ? Math.sqrt(r) : r;
   }
 }
 

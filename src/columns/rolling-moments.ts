@@ -86,6 +86,7 @@ function varSegment(
   window: number, minPeriods: number, mode: number,
 ): void {
   let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = NaN;
+  const std = mode === STD; // once: the compiled CommonJS reads an exported const as exports.STD
   for (let i = start; i < end; i++) {
     const j = i - window;
     if (j >= start) {
@@ -123,7 +124,7 @@ function varSegment(
     }
     let r = NaN;
     if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, ssd / (nobs - 1));
-    out[i] = mode === STD ? Math.sqrt(r) : r;
+    out[i] = std ? Math.sqrt(r) : r;
   }
 }
 

@@ -11,7 +11,7 @@ import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
 import { offsetMs } from './offset';
 import { column, minPeriodsArg, output, windowArg, type WindowOptions } from './options';
-import { MEAN, SUM, sumResult } from './sum-result';
+import { MEAN, SUM } from './sum-result';
 import { ascendingTimes, offsetTimes } from './time-window';
 
 
@@ -34,6 +34,7 @@ function sumRows(
 ): number {
   let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN, j = start, tj = t[start];
   let last = -Infinity;
+  const mean = mode === MEAN; // once: the compiled CommonJS reads an imported const from its module
   for (let i = start; i < end; i++) {
     // t[i] − t[i] = 0 < width, so j stops at i at the latest: row i stays in its window.
     const ti = t[i];
@@ -60,7 +61,19 @@ function sumRows(
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
+    // sumResult's rule written out, as in rolling-moments.ts (called, V8 inlined it in some processes only).
+    let r = NaN;
+    if (nobs >= minPeriods) {
+      if (nobs === 0) r = mean ? NaN : 0;
+      else if (same >= nobs) r = mean ? prev : prev * nobs;
+      else if (!mean) r = hi + lo;
+      else {
+        r = (hi + lo) / nobs;
+        if (negatives === 0 && r < 0) r = 0;
+        else if (negatives === nobs && r > 0) r = 0;
+      }
+    }
+    out[i] = r;
   }
   return -1;
 }

@@ -19,6 +19,8 @@
 /** Mode flags passed to the segments. */
 export const SUM = 0;
 export const MEAN = 1;
+/** MEAN for this module's own loops: the compiled CommonJS reads an exported const as `exports.MEAN` each time. */
+const MEAN_MODE = 1;
 
 /**
  * pandas' `calc_sum` / `calc_mean` for a window holding `nobs` non-NaN values summing to `sum`, of
@@ -34,9 +36,9 @@ export function sumResult(
   nobs: number, minPeriods: number, mode: number, sum: number, negatives: number, same: number, prev: number,
 ): number {
   if (nobs < minPeriods) return NaN;
-  if (nobs === 0) return mode === MEAN ? NaN : 0;
-  if (same >= nobs) return mode === MEAN ? prev : prev * nobs;
-  if (mode !== MEAN) return sum;
+  if (nobs === 0) return mode === MEAN_MODE ? NaN : 0;
+  if (same >= nobs) return mode === MEAN_MODE ? prev : prev * nobs;
+  if (mode !== MEAN_MODE) return sum;
   const r = sum / nobs;
   if (negatives === 0 && r < 0) return 0;
   if (negatives === nobs && r > 0) return 0;
