@@ -2,9 +2,10 @@
  * Rolling sum, mean, variance and standard deviation in O(n): running sums updated as a value
  * enters and leaves the window.
  *
- * Numerics follow pandas 1.5 (`pandas/_libs/window/aggregations.pyx`): sums are Kahan-compensated;
- * a window whose non-NaN values are all equal returns exactly that value (mean), that value × count
- * (sum) and exactly 0 (var, std). Variance uses sums of deviations from an anchor value taken
+ * Numerics follow pandas 1.5 (`pandas/_libs/window/aggregations.pyx`) where it is exact: running
+ * sums are error-free (sum-result.ts), full windows re-add their own values; a window whose
+ * non-NaN values are all equal returns exactly that value (mean), that value × count (sum) and
+ * exactly 0 (var, std). Variance uses sums of deviations from an anchor value taken
  * from the window and renewed (with the window summed again, O(window)) every `window` values and
  * whenever a large value leaving the window would leave its rounding error behind; so values
  * sharing a large offset (1e9 + small) keep their precision and no drift builds up. That costs
@@ -135,7 +136,7 @@ const directSum = directWindowSegment(sumSegment);
 
 /**
  * The segment for a rolling sum or mean: for full windows a direct sum (2 … 8 rows) or the block
- * split, else the Kahan running sum.
+ * split, else the error-free running sum.
  */
 function sumSegmentFor(window: number, minPeriods: number): Segment {
   if (minPeriods !== window) return sumSegment;
