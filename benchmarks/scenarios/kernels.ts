@@ -212,6 +212,15 @@ function cases(d: ReturnType<typeof data>): Case[] {
   return [
     { name: 'rollingMean', kernel: (o) => q.rollingMean(x, W, { out: o }), hand: (o) => handRollingSum(x, o, W, true) },
     { name: 'rollingSum', kernel: (o) => q.rollingSum(x, W, { out: o }), hand: (o) => handRollingSum(x, o, W, false) },
+    // minPeriods < window: the running sum (error-free TwoSum pair) against the Kahan loop it replaced.
+    {
+      name: 'rollingMean/minPeriods', kernel: (o) => q.rollingMean(x, W, { out: o, minPeriods: 1 }),
+      hand: (o) => handRollingSum(x, o, W, true, 1),
+    },
+    {
+      name: 'rollingSum/minPeriods', kernel: (o) => q.rollingSum(x, W, { out: o, minPeriods: 1 }),
+      hand: (o) => handRollingSum(x, o, W, false, 1),
+    },
     { name: 'rollingVar', kernel: (o) => q.rollingVar(x, W, { out: o }), hand: (o) => handRollingVar(x, o, W, false) },
     { name: 'rollingStd', kernel: (o) => q.rollingStd(x, W, { out: o }), hand: (o) => handRollingVar(x, o, W, true) },
     { name: 'rollingMin', kernel: (o) => q.rollingMin(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, -1, W) },

@@ -6,53 +6,60 @@
  */
 import { perGroup } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
-import { MEAN, STD, SUM, VAR, sumResult } from './rolling-moments';
+import { STD, VAR } from './rolling-moments';
+// sumResult straight from its module: through rolling-moments' re-export (a getter in the compiled
+// CommonJS) V8 did not inline it, and the expanding sum and mean ran ~3x slower.
+import { MEAN, SUM, sumResult } from './sum-result';
 import { MAX, MIN } from './rolling-extrema';
 
 /**
- * Running Kahan sum of `x[start..end)` (the rolling sum without a value ever leaving); `mode` SUM
- * or MEAN, results as {@link sumResult}.
+ * Running sum of `x[start..end)` (the rolling sum without a value ever leaving), error-free as
+ * the rolling one (sum-result.ts); `mode` SUM or MEAN, results as {@link sumResult}.
  */
 function runningSumSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
 ): void {
-  let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN;
+  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN;
   for (let i = start; i < end; i++) {
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
-      const y = v - comp, t = sum + y;
-      comp = t - sum - y; sum = t;
+      const s = hi + v, z = s - hi; // TwoSum(hi, v): lo keeps the exact rounding error
+      lo += (hi - (s - z)) + (v - z); hi = s;
       if (v < 0) negatives++;
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    out[i] = sumResult(nobs, minPeriods, mode, sum, negatives, same, prev);
+    out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
   }
 }
 
 /**
  * Running sample variance (ddof 1) of `x[start..end)` by Welford's update, which is stable when
- * values only ever enter; `mode` VAR or STD. NaN below `minPeriods` or 2 non-NaN values; exactly 0
- * while all values are equal.
+ * values only ever enter; `mode` VAR or STD. The update runs on each value's distance from the
+ * first one (variance does not change under a shift): values sharing a large offset (1e9 + k/8)
+ * keep their digits, where Welford on the values themselves (pandas 1.5) loses ~1e-7 of the
+ * result. NaN below `minPeriods` or 2 non-NaN values; exactly 0 while all values are equal.
  */
 function runningVarSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
 ): void {
-  let nobs = 0, mean = 0, m2 = 0, same = 0, prev = NaN;
+  let nobs = 0, anchor = NaN, mean = 0, m2 = 0, same = 0, prev = NaN;
+  const std = mode === STD; // once: in the compiled CommonJS, STD is a property of another module
   for (let i = start; i < end; i++) {
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
+      if (nobs === 0) anchor = v;
       nobs++;
-      const delta = v - mean;
+      const d = v - anchor, delta = d - mean;
       mean += delta / nobs;
-      m2 += delta * (v - mean);
+      m2 += delta * (d - mean);
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
     let r = NaN;
     if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : Math.max(0, m2 / (nobs - 1));
-    out[i] = mode === STD ? Math.sqrt(r) : r;
+    out[i] = std ? Math.sqrt(r) : r;
   }
 }
 

@@ -3,7 +3,7 @@
  * pandas `rolling('28D', on=time)` per entity: row i's window holds the rows of its entity whose
  * time lies in (t[i] − 28 days, t[i]], `minPeriods` defaults to 1, NaN values are skipped and not
  * counted, and so is ±Infinity (pandas' rolling turns it into NaN before it aggregates:
- * `_prep_values`). Same numerics as the row windows (Kahan running sums, exact results for equal
+ * `_prep_values`). Same numerics as the row windows (error-free running sums, exact results for equal
  * values, anchored variance re-summed as often as the window turns over, monotonic deque for
  * extrema): O(n), the window start moved with the time column inside each kernel's loop.
  */
@@ -11,7 +11,7 @@ import { InputError } from '../errors';
 import { checkGroups, type Groups } from './groups';
 import { offsetMs } from './offset';
 import { column, kernelOptions, minPeriodsArg, OPTION_KEYS, output, windowArg, type WindowOptions } from './options';
-import { MEAN, SUM, sumResult } from './sum-result';
+import { MEAN, SUM } from './sum-result';
 import { ascendingTimes, offsetTimes } from './time-window';
 
 
@@ -23,15 +23,18 @@ let dequeRows = new Int32Array(64);
 let dequeValues = new Float64Array(64);
 
 /**
- * The Kahan running sum over offset windows of `x[start..end)`: the window start `j` advances with
- * the time column inside the loop (no array of starts), while t[i] − t[j] ≥ `width`. The same loop
- * checks that time ascends: it returns the first row out of order (or without a time), else −1.
+ * The running sum over offset windows of `x[start..end)`, error-free as the row windows' one
+ * (sum-result.ts): the window start `j` advances with the time column inside the loop (no array
+ * of starts), while t[i] − t[j] ≥ `width`. The same loop checks that time ascends: it returns the
+ * first row out of order (or without a time), else −1.
  */
 function sumRows(
   x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
   minPeriods: number, mode: number,
 ): number {
-  let nobs = 0, sum = 0, comp = 0, negatives = 0, same = 0, prev = NaN, j = start, tj = t[start], last = -Infinity;
+  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN, j = start, tj = t[start];
+  let last = -Infinity;
+  const mean = mode === MEAN; // once: the compiled CommonJS reads an imported const from its module
   for (let i = start; i < end; i++) {
     // t[i] − t[i] = 0 < width, so j stops at i at the latest: row i stays in its window.
     const ti = t[i];
@@ -42,23 +45,35 @@ function sumRows(
       tj = t[++j];
       if (u - u !== 0) continue; // NaN or ±Infinity: not counted
       if (--nobs === 0) {
-        sum = 0; comp = 0; negatives = 0;
+        hi = 0; lo = 0; negatives = 0;
       } else {
-        const y = -u - comp, t = sum + y;
-        comp = t - sum - y; sum = t;
+        const s = hi - u, z = s - hi; // TwoSum(hi, −u): lo keeps the exact rounding error
+        lo += (hi - (s - z)) - (u + z); hi = s;
         if (u < 0) negatives--;
       }
     }
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing values, as pandas' rolling makes them
       nobs++;
-      const y = v - comp, t = sum + y;
-      comp = t - sum - y; sum = t;
+      const s = hi + v, z = s - hi;
+      lo += (hi - (s - z)) + (v - z); hi = s;
       if (v < 0) negatives++;
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    out[i] = sumResult(nobs, minPeriods, mode, sum, negatives, same, prev);
+    // sumResult's rule written out, as in rolling-moments.ts (called, V8 inlined it in some processes only).
+    let r = NaN;
+    if (nobs >= minPeriods) {
+      if (nobs === 0) r = mean ? NaN : 0;
+      else if (same >= nobs) r = mean ? prev : prev * nobs;
+      else if (!mean) r = hi + lo;
+      else {
+        r = (hi + lo) / nobs;
+        if (negatives === 0 && r < 0) r = 0;
+        else if (negatives === nobs && r > 0) r = 0;
+      }
+    }
+    out[i] = r;
   }
   return -1;
 }
