@@ -8,6 +8,8 @@ import { epochMillis, type TimeColumn } from './time-input';
 import {
   DAY_MS, dayOfMonthOf, dayOfYearOf, isoWeekOf, isoYearOf, monthOf, quarterOf, yearOf,
 } from './civil';
+// Bound once: a loop reading the global `Math` per row runs ~100x slower inside jest's vm sandbox.
+const { floor } = Math;
 
 /** Applies `field` to the day number of each finite timestamp; NaN otherwise. */
 function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | undefined, field: (days: number) => number): Float64Array {
@@ -17,7 +19,7 @@ function calendarKernel(kernel: string, t: TimeColumn, opts: KernelOptions | und
   const out = output(kernel, n, opts?.out);
   for (let i = 0; i < n; i++) {
     const v = ms[i];
-    out[i] = v - v === 0 ? field(Math.floor(v / DAY_MS)) : NaN;
+    out[i] = v - v === 0 ? field(floor(v / DAY_MS)) : NaN;
   }
   return out;
 }
@@ -36,7 +38,7 @@ export function dayOfWeek(t: TimeColumn, opts?: KernelOptions): Float64Array {
   const out = output('dayOfWeek', n, opts?.out);
   for (let i = 0; i < n; i++) {
     const v = ms[i];
-    out[i] = v - v === 0 ? (((Math.floor(v / DAY_MS) + 3) % 7) + 7) % 7 : NaN;
+    out[i] = v - v === 0 ? (((floor(v / DAY_MS) + 3) % 7) + 7) % 7 : NaN;
   }
   return out;
 }
