@@ -6,9 +6,10 @@ import type { Graph } from './graph/graph';
 import { downstreamOf, nodeIndices, pathBetween, upstreamOf } from './graph/lineage';
 import { nodeInfos, type NodeInfo, type TagFilter } from './graph/node-info';
 import { toDot } from './graph/dot';
-import { HookError, QuiverError } from './errors';
+import { QuiverError } from './errors';
 import { isExecutor, type Executor, type GraphRecipe } from './execution/executor-api';
-import type { LifecycleAdapter, RunEnd } from './execution/hooks';
+import type { LifecycleAdapter } from './execution/hooks';
+import { afterRunAll, afterRunError, attachHookErrors, nextRunId } from './execution/run-events';
 import { EXECUTE_OPTION_KEYS, PlanCache, prepareExecution, type ExecuteOptions } from './execution/request';
 import { makePlan } from './execution/plan';
 import { timingsHook } from './execution/timings';
@@ -35,8 +36,6 @@ export interface RunResult<R = unknown> {
   /** Nodes read from the cache (`hits`) and computed (`misses`); both empty without `withCache`. */
   readonly cache: CacheReport;
 }
-
-let runs = 0;
 
 /** How many failed 'warn' checks `execute()` prints before summing up the rest. */
 const WARNINGS_SHOWN = 10;
@@ -212,7 +211,7 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
     const timer = withTimings ? timingsHook(this.graph) : undefined;
     const own = session ? [session.adapter, ...this.adapters] : this.adapters;
     const hooks = timer ? [...own, timer.hook] : own;
-    let state = { runId: ++runs, values: session ? values.slice() : values, quality: [] as QualityResult[] };
+    let state = { runId: nextRunId(), values: session ? values.slice() : values, quality: [] as QualityResult[] };
     const start = hooks.length > 0
       ? { runId: state.runId, outputs, nodes: Array.from(plan.run, (i) => this.graph.nodes[i].name), config: this.config, graph: this.graph }
       : undefined;
@@ -239,8 +238,7 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
       const end = { ...start, success: failure === undefined, error: failure, durationMs: performance.now() - began };
       const hookFailures = await afterRunAll(hooks, end);
       if (hookFailures.length > 0) {
-        // An adapter's own typed error (materialize cannot write) already names the fix: it stays as thrown.
-        if (failure === undefined) throw hookFailures.length === 1 && hookFailures[0].error instanceof QuiverError ? hookFailures[0].error : new HookError('afterRun', hookFailures);
+        if (failure === undefined) throw afterRunError(hookFailures);
         attachHookErrors(failure, hookFailures.map((f) => f.error));
       }
     }
@@ -266,27 +264,4 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
     }
     return given;
   }
-}
-
-/**
- * Tells every hook the run ended, even when one of them throws: the errors are returned, never
- * allowed to replace the run's own outcome.
- */
-async function afterRunAll(hooks: readonly LifecycleAdapter[], end: RunEnd): Promise<{ adapter: string; error: unknown }[]> {
-  const failures: { adapter: string; error: unknown }[] = [];
-  for (const [k, h] of hooks.entries()) {
-    try {
-      await h.afterRun?.(end);
-    } catch (error) {
-      const name = h.constructor && h.constructor !== Object ? ` (${h.constructor.name})` : '';
-      failures.push({ adapter: `adapter ${k + 1}${name}`, error });
-    }
-  }
-  return failures;
-}
-
-/** The run's own error keeps its identity; the hooks' errors ride along as `hookErrors`. */
-function attachHookErrors(failure: unknown, errors: readonly unknown[]): void {
-  if (failure === null || (typeof failure !== 'object' && typeof failure !== 'function')) return;
-  Object.defineProperty(failure, 'hookErrors', { value: Object.freeze([...errors]), enumerable: false, configurable: true });
 }

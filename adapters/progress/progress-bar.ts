@@ -56,6 +56,7 @@ export function progressBar(opts: ProgressOptions = {}): LifecycleAdapter {
   let done = 0;
   let rows = '';
   return {
+    observesOnly: true,
     beforeRun(run: RunStart) {
       if (bar || !shouldDrawProgress(opts)) return;
       bar = new SingleBar({

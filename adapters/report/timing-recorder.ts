@@ -24,6 +24,7 @@ export function timingRecorder(): TimingRecorder {
   const timings: Record<string, number> = {};
   let graph: Graph | undefined;
   return {
+    observesOnly: true,
     timings,
     beforeRun(run) {
       graph = run.graph;

@@ -3,7 +3,10 @@
  * over a thousand features per row, label = tomorrow's max temperature, data-quality checks on,
  * the splits written to out/ as Arrow files.
  *
- *   npm run build && node dist/examples/weather/main.js [outDir]
+ *   npm run build && node dist/examples/weather/main.js [outDir] [cacheDir]
+ *
+ * With a cache directory, a second run reads the frame whole from it; the lineage adapter only
+ * observes, so it still gets the run's START and COMPLETE events (replayed, marked fromCache).
  */
 /// <reference path="./features.names.d.ts" />
 import { mkdirSync, rmSync } from 'fs';
@@ -18,7 +21,7 @@ import { featureFamilies, formatFamilies, loadHints, previewRows } from './summa
 
 const SPLITS = ['train', 'validation', 'test'] as const;
 
-async function main(outDir = 'out'): Promise<void> {
+async function main(outDir = 'out', cacheDir?: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   // OpenLineage events of this run (START, COMPLETE): each feature column mapped to its raw columns.
   const lineageFile = join(outDir, 'lineage.ndjson');
@@ -33,7 +36,7 @@ async function main(outDir = 'out'): Promise<void> {
   });
 
   const began = performance.now();
-  const frame = await weatherFrame(undefined, [lineage]);
+  const frame = await weatherFrame(undefined, [lineage], cacheDir);
   const built = performance.now();
 
   for (const split of SPLITS) {
@@ -63,7 +66,7 @@ async function main(outDir = 'out'): Promise<void> {
   );
 }
 
-main(process.argv[2]).catch((error) => {
+main(process.argv[2], process.argv[3]).catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

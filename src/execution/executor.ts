@@ -6,7 +6,8 @@
 import { DataValidationError, FeatureExecutionError, InputMutationError } from '../errors';
 import type { Graph } from '../graph/graph';
 import type { QualityResult } from '../quality/result';
-import type { LifecycleAdapter, NodeCall, Tags } from './hooks';
+import type { LifecycleAdapter, NodeCall } from './hooks';
+import { afterNode, beforeNode } from './run-events';
 import type { Plan } from './plan';
 import { returnChecksOf, returnTypeError } from './return-checks';
 
@@ -82,17 +83,4 @@ export function callWrapped(wrappers: readonly LifecycleAdapter[], call: NodeCal
       ? wrappers[k].aroundNode!({ ...call, args }, (next) => step(k + 1, next))
       : compute ? compute(call.index, args as unknown[]) : call.node.fn(args as unknown[]);
   return step(0, call.args);
-}
-
-function beforeNode(hooks: readonly LifecycleAdapter[], runId: number, name: string, tags: Tags, role: string, index: number, total: number): number {
-  for (const h of hooks) h.beforeNode?.({ runId, name, tags, role: role as never, index, total });
-  return performance.now();
-}
-
-function afterNode(
-  hooks: readonly LifecycleAdapter[], runId: number, name: string, tags: Tags, role: string, index: number, total: number,
-  started: number, success: boolean, error: unknown, value: unknown,
-): void {
-  const durationMs = performance.now() - started;
-  for (const h of hooks) h.afterNode?.({ runId, name, tags, role: role as never, index, total, durationMs, success, error, value });
 }

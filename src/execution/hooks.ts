@@ -23,6 +23,11 @@ export interface RunStart {
   readonly config: Readonly<Record<string, unknown>>;
   /** The built graph (for lineage: what each output is computed from). */
   readonly graph: Graph;
+  /**
+   * True when nothing ran: a training frame read whole from the cache replays the events of the
+   * run a node-by-node warm build would have made, to adapters that say `observesOnly`.
+   */
+  readonly fromCache?: true;
 }
 
 /** Told once when an execution ends, successfully or not. */
@@ -41,6 +46,8 @@ export interface NodeStart {
   readonly total: number;
   /** `feature`, `raw` (a checked feature's own value before its checks) or `check` (one data-quality check). */
   readonly role: NodeRole;
+  /** True on a replayed event (see `RunStart.fromCache`): the node did not run, no `value`, `durationMs` 0. */
+  readonly fromCache?: true;
 }
 
 /** Told after a node ran (or threw). `value` is what it produced when it succeeded. */
@@ -76,6 +83,17 @@ export type NextNode = (args: readonly unknown[]) => unknown;
 export const LIFECYCLE_HOOKS: readonly string[] = ['beforeRun', 'afterRun', 'beforeNode', 'afterNode', 'aroundNode'];
 
 export interface LifecycleAdapter {
+  /**
+   * Say `true` when the adapter only records what happens (lineage, a report, a log, a progress
+   * bar) and changes no value, config or input. A training frame built before is then read whole
+   * from the cache and the run's events are replayed to it, marked `fromCache`; without it (or
+   * with an `aroundNode`, which decides values) the frame is built node by node so the adapter
+   * sees every node run. `openLineage`, `progressBar` and the run report's timer say it.
+   *
+   * @example
+   * const log: LifecycleAdapter = { observesOnly: true, afterRun: (r) => console.log(r.outputs.length, r.fromCache) };
+   */
+  readonly observesOnly?: boolean;
   beforeRun?(run: RunStart): void | Promise<void>;
   afterRun?(run: RunEnd): void | Promise<void>;
   beforeNode?(node: NodeStart): void;

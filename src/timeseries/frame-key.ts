@@ -4,14 +4,17 @@
  * the config, content fingerprints of the raw inputs (the history and every joined table) and
  * every option that shapes the frame. Same key ⇒ same graph, run on the same inputs, cut the same
  * way ⇒ the same frame. When the frame must instead be built node by node (a feature or the
- * driver default says `'recompute'`, `'disable'` or `'ignore'`; lifecycle adapters that watch the
- * nodes run; something without a fingerprint), there is no key and a note says why.
+ * driver default says `'recompute'`, `'disable'` or `'ignore'`; a lifecycle adapter that may change
+ * values (src/execution/observers.ts), or observing adapters with partitions; something without a
+ * fingerprint), there is no key and a note says why. Adapters that only observe keep the key: a
+ * hit replays the run's events to them (frame-replay.ts).
  */
 import type { CacheSettings } from '../cache/options';
 import { featuresVersion } from '../cache/features-version';
 import { Fingerprints } from '../cache/fingerprint';
 import type { Hasher } from '../cache/hasher';
 import { quiverVersion } from '../cache/quiver-version';
+import { changingAdapter } from '../execution/observers';
 import type { AdapterNote } from '../ports';
 import type { ResolvedFrameOptions } from './frame-options';
 
@@ -34,8 +37,13 @@ export function frameKey(
   if (settings.behavior !== 'default') {
     return off('cache', `The cache's behavior is '${settings.behavior}' for every feature`);
   }
-  if (o.adapters !== undefined && o.adapters.length > 0) {
-    return off('adapters', 'Lifecycle adapters were given (they watch each node run)');
+  const adapters = o.adapters ?? [];
+  const changing = changingAdapter(adapters);
+  if (changing !== undefined) return off('adapters', changing.why);
+  if (adapters.length > 0 && (o.partitions !== undefined || o.distributed !== undefined)) {
+    const how = o.partitions !== undefined ? 'partitions' : 'distributed';
+    const why = `Lifecycle adapters were given with ${how} (they see one run per partition; a replay is one run)`;
+    return off('adapters', why);
   }
   const prints = new Fingerprints(hasher);
   const code = featuresVersion(o.features, prints);

@@ -3,14 +3,14 @@
  * Arrow tables with a label from the future, warm-up rows trimmed, gaps at the cut-offs and a
  * leakage check.
  */
-import { Builder } from '../builder';
 import type { CacheReport } from '../cache/session';
 import type { Driver } from '../driver';
 import { groupBounds, type GroupStarts } from './bounds';
 import { shift } from '../columns';
 import type { QualityResult } from '../quality/result';
-import { dictResult } from '../results/dict-result';
-import { defaultOutputs, frameColumns, numericTarget } from './frame-columns';
+import { frameColumns, numericTarget } from './frame-columns';
+import { frameDriver, selectOutputs } from './frame-driver';
+import { replayFrameRun } from './frame-replay';
 import { frameChecks } from './frame-checks';
 import { resolveFrameOptions, type ResolvedFrameOptions, type TrainingFrameOptions } from './frame-options';
 import { frameTables, sliceSplits, type ArrowTable } from './frame-tables';
@@ -140,14 +140,6 @@ async function runJoined(driver: Driver<unknown>, outputs: readonly string[], hi
   return { result, quality, timings, cache, notes };
 }
 
-/** The outputs to compute: `include` first, then `outputs` or every feature node; and those left out. */
-function selectOutputs(driver: Driver<unknown>, o: ResolvedFrameOptions) {
-  const chosen = o.outputs ? { outputs: [...o.outputs], leftOut: [] } : defaultOutputs(driver, o.tags);
-  const included = o.include ?? [];
-  const outputs = [...included, ...chosen.outputs.filter((name) => !included.includes(name))];
-  return { outputs, leftOut: chosen.leftOut, explicit: new Set([...(o.outputs ?? []), ...included]) };
-}
-
 /** What the feature run says beside the values: per-node times, the cache's report, the notes. */
 interface RunFacts {
   readonly timings: Readonly<Record<string, number>>;
@@ -169,6 +161,8 @@ interface RunFacts {
  *
  * With `cache`, a frame built before from the same inputs, code, config and options is read
  * whole from the cache (steps 2–6 skipped; see frame-cache.ts), and a frame just built is kept.
+ * Adapters that say `observesOnly` are then told the run a warm node-by-node build makes
+ * (frame-replay.ts); any other adapter has the frame built node by node.
  *
  * @example
  * const frame = await buildTrainingFrame({
@@ -188,6 +182,7 @@ export async function buildTrainingFrame(options: TrainingFrameOptions): Promise
   try {
     const hit = cache.read((features) => [o.entity, o.time, ...features, o.label]);
     if (hit) {
+      await replayFrameRun(o, prepared.history);
       const run = { timings: {}, cache: { hits: [...hit.outputs], misses: [] }, notes: [] };
       return assemble(o, prepared, hit.parts, run, cache.notes);
     }
@@ -234,11 +229,7 @@ async function computeFrame(o: ResolvedFrameOptions, prepared: PreparedHistory) 
   const target = numericTarget(history.columns, o.target);
   const label = shift(target, -o.horizon, { groups: history.groups });
 
-  const builder = new Builder().withFeatures(...o.features).withResult(dictResult());
-  if (o.config) builder.withConfig({ ...o.config });
-  if (o.adapters) builder.withAdapters(...o.adapters);
-  if (o.cacheSettings) builder.withCache(o.cacheSettings);
-  const driver = builder.build();
+  const driver = frameDriver(o);
   const selected = selectOutputs(driver, o);
   const run = await locatingFailures(
     () => (o.distributed !== undefined
