@@ -91,6 +91,37 @@ export function redisOptions(
     : { ...common, enableOfflineQueue: false, commandTimeout: COMMAND_MS, maxRetriesPerRequest: 1 };
 }
 
+/** Node's codes for a TLS certificate the process does not trust. */
+const UNTRUSTED = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+]);
+
+/** The fix for a failed first connection when its cause says more than "is the server there?". */
+function connectFix(error: unknown, target: RedisTarget): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && UNTRUSTED.has(code)) {
+    return 'Its TLS certificate is not signed by a CA this process trusts: for a private CA, start the ' +
+      'coordinator and every worker with NODE_EXTRA_CA_CERTS=/path/to/ca.pem.';
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `Its TLS certificate is not issued for "${target.host}": ` +
+      'write the host name the certificate holds in the URL.';
+  }
+  if (typeof code === 'string' && code.startsWith('CERT_')) {
+    return `Its TLS certificate was refused (${code}): renew or replace it.`;
+  }
+  if (!target.tls && (code === 'ECONNRESET' || code === 'EPIPE')) {
+    return 'The server closed the connection at once, as a TLS-only port does to plain Redis: if it speaks TLS, ' +
+      'write rediss:// instead of redis://; otherwise check that redis-server runs there.';
+  }
+  return undefined;
+}
+
 /**
  * A ready ioredis connection to `url`, or a `QueueUnavailableError` within about 5 s. `lasting`:
  * a worker's connection (see `redisOptions`); otherwise a coordinator's.
@@ -124,7 +155,8 @@ export async function connectRedis(url: string, options: { readonly lasting?: bo
     letGo(client);
     const message = (error as { message?: unknown } | undefined)?.message;
     const reason = redactUrl(typeof message === 'string' ? message : String(error));
-    throw new QueueUnavailableError(shown, `could not be reached (${reason})`, { cause: error });
+    const fix = connectFix(error, target);
+    throw new QueueUnavailableError(shown, `could not be reached (${reason})`, { cause: error, fix });
   } finally {
     client.off('error', onError);
   }

@@ -10,11 +10,12 @@ import { QuiverError } from '../errors';
  */
 export class QueueUnavailableError extends QuiverError {
   readonly url: string;
-  constructor(url: string, what: string, options?: { cause?: unknown }) {
+  /** `fix`: what to do, when the cause tells more than "check the server and the URL". */
+  constructor(url: string, what: string, options?: { cause?: unknown; fix?: string }) {
     super(
-      `Redis at ${url} ${what}. Check that redis-server runs there and the URL ` +
-        '(--queue / --redis, distributed.redis) is right.',
-      options,
+      `Redis at ${url} ${what}. ${options?.fix ?? 'Check that redis-server runs there and the URL ' +
+        '(--queue / --redis, distributed.redis) is right.'}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
     );
     this.url = url;
   }
