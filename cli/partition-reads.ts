@@ -27,6 +27,8 @@ export interface PartitionReadOptions extends TimeOptions {
   readonly inputs: string;
   readonly partitions?: number;
   readonly schema?: unknown;
+  readonly nullValue?: readonly string[];
+  readonly defaultNullValues?: boolean;
 }
 
 /** The format names (of adapters/files/formats.ts) read by row range, and the index kind of each. */
@@ -117,7 +119,9 @@ function batchRowsRead(index: EntityIndex, parts: readonly Partition[]): number 
 export async function partitionReads(
   driver: Driver<unknown>, outputs: readonly string[], opts: PartitionReadOptions, onNote: (note: AdapterNote) => void,
 ): Promise<PartitionReads | undefined> {
-  if (opts.entity === undefined || opts.time === undefined || opts.schema !== undefined) return undefined;
+  // a schema or null values for a binary file: read whole, where the reader refuses them
+  const text = opts.schema !== undefined || opts.nullValue !== undefined || opts.defaultNullValues === false;
+  if (opts.entity === undefined || opts.time === undefined || text) return undefined;
   const format = await inputsFormat(opts.inputs);
   const kind = RANGED[format.name];
   if (kind === undefined) {

@@ -39,7 +39,14 @@ function withOutputOptions(cmd: Command): Command {
 /** `--schema`: the column types of a text `--inputs` file (`quiver run` and `quiver validate`). */
 function withSchemaOption(cmd: Command): Command {
   const what = 'column types of a .csv/.tsv/.json/.ndjson --inputs file: a JSON object file or col=type pairs, repeatable';
-  return cmd.option('--schema <file|col=type,…>', what, parseSchema);
+  return cmd
+    .option('--schema <file|col=type,…>', what, parseSchema)
+    .option(
+      '--null-value <text>',
+      'a text read as missing in a .csv/.tsv --inputs file, besides empty, NA, null…; repeatable',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--no-default-null-values', 'only --null-value texts are missing (empty, NA, null… are read as they are)');
 }
 
 function runDefinition(cmd: Command, io: Io, done: (code: number) => void): void {

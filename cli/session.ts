@@ -8,6 +8,7 @@ import { checkReadable } from '../adapters/files/file-errors';
 import { formatOf, readTable, type Format } from '../adapters/files/formats';
 import type { AdapterNote } from '../adapters/notes';
 import type { CsvColumnSpec } from '../adapters/csv/schema-check';
+import { DEFAULT_NULL_VALUES } from '../adapters/csv/read-csv';
 import { UsageError } from './errors';
 import { loadFeatureModule } from './load-features';
 
@@ -93,19 +94,46 @@ export async function inputsFormat(file: string): Promise<Format> {
   return format;
 }
 
+/** How a text `--inputs` file is read: `--schema`, `--null-value`, `--no-default-null-values`. */
+export interface TextInputOptions {
+  readonly schema?: Readonly<Record<string, CsvColumnSpec>>;
+  /** Texts read as missing in a CSV/TSV file, besides the defaults (as pandas' `na_values`). */
+  readonly nullValue?: readonly string[];
+  /** false: only `nullValue` texts are missing (pandas' `keep_default_na=False`). */
+  readonly defaultNullValues?: boolean;
+}
+
 /**
- * Read the `--inputs` table. A path that is not there or has an unknown extension is a
- * `UsageError`; a file that cannot be parsed keeps the reader's `InputError`. `schema` (from
- * `--schema`) pins column types of a text format.
+ * The `nullValues` a text reader gets from `--null-value` and `--no-default-null-values`, or
+ * undefined for the reader's defaults.
  *
  * @example
- * const table = await readInputs('data/weather.csv', (note) => notes.push(note));
+ * nullValuesOf({ nullValue: ['-'] });                            // ['', 'NA', …, 'None', '-']
+ * nullValuesOf({ nullValue: ['-'], defaultNullValues: false });  // ['-']
+ */
+export function nullValuesOf(text: TextInputOptions): string[] | undefined {
+  if (text.nullValue === undefined && text.defaultNullValues !== false) return undefined;
+  return [...(text.defaultNullValues === false ? [] : DEFAULT_NULL_VALUES), ...(text.nullValue ?? [])];
+}
+
+/**
+ * Read the `--inputs` table. A path that is not there or has an unknown extension is a
+ * `UsageError`; a file that cannot be parsed keeps the reader's `InputError`. `text.schema` (from
+ * `--schema`) pins column types of a text format; `--null-value` adds texts read as missing.
+ *
+ * @example
+ * const table = await readInputs('data/weather.csv', (note) => notes.push(note), { nullValue: ['-'] });
  */
 export async function readInputs(
-  file: string, onNote?: (note: AdapterNote) => void, schema?: Readonly<Record<string, CsvColumnSpec>>,
+  file: string, onNote?: (note: AdapterNote) => void, text: TextInputOptions = {},
 ): Promise<Table> {
   await inputsFormat(file);
-  return readTable(file, schema ? { onNote, schema } : { onNote });
+  const nullValues = nullValuesOf(text);
+  return readTable(file, {
+    onNote,
+    ...(text.schema ? { schema: text.schema } : {}),
+    ...(nullValues === undefined ? {} : { nullValues }),
+  });
 }
 
 /**

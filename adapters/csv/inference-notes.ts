@@ -5,7 +5,7 @@
  */
 import type { AdapterNote } from '../notes';
 import type { Inferred } from './csv-types';
-import { schemaHint } from './schema-hint';
+import { schemaHint, shellWord } from './schema-hint';
 
 /**
  * The notes for one inferred column; `lines[row]` is the file line of each row.
@@ -25,7 +25,8 @@ export function inferenceNotes(path: string, column: string, inferred: Inferred,
       column,
       message:
         `${where} is read as utf8: most of its fields are numbers, but line ${lines[row]} holds ${JSON.stringify(value)}. ` +
-        `To read numbers, pass nullValues including ${JSON.stringify(value)}, or ${schema('float64')}.`,
+        `To read numbers, pass nullValues including ${JSON.stringify(value)} (on the command line: --null-value ` +
+          `${shellWord(value)}), or ${schema('float64')}.`,
     });
   }
   if (inferred.notADate) {

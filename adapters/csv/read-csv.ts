@@ -18,6 +18,7 @@ import { notesMetadata } from '../arrow/field-notes';
 import { refuseBinary } from '../files/binary-check';
 import { InputError } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
+import { describeValue } from '../../src/util/describe-value';
 
 export type { CsvColumnSpec };
 
@@ -54,6 +55,7 @@ interface RawColumns {
  */
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<Table> {
   assertKnownKeys(options, ['schema', 'delimiter', 'nullValues', 'onNote'], 'readCsv', InputError);
+  checkNullValues(path, options.nullValues);
   await checkReadable(path, 'CSV');
   await refuseBinary(path, 'CSV');
   const raw = await readFields(path, options);
@@ -77,6 +79,19 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     return { field: new Field(name, chunks[0].type, true, notesMetadata(notes)), chunks };
   });
   return assembleTable(columns, raw.lines.length);
+}
+
+/** `nullValues` must be a list of texts: a lone string would be read as its characters. */
+function checkNullValues(path: string, nullValues: unknown): void {
+  if (nullValues === undefined) return;
+  if (Array.isArray(nullValues) && nullValues.every((v) => typeof v === 'string')) return;
+  const shown = typeof nullValues === 'string' ? JSON.stringify(nullValues) : describeValue(nullValues);
+  throw new InputError([{
+    code: 'option',
+    message: `readCsv("${path}"): nullValues is ${shown}; give an array of texts, e.g. ` +
+      `nullValues: [...DEFAULT_NULL_VALUES, ${typeof nullValues === 'string' ? shown : "'-'"}].`,
+    nodes: [path],
+  }]);
 }
 
 async function readFields(path: string, options: ReadCsvOptions): Promise<RawColumns> {

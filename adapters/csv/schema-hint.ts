@@ -3,8 +3,14 @@
  * declared: `readCsv`/`readJson`'s `schema` option and the command line's `--schema col=type`.
  */
 
-/** A command-line word as a POSIX shell reads it back: bare when safe, else in single quotes. */
-function shellWord(word: string): string {
+/**
+ * A command-line word as a POSIX shell reads it back: bare when safe, else in single quotes.
+ *
+ * @example
+ * shellWord('-');     // '-'
+ * shellWord("n't a"); // `'n'\''t a'`
+ */
+export function shellWord(word: string): string {
   return /^[\w.=:/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -21,12 +21,17 @@ import { joinBatches } from '../arrow/join-batches';
 import { settleTypes } from '../arrow/settle-types';
 
 /** The options `readTable` takes (passed on to the reader). */
-const READ_TABLE_KEYS = ['onNote', 'schema'];
+const READ_TABLE_KEYS = ['onNote', 'schema', 'nullValues'];
 
 /** What `readTable` passes on to a reader: notes, and for text formats a schema. */
 export interface ReadTableOptions extends NoteOptions {
   /** Column types for text formats (CSV, TSV, JSON, NDJSON); binary formats carry their own types. */
   readonly schema?: Readonly<Record<string, CsvColumnSpec>>;
+  /**
+   * Fields read as missing in CSV and TSV files (see `readCsv`'s `nullValues`); refused for other
+   * formats, which mark missing values themselves.
+   */
+  readonly nullValues?: readonly string[];
 }
 
 /** A file format: its name and how to read and write it. */
@@ -48,7 +53,23 @@ function typed(name: string, read: (path: string) => Promise<Table>): Format['re
       throw fileError(path, `read ${name} from`, 'a schema was given, but this format stores its column types itself',
         'Drop the schema (it applies to CSV, TSV, JSON and NDJSON files).');
     }
+    refuseNullValues(name, path, options);
     return read(path);
+  };
+}
+
+/** `nullValues` name texts that mean "missing" in a CSV/TSV field; other formats have their own nulls. */
+function refuseNullValues(name: string, path: string, options: ReadTableOptions): void {
+  if (options.nullValues === undefined) return;
+  throw fileError(path, `read ${name} from`, 'null values (texts read as missing) were given, but this format marks ' +
+    'missing values itself', 'Drop nullValues / --null-values (they apply to CSV and TSV files).');
+}
+
+/** A JSON reader: `readJson` with `lines`, after refusing what applies to CSV only. */
+function json(name: string, lines: boolean): Format['read'] {
+  return async (path, { nullValues, ...options }) => {
+    refuseNullValues(name, path, { nullValues });
+    return readJson(path, { ...options, lines });
   };
 }
 
@@ -87,9 +108,9 @@ const BUILT_IN: Record<string, Format> = {
   },
   '.csv': { name: 'CSV', read: (p, o) => readCsv(p, o), write: (t, p) => writeCsv(t, p) },
   '.tsv': { name: 'TSV', read: (p, o) => readCsv(p, { ...o, delimiter: '\t' }), write: (t, p) => writeCsv(t, p, { delimiter: '\t' }) },
-  '.json': { name: 'JSON', read: (p, o) => readJson(p, { ...o, lines: false }), write: (t, p) => writeJson(t, p, { lines: false }) },
-  '.ndjson': { name: 'NDJSON', read: (p, o) => readJson(p, { ...o, lines: true }), write: (t, p) => writeJson(t, p, { lines: true }) },
-  '.jsonl': { name: 'NDJSON', read: (p, o) => readJson(p, { ...o, lines: true }), write: (t, p) => writeJson(t, p, { lines: true }) },
+  '.json': { name: 'JSON', read: json('JSON', false), write: (t, p) => writeJson(t, p, { lines: false }) },
+  '.ndjson': { name: 'NDJSON', read: json('NDJSON', true), write: (t, p) => writeJson(t, p, { lines: true }) },
+  '.jsonl': { name: 'NDJSON', read: json('NDJSON', true), write: (t, p) => writeJson(t, p, { lines: true }) },
 };
 Object.assign(FORMAT_TABLE, BUILT_IN);
 

@@ -40,13 +40,14 @@ import { restate } from '../../src/execution/remedies';
 import type { SchemaOption } from '../schema-option';
 import { missingLine, openHint, previewTable } from '../run-preview';
 import { checkIsolationOptions, cliIsolationCheck, isolationLine, type IsolationCliOptions } from '../isolation-check';
-import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
+import { buildDriver, checkOutputPath, outputsChosenForUser, readInputs, selectOutputs, type FeatureOptions, type OutputOptions,
+  type TextInputOptions } from '../session';
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, IsolationCliOptions {
+export interface RunOptions extends FeatureOptions, OutputOptions, TimeOptions, IsolationCliOptions, TextInputOptions {
   readonly inputs: string;
   readonly out: string;
   readonly report?: string;
@@ -257,7 +258,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       run = await runByPartition(dr, outputs, reads, opts, executor);
     } else {
     // inside the try: a failed read still writes the --report the run promised
-    const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts.schema), opts, onNote);
+    const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts), opts, onNote);
     details = timed.details;
     joins = timed.joins;
     const inputs = timed.inputs;

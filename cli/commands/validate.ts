@@ -6,11 +6,13 @@
  */
 import type { Io } from '../io';
 import type { SchemaOption } from '../schema-option';
-import { buildDriver, readInputs, selectOutputs, type FeatureOptions, type OutputOptions } from '../session';
+import {
+  buildDriver, readInputs, selectOutputs, type FeatureOptions, type OutputOptions, type TextInputOptions,
+} from '../session';
 import { timeInputs, withGroupsHint, type TimeOptions } from '../time-inputs';
 import { restate } from '../../src/execution/remedies';
 
-export interface ValidateOptions extends FeatureOptions, OutputOptions, TimeOptions {
+export interface ValidateOptions extends FeatureOptions, OutputOptions, TimeOptions, TextInputOptions {
   readonly inputs: string;
   /** `--schema`: column types of the `--inputs` file. */
   readonly schema?: SchemaOption;
@@ -25,7 +27,7 @@ export interface ValidateOptions extends FeatureOptions, OutputOptions, TimeOpti
 export async function validateCommand(file: string, opts: ValidateOptions, io: Io): Promise<number> {
   const dr = buildDriver(file, opts);
   const outputs = selectOutputs(dr, opts);
-  const inputs = await readInputs(opts.inputs, undefined, opts.schema);
+  const inputs = await readInputs(opts.inputs, undefined, opts);
   // --entity/--time (and --calendar, --join): the history the run would compute on, with its groups
   const timed = await timeInputs(inputs, opts);
   try {

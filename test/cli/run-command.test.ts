@@ -77,7 +77,8 @@ describe('quiver run', () => {
     expect(r.stderr).toContain(
       'InputError: Input "spend" is a Vector<Utf8> of length 4, but "doubled" declares it as Float64Array. Pass a ' +
         'Float64Array. (Column "spend" of "text-spend.csv" is read as utf8: most of its fields are numbers, but ' +
-        'line 3 holds "n/a?". To read numbers, pass nullValues including "n/a?", or schema: { "spend": ' +
+        'line 3 holds "n/a?". To read numbers, pass nullValues including "n/a?" (on the command line: ' +
+        '--null-value \'n/a?\'), or schema: { "spend": ' +
         '\'float64\' } (on the command line: --schema spend=float64).)',
     );
   });

@@ -25,7 +25,8 @@ async function prices(): Promise<{ path: string; table: Awaited<ReturnType<typeo
 }
 const note = (path: string) =>
   `Column "price" of "${path}" is read as utf8: most of its fields are numbers, but line 3 holds "n/a?". ` +
-  'To read numbers, pass nullValues including "n/a?", or schema: { "price": \'float64\' } ' +
+  'To read numbers, pass nullValues including "n/a?" (on the command line: --null-value \'n/a?\'), ' +
+  'or schema: { "price": \'float64\' } ' +
   '(on the command line: --schema price=float64).';
 
 describe('a number column read as text names why in the type error', () => {

@@ -118,7 +118,8 @@ describe('readCsv: numbers are never silently read as text', () => {
       code: 'csv-numbers-as-utf8',
       column: 'x',
       message: `Column "x" of "${path}" is read as utf8: most of its fields are numbers, but line 4 holds "n/a?". ` +
-        `To read numbers, pass nullValues including "n/a?", or schema: { "x": 'float64' } ` +
+        `To read numbers, pass nullValues including "n/a?" (on the command line: --null-value 'n/a?'), ` +
+        `or schema: { "x": 'float64' } ` +
         '(on the command line: --schema x=float64).',
     }]);
   });
@@ -183,4 +184,14 @@ describe('readCsv: malformed files end in an InputError naming the file and line
       `Cannot read CSV from "${path}": no such file (looked in ${path}). Check the path and the working directory.`,
     );
   });
+});
+
+test('nullValues given as one text, not a list, is refused (it would be read as its characters)', async () => {
+  const file = join(dir(), 'one-text-nulls.csv');
+  writeFileSync(file, 'x\n1\nN\nA\n');
+  const read = readCsv(file, { nullValues: 'NA' as unknown as string[] });
+  await expect(read).rejects.toThrow(InputError);
+  await expect(read).rejects.toThrow('nullValues is "NA"; give an array of texts');
+  const t = await readCsv(file, { nullValues: ['N'] });
+  expect(Array.from(t.getChild('x')!)).toEqual(['1', null, 'A']);
 });
