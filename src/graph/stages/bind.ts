@@ -85,7 +85,8 @@ function checkBindings(
       }
     }
     let unknown: string[] | undefined;
-    for (const p of Object.keys(bound)) if (!known.has(p)) (unknown ??= []).push(p);
+    // for…in with an own-key test sees what Object.keys would, without a list of keys per output
+    for (const p in bound) if (hasOwn(bound, p) && !known.has(p)) (unknown ??= []).push(p);
     if (unknown) {
       const byInject = unknown.every((u) => injected !== undefined && u in injected);
       const decorator = parameterized && !byInject ? 'parameterize' : 'inject';
