@@ -81,7 +81,9 @@ function recordBatch(schema: Schema, data: Data<Struct>): RecordBatch {
  * of `length` rows): what `assembleTable` makes of whole chunks under the size limit.
  *
  * @example
- * const table = oneBatchTable(new Schema([new Field('x', new Float64())]), [makeData({ type: new Float64(), data: x })], x.length);
+ * const x = new Float64Array([1, 2]);
+ * const data = makeData({ type: new Float64(), data: x });
+ * const table = oneBatchTable(new Schema([new Field('x', new Float64())]), [data], 2);
  */
 export function oneBatchTable(schema: Schema, children: Data[], length: number): Table {
   const type = new Struct(schema.fields);

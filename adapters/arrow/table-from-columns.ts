@@ -113,7 +113,9 @@ const NO_CHILDREN: never[] = Object.freeze([]) as never[];
  * dispatch, one type and one (read-only, empty) metadata map shared by every field. Columns that
  * fit one batch become the table's one batch as they are; longer ones go through `assembleTable`.
  */
-function float64Table(names: readonly string[], values: readonly Float64Array[], length: number, maxChunkBytes: number): Table {
+function float64Table(
+  names: readonly string[], values: readonly Float64Array[], length: number, maxChunkBytes: number,
+): Table {
   const type = arrowTypeOfArray(values[0])!;
   const fields = new Array<Field>(values.length);
   const data = new Array<Data>(values.length);

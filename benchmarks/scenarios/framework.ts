@@ -85,7 +85,7 @@ function summary(samples: readonly Sample[], nodes: number): Record<string, numb
 
 const scenario: Scenario = {
   name: 'framework',
-  description: 'framework cost per node, warm, one process: W1 at 5,000 × 10, build / execute → table / → dict / kernels alone',
+  description: 'framework cost per node, warm, one process: W1 at 5,000 × 10, build / → table / → dict / kernels alone',
   async run(args) {
     const n = numberFlag(args, '--features', 5_000);
     const rows = numberFlag(args, '--rows', 10);

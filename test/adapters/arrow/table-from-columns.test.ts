@@ -139,7 +139,7 @@ describe('tableFromColumns: vectors, arrays and scalars', () => {
     expect(tableFromColumns(['a', 'b'], [a, b], { maxChunkBytes: 16 }).batches.map((x) => x.numRows)).toEqual([2, 1]);
   });
 
-  it("gives every field empty metadata that a write cannot change for its neighbours (it throws, naming the fix)", () => {
+  it('gives every field empty metadata a write cannot change for its neighbours (it throws, naming the fix)', () => {
     for (const table of [
       tableFromColumns(['a', 'b'], [new Float64Array(2), new Float64Array(2)]), // the Float64 fast path
       tableFromColumns(['a', 'b'], [new Float64Array(2), new Int32Array(2)]), // the general path
