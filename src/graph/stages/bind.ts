@@ -32,7 +32,7 @@ export function bindStage(x: Expansion): boolean {
   const copy = injected !== undefined || sub !== undefined;
   const outputs: Output[] = x.outputs;
   if (parameterization) {
-    for (const name of Object.keys(parameterization.spec)) {
+    for (const name of specNames(parameterization.spec)) {
       const bound = parameterization.spec[name];
       const doc = own(parameterization.docs, name) ?? x.doc;
       outputs.push({ name, bound: copy ? { ...bound } : (bound as Record<string, DependencySpec>), doc });
@@ -64,6 +64,22 @@ export function bindStage(x: Expansion): boolean {
   }
   return true;
 }
+
+/**
+ * The node names of a `@parameterize` spec, in order. The decorator stores the spec frozen, so its
+ * keys are listed once and kept for every later build (a spec of hundreds of names is a slow-mode
+ * object, whose `Object.keys` sorts them again each time).
+ */
+function specNames(spec: object): readonly string[] {
+  let names = SPEC_NAMES.get(spec);
+  if (names === undefined) {
+    names = Object.keys(spec);
+    if (Object.isFrozen(spec)) SPEC_NAMES.set(spec, Object.freeze(names));
+  }
+  return names;
+}
+
+const SPEC_NAMES = new WeakMap<object, readonly string[]>();
 
 /** `@inject` bindings join every output's; a parameter bound twice, or one the method lacks, is a problem. */
 function checkBindings(
