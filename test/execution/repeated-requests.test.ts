@@ -45,7 +45,7 @@ describe('repeated requests', () => {
     expect(Array.from(given.b as Float64Array)).toEqual([4, 6]);
   });
 
-  it('keep each plan: requests taking turns get their own plan back, the first one keyed only when a second comes', () => {
+  it('keep each plan: requests taking turns get their own plan back (the first keyed when a second comes)', () => {
     const graph = (dr as unknown as { graph: Parameters<typeof makePlan>[0] }).graph;
     const [a, c] = ['a', 'c'].map((n) => graph.index.get(n)!);
     const cache = new PlanCache();
