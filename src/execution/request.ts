@@ -153,7 +153,8 @@ export function prepareExecution(
   } finally {
     if (shared) {
       for (let o = 0; o < outputs.length; o++) {
-        const i = graph.index.get(outputs[o]);
+        // outputIndex holds most outputs' nodes; internal and given names (after a throw, the rest) are looked up
+        const i = outputIndex[o] >= 0 ? outputIndex[o] : graph.index.get(outputs[o]);
         if (i !== undefined) marked[i] = 0;
       }
       marksBusy = false;
