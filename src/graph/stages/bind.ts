@@ -3,9 +3,9 @@
  * `@subdag`), and one node per output. Parameters not bound read the node of their own name.
  */
 import { source, type DependencySpec } from '../../records/dependency-spec';
-import { bindParameters, fillDoc, type CallerCache } from '../bind-parameters';
+import { bindParameters, directCaller, directDependencies, fillDoc, type CallerCache } from '../bind-parameters';
 import { implementationOf } from '../implementation';
-import { makeNode } from '../node';
+import { makeNode, type NodeFn } from '../node';
 import { hasOwn, own, setOwn } from '../../util/own';
 import { problem, type Expansion, type Output } from './expansion';
 
@@ -54,7 +54,17 @@ export function bindStage(x: Expansion): boolean {
   const { instance } = x.method.source;
   const cache: CallerCache = {};
   for (const out of outputs) {
-    const { dependencies, fn, paramDeps } = bindParameters(x.impl, instance, params, x.types.params, out.bound, cache);
+    // Every parameter a node (the common case): no binding record a node, one caller for the method.
+    let dependencies = directDependencies(params, x.types.params, out.bound);
+    let fn: NodeFn;
+    let paramDeps: readonly number[];
+    if (dependencies !== undefined) {
+      if (cache.direct === undefined || cache.identity === undefined) directCaller(x.impl, instance, params, cache);
+      fn = cache.direct!;
+      paramDeps = cache.identity!;
+    } else {
+      ({ dependencies, fn, paramDeps } = bindParameters(x.impl, instance, params, x.types.params, out.bound, cache));
+    }
     const doc = out.doc === '' ? '' : fillDoc(out.doc, out.bound);
     x.finals.push(makeNode({
       name: out.name, type: x.types.returns, dependencies, fn, tags: NO_TAGS, doc,
