@@ -32,7 +32,11 @@ export function bindStage(x: Expansion): boolean {
   const copy = injected !== undefined || sub !== undefined;
   const outputs: Output[] = x.outputs;
   if (parameterization) {
-    for (const name of specNames(parameterization.spec)) {
+    // Indexed loops here and below: these run once a method, often before V8 optimizes them, where
+    // a for…of makes an iterator result an element.
+    const names = specNames(parameterization.spec);
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
       const bound = parameterization.spec[name];
       const doc = own(parameterization.docs, name) ?? x.doc;
       outputs.push({ name, bound: copy ? { ...bound } : (bound as Record<string, DependencySpec>), doc });
@@ -53,7 +57,8 @@ export function bindStage(x: Expansion): boolean {
   if (x.failed) return false;
   const { instance } = x.method.source;
   const cache: CallerCache = {};
-  for (const out of outputs) {
+  for (let o = 0; o < outputs.length; o++) {
+    const out = outputs[o];
     // Every parameter a node (the common case): no binding record a node, one caller for the method.
     let dependencies = directDependencies(params, x.types.params, out.bound);
     let fn: NodeFn;
@@ -100,7 +105,8 @@ function checkBindings(
 ): void {
   const { origin, params } = x;
   const known = new Set(params.map((p) => p.name));
-  for (const { name, bound } of outputs) {
+  for (let o = 0; o < outputs.length; o++) {
+    const { name, bound } = outputs[o];
     if (injected) {
       for (const param of Object.keys(injected)) {
         if (hasOwn(bound, param)) {
