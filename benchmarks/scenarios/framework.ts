@@ -143,7 +143,8 @@ const scenario: Scenario = {
       execute_dict: summary(dict, n),
       kernels_direct: summary(kernels, n),
       target_us_per_node: 2,
-      target_met_cpu_best: bestAndMedian(total.map((s) => s.cpu)).best * 1000 / n <= 2,
+      target_met_cpu_best: (bestAndMedian(total.map((s) => s.cpu)).best * 1000) / n <= 2,
+      target_met_cpu_median: (bestAndMedian(total.map((s) => s.cpu)).median * 1000) / n <= 2,
     };
   },
 };
