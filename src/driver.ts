@@ -205,7 +205,7 @@ export class Driver<R = unknown, N extends string = string, M = Record<string, u
     const { plan: full, values, given, notes, outputIndex } = prepared;
     const executor = this.executorFor(options.executor);
     const wanted: number[] = [];
-    for (const i of outputIndex) if (i >= 0) wanted.push(i);
+    for (let o = 0; o < outputIndex.length; o++) if (outputIndex[o] >= 0) wanted.push(outputIndex[o]);
     const session = this.cache ? await CacheSession.open(this.graph, full, wanted, values, this.cache) : undefined;
     let plan = session?.plan ?? full;
     const timer = withTimings ? timingsHook(this.graph) : undefined;

@@ -77,6 +77,20 @@ function recordBatch(schema: Schema, data: Data<Struct>): RecordBatch {
 }
 
 /**
+ * The table of one record batch whose children are `children` (one per field of `schema`, each
+ * of `length` rows): what `assembleTable` makes of whole chunks under the size limit.
+ *
+ * @example
+ * const x = new Float64Array([1, 2]);
+ * const data = makeData({ type: new Float64(), data: x });
+ * const table = oneBatchTable(new Schema([new Field('x', new Float64())]), [data], 2);
+ */
+export function oneBatchTable(schema: Schema, children: Data[], length: number): Table {
+  const type = new Struct(schema.fields);
+  return new Table(schema, [recordBatch(schema, makeData({ type, length, nullCount: 0, children }))]);
+}
+
+/**
  * One `Table` from columns of equal length `length`, without copying any value buffer.
  *
  * @example
@@ -97,8 +111,7 @@ export function assembleTable(
   const ends = batchEnds(columns, length, maxChunkBytes);
   if (ends.length === 1 && columns.every((c) => c.chunks.length === 1)) {
     // One batch of whole chunks (the ordinary result): every chunk is its column, no cursor to walk.
-    const children = columns.map((c) => c.chunks[0]);
-    return new Table(schema, [recordBatch(schema, makeData({ type, length, nullCount: 0, children }))]);
+    return oneBatchTable(schema, columns.map((c) => c.chunks[0]), length);
   }
   const nonEmpty = columns.map((c) => new ChunkCursor(c.chunks.filter((d) => d.length > 0)));
   const batches: RecordBatch[] = [];

@@ -2,14 +2,15 @@
  * The heart of `arrowTable()`: named output values → one Apache Arrow `Table`, columns in order,
  * typed arrays shared with Arrow rather than copied.
  */
-import { Data, Field, Table, Vector, makeData } from 'apache-arrow';
+import { Data, Field, Schema, Table, Vector, makeData } from 'apache-arrow';
 import { InputError, type Issue } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
 import { arrayToData } from './array-to-data';
 import { assertInt64 } from './int64-range';
 import { columnKind, type ColumnKind, type Scalar } from './column-kind';
 import { DEFAULT_MAX_BATCH_BYTES } from './byte-size';
-import { assembleTable, type ColumnChunks } from './record-batches';
+import { EMPTY_METADATA } from './empty-metadata';
+import { assembleTable, oneBatchTable, type ColumnChunks } from './record-batches';
 import { scalarToData } from './scalar-to-data';
 import { arrowTypeOfArray, type NumericArray } from './typed-arrays';
 
@@ -61,7 +62,7 @@ export function tableFromColumns(
   const maxChunkBytes = options.maxChunkBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const float64Length = commonFloat64Length(values);
   if (float64Length >= 0) {
-    return assembleTable(float64Columns(names, values as readonly Float64Array[]), float64Length, maxChunkBytes);
+    return float64Table(names, values as readonly Float64Array[], float64Length, maxChunkBytes);
   }
   const kinds = values.map(columnKind);
   const issues = [...invalidValueIssues(names, kinds), ...lengthIssues(names, kinds)];
@@ -103,19 +104,32 @@ function commonFloat64Length(values: readonly unknown[]): number {
  */
 const NO_NULLS = new Uint8Array(0);
 
+/** A Float64 column's children and variadic buffers (none): one frozen list for all (Arrow never writes to them). */
+const NO_CHILDREN: never[] = Object.freeze([]) as never[];
+
 /**
  * Float64 columns as `makeData` makes them (the array itself as values, an empty validity bitmap,
- * no nulls), built directly: no per-column classification object, type inference or visitor dispatch.
+ * no nulls), built directly: no per-column classification object, type inference or visitor
+ * dispatch, one type and one (read-only, empty) metadata map shared by every field. Columns that
+ * fit one batch become the table's one batch as they are; longer ones go through `assembleTable`.
  */
-function float64Columns(names: readonly string[], values: readonly Float64Array[]): ColumnChunks[] {
+function float64Table(
+  names: readonly string[], values: readonly Float64Array[], length: number, maxChunkBytes: number,
+): Table {
   const type = arrowTypeOfArray(values[0])!;
-  const columns = new Array<ColumnChunks>(values.length);
+  const fields = new Array<Field>(values.length);
+  const data = new Array<Data>(values.length);
+  // Data's constructor reads the buffers out of the list and keeps none of it: one list serves every column.
+  const buffers: [undefined, Float64Array, Uint8Array] = [undefined, values[0], NO_NULLS];
   for (let i = 0; i < values.length; i++) {
-    const array = values[i];
-    const data = new Data(type, 0, array.length, 0, [undefined, array, NO_NULLS]);
-    columns[i] = { field: new Field(names[i], type, false), chunks: [data] };
+    buffers[1] = values[i];
+    data[i] = new Data(type, 0, length, 0, buffers, NO_CHILDREN, undefined, NO_CHILDREN);
+    fields[i] = new Field(names[i], type, false, EMPTY_METADATA as Map<string, string>);
   }
-  return columns;
+  if (length === 0 || length * Float64Array.BYTES_PER_ELEMENT > maxChunkBytes) {
+    return assembleTable(fields.map((field, i) => ({ field, chunks: [data[i]] })), length, maxChunkBytes);
+  }
+  return oneBatchTable(new Schema(fields), data, length);
 }
 
 function invalidValueIssues(names: readonly string[], kinds: readonly ColumnKind[]): Issue[] {
@@ -159,7 +173,7 @@ function toColumn(name: string, value: unknown, kind: ColumnKind, length: number
   const chunks = kind.kind === 'scalar' ? [scalarToData(value as Scalar, length)] : columnChunks(name, value);
   const type = value instanceof Vector ? value.type : chunks[0].type;
   const nullable = chunks.some((d) => d.nullCount !== 0);
-  return { field: new Field(name, type, nullable), chunks };
+  return { field: new Field(name, type, nullable, EMPTY_METADATA as Map<string, string>), chunks };
 }
 
 function columnChunks(name: string, value: unknown): readonly Data[] {

@@ -23,35 +23,47 @@ export interface Plan {
 }
 
 export function makePlan(graph: Graph, outputs: readonly number[], overrides: ReadonlySet<string>): Plan {
-  const { nodes, deps } = graph;
+  const { nodes, deps, order } = graph;
+  // seen[i]: 0 not reached, 1 runs, 2 supplied or overridden
   const seen = new Uint8Array(nodes.length);
-  const run: number[] = [];
   const supplied: number[] = [];
   const overridden: number[] = [];
-  const stack = [...outputs];
+  const stack = outputs.slice();
+  let runs = 0;
   while (stack.length > 0) {
     const i = stack.pop()!;
-    if (seen[i]) continue;
-    seen[i] = 1;
+    if (seen[i] !== 0) continue;
     const node = nodes[i];
-    if (overrides.has(node.name)) overridden.push(i);
-    else if (node.role === 'input' || node.role === 'config') supplied.push(i);
-    else {
-      run.push(i);
-      for (const d of deps[i]) if (!seen[d]) stack.push(d);
+    if (overrides.size > 0 && overrides.has(node.name)) {
+      seen[i] = 2;
+      overridden.push(i);
+    } else if (node.role === 'input' || node.role === 'config') {
+      seen[i] = 2;
+      supplied.push(i);
+    } else {
+      seen[i] = 1;
+      runs++;
+      const d = deps[i];
+      for (let k = 0; k < d.length; k++) if (seen[d[k]] === 0) stack.push(d[k]);
     }
   }
-  const ordered = Int32Array.from(run).sort((a, b) => graph.position[a] - graph.position[b]);
+  // The graph's topological order, kept to the nodes that run: sorted without a comparison.
+  const run = new Int32Array(runs);
+  for (let p = 0, at = 0; at < runs; p++) if (seen[order[p]] === 1) run[at++] = order[p];
   const refs = new Int32Array(nodes.length);
-  for (const i of ordered) for (const d of deps[i]) refs[d]++;
-  for (const i of outputs) refs[i]++;
-  return { run: ordered, supplied: Int32Array.from(supplied), overridden: Int32Array.from(overridden), refs, required: requiredOf(graph, ordered, outputs) };
+  for (let p = 0; p < run.length; p++) {
+    const d = deps[run[p]];
+    for (let k = 0; k < d.length; k++) refs[d[k]]++;
+  }
+  for (let o = 0; o < outputs.length; o++) refs[outputs[o]]++;
+  return { run, supplied: Int32Array.from(supplied), overridden: Int32Array.from(overridden), refs, required: requiredOf(graph, run, outputs) };
 }
 
 export function requiredOf(graph: Graph, run: Int32Array, outputs: readonly number[]): Uint8Array {
   const required = new Uint8Array(graph.nodes.length);
-  for (const i of outputs) required[i] = 1;
-  for (const i of run) {
+  for (let o = 0; o < outputs.length; o++) required[outputs[o]] = 1;
+  for (let p = 0; p < run.length; p++) {
+    const i = run[p];
     const d = graph.deps[i];
     const list = graph.nodes[i].dependencies;
     for (let k = 0; k < d.length; k++) if (!list[k].optional) required[d[k]] = 1;

@@ -54,15 +54,24 @@ export class PlanCache {
     const over = overrides.size === 0 ? '' : [...overrides].sort().join('\u0001');
     const last = this.last;
     if (last !== undefined && last.overrides === over && sameIndices(last.outputs, outputs)) return last.plan;
-    const key = `${outputs.join(',')}|${over}`;
-    let plan = this.plans.get(key);
+    // The first request of a driver makes no key of its thousands of outputs: only a second, different one keys both.
+    if (last !== undefined && this.plans.size === 0) this.plans.set(keyOf(last.outputs, last.overrides), last.plan);
+    const key = last === undefined ? undefined : keyOf(outputs, over);
+    let plan = key === undefined ? undefined : this.plans.get(key);
     if (!plan) {
-      if (this.plans.size >= 32) this.plans.delete(this.plans.keys().next().value!);
-      this.plans.set(key, (plan = makePlan(graph, outputs, overrides)));
+      plan = makePlan(graph, outputs, overrides);
+      if (key !== undefined) {
+        if (this.plans.size >= 32) this.plans.delete(this.plans.keys().next().value!);
+        this.plans.set(key, plan);
+      }
     }
     this.last = { outputs: Int32Array.from(outputs), overrides: over, plan };
     return plan;
   }
+}
+
+function keyOf(outputs: ArrayLike<number> & { join(separator: string): string }, overrides: string): string {
+  return `${outputs.join(',')}|${overrides}`;
 }
 
 function sameIndices(a: Int32Array, b: readonly number[]): boolean {
@@ -144,7 +153,8 @@ export function prepareExecution(
   } finally {
     if (shared) {
       for (let o = 0; o < outputs.length; o++) {
-        const i = graph.index.get(outputs[o]);
+        // outputIndex holds most outputs' nodes; internal and given names (after a throw, the rest) are looked up
+        const i = outputIndex[o] >= 0 ? outputIndex[o] : graph.index.get(outputs[o]);
         if (i !== undefined) marked[i] = 0;
       }
       marksBusy = false;

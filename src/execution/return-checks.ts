@@ -23,17 +23,30 @@ const cache = new WeakMap<Graph, readonly ReturnCheck[]>();
  */
 export function returnChecksOf(graph: Graph): readonly ReturnCheck[] {
   let checks = cache.get(graph);
-  if (!checks) cache.set(graph, (checks = graph.nodes.map(checkOf)));
+  if (!checks) {
+    // One check a declared type, shared by every node that declares it (a graph has few types).
+    const byType = new Map<unknown, ReturnCheck>();
+    const list = new Array<ReturnCheck>(graph.nodes.length);
+    for (let i = 0; i < list.length; i++) list[i] = checkOf(graph.nodes[i], byType);
+    cache.set(graph, (checks = list));
+  }
   return checks;
 }
 
-function checkOf(node: FeatureNode): ReturnCheck {
+function checkOf(node: FeatureNode, byType: Map<unknown, ReturnCheck>): ReturnCheck {
   if ((node.role !== 'feature' && node.role !== 'raw') || !isKnownType(node.type)) return undefined;
-  if (node.dependencies[0]?.name === `${node.name}:raw`) return undefined;
+  const first = node.dependencies[0]?.name;
+  if (first !== undefined && first.length === node.name.length + 4 && first === `${node.name}:raw`) return undefined;
   const t = node.type;
+  let check = byType.get(t);
+  if (check === undefined) byType.set(t, (check = checkFor(t)));
+  return check;
+}
+
+function checkFor(t: unknown): ReturnCheck {
   const primitive = primitiveName(t);
-  if (primitive !== undefined) return (v) => typeof v === primitive || v instanceof t;
-  return (v) => v instanceof t || valueMatchesType(v, t);
+  if (primitive !== undefined) return (v) => typeof v === primitive || v instanceof (t as Function);
+  return (v) => v instanceof (t as Function) || valueMatchesType(v, t);
 }
 
 /**

@@ -4,7 +4,7 @@
  * types cannot meet, and cycles. Every problem is collected; then one `GraphBuildError` lists them.
  */
 import { GraphBuildError, type Issue } from '../errors';
-import { acyclicOrder, consumersOf, findCycles } from './cycles';
+import { acyclicOrderOf, consumerLists, findCycles } from './cycles';
 import { Graph } from './graph';
 import { makeNode, SUPPLIED, type Dependency, type FeatureNode } from './node';
 import { declaredTypeName, describeValue, isKnownType, typesCompatible, valueMatchesType } from './types';
@@ -113,8 +113,9 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     deps[open[p]][open[p + 1]] = index.get(nodes[open[p]].dependencies[open[p + 1]].name)!;
   }
   for (const issue of mismatches) issues.push(issue);
-  const consumers = consumersOf(nodes.length, deps);
-  const order = acyclicOrder(nodes.length, deps, consumers);
+  // The cycle check walks flat consumer lists; the per-node views are made when something asks (lineage, messages).
+  const lists = consumerLists(nodes.length, deps);
+  const order = acyclicOrderOf(nodes.length, deps, lists);
   for (const cycle of order ? [] : findCycles(nodes.length, deps)) {
     // A checked feature's internal nodes (x:raw, x:check:…) are shown as the feature itself.
     const names = cycle.map((i) => nodes[i].owner ?? nodes[i].name).reverse().filter((n, k, all) => k === 0 || n !== all[k - 1]);
@@ -125,7 +126,7 @@ export function assembleGraph(features: readonly FeatureNode[], config: Readonly
     });
   }
   if (issues.length > 0) throw new GraphBuildError(issues);
-  return new Graph(nodes, deps, index, { consumers, order: order! });
+  return new Graph(nodes, deps, index, { lists, order: order! });
 }
 
 const NO_EDGES = new Int32Array(0);

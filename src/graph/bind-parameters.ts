@@ -93,6 +93,25 @@ function directBinding(
   bound: Readonly<Record<string, DependencySpec>>,
   cache: CallerCache,
 ): Binding | undefined {
+  const dependencies = directDependencies(params, paramTypes, bound);
+  if (dependencies === undefined) return undefined;
+  const { fn, paramDeps } = directCaller(method, instance, params, cache);
+  return { dependencies, fn, paramDeps };
+}
+
+/**
+ * A node's dependencies when every parameter reads a node (its own name or a `source`), in
+ * parameter order; undefined when one is bound to a value or a group (then `bindParameters`).
+ *
+ * @example
+ * directDependencies(params, [Float64Array], { p: source('spend') });
+ * // [{ name: 'spend', type: Float64Array, optional: false }]
+ */
+export function directDependencies(
+  params: readonly ParsedParameter[],
+  paramTypes: readonly unknown[] | undefined,
+  bound: Readonly<Record<string, DependencySpec>>,
+): Dependency[] | undefined {
   const dependencies: Dependency[] = new Array(params.length);
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
@@ -101,9 +120,23 @@ function directBinding(
     else if (spec.kind === 'source') dependencies[i] = { name: spec.name, type: paramTypes?.[i], optional: false };
     else return undefined;
   }
+  return dependencies;
+}
+
+/**
+ * The function and `paramDeps` every directly bound node of one method and instance shares
+ * (made on first use, kept in `cache`).
+ *
+ * @example
+ * const { fn } = directCaller(method, instance, params, cache);
+ * fn([a, b]); // method.call(instance, a, b)
+ */
+export function directCaller(
+  method: Function, instance: object, params: readonly ParsedParameter[], cache: CallerCache,
+): { readonly fn: NodeFn; readonly paramDeps: readonly number[] } {
   const fn = (cache.direct ??= (args) => method.apply(instance, args));
   const paramDeps = (cache.identity ??= Object.freeze(params.map((_, i) => i)));
-  return { dependencies, fn, paramDeps };
+  return { fn, paramDeps };
 }
 
 function callerOf(

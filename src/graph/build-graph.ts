@@ -57,7 +57,8 @@ function nodesOf(
     const methods = collectMethods(source);
     if (methods.length === 0) issues.push(noFeaturesIssue(item, source.className));
     for (const method of methods) {
-      for (const node of expandMethod(method, { config, issues, untyped, expandSpace, disabled })) nodes.push(node);
+      const made = expandMethod(method, { config, issues, untyped, expandSpace, disabled });
+      for (let i = 0; i < made.length; i++) nodes.push(made[i]); // indexed: no iterator result a node
     }
   }
   return nodes;

@@ -6,6 +6,8 @@
 import 'reflect-metadata';
 import { Builder, dictResult, feature } from 'quiver';
 import { InputError } from '../../src/errors';
+import { PlanCache } from '../../src/execution/request';
+import { makePlan } from '../../src/execution/plan';
 
 class Chain {
   @feature()
@@ -41,6 +43,23 @@ describe('repeated requests', () => {
     const given = await dr.execute(['x', 'b'], { inputs: { x } });
     expect(given.x).toBe(x);
     expect(Array.from(given.b as Float64Array)).toEqual([4, 6]);
+  });
+
+  it('keep each plan: requests taking turns get their own plan back (the first keyed when a second comes)', () => {
+    const graph = (dr as unknown as { graph: Parameters<typeof makePlan>[0] }).graph;
+    const [a, c] = ['a', 'c'].map((n) => graph.index.get(n)!);
+    const cache = new PlanCache();
+    const none = new Set<string>();
+    const first = cache.get(graph, [a, c], none);
+    expect(first).toEqual(makePlan(graph, [a, c], none));
+    expect(cache.get(graph, [a, c], none)).toBe(first);
+    const other = cache.get(graph, [c], none);
+    expect(Array.from(other.run)).toEqual(Array.from(makePlan(graph, [c], none).run));
+    expect(cache.get(graph, [a, c], none)).toBe(first);
+    expect(cache.get(graph, [c], none)).toBe(other);
+    const over = cache.get(graph, [a, c], new Set(['b']));
+    expect(Array.from(over.overridden)).toEqual([graph.index.get('b')]);
+    expect(cache.get(graph, [a, c], none)).toBe(first);
   });
 
   it('forget the marks of a request that failed, however it failed', async () => {

@@ -5,9 +5,24 @@
  */
 import { Builder, dictResult, GraphBuildError, parameterize, source, value } from '../../src';
 import { buildGraph } from '../../src/graph/build-graph';
-import { acyclicOrder, consumersOf, findCycles, topologicalOrder } from '../../src/graph/cycles';
+import {
+  acyclicOrder, acyclicOrderOf, consumerLists, consumersOf, findCycles, topologicalOrder,
+} from '../../src/graph/cycles';
+import { Graph } from '../../src/graph/graph';
 
 const edges = (...lists: number[][]) => lists.map((l) => Int32Array.from(l));
+
+class Fan {
+  a(x: number): number {
+    return x + 1;
+  }
+  b(a: number): number {
+    return a * 2;
+  }
+  c(a: number): number {
+    return a * 3;
+  }
+}
 
 describe('order and cycles', () => {
   test('consumersOf reverses the edges, once per edge', () => {
@@ -24,6 +39,32 @@ describe('order and cycles', () => {
     const cyclic = edges([], [2], [1], [3]);
     expect(acyclicOrder(4, cyclic, consumersOf(4, cyclic))).toBeUndefined();
     expect(findCycles(4, cyclic).map((c) => [...new Set(c)].sort())).toEqual([[1, 2], [3]]);
+  });
+
+  test('the flat consumer lists hold what consumersOf holds, and their order is the same order', () => {
+    const deps = edges([], [0], [0, 1], [1, 1], [3, 0]);
+    const lists = consumerLists(5, deps);
+    expect(Array.from(lists.offsets)).toEqual([0, 3, 6, 6, 7, 7]);
+    expect(Array.from(lists.edges)).toEqual([1, 2, 4, 2, 3, 3, 4]);
+    const views = consumersOf(5, deps);
+    expect(consumersOf(5, deps, lists).map((c) => Array.from(c))).toEqual(views.map((c) => Array.from(c)));
+    expect(Array.from(acyclicOrderOf(5, deps, lists)!)).toEqual(Array.from(acyclicOrder(5, deps, views)!));
+    const cyclic = edges([], [2], [1], [3]);
+    expect(acyclicOrderOf(4, cyclic, consumerLists(4, cyclic))).toBeUndefined();
+  });
+
+  test("a graph's consumers are made on first use, once, and kept by a copy that knows disabled names", () => {
+    const dr = new Builder().withFeatures(Fan).build();
+    const graph = (dr as unknown as { graph: Graph }).graph;
+    const a = graph.index.get('a')!;
+    const consumers = graph.consumers;
+    expect(graph.consumers).toBe(consumers);
+    expect(Array.from(consumers[a], (c) => graph.nodes[c].name).sort()).toEqual(['b', 'c']);
+    expect(graph.withDisabled(new Map([['z', 'off']])).consumers).toBe(consumers);
+    const plain = new Graph(graph.nodes, graph.deps);
+    expect(plain.consumers.map((c) => Array.from(c))).toEqual(consumers.map((c) => Array.from(c)));
+    expect(Array.from(plain.order)).toEqual(Array.from(graph.order));
+    expect(dr.whatIsDownstreamOf('a')).toEqual(['a', 'b', 'c']);
   });
 
   test('a self-loop and a longer cycle are both reported at build', () => {

@@ -3,9 +3,9 @@
  * `@subdag`), and one node per output. Parameters not bound read the node of their own name.
  */
 import { source, type DependencySpec } from '../../records/dependency-spec';
-import { bindParameters, fillDoc, type CallerCache } from '../bind-parameters';
+import { bindParameters, directCaller, directDependencies, fillDoc, type CallerCache } from '../bind-parameters';
 import { implementationOf } from '../implementation';
-import { makeNode } from '../node';
+import { makeNode, type NodeFn } from '../node';
 import { hasOwn, own, setOwn } from '../../util/own';
 import { problem, type Expansion, type Output } from './expansion';
 
@@ -32,7 +32,11 @@ export function bindStage(x: Expansion): boolean {
   const copy = injected !== undefined || sub !== undefined;
   const outputs: Output[] = x.outputs;
   if (parameterization) {
-    for (const name of Object.keys(parameterization.spec)) {
+    // Indexed loops here and below: these run once a method, often before V8 optimizes them, where
+    // a for…of makes an iterator result an element.
+    const names = specNames(parameterization.spec);
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
       const bound = parameterization.spec[name];
       const doc = own(parameterization.docs, name) ?? x.doc;
       outputs.push({ name, bound: copy ? { ...bound } : (bound as Record<string, DependencySpec>), doc });
@@ -53,8 +57,19 @@ export function bindStage(x: Expansion): boolean {
   if (x.failed) return false;
   const { instance } = x.method.source;
   const cache: CallerCache = {};
-  for (const out of outputs) {
-    const { dependencies, fn, paramDeps } = bindParameters(x.impl, instance, params, x.types.params, out.bound, cache);
+  for (let o = 0; o < outputs.length; o++) {
+    const out = outputs[o];
+    // Every parameter a node (the common case): no binding record a node, one caller for the method.
+    let dependencies = directDependencies(params, x.types.params, out.bound);
+    let fn: NodeFn;
+    let paramDeps: readonly number[];
+    if (dependencies !== undefined) {
+      if (cache.direct === undefined || cache.identity === undefined) directCaller(x.impl, instance, params, cache);
+      fn = cache.direct!;
+      paramDeps = cache.identity!;
+    } else {
+      ({ dependencies, fn, paramDeps } = bindParameters(x.impl, instance, params, x.types.params, out.bound, cache));
+    }
     const doc = out.doc === '' ? '' : fillDoc(out.doc, out.bound);
     x.finals.push(makeNode({
       name: out.name, type: x.types.returns, dependencies, fn, tags: NO_TAGS, doc,
@@ -65,6 +80,22 @@ export function bindStage(x: Expansion): boolean {
   return true;
 }
 
+/**
+ * The node names of a `@parameterize` spec, in order. The decorator stores the spec frozen, so its
+ * keys are listed once and kept for every later build (a spec of hundreds of names is a slow-mode
+ * object, whose `Object.keys` sorts them again each time).
+ */
+function specNames(spec: object): readonly string[] {
+  let names = SPEC_NAMES.get(spec);
+  if (names === undefined) {
+    names = Object.keys(spec);
+    if (Object.isFrozen(spec)) SPEC_NAMES.set(spec, Object.freeze(names));
+  }
+  return names;
+}
+
+const SPEC_NAMES = new WeakMap<object, readonly string[]>();
+
 /** `@inject` bindings join every output's; a parameter bound twice, or one the method lacks, is a problem. */
 function checkBindings(
   x: Expansion,
@@ -74,7 +105,8 @@ function checkBindings(
 ): void {
   const { origin, params } = x;
   const known = new Set(params.map((p) => p.name));
-  for (const { name, bound } of outputs) {
+  for (let o = 0; o < outputs.length; o++) {
+    const { name, bound } = outputs[o];
     if (injected) {
       for (const param of Object.keys(injected)) {
         if (hasOwn(bound, param)) {
@@ -85,7 +117,8 @@ function checkBindings(
       }
     }
     let unknown: string[] | undefined;
-    for (const p of Object.keys(bound)) if (!known.has(p)) (unknown ??= []).push(p);
+    // for…in with an own-key test sees what Object.keys would, without a list of keys per output
+    for (const p in bound) if (hasOwn(bound, p) && !known.has(p)) (unknown ??= []).push(p);
     if (unknown) {
       const byInject = unknown.every((u) => injected !== undefined && u in injected);
       const decorator = parameterized && !byInject ? 'parameterize' : 'inject';

@@ -2,7 +2,7 @@ import {
   Type, Vector, makeVector, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray, Utf8, TimeUnit, type Timestamp,
 } from 'apache-arrow';
 import { tableFromColumns } from '../../../adapters';
-import { InputError } from '../../../src/errors';
+import { InputError, QuiverError } from '../../../src/errors';
 
 describe('tableFromColumns: typed arrays', () => {
   const cases: Array<[string, () => ArrayBufferView & { length: number }, Type, string]> = [
@@ -137,6 +137,31 @@ describe('tableFromColumns: vectors, arrays and scalars', () => {
     expect(() => tableFromColumns(['a', 'c'], [a, new Float64Array(2)])).toThrow('"a" (3 rows), "c" (2 rows)');
     expect(tableFromColumns(['a', 'k'], [a, 2]).getChild('k')!.toArray()).toEqual(new Float64Array([2, 2, 2]));
     expect(tableFromColumns(['a', 'b'], [a, b], { maxChunkBytes: 16 }).batches.map((x) => x.numRows)).toEqual([2, 1]);
+  });
+
+  it('gives every field empty metadata a write cannot change for its neighbours (it throws, naming the fix)', () => {
+    for (const table of [
+      tableFromColumns(['a', 'b'], [new Float64Array(2), new Float64Array(2)]), // the Float64 fast path
+      tableFromColumns(['a', 'b'], [new Float64Array(2), new Int32Array(2)]), // the general path
+    ]) {
+      const [a, b] = table.schema.fields;
+      expect(a.metadata.size).toBe(0);
+      expect(a.metadata).toBeInstanceOf(Map);
+      expect(() => a.metadata.set('unit', 'EUR')).toThrow(QuiverError);
+      expect(() => a.metadata.set('unit', 'EUR')).toThrow('field.clone({ metadata: new Map(');
+      expect(() => a.metadata.delete('unit')).toThrow(QuiverError);
+      expect(() => a.metadata.clear()).toThrow(QuiverError);
+      expect(b.metadata.size).toBe(0);
+      expect(a.metadata.get('unit')).toBeUndefined();
+      // The fix the message gives works, and leaves the other fields alone.
+      const own = a.clone({ metadata: new Map([...a.metadata, ['unit', 'EUR']]) });
+      expect(own.metadata.get('unit')).toBe('EUR');
+      expect(b.metadata.size).toBe(0);
+      // Metadata survives IPC as ordinary, writable maps.
+      const back = tableFromIPC(tableToIPC(table));
+      back.schema.fields[0].metadata.set('unit', 'EUR');
+      expect(back.schema.fields[1].metadata.size).toBe(0);
+    }
   });
 
   it('makes an empty table from empty columns', () => {
