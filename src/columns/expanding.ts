@@ -3,26 +3,35 @@
  * run without the rolling kernels' removal step (and variance uses Welford's update, stable when
  * values only enter). `minPeriods` defaults to 1, as pandas `x.expanding()`. With `opts.groups`
  * each entity starts from nothing.
+ *
+ * The segment loops count rows from a literal 0 (`i = start + k`) and do nothing typed before the
+ * loop: V8 then keeps the row index an untagged int32 (a loop from the `start` parameter kept it a
+ * tagged small integer, re-tagged and checked each row: ~25% of the expanding mean), and an
+ * operation before the loop, run once per call, has no type feedback yet when a long first call
+ * gets the function optimized: that code deoptimizes on the second call and later calls then run
+ * the loop's on-stack-replacement code, ~3× slower, for good (seen with `start >>> 0` and with
+ * `minPeriods > 1` before the loop). Each mode has its own loop with pandas' result rule written out.
+ * benchmarks/RESULTS.md, issue 16, kern16c.
  */
 import { perGroup } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 import { STD, VAR } from './rolling-moments';
-// sumResult straight from its module: through rolling-moments' re-export (a getter in the compiled
-// CommonJS) V8 did not inline it, and the expanding sum and mean ran ~3x slower.
-import { MEAN, SUM, sumResult } from './sum-result';
 import { MAX, MIN } from './rolling-extrema';
 // Bound once: a loop reading the global `Math` per row runs ~100x slower inside jest's vm sandbox.
 const { max, sqrt } = Math;
+/** STD as a binding of this module: the compiled CommonJS reads an imported const as a property each time. */
+const STD_MODE = STD;
 
 /**
- * Running sum of `x[start..end)` (the rolling sum without a value ever leaving), error-free as
- * the rolling one (sum-result.ts); `mode` SUM or MEAN, results as {@link sumResult}.
+ * Running mean of `x[start..end)`, the sum error-free as the rolling one (sum-result.ts): NaN until
+ * `need` (≥ 1) values; equal values give exactly that value; a mean of only non-negative
+ * (non-positive) values is clamped at 0. pandas' `calc_mean`, as `sumResult` in MEAN mode.
  */
-function runningSumSegment(
-  x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
-): void {
+function runningMeanSegment(x: Float64Array, out: Float64Array, start: number, end: number, need: number): void {
   let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN;
-  for (let i = start; i < end; i++) {
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
@@ -32,7 +41,41 @@ function runningSumSegment(
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
+    let r = NaN;
+    if (nobs >= need) {
+      if (same >= nobs) r = prev;
+      else {
+        r = (hi + lo) / nobs;
+        if (negatives === 0 && r < 0) r = 0;
+        else if (negatives === nobs && r > 0) r = 0;
+      }
+    }
+    out[i] = r;
+  }
+}
+
+/**
+ * Running sum of `x[start..end)`, error-free as {@link runningMeanSegment}: NaN below `minPeriods`;
+ * 0 before the first value (when `minPeriods` is 0); equal values give exactly `value × count`.
+ * pandas' `calc_sum`, as `sumResult` in SUM mode.
+ */
+function runningSumSegment(x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number): void {
+  let nobs = 0, hi = 0, lo = 0, same = 0, prev = NaN;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
+    const v = x[i];
+    if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
+      nobs++;
+      const s = hi + v, z = s - hi; // TwoSum(hi, v)
+      lo += (hi - (s - z)) + (v - z); hi = s;
+      // the run of equal values, written so as the sum runs ~15% faster (the mean does not)
+      if (v !== prev) { same = 0; prev = v; }
+      same++;
+    }
+    let r = NaN;
+    if (nobs >= minPeriods) r = nobs === 0 ? 0 : same >= nobs ? prev * nobs : hi + lo;
+    out[i] = r;
   }
 }
 
@@ -47,8 +90,9 @@ function runningVarSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
 ): void {
   let nobs = 0, anchor = NaN, mean = 0, m2 = 0, same = 0, prev = NaN;
-  const std = mode === STD; // once: in the compiled CommonJS, STD is a property of another module
-  for (let i = start; i < end; i++) {
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       if (nobs === 0) anchor = v;
@@ -61,7 +105,7 @@ function runningVarSegment(
     }
     let r = NaN;
     if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : max(0, m2 / (nobs - 1));
-    out[i] = std ? sqrt(r) : r;
+    out[i] = mode === STD_MODE ? sqrt(r) : r;
   }
 }
 
@@ -73,7 +117,7 @@ function runningExtremeSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, sign: number,
 ): void {
   let best = -Infinity, nobs = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end; i++) { // from start: here ~8% faster than the literal-0 counter
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
@@ -93,7 +137,7 @@ function runningExtremeSegment(
  */
 export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMean', opts?.minPeriods, 1);
-  return perGroup('expandingMean', x, opts, runningSumSegment, mp, MEAN, 0, OPTION_KEYS.expanding);
+  return perGroup('expandingMean', x, opts, runningMeanSegment, max(1, mp), 0, 0, OPTION_KEYS.expanding);
 }
 
 /**
@@ -105,7 +149,7 @@ export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingSum(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingSum', opts?.minPeriods, 1);
-  return perGroup('expandingSum', x, opts, runningSumSegment, mp, SUM, 0, OPTION_KEYS.expanding);
+  return perGroup('expandingSum', x, opts, runningSumSegment, mp, 0, 0, OPTION_KEYS.expanding);
 }
 
 /**
