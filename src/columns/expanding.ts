@@ -4,14 +4,18 @@
  * values only enter). `minPeriods` defaults to 1, as pandas `x.expanding()`. With `opts.groups`
  * each entity starts from nothing.
  *
- * The segment loops count rows from a literal 0 (`i = start + k`) and do nothing typed before the
- * loop: V8 then keeps the row index an untagged int32 (a loop from the `start` parameter kept it a
- * tagged small integer, re-tagged and checked each row: ~25% of the expanding mean), and an
- * operation before the loop, run once per call, has no type feedback yet when a long first call
- * gets the function optimized: that code deoptimizes on the second call and later calls then run
- * the loop's on-stack-replacement code, ~3× slower, for good (seen with `start >>> 0` and with
- * `minPeriods > 1` before the loop). Each mode has its own loop with pandas' result rule written out.
- * benchmarks/RESULTS.md, issue 16, kern16c.
+ * How the loops are written, for V8 (benchmarks/RESULTS.md, issue 16, kern16c). A call on a long
+ * column gets its loop optimized during that first call, while the function's type feedback has
+ * been recorded only from the rows run since its feedback vector was allocated, a few rows in. An
+ * operation without feedback then either deoptimizes the next call, after which every later call
+ * runs the loop's on-stack-replacement code, 1.5-3× slower, for good (`-Infinity` or `start >>> 0`
+ * before the loop, `prev × count` on an entity's first value), or becomes a generic call that keeps
+ * the loop's values boxed (`NaN` read only on rows below minPeriods: ~1.7×). So nothing typed runs
+ * only before the loop or only on rare rows: each row starts from `let r = NaN`, and -Infinity is
+ * the folded constant `-1 / 0`. The mean and sum count rows from a literal 0 (`i = start + k`), so
+ * the index is an untagged int32 (from the `start` parameter it stayed a tagged small integer,
+ * re-tagged and checked each row: ~25% of the mean); the min/max and variance were not faster so.
+ * Each mode has its own loop with pandas' result rule written out.
  */
 import { perGroup } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
@@ -73,8 +77,11 @@ function runningSumSegment(x: Float64Array, out: Float64Array, start: number, en
       if (v !== prev) { same = 0; prev = v; }
       same++;
     }
+    // prev × nobs on every row: an operation run only on an entity's first value has no type feedback
+    // when a long first call gets the loop optimized, and a whole column then deoptimizes on it
+    const equal = prev * nobs;
     let r = NaN;
-    if (nobs >= minPeriods) r = nobs === 0 ? 0 : same >= nobs ? prev * nobs : hi + lo;
+    if (nobs >= minPeriods) r = nobs === 0 ? 0 : same >= nobs ? equal : hi + lo;
     out[i] = r;
   }
 }
@@ -116,15 +123,17 @@ function runningVarSegment(
 function runningExtremeSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, sign: number,
 ): void {
-  let best = -Infinity, nobs = 0;
-  for (let i = start; i < end; i++) { // from start: here ~8% faster than the literal-0 counter
+  let best = -1 / 0, nobs = 0; // -Infinity folded by the parser: `-Infinity` is a negation at run time
+  for (let i = start; i < end; i++) { // from start: a literal-0 counter made this loop slower
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
       const s = sign * v;
       if (s > best) best = s;
     }
-    out[i] = nobs >= minPeriods && nobs > 0 ? sign * best : NaN;
+    let r = NaN;
+    if (nobs >= minPeriods && nobs > 0) r = sign * best;
+    out[i] = r;
   }
 }
 
