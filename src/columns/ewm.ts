@@ -21,15 +21,16 @@ export interface EwmOptions extends KernelOptions {
 /**
  * The EWM recursion over `x[start..end)` with `alpha`, `adjust` (1/0) and `minPeriods` (≥ 1). The
  * first value is taken inside the loop (while `weighted` is NaN), the factors are worked out on each
- * row and each row starts from `let r = NaN`: an operation run only before the loop or only on rare
- * rows has no type feedback yet when a long first call gets the loop optimized, and the loop then
- * ran ~1.5× slower in every later call (see expanding.ts).
+ * row and each row starts from `let r = 0 / 0` (NaN folded by the parser, no global read): an
+ * operation run only before the loop or only on rare rows has no type feedback yet when a long first
+ * call gets the loop optimized, and the loop then ran ~1.5× slower in every later call (see
+ * expanding.ts).
  */
 function ewmSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   alpha: number, adjust: number, minPeriods: number,
 ): void {
-  let weighted = NaN, nobs = 0, oldWeight = 1;
+  let weighted = 0 / 0, nobs = 0, oldWeight = 1;
   for (let i = start; i < end; i++) {
     const cur = x[i];
     const observed = cur - cur === 0; // ±Infinity is a missing value like NaN, as pandas' ewm makes it (_prep_values)
@@ -44,7 +45,7 @@ function ewmSegment(
     } else if (observed) {
       weighted = cur; // the first value
     }
-    let r = NaN;
+    let r = 0 / 0;
     if (nobs >= minPeriods) r = weighted;
     out[i] = r;
   }
