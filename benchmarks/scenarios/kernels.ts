@@ -89,29 +89,54 @@ function handRollingExtreme(x: Float64Array, out: Float64Array, w: number, sign:
   }
 }
 
+// The expanding floors do what pandas' expanding does and the kernels must: ±Infinity is missing
+// like NaN (pandas' _prep_values), the running sum is the error-free TwoSum pair of sum-result.ts
+// (prec16; the Kahan loop these replaced also kept no rule the kernels drop), and the variance is
+// Welford on distances from the first value. Until kern16c they were Kahan loops taking ±Infinity as
+// a value and, for the sum, the rolling loop with a window longer than the column.
 function handExpandingMean(x: Float64Array, out: Float64Array, minPeriods: number): void {
-  let nobs = 0, sum = 0, comp = 0, neg = 0, same = 0, prev = NaN;
+  let nobs = 0, hi = 0, lo = 0, neg = 0, same = 0, prev = NaN;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (v === v) { nobs++; const y = v - comp, t = sum + y; comp = t - sum - y; sum = t; if (v < 0) neg++; if (v === prev) same++; else { same = 1; prev = v; } }
+    if (v - v === 0) { nobs++; const s = hi + v, z = s - hi; lo += (hi - (s - z)) + (v - z); hi = s; if (v < 0) neg++; if (v === prev) same++; else { same = 1; prev = v; } }
     let r = NaN;
-    if (nobs >= minPeriods && nobs > 0) { r = same >= nobs ? prev : sum / nobs; if (neg === 0 && r < 0) r = 0; else if (neg === nobs && r > 0) r = 0; }
+    if (nobs >= minPeriods && nobs > 0) { r = same >= nobs ? prev : (hi + lo) / nobs; if (neg === 0 && r < 0) r = 0; else if (neg === nobs && r > 0) r = 0; }
     out[i] = r;
   }
 }
 
-function handExpandingStd(x: Float64Array, out: Float64Array): void {
-  let nobs = 0, mean = 0, m2 = 0, same = 0, prev = NaN;
+function handExpandingSum(x: Float64Array, out: Float64Array, minPeriods: number): void {
+  let nobs = 0, hi = 0, lo = 0, same = 0, prev = NaN;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (v === v) { nobs++; const delta = v - mean; mean += delta / nobs; m2 += delta * (v - mean); if (v === prev) same++; else { same = 1; prev = v; } }
-    out[i] = nobs < 2 ? NaN : same >= nobs ? 0 : Math.sqrt(Math.max(0, m2 / (nobs - 1)));
+    if (v - v === 0) { nobs++; const s = hi + v, z = s - hi; lo += (hi - (s - z)) + (v - z); hi = s; if (v === prev) same++; else { same = 1; prev = v; } }
+    out[i] = nobs < minPeriods ? NaN : nobs === 0 ? 0 : same >= nobs ? prev * nobs : hi + lo;
+  }
+}
+
+function handExpandingStd(x: Float64Array, out: Float64Array): void {
+  let nobs = 0, anchor = NaN, mean = 0, m2 = 0, same = 0, prev = NaN;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v - v === 0) {
+      if (nobs === 0) anchor = v;
+      nobs++; const d = v - anchor, delta = d - mean; mean += delta / nobs; m2 += delta * (d - mean);
+      if (v === prev) same++; else { same = 1; prev = v; }
+    }
+    let r = NaN;
+    if (nobs >= 2) r = same >= nobs ? 0 : Math.max(0, m2 / (nobs - 1));
+    out[i] = Math.sqrt(r);
   }
 }
 
 function handExpandingExtreme(x: Float64Array, out: Float64Array, sign: number): void {
   let m = -Infinity, nobs = 0;
-  for (let i = 0; i < x.length; i++) { const v = x[i]; if (v === v) { nobs++; if (sign * v > m) m = sign * v; } out[i] = nobs > 0 ? sign * m : NaN; }
+  for (let i = 0; i < x.length; i++) { const v = x[i]; if (v - v === 0) { nobs++; if (sign * v > m) m = sign * v; } out[i] = nobs > 0 ? sign * m : NaN; }
+}
+
+/** A hand loop run on each entity's rows, as a user would write it over subarrays. */
+function perEntity(x: Float64Array, o: Float64Array, size: number, loop: (x: Float64Array, o: Float64Array) => void): void {
+  for (let s = 0; s < x.length; s += size) loop(x.subarray(s, s + size), o.subarray(s, s + size));
 }
 
 function handEwm(x: Float64Array, out: Float64Array, alpha: number): void {
@@ -205,7 +230,6 @@ function handRollingMeanGroups(x: Float64Array, w: number, size: number, o: Floa
 
 function cases(d: ReturnType<typeof data>): Case[] {
   const { x, y, t, groups, mask, holidays } = d;
-  const n = x.length;
   const alpha = 2 / (SPAN + 1);
   const holidayDays = new Set(holidays.map((h) => Math.floor(h / DAY)));
   const lo = 900, hi = 1400;
@@ -227,8 +251,20 @@ function cases(d: ReturnType<typeof data>): Case[] {
     { name: 'rollingMax', kernel: (o) => q.rollingMax(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, 1, W) },
     { name: 'rollingMean/groups', kernel: (o) => q.rollingMean(x, W, { out: o, groups }), hand: (o) => handRollingMeanGroups(x, W, GROUP_ROWS, o) },
     { name: 'expandingMean', kernel: (o) => q.expandingMean(x, { out: o }), hand: (o) => handExpandingMean(x, o, 1) },
-    { name: 'expandingSum', kernel: (o) => q.expandingSum(x, { out: o }), hand: (o) => handRollingSum(x, o, n + 1, false, 1) },
+    { name: 'expandingSum', kernel: (o) => q.expandingSum(x, { out: o }), hand: (o) => handExpandingSum(x, o, 1) },
     { name: 'expandingStd', kernel: (o) => q.expandingStd(x, { out: o }), hand: (o) => handExpandingStd(x, o) },
+    {
+      name: 'expandingMean/groups', kernel: (o) => q.expandingMean(x, { out: o, groups }),
+      hand: (o) => perEntity(x, o, GROUP_ROWS, (xs, os) => handExpandingMean(xs, os, 1)),
+    },
+    {
+      name: 'expandingSum/groups', kernel: (o) => q.expandingSum(x, { out: o, groups }),
+      hand: (o) => perEntity(x, o, GROUP_ROWS, (xs, os) => handExpandingSum(xs, os, 1)),
+    },
+    {
+      name: 'expandingStd/groups', kernel: (o) => q.expandingStd(x, { out: o, groups }),
+      hand: (o) => perEntity(x, o, GROUP_ROWS, handExpandingStd),
+    },
     { name: 'expandingMin', kernel: (o) => q.expandingMin(x, { out: o }), hand: (o) => handExpandingExtreme(x, o, -1) },
     { name: 'expandingMax', kernel: (o) => q.expandingMax(x, { out: o }), hand: (o) => handExpandingExtreme(x, o, 1) },
     { name: 'ewmMean', kernel: (o) => q.ewmMean(x, { span: SPAN, out: o }), hand: (o) => handEwm(x, o, alpha) },

@@ -18,33 +18,36 @@ export interface EwmOptions extends KernelOptions {
   readonly minPeriods?: number;
 }
 
-/** The EWM recursion over `x[start..end)` with `alpha`, `adjust` (1/0) and `minPeriods` (≥ 1). */
+/**
+ * The EWM recursion over `x[start..end)` with `alpha`, `adjust` (1/0) and `minPeriods` (≥ 1). The
+ * first value is taken inside the loop (while `weighted` is NaN), the factors are worked out on each
+ * row and each row starts from `let r = 0 / 0` (NaN folded by the parser, no global read): an
+ * operation run only before the loop or only on rare rows has no type feedback yet when a long first
+ * call gets the loop optimized, and the loop then ran ~1.5× slower in every later call (see
+ * expanding.ts).
+ */
 function ewmSegment(
   x: Float64Array, out: Float64Array, start: number, end: number,
   alpha: number, adjust: number, minPeriods: number,
 ): void {
-  if (start >= end) return;
-  const oldFactor = 1 - alpha;
-  const newWeight = adjust === 1 ? 1 : alpha;
-  // ±Infinity is a missing value like NaN, as pandas' ewm makes it (its _prep_values)
-  let weighted = x[start] - x[start] === 0 ? x[start] : NaN;
-  let nobs = weighted === weighted ? 1 : 0;
-  let oldWeight = 1;
-  out[start] = nobs >= minPeriods ? weighted : NaN;
-  for (let i = start + 1; i < end; i++) {
+  let weighted = 0 / 0, nobs = 0, oldWeight = 1;
+  for (let i = start; i < end; i++) {
     const cur = x[i];
-    const observed = cur - cur === 0;
+    const observed = cur - cur === 0; // ±Infinity is a missing value like NaN, as pandas' ewm makes it (_prep_values)
     if (observed) nobs++;
     if (weighted === weighted) {
-      oldWeight *= oldFactor; // a NaN row still decays the old weight (ignore_na=False)
+      oldWeight *= 1 - alpha; // a NaN row still decays the old weight (ignore_na=False)
       if (observed) {
+        const newWeight = adjust === 1 ? 1 : alpha;
         if (weighted !== cur) weighted = (oldWeight * weighted + newWeight * cur) / (oldWeight + newWeight);
         oldWeight = adjust === 1 ? oldWeight + newWeight : 1;
       }
     } else if (observed) {
-      weighted = cur;
+      weighted = cur; // the first value
     }
-    out[i] = nobs >= minPeriods ? weighted : NaN;
+    let r = 0 / 0;
+    if (nobs >= minPeriods) r = weighted;
+    out[i] = r;
   }
 }
 

@@ -3,26 +3,41 @@
  * run without the rolling kernels' removal step (and variance uses Welford's update, stable when
  * values only enter). `minPeriods` defaults to 1, as pandas `x.expanding()`. With `opts.groups`
  * each entity starts from nothing.
+ *
+ * How the loops are written, for V8 (benchmarks/RESULTS.md, issue 16, kern16c). A call on a long
+ * column gets its loop optimized during that first call, while the function's type feedback has
+ * been recorded only from the rows run since its feedback vector was allocated, a few rows in. An
+ * operation without feedback then either deoptimizes the next call, after which every later call
+ * runs the loop's on-stack-replacement code, 1.5-3× slower, for good (`-Infinity` or `start >>> 0`
+ * before the loop, `prev × count` on an entity's first value), or becomes a generic call that keeps
+ * the loop's values boxed (`NaN` read only on rows below minPeriods: ~1.7×). So nothing typed runs
+ * only before the loop or only on rare rows: each row starts from `let r = 0 / 0`, and NaN and
+ * -Infinity are written `0 / 0` and `-1 / 0`, constants folded by the parser (`NaN` is a read of the
+ * global object: without feedback before the loop it boxed `prev`, mean 3.7 → 7.5 ms; each row under
+ * jest's vm sandbox it costs ~0.3 µs, 20× the loop). The mean and sum count rows from a literal 0
+ * (`i = start + k`), so the index is an untagged int32 (from the `start` parameter it stayed a tagged
+ * small integer, re-tagged and checked each row: ~25% of the mean); min/max and var were not faster so.
+ * Each mode has its own loop with pandas' result rule written out.
  */
 import { perGroup } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 import { STD, VAR } from './rolling-moments';
-// sumResult straight from its module: through rolling-moments' re-export (a getter in the compiled
-// CommonJS) V8 did not inline it, and the expanding sum and mean ran ~3x slower.
-import { MEAN, SUM, sumResult } from './sum-result';
 import { MAX, MIN } from './rolling-extrema';
 // Bound once: a loop reading the global `Math` per row runs ~100x slower inside jest's vm sandbox.
 const { max, sqrt } = Math;
+/** STD as a binding of this module: the compiled CommonJS reads an imported const as a property each time. */
+const STD_MODE = STD;
 
 /**
- * Running sum of `x[start..end)` (the rolling sum without a value ever leaving), error-free as
- * the rolling one (sum-result.ts); `mode` SUM or MEAN, results as {@link sumResult}.
+ * Running mean of `x[start..end)`, the sum error-free as the rolling one (sum-result.ts): NaN until
+ * `need` (≥ 1) values; equal values give exactly that value; a mean of only non-negative
+ * (non-positive) values is clamped at 0. pandas' `calc_mean`, as `sumResult` in MEAN mode.
  */
-function runningSumSegment(
-  x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
-): void {
-  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN;
-  for (let i = start; i < end; i++) {
+function runningMeanSegment(x: Float64Array, out: Float64Array, start: number, end: number, need: number): void {
+  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = 0 / 0;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
@@ -32,7 +47,44 @@ function runningSumSegment(
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
+    let r = 0 / 0;
+    if (nobs >= need) {
+      if (same >= nobs) r = prev;
+      else {
+        r = (hi + lo) / nobs;
+        if (negatives === 0 && r < 0) r = 0;
+        else if (negatives === nobs && r > 0) r = 0;
+      }
+    }
+    out[i] = r;
+  }
+}
+
+/**
+ * Running sum of `x[start..end)`, error-free as {@link runningMeanSegment}: NaN below `minPeriods`;
+ * 0 before the first value (when `minPeriods` is 0); equal values give exactly `value × count`.
+ * pandas' `calc_sum`, as `sumResult` in SUM mode.
+ */
+function runningSumSegment(x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number): void {
+  let nobs = 0, hi = 0, lo = 0, same = 0, prev = 0 / 0;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
+    const v = x[i];
+    if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
+      nobs++;
+      const s = hi + v, z = s - hi; // TwoSum(hi, v)
+      lo += (hi - (s - z)) + (v - z); hi = s;
+      // the run of equal values, written so as the sum runs ~15% faster (the mean does not)
+      if (v !== prev) { same = 0; prev = v; }
+      same++;
+    }
+    // prev × nobs on every row: an operation run only on an entity's first value has no type feedback
+    // when a long first call gets the loop optimized, and a whole column then deoptimizes on it
+    const equal = prev * nobs;
+    let r = 0 / 0;
+    if (nobs >= minPeriods) r = nobs === 0 ? 0 : same >= nobs ? equal : hi + lo;
+    out[i] = r;
   }
 }
 
@@ -46,9 +98,10 @@ function runningSumSegment(
 function runningVarSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, mode: number,
 ): void {
-  let nobs = 0, anchor = NaN, mean = 0, m2 = 0, same = 0, prev = NaN;
-  const std = mode === STD; // once: in the compiled CommonJS, STD is a property of another module
-  for (let i = start; i < end; i++) {
+  let nobs = 0, anchor = 0 / 0, mean = 0, m2 = 0, same = 0, prev = 0 / 0;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       if (nobs === 0) anchor = v;
@@ -59,9 +112,9 @@ function runningVarSegment(
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    let r = NaN;
+    let r = 0 / 0;
     if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : max(0, m2 / (nobs - 1));
-    out[i] = std ? sqrt(r) : r;
+    out[i] = mode === STD_MODE ? sqrt(r) : r;
   }
 }
 
@@ -72,15 +125,17 @@ function runningVarSegment(
 function runningExtremeSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, minPeriods: number, sign: number,
 ): void {
-  let best = -Infinity, nobs = 0;
-  for (let i = start; i < end; i++) {
+  let best = -1 / 0, nobs = 0; // -Infinity (see the header: `-Infinity` is a negation at run time)
+  for (let i = start; i < end; i++) { // from start: a literal-0 counter made this loop slower
     const v = x[i];
     if (v - v === 0) { // finite: NaN and ±Infinity are missing, as pandas' expanding makes them
       nobs++;
       const s = sign * v;
       if (s > best) best = s;
     }
-    out[i] = nobs >= minPeriods && nobs > 0 ? sign * best : NaN;
+    let r = 0 / 0;
+    if (nobs >= minPeriods && nobs > 0) r = sign * best;
+    out[i] = r;
   }
 }
 
@@ -93,7 +148,7 @@ function runningExtremeSegment(
  */
 export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingMean', opts?.minPeriods, 1);
-  return perGroup('expandingMean', x, opts, runningSumSegment, mp, MEAN, 0, OPTION_KEYS.expanding);
+  return perGroup('expandingMean', x, opts, runningMeanSegment, max(1, mp), 0, 0, OPTION_KEYS.expanding);
 }
 
 /**
@@ -105,7 +160,7 @@ export function expandingMean(x: Column, opts?: WindowOptions): Float64Array {
  */
 export function expandingSum(x: Column, opts?: WindowOptions): Float64Array {
   const mp = minPeriodsArg('expandingSum', opts?.minPeriods, 1);
-  return perGroup('expandingSum', x, opts, runningSumSegment, mp, SUM, 0, OPTION_KEYS.expanding);
+  return perGroup('expandingSum', x, opts, runningSumSegment, mp, 0, 0, OPTION_KEYS.expanding);
 }
 
 /**
