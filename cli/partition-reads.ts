@@ -108,6 +108,7 @@ function batchRowsRead(index: EntityIndex, parts: readonly Partition[]): number 
 /**
  * The partitions of `opts.inputs` read one at a time, or `undefined` after a
  * `partitions-read-whole` note when the file must be read whole (then the caller reads it whole).
+ * `index` is the entity index the reads are planned on (a distributed run sends its batches to the workers).
  *
  * @example
  * const opts = { inputs: 'history.arrow', entity: 'store', time: 'date', partitions: 8 };
@@ -116,7 +117,7 @@ function batchRowsRead(index: EntityIndex, parts: readonly Partition[]): number 
  */
 export async function partitionReads(
   driver: Driver<unknown>, outputs: readonly string[], opts: PartitionReadOptions, onNote: (note: AdapterNote) => void,
-): Promise<PartitionReads | undefined> {
+): Promise<(PartitionReads & { readonly index: EntityIndex }) | undefined> {
   if (opts.entity === undefined || opts.time === undefined || opts.schema !== undefined) return undefined;
   const format = await inputsFormat(opts.inputs);
   const kind = RANGED[format.name];
@@ -162,6 +163,7 @@ export async function partitionReads(
   }
   const ranges = rowRanges(index); // a Parquet file keeps one decoder for every read
   return {
+    index,
     groups,
     rows: index.rows,
     sample: () => sampleOf(index, ranges, opts),

@@ -1,0 +1,76 @@
+/**
+ * A worker's read of its partition from the user's inputs file (src/distributed/file-source.ts):
+ * for an Arrow IPC file, the record batches the job names, read by seeking through the footer;
+ * for Parquet, only the row groups holding the rows (from the file's footer). Then the exact rows,
+ * and the entity keys they hold, found as the coordinator's index found them.
+ */
+import { open } from 'node:fs/promises';
+import { type RecordBatch, RecordBatchReader, Table } from 'apache-arrow';
+import type { JobSource } from '../../src/distributed/file-source';
+import { parquetRanges } from '../files/read-parquet';
+import { fileError, reasonOf } from '../files/file-errors';
+
+const FIX = 'The file changed since the coordinator indexed it, or it is not the same file on this machine; run again.';
+
+async function arrowRows(source: JobSource, start: number, end: number): Promise<Table> {
+  const b = source.batchStarts ?? [];
+  const first = source.firstBatch ?? 0;
+  const file = await open(source.path, 'r');
+  try {
+    const reader = await RecordBatchReader.from(file);
+    await reader.open();
+    if (!reader.isFile()) throw new Error('it is an Arrow stream, not a file with a footer to seek by');
+    const picked: RecordBatch[] = [];
+    for (let k = 0; k + 1 < b.length; k++) {
+      const batch = await reader.readRecordBatch(first + k);
+      if (!batch || batch.numRows !== b[k + 1] - b[k]) {
+        throw new Error(`its record batch ${first + k} is not the one indexed (${batch?.numRows ?? 'no'} rows)`);
+      }
+      const from = Math.max(start - b[k], 0);
+      const to = Math.min(end, b[k + 1]) - b[k];
+      picked.push(from === 0 && to === batch.numRows ? batch : batch.slice(from, to));
+    }
+    return new Table(reader.schema, picked);
+  } catch (error) {
+    throw fileError(source.path, 'read a partition\'s rows of', reasonOf(error), FIX);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Rows `[start, end)` of the job's inputs file, reading only the batches / row groups holding them.
+ *
+ * @example
+ * const table = await sourceRows(job.source, 1200, 2400);
+ */
+export async function sourceRows(source: JobSource, start: number, end: number): Promise<Table> {
+  if (source.format === 'arrow') return arrowRows(source, start, end);
+  const ranges = parquetRanges(source.path);
+  try {
+    return await ranges.read(start, end - start);
+  } finally {
+    await ranges.close();
+  }
+}
+
+/**
+ * The entity keys of `table`'s runs of equal `entity` values, in order (each key once per run),
+ * as `entityIndex` reads them.
+ *
+ * @example
+ * runKeys(table, 'store'); // ['s001', 's002', …]
+ */
+export function runKeys(table: Table, entity: string): unknown[] {
+  const column = table.getChild(entity);
+  if (column === null) return [];
+  const keys: unknown[] = [];
+  let prev: unknown;
+  for (let i = 0; i < table.numRows; i++) {
+    const key: unknown = column.get(i);
+    if (i > 0 && key === prev) continue;
+    keys.push(key);
+    prev = key;
+  }
+  return keys;
+}
