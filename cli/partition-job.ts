@@ -21,7 +21,7 @@ import { checkSourceFile, checkSourceRows } from '../src/distributed/file-source
 import type { EntityHistory } from '../src/timeseries/history';
 import { inputsFromTable } from '../adapters/arrow/table-to-inputs';
 import { withLeadColumns } from '../adapters/arrow/lead-columns';
-import { runKeys, sourceRows } from '../adapters/bullmq/source-rows';
+import { runKeys, sourceRows, utf8Column, utf8RunKeys } from '../adapters/bullmq/source-rows';
 import { readBatches } from '../adapters/files/partition-store';
 import { writeArrow } from '../adapters/files/write-arrow';
 import { writeTextFile } from '../adapters/files/atomic-write';
@@ -73,7 +73,7 @@ function driverFor(job: PartitionJob): Driver<Table> {
   return known.driver;
 }
 
-type Read = { history: EntityHistory; overrides: Record<string, unknown> };
+type Read = { history: EntityHistory; overrides: Record<string, unknown>; lead?: unknown };
 
 /** The partition's record batches of the store's inputs file, with the global columns it holds. */
 async function fromStore(job: PartitionJob, inputs: string): Promise<Read> {
@@ -96,17 +96,19 @@ async function fromSource(job: PartitionJob): Promise<Read> {
   const source = job.source!;
   await checkSourceFile(source);
   const table = await sourceRows(source, job.rows[0], job.rows[1]);
-  checkSourceRows(source, job.rows, table.numRows, runKeys(table, job.entity));
+  const utf8 = utf8Column(table, job.entity);
+  checkSourceRows(source, job.rows, table.numRows, utf8 ? utf8RunKeys(utf8) : runKeys(table, job.entity));
   const { history } = await timeInputs(table, { entity: job.entity, time: job.time });
   if (history === undefined) throw new DistributedError('--entity and --time make a history');
-  return { history, overrides: {} };
+  // rows already in time order: the file's own entity strings lead the part, not encoded again
+  return { history, overrides: {}, lead: history.order === null ? utf8 : undefined };
 }
 
 /** The part led by the partition's entity and time columns, as `quiver run --partitions` leads each part. */
-function led(table: Table, history: EntityHistory, job: PartitionJob): Table {
+function led(table: Table, history: EntityHistory, job: PartitionJob, values?: unknown): Table {
   if (table.numRows !== history.rows) return table;
   const epochMs = history.inputs[job.time] as Float64Array;
-  const entity = { name: job.entity, values: history.inputs[job.entity] };
+  const entity = { name: job.entity, values: values ?? history.inputs[job.entity] };
   return withLeadColumns(table, { entity, time: { name: job.time, epochMs } });
 }
 
@@ -124,7 +126,7 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
   }
   const began = performance.now();
   const driver = driverFor(job);
-  const { history, overrides } = job.source ? await fromSource(job) : await fromStore(job, paths.inputs);
+  const { history, overrides, lead } = job.source ? await fromSource(job) : await fromStore(job, paths.inputs);
   const executor = job.threads > 0 ? threads({ workers: job.threads }) : undefined;
   let run: Awaited<ReturnType<Driver<Table>['run']>>;
   try {
@@ -146,7 +148,7 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
   }
   await fs.promises.mkdir(paths.dir, { recursive: true });
   const result = run.result as Table;
-  await writeArrow(job.source ? led(result, history, job) : result, paths.part(job.partition));
+  await writeArrow(job.source ? led(result, history, job, lead) : result, paths.part(job.partition));
   const report: PartReport = {
     partition: job.partition,
     rows: history.rows,

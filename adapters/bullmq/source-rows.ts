@@ -5,7 +5,9 @@
  * and the entity keys they hold, found as the coordinator's index found them.
  */
 import { open } from 'node:fs/promises';
-import { type RecordBatch, RecordBatchReader, Table } from 'apache-arrow';
+import {
+  DataType, makeData, makeVector, type RecordBatch, RecordBatchReader, Table, Utf8, type Vector,
+} from 'apache-arrow';
 import type { JobSource } from '../../src/distributed/file-source';
 import { parquetRanges } from '../files/read-parquet';
 import { fileError, reasonOf } from '../files/file-errors';
@@ -71,6 +73,63 @@ export function runKeys(table: Table, entity: string): unknown[] {
     if (i > 0 && key === prev) continue;
     keys.push(key);
     prev = key;
+  }
+  return keys;
+}
+
+/**
+ * `table`'s `entity` column as one Utf8 vector in one chunk (its bytes copied once), when it is
+ * Utf8 without nulls; undefined otherwise. As a lead column it is what `tableFromColumns` makes of
+ * the same strings (Utf8, not nullable, one chunk), without encoding every string again.
+ *
+ * @example
+ * const stores = utf8Column(table, 'store'); // Vector<Utf8> | undefined
+ */
+export function utf8Column(table: Table, entity: string): Vector<Utf8> | undefined {
+  const column = table.getChild(entity);
+  if (column === null || !DataType.isUtf8(column.type) || column.nullCount > 0) return undefined;
+  let bytes = 0;
+  // a sliced chunk's offsets start at its first row (Arrow slices them), its bytes do not
+  for (const d of column.data) bytes += d.valueOffsets[d.length] - d.valueOffsets[0];
+  const offsets = new Int32Array(column.length + 1);
+  const values = new Uint8Array(bytes);
+  let row = 0;
+  let at = 0;
+  for (const d of column.data) {
+    const o = d.valueOffsets;
+    const base = o[0];
+    const end = o[d.length];
+    values.set(d.values.subarray(base, end), at);
+    for (let i = 1; i <= d.length; i++) offsets[row + i] = at + o[i] - base;
+    row += d.length;
+    at += end - base;
+  }
+  const length = column.length;
+  return makeVector(makeData({ type: new Utf8(), length, nullCount: 0, valueOffsets: offsets, data: values }));
+}
+
+/**
+ * `runKeys` of a one-chunk Utf8 column (`utf8Column`): runs found by comparing bytes, only each
+ * run's first key decoded.
+ *
+ * @example
+ * utf8RunKeys(utf8Column(table, 'store')!); // ['s001', 's002', …]
+ */
+export function utf8RunKeys(column: Vector<Utf8>): unknown[] {
+  const d = column.data[0];
+  const o = d.valueOffsets;
+  const v = d.values;
+  const keys: unknown[] = [];
+  let prev = -1;
+  for (let i = 0; i < d.length; i++) {
+    if (prev >= 0) {
+      const len = o[i + 1] - o[i];
+      let same = len === o[prev + 1] - o[prev];
+      for (let k = 0; same && k < len; k++) same = v[o[i] + k] === v[o[prev] + k];
+      if (same) continue;
+    }
+    keys.push(column.get(i));
+    prev = i;
   }
   return keys;
 }

@@ -6,7 +6,8 @@
  * single-process one, cell for cell. The machine has 2 cores shared with others, so 4 workers
  * measure overhead, not speed-up.
  *
- * The history is an Arrow IPC file of record batches of `--batch` rows, sorted by entity, so
+ * The history is an Arrow IPC file of record batches of `--batch` rows (`--format parquet`: a
+ * Parquet file of row groups of `--batch` rows), sorted by entity, so
  * each worker reads its rows of it (the coordinator indexes the entity column and reads no history).
  *
  * Reported: wall time of each command (process start included), throughput ratio against the
@@ -22,7 +23,7 @@
  * `--rounds` times, and reports both (best and median).
  *
  *   npm run bench -- distributed [--entities 1000] [--rows 200] [--features 20] [--workers 1,2,4]
- *     [--batch 2000] [--old /tmp/old-quiver] [--rounds 1]
+ *     [--batch 2000] [--format arrow|parquet] [--old /tmp/old-quiver] [--rounds 1]
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
@@ -31,6 +32,7 @@ import * as path from 'path';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
 import { readTable } from '../../adapters/files/formats';
 import { writeArrowParts } from '../../adapters/files/write-arrow';
+import { writeParquet } from '../../adapters/files/write-parquet';
 import { commandsProcessed, connectRedis } from '../../adapters/bullmq/connection';
 import { numberFlag, stringFlag } from '../harness/args';
 import { bestAndMedian, round } from '../harness/measure';
@@ -56,7 +58,9 @@ function featuresSource(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function writeHistory(file: string, entities: number, rows: number, batch: number): Promise<number> {
+async function writeHistory(
+  file: string, entities: number, rows: number, batch: number,
+): Promise<number> {
   const n = entities * rows;
   const entity = new Array<string>(n);
   const time = new Float64Array(n);
@@ -75,6 +79,10 @@ async function writeHistory(file: string, entities: number, rows: number, batch:
     }
   }
   const table = tableFromColumns(['entity', 'day', 'a', 'b'], [entity, time, a, b]);
+  if (file.endsWith('.parquet')) {
+    await writeParquet(table, file, { rowGroupSize: batch });
+    return n;
+  }
   await writeArrowParts((function* () {
     for (let i = 0; i < n; i += batch) yield table.slice(i, i + batch);
   })(), file);
@@ -192,6 +200,8 @@ export default {
     const batch = numberFlag(args, '--batch', 2000);
     const rounds = numberFlag(args, '--rounds', 1);
     const old = stringFlag(args, '--old', '');
+    const format = stringFlag(args, '--format', 'arrow') === 'parquet' ? 'parquet' : 'arrow';
+    const history = `history.${format}`;
     const counts = stringFlag(args, '--workers', '1,2,4').split(',').map(Number);
     if (!hasRedis) {
       return { scenario: 'distributed', error: 'redis-server is not installed (apt-get install redis-server).' };
@@ -202,9 +212,9 @@ export default {
     const redis = await startRedis();
     try {
       fs.writeFileSync(path.join(dir, 'features.ts'), featuresSource(features));
-      const rows = await writeHistory(path.join(dir, 'history.arrow'), entities, rowsPer, batch);
-      const historyBytes = fs.statSync(path.join(dir, 'history.arrow')).size;
-      const common = ['run', 'features.ts', '--inputs', 'history.arrow', '--entity', 'entity', '--time', 'day'];
+      const rows = await writeHistory(path.join(dir, history), entities, rowsPer, batch);
+      const historyBytes = fs.statSync(path.join(dir, history)).size;
+      const common = ['run', 'features.ts', '--inputs', history, '--entity', 'entity', '--time', 'day'];
       common.push('--quiet');
       // compiles features.ts into each build's loader cache
       for (const [name, bin] of builds) timed([...common, '--out', `warm-${name}.arrow`], dir, bin);
@@ -273,7 +283,7 @@ export default {
         perJobOverheadMs[name] = round(((many[name].ms as number) - (few[name].ms as number)) / 60, 2);
       }
       return {
-        scenario: 'distributed', entities, rows, features, historyBytes, batchRows: batch, rounds,
+        scenario: 'distributed', entities, rows, features, format, historyBytes, batchRows: batch, rounds,
         singleMs: round(singleMs), singleRssMb: single.rssMb,
         singleRowsPerS: Math.round(rows / (singleMs / 1000)), runs, perJobOverheadMs,
         allEqual: runs.every((r) => r.equal === true),

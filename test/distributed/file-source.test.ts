@@ -39,15 +39,18 @@ export class Global {
 }
 `;
 
-/** 300 entities of 1–9 rows, sorted by entity (times descending inside every 9th), some x NaN. */
-function history(): Table {
+/**
+ * 300 entities of 1–9 rows, sorted by entity (times descending inside every 9th unless `ascending`:
+ * then the worker leads its part with the file's own entity strings), some x NaN.
+ */
+function history(ascending = false): Table {
   const store: string[] = [];
   const date: number[] = [];
   const x: number[] = [];
   for (let e = 0; e < 300; e++) {
     const n = 1 + ((e * 7) % 9);
     for (let t = 0; t < n; t++) {
-      const day = e % 9 === 4 ? n - 1 - t : t;
+      const day = e % 9 === 4 && !ascending ? n - 1 - t : t;
       store.push(`e${String(e).padStart(3, '0')}`);
       date.push(Date.UTC(2024, 0, 1 + day));
       x.push((e * 31 + t * 7) % 13 === 0 ? NaN : e + t / 10);
@@ -82,14 +85,14 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Every column's values (strings, timestamps, numbers), NaN as NaN; the column types too. */
+/** Every column's values (strings, timestamps, numbers), NaN as NaN; the column types and nullability too. */
 async function cells(file: string) {
   const t = await readTable(path.join(dir, file));
   const out: Record<string, unknown[]> = {};
   const types: Record<string, string> = {};
   for (const f of t.schema.fields) {
     out[f.name] = Array.from(t.getChild(f.name)!, (v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
-    types[f.name] = String(f.type);
+    types[f.name] = `${String(f.type)}${f.nullable ? ' (nullable)' : ''}`;
   }
   return { out, types, rows: t.numRows, batches: t.batches.length };
 }
@@ -118,6 +121,10 @@ run('quiver run --queue: each worker reads its rows of the user\'s Arrow / Parqu
       for (let i = 0; i < table.numRows; i += 50) yield table.slice(i, i + 50); // entities straddle batches
     })(), path.join(dir, 'history.arrow'));
     await writeParquet(table, path.join(dir, 'history.parquet'), { rowGroupSize: 64 });
+    const ascending = history(true);
+    await writeArrowParts((function* () {
+      for (let i = 0; i < ascending.numRows; i += 50) yield ascending.slice(i, i + 50);
+    })(), path.join(dir, 'ascending.arrow'));
     worker();
     worker();
   }, 60_000);
@@ -131,7 +138,8 @@ run('quiver run --queue: each worker reads its rows of the user\'s Arrow / Parqu
     '--entity', 'store', '--time', 'date', '--quiet'];
 
   for (const [inputs, what] of [['history.arrow', 'a sorted Arrow IPC file of 30 record batches'],
-    ['history.parquet', 'a sorted Parquet file of 24 row groups']] as const) {
+    ['history.parquet', 'a sorted Parquet file of 24 row groups'],
+    ['ascending.arrow', 'an Arrow file sorted by entity and time']] as const) {
     test(`${what}: the single-process table cell for cell, no history in the store; a rerun computes nothing`,
       async () => {
         const base = inputs.replace('.', '-');
