@@ -5,6 +5,7 @@
  * single-process run cell for cell and row for row, the entity and time columns included. A
  * history of 300 entities of 1–9 rows (times descending inside some, NaN values), entities
  * straddling batches and row groups; real redis-server on a free loopback port, real workers.
+ * A file touched between the coordinator's index and a worker's read fails the run naming it.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
@@ -14,6 +15,7 @@ import { readTable } from '../../adapters/files/formats';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
 import { writeArrowParts } from '../../adapters/files/write-arrow';
 import { writeParquet } from '../../adapters/files/write-parquet';
+import { connectRedis } from '../../adapters/bullmq/connection';
 import { csvNote, project, quiver } from '../cli/support/cli';
 import { writeCsv } from '../../adapters/csv/write-csv';
 import { hasRedis, startRedis, type RedisServer } from './support/redis-server';
@@ -214,5 +216,34 @@ run('quiver run --queue: each worker reads its rows of the user\'s Arrow / Parqu
     expect(csv.stderr).toBe(`note: ${csvNote('history.csv')}\n`);
     expect(storeFiles('csv.store')[0]).toContain('inputs.arrow');
     expectSame((await cells('history-arrow-whole.arrow')).out, (await cells('csv-dist.arrow')).out);
+  }, 120_000);
+
+  test('the file touched between the coordinator\'s index and the worker\'s read: the run fails naming it', async () => {
+    await Promise.all(workers.splice(0).map((w) => stop(w)));
+    const file = path.join(dir, 'touched.arrow');
+    fs.copyFileSync(path.join(dir, 'history.arrow'), file);
+    const coordinator = spawn(process.execPath, [RUNNER, ...args('touched.arrow'), '--out', 'touched-dist.arrow',
+      '--queue', redis.url, '--partitions', '3', '--store', 'touched.store'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    coordinator.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => coordinator.once('exit', (code) => resolve(code)));
+    const client = await connectRedis(redis.url);
+    try {
+      const end = Date.now() + 60_000;
+      const queued = async () => (await client.zcard('quiver:partitions:prioritized')) +
+        (await client.llen('quiver:partitions:wait'));
+      while ((await queued()) < 3) {
+        if (Date.now() > end) throw new Error('the coordinator added no jobs within 60 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await client.quit();
+    }
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 60_000)); // rewritten, as far as anyone can tell
+    worker();
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(/DistributedError: A partition job failed on a worker of redis:/);
+    expect(stderr).toMatch(/touched\.arrow on worker .* is not the one the coordinator indexed: it was \d+ bytes, modified/);
+    expect(fs.existsSync(path.join(dir, 'touched-dist.arrow'))).toBe(false);
   }, 120_000);
 });
