@@ -1,15 +1,17 @@
 /**
  * A worker's read of its partition from the user's inputs file (src/distributed/file-source.ts):
  * for an Arrow IPC file, the record batches the job names, read by seeking through the footer;
- * for Parquet, only the row groups holding the rows (from the file's footer). Then the exact rows,
- * and the entity keys they hold, found as the coordinator's index found them.
+ * for Parquet, only the row groups holding the rows (from the file's footer), by one decoder per
+ * file kept between jobs (starting one — a thread and its WebAssembly module — cost about half a
+ * second and 5 MB of reading per job). Then the exact rows, and the entity keys they hold, found
+ * as the coordinator's index found them.
  */
 import { open } from 'node:fs/promises';
 import {
   DataType, makeData, makeVector, type RecordBatch, RecordBatchReader, Table, Utf8, type Vector,
 } from 'apache-arrow';
 import type { JobSource } from '../../src/distributed/file-source';
-import { parquetRanges } from '../files/read-parquet';
+import { parquetRanges, type ParquetRanges } from '../files/read-parquet';
 import { fileError, reasonOf } from '../files/file-errors';
 
 const FIX = 'The file changed since the coordinator indexed it, or it is not the same file on this machine; run again.';
@@ -40,6 +42,61 @@ async function arrowRows(source: JobSource, start: number, end: number): Promise
   }
 }
 
+/** A Parquet file's decoder kept for the next jobs: its reads one at a time, closed when idle. */
+interface KeptDecoder {
+  readonly ranges: ParquetRanges;
+  queue: Promise<unknown>;
+  pending: number;
+  timer?: NodeJS.Timeout;
+}
+
+/** Milliseconds a decoder no job reads from is kept. */
+const IDLE_MS = 10_000;
+const decoders = new Map<string, KeptDecoder>();
+
+function drop(id: string, kept: KeptDecoder): Promise<void> {
+  clearTimeout(kept.timer);
+  if (decoders.get(id) === kept) decoders.delete(id);
+  return kept.ranges.close().catch(() => undefined);
+}
+
+async function parquetRows(source: JobSource, start: number, end: number): Promise<Table> {
+  // one decoder per file version: a file rewritten since is another size or time, another decoder
+  const id = JSON.stringify([source.path, source.size, source.mtimeMs]);
+  let kept = decoders.get(id);
+  if (kept === undefined) {
+    kept = { ranges: parquetRanges(source.path), queue: Promise.resolve(), pending: 0 };
+    decoders.set(id, kept);
+  }
+  const k = kept;
+  clearTimeout(k.timer);
+  k.pending++;
+  const read = k.queue.then(() => k.ranges.read(start, end - start)); // one read at a time per decoder
+  k.queue = read.catch(() => undefined);
+  try {
+    return await read;
+  } catch (error) {
+    await drop(id, k); // a decoder that failed is not trusted with the next read
+    throw error;
+  } finally {
+    k.pending--;
+    if (k.pending === 0 && decoders.get(id) === k) {
+      k.timer = setTimeout(() => void drop(id, k), IDLE_MS);
+    }
+  }
+}
+
+/**
+ * Closes the Parquet decoders kept between jobs (a worker that stops calls it; else each closes
+ * itself after 10 s unused).
+ *
+ * @example
+ * await closeSourceReaders();
+ */
+export async function closeSourceReaders(): Promise<void> {
+  await Promise.all([...decoders].map(([id, kept]) => drop(id, kept)));
+}
+
 /**
  * Rows `[start, end)` of the job's inputs file, reading only the batches / row groups holding them.
  *
@@ -48,12 +105,7 @@ async function arrowRows(source: JobSource, start: number, end: number): Promise
  */
 export async function sourceRows(source: JobSource, start: number, end: number): Promise<Table> {
   if (source.format === 'arrow') return arrowRows(source, start, end);
-  const ranges = parquetRanges(source.path);
-  try {
-    return await ranges.read(start, end - start);
-  } finally {
-    await ranges.close();
-  }
+  return parquetRows(source, start, end);
 }
 
 /**
