@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { readTable } from '../../adapters/files/formats';
+import { readDataset, readManifest } from '../../adapters/files/dataset';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
 import { writeArrowParts } from '../../adapters/files/write-arrow';
 import { writeParquet } from '../../adapters/files/write-parquet';
@@ -171,6 +172,21 @@ run('quiver run --queue: each worker reads its rows of the user\'s Arrow / Parqu
         expectSame(a.out, (await cells(`${base}-again.arrow`)).out);
       }, 120_000);
   }
+
+  test('--dataset from the workers\' own reads: one part per partition, the single-process table', async () => {
+    const dist = quiver([...args('history.arrow'), '--out', 'ds', '--dataset', '--queue', redis.url,
+      '--partitions', '4', '--store', 'ds.store'], dir);
+    expect(dist.code).toBe(0);
+    expect(dist.stderr).toBe('');
+    const manifest = await readManifest(path.join(dir, 'ds'));
+    expect(manifest.parts).toHaveLength(4);
+    const t = await readDataset(path.join(dir, 'ds'));
+    const out: Record<string, unknown[]> = {};
+    for (const f of t.schema.fields) {
+      out[f.name] = Array.from(t.getChild(f.name)!, (v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+    }
+    expectSame((await cells('history-arrow-whole.arrow')).out, out);
+  }, 120_000);
 
   test('the file rewritten after a run: a new run key, the parts computed from the new rows', async () => {
     const table = history();
