@@ -87,6 +87,9 @@ export async function indexedInputs(
   checkQueueOptions(opts);
   // Redis first: a run it cannot make fails within seconds, before the inputs are indexed or read
   await probeRedis(opts.queue);
+  // taken before the index: a file written while it is indexed has another time, which the workers refuse
+  const stat = fs.statSync(opts.inputs, { throwIfNoEntry: false });
+  if (stat === undefined) return undefined; // reading it whole says what is wrong, as `quiver run` does
   if (opts.schema === undefined && (await inputsFormat(opts.inputs)).name === 'Arrow IPC stream') {
     onNote({
       code: 'partitions-read-whole', column: opts.entity,
@@ -96,7 +99,6 @@ export async function indexedInputs(
     });
     return undefined;
   }
-  const stat = fs.statSync(opts.inputs);
   const reads = await partitionReads(driver, outputs, opts, onNote);
   if (reads === undefined) return undefined;
   const { index } = reads;

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { readTable } from '../../adapters/files/formats';
 import { readDataset, readManifest } from '../../adapters/files/dataset';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
@@ -232,6 +232,21 @@ run('quiver run --queue: each worker reads its rows of the user\'s Arrow / Parqu
     expect(csv.stderr).toBe(`note: ${csvNote('history.csv')}\n`);
     expect(storeFiles('csv.store')[0]).toContain('inputs.arrow');
     expectSame((await cells('history-arrow-whole.arrow')).out, (await cells('csv-dist.arrow')).out);
+  }, 120_000);
+
+  test('an Arrow IPC stream is read whole with its note; a missing file is the read\'s own error', async () => {
+    fs.writeFileSync(path.join(dir, 'history.arrows'), tableToIPC(history(), 'stream'));
+    const stream = quiver([...args('history.arrows'), '--out', 'stream-dist.arrow', '--queue', redis.url,
+      '--partitions', '3', '--store', 'stream.store'], dir);
+    expect(stream.code).toBe(0);
+    expect(stream.stderr).toMatch(/^note: --queue reads history\.arrows whole: an Arrow IPC stream has no footer/);
+    expect(storeFiles('stream.store')[0]).toContain('inputs.arrow');
+    expectSame((await cells('history-arrow-whole.arrow')).out, (await cells('stream-dist.arrow')).out);
+    const missing = quiver([...args('missing.arrow'), '--out', 'm.arrow', '--queue', redis.url,
+      '--partitions', '3'], dir);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/missing\.arrow/);
+    expect(missing.stderr).not.toMatch(/ENOENT: no such file or directory, stat/);
   }, 120_000);
 
   test('the file touched between the coordinator\'s index and the worker\'s read: the run fails', async () => {
