@@ -1,8 +1,10 @@
 /**
  * What a `quiver worker` does with one partition job: load the features file (once per file,
- * classes and config), read the partition's record batches of the inputs file, make them the
- * same entity history the coordinator had, run the outputs with the global values as overrides,
- * and write the part (Arrow IPC) and its report (JSON) into the store.
+ * classes and config), read the partition's rows — from the user's inputs file when the job names
+ * it (`source`: only the record batches / row groups holding them, checked to be the partition's
+ * entities), else its record batches of the store's inputs file — make them the same entity history
+ * the coordinator had, run the outputs with the global values as overrides, and write the part
+ * (Arrow IPC; led by entity and time when read from the user's file) and its report (JSON) into the store.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -15,7 +17,11 @@ import { DistributedError } from '../src/distributed/errors';
 import {
   decodeScalar, failureText, GLOBAL_PREFIX, storePaths, textHash, type PartitionJob, type PartReport,
 } from '../src/distributed/job';
+import { checkSourceFile, checkSourceRows } from '../src/distributed/file-source';
+import type { EntityHistory } from '../src/timeseries/history';
 import { inputsFromTable } from '../adapters/arrow/table-to-inputs';
+import { withLeadColumns } from '../adapters/arrow/lead-columns';
+import { runKeys, sourceRows, utf8Column, utf8RunKeys } from '../adapters/bullmq/source-rows';
 import { readBatches } from '../adapters/files/partition-store';
 import { writeArrow } from '../adapters/files/write-arrow';
 import { writeTextFile } from '../adapters/files/atomic-write';
@@ -23,6 +29,7 @@ import { FailedPartition } from '../adapters/bullmq/worker';
 import { threads } from '../adapters/threads/threads';
 import { commandTable } from './result-table';
 import { buildDriver } from './session';
+import { timeInputs } from './time-inputs';
 
 const drivers = new Map<string, { hash: string; code: string; driver: Driver<Table> }>();
 
@@ -66,6 +73,45 @@ function driverFor(job: PartitionJob): Driver<Table> {
   return known.driver;
 }
 
+type Read = { history: EntityHistory; overrides: Record<string, unknown>; lead?: unknown };
+
+/** The partition's record batches of the store's inputs file, with the global columns it holds. */
+async function fromStore(job: PartitionJob, inputs: string): Promise<Read> {
+  const batch = await readBatches(inputs, job.batches[0], job.batches[1]);
+  const own = batch.schema.fields.filter((f) => !f.name.startsWith(GLOBAL_PREFIX)).map((f) => f.name);
+  const history = entityHistory(batch.select(own), { entity: job.entity, time: job.time });
+  const overrides: Record<string, unknown> = {};
+  const globals = inputsFromTable(batch.select(job.globalColumns.map((g) => GLOBAL_PREFIX + g)));
+  for (const name of job.globalColumns) overrides[name] = globals[GLOBAL_PREFIX + name];
+  for (const [name, value] of Object.entries(job.globalScalars)) overrides[name] = decodeScalar(value);
+  return { history, overrides };
+}
+
+/**
+ * The partition's rows of the user's file (only the batches / row groups holding them), checked:
+ * the file as the coordinator saw it (size, modification time), the rows asked for, and the
+ * partition's entities; then sorted by time within each entity as `quiver run` sorts the history.
+ */
+async function fromSource(job: PartitionJob): Promise<Read> {
+  const source = job.source!;
+  await checkSourceFile(source);
+  const table = await sourceRows(source, job.rows[0], job.rows[1]);
+  const utf8 = utf8Column(table, job.entity);
+  checkSourceRows(source, job.rows, table.numRows, utf8 ? utf8RunKeys(utf8) : runKeys(table, job.entity));
+  const { history } = await timeInputs(table, { entity: job.entity, time: job.time });
+  if (history === undefined) throw new DistributedError('--entity and --time make a history');
+  // rows already in time order: the file's own entity strings lead the part, not encoded again
+  return { history, overrides: {}, lead: history.order === null ? utf8 : undefined };
+}
+
+/** The part led by the partition's entity and time columns, as `quiver run --partitions` leads each part. */
+function led(table: Table, history: EntityHistory, job: PartitionJob, values?: unknown): Table {
+  if (table.numRows !== history.rows) return table;
+  const epochMs = history.inputs[job.time] as Float64Array;
+  const entity = { name: job.entity, values: values ?? history.inputs[job.entity] };
+  return withLeadColumns(table, { entity, time: { name: job.time, epochMs } });
+}
+
 /**
  * Computes one partition into the store; `store` (the worker's `--store`) replaces the job's own
  * store folder. A part already in the store (another worker finished it) is not computed again.
@@ -80,13 +126,7 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
   }
   const began = performance.now();
   const driver = driverFor(job);
-  const batch = await readBatches(paths.inputs, job.batches[0], job.batches[1]);
-  const own = batch.schema.fields.filter((f) => !f.name.startsWith(GLOBAL_PREFIX)).map((f) => f.name);
-  const history = entityHistory(batch.select(own), { entity: job.entity, time: job.time });
-  const overrides: Record<string, unknown> = {};
-  const globals = inputsFromTable(batch.select(job.globalColumns.map((g) => GLOBAL_PREFIX + g)));
-  for (const name of job.globalColumns) overrides[name] = globals[GLOBAL_PREFIX + name];
-  for (const [name, value] of Object.entries(job.globalScalars)) overrides[name] = decodeScalar(value);
+  const { history, overrides, lead } = job.source ? await fromSource(job) : await fromStore(job, paths.inputs);
   const executor = job.threads > 0 ? threads({ workers: job.threads }) : undefined;
   let run: Awaited<ReturnType<Driver<Table>['run']>>;
   try {
@@ -107,7 +147,8 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
     await (executor as { close?: () => Promise<void> } | undefined)?.close?.();
   }
   await fs.promises.mkdir(paths.dir, { recursive: true });
-  await writeArrow(run.result as Table, paths.part(job.partition));
+  const result = run.result as Table;
+  await writeArrow(job.source ? led(result, history, job, lead) : result, paths.part(job.partition));
   const report: PartReport = {
     partition: job.partition,
     rows: history.rows,

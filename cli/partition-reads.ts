@@ -110,6 +110,7 @@ function batchRowsRead(index: EntityIndex, parts: readonly Partition[]): number 
 /**
  * The partitions of `opts.inputs` read one at a time, or `undefined` after a
  * `partitions-read-whole` note when the file must be read whole (then the caller reads it whole).
+ * `index` is the entity index the reads are planned on (a distributed run sends its batches to the workers).
  *
  * @example
  * const opts = { inputs: 'history.arrow', entity: 'store', time: 'date', partitions: 8 };
@@ -118,7 +119,7 @@ function batchRowsRead(index: EntityIndex, parts: readonly Partition[]): number 
  */
 export async function partitionReads(
   driver: Driver<unknown>, outputs: readonly string[], opts: PartitionReadOptions, onNote: (note: AdapterNote) => void,
-): Promise<PartitionReads | undefined> {
+): Promise<(PartitionReads & { readonly index: EntityIndex }) | undefined> {
   // a schema or null values for a binary file: read whole, where the reader refuses them
   const text = opts.schema !== undefined || opts.nullValue !== undefined || opts.defaultNullValues === false;
   if (opts.entity === undefined || opts.time === undefined || text) return undefined;
@@ -166,6 +167,7 @@ export async function partitionReads(
   }
   const ranges = rowRanges(index); // a Parquet file keeps one decoder for every read
   return {
+    index,
     groups,
     rows: index.rows,
     sample: () => sampleOf(index, ranges, opts),

@@ -3,7 +3,10 @@
  * distributed })` alike: it checks that the outputs are entity-local, computes the global features
  * once, writes the sorted history (and the global columns) into the store once — one record batch
  * per partition — adds one BullMQ flow for the partitions not in the store yet, shows progress,
- * and joins the parts, in partition order, into one table.
+ * and joins the parts, in partition order, into one table. Given an indexed inputs file instead
+ * of a history (an Arrow IPC or Parquet file sorted by entity, no global features), it reads no
+ * history at all: the partitions are planned on the entity index, and each job names the file,
+ * its rows and the record batches holding them, for the worker to read.
  */
 import { localSources, sourcesHash } from '../../src/distributed/sources';
 import * as fs from 'fs';
@@ -11,6 +14,11 @@ import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import type { Driver } from '../../src/driver';
 import type { EntityHistory } from '../../src/timeseries/history';
+import type { IsolationHistory } from '../../src/timeseries/isolation';
+import type { Partition } from '../../src/partition/plan';
+import { sourceEntities, type JobSource } from '../../src/distributed/file-source';
+import type { EntityIndex } from '../files/entity-index';
+import { settleTypes } from '../arrow/settle-types';
 import type { QualityResult } from '../../src/quality/result';
 import { checkPartitionable, globalFeatures, globalValues, planPartitions } from '../../src/partition';
 import { inHistoryRows } from '../../src/partition/collect';
@@ -26,11 +34,28 @@ import { packageVersion } from '../report/versions';
 import { probeRedis } from './connection';
 import { runFlow } from './flow';
 
+/**
+ * The user's inputs file, indexed by entity (`partitionReads`' index): the workers read their rows of it.
+ * The outputs need no global feature (they need every row).
+ */
+export interface IndexedInputs {
+  /** Absolute path, size and modification time of the file (the workers check them). */
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly index: EntityIndex;
+  readonly entity: string;
+  readonly time: string;
+  /** The two neighbouring entities the entity-isolation check compares, read alone. */
+  sample(): Promise<IsolationHistory>;
+}
+
 /** What the coordinator is given. */
 export interface CoordinatorSpec {
   readonly driver: Driver<unknown>;
   readonly outputs: readonly string[];
-  readonly history: EntityHistory;
+  /** The sorted history in memory, or an indexed inputs file the workers read their rows of. */
+  readonly history: EntityHistory | IndexedInputs;
   /** The Redis URL. */
   readonly url: string;
   readonly partitions: number;
@@ -64,6 +89,8 @@ export interface QueueRunStats {
   /** Commands Redis processed while the flow ran (all clients: INFO total_commands_processed). */
   readonly redisOps: number;
   readonly workerMs: number;
+  /** Whether the workers read their rows of the user's file (no history read or written by the coordinator). */
+  readonly fromFile: boolean;
 }
 
 /** What the coordinator returns: the joined table and what a run reports. */
@@ -76,6 +103,31 @@ export interface QueueRun {
   readonly stats: QueueRunStats;
   /** Rows of each partition, in order (the result's rows are theirs, joined). */
   readonly partRows: number[];
+  /** The parts came back led by the entity and time columns (read from the user's file). */
+  readonly led: boolean;
+}
+
+function isIndexed(history: EntityHistory | IndexedInputs): history is IndexedInputs {
+  return (history as IndexedInputs).index !== undefined;
+}
+
+/** The record batches of an Arrow IPC file holding rows `[start, end)`: the first, and the starts from it. */
+function batchesOf(batchStarts: readonly number[], part: Partition): Pick<JobSource, 'firstBatch' | 'batchStarts'> {
+  let first = 0;
+  while (first + 2 < batchStarts.length && batchStarts[first + 1] <= part.start) first++;
+  let last = first;
+  while (last + 2 < batchStarts.length && batchStarts[last + 1] < part.end) last++;
+  return { firstBatch: first, batchStarts: batchStarts.slice(first, last + 2) };
+}
+
+/** Each partition's `source`: the file, its rows' batches (Arrow) and the entities they must hold. */
+function jobSources(file: IndexedInputs, parts: readonly Partition[]): JobSource[] {
+  const { index } = file;
+  return parts.map((p) => ({
+    path: file.path, format: index.format, size: file.size, mtimeMs: file.mtimeMs,
+    ...(index.format === 'arrow' ? batchesOf(index.batchStarts, p) : {}),
+    entities: sourceEntities(index.keys.slice(p.firstGroup, p.firstGroup + p.groups)),
+  }));
 }
 
 /**
@@ -89,16 +141,23 @@ export interface QueueRun {
 export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
   const say = spec.say;
   await probeRedis(spec.url);
-  await checkPartitionable(spec.driver, spec.outputs, spec.history);
-  const parts = planPartitions(spec.history.groups, spec.history.rows, spec.partitions);
-  const globals = await globalValues(spec.driver, spec.outputs, spec.history.inputs);
+  const file = isIndexed(spec.history) ? spec.history : undefined;
+  const memory = isIndexed(spec.history) ? undefined : spec.history;
+  const { entity, time } = spec.history;
+  const rows = file ? file.index.rows : memory!.rows;
+  const groups = file ? { starts: file.index.starts, count: file.index.keys.length } : memory!.groups;
+  const sample = file ? { ...(await file.sample()), entity, time } : memory!;
+  await checkPartitionable(spec.driver, spec.outputs, sample);
+  const parts = planPartitions(groups, rows, spec.partitions);
+  const globals = memory ? await globalValues(spec.driver, spec.outputs, memory.inputs) : {};
   const globalColumns: string[] = [];
   const globalScalars: Record<string, EncodedScalar> = {};
-  const names = Object.keys(spec.history.columns);
-  const values: unknown[] = names.map((n) => spec.history.columns[n]);
+  const names = memory ? Object.keys(memory.columns) : [];
+  const values: unknown[] = names.map((n) => memory!.columns[n]);
   for (const name of globalFeatures(spec.driver, spec.outputs)) {
+    if (file) throw new DistributedError(`Global feature "${name}" needs the whole history, not an indexed file.`);
     const value = globals[name];
-    if ((value as { length?: unknown } | null)?.length === spec.history.rows && typeof value === 'object') {
+    if ((value as { length?: unknown } | null)?.length === rows && typeof value === 'object') {
       globalColumns.push(name);
       names.push(GLOBAL_PREFIX + name);
       values.push(value);
@@ -106,15 +165,15 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
       globalScalars[name] = encodeScalar(name, value);
     }
   }
-  const file = path.resolve(spec.featuresFile);
-  const featuresHash = textHash(fs.readFileSync(file, 'utf8'));
+  const features = path.resolve(spec.featuresFile);
+  const featuresHash = textHash(fs.readFileSync(features, 'utf8'));
   // the local modules the features import too: a changed helper is a new key, not the old parts
-  const codeHash = sourcesHash(localSources(file));
-  const { entity, time } = spec.history;
+  const codeHash = sourcesHash(localSources(features));
   const key = runKey({
     quiver: packageVersion(__dirname, 'quiver'),
-    features: [file, featuresHash, codeHash],
-    inputs: [spec.inputs, spec.history.rows],
+    features: [features, featuresHash, codeHash],
+    // parts read from the user's file come back led by entity and time: other parts than the store's
+    inputs: [spec.inputs, rows, ...(file ? ['file'] : [])],
     classes: spec.classes ?? [], config: spec.config ?? {}, outputs: spec.outputs, chosen: spec.chosen,
     entity, time, extra: spec.extra ?? null,
     partitions: parts.map((p) => [p.start, p.end]),
@@ -126,16 +185,20 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
   const ranges = parts.map((p) => [p.start, p.end] as const);
   let batches: [number, number][];
   const batchesFile = path.join(paths.dir, 'batches.json');
-  if (fs.existsSync(paths.inputs) && fs.existsSync(batchesFile)) {
+  const sources = file ? jobSources(file, parts) : undefined;
+  if (file) {
+    batches = parts.map(() => [0, 0]); // the workers read the user's file (`source`), not the store's
+  } else if (fs.existsSync(paths.inputs) && fs.existsSync(batchesFile)) {
     batches = JSON.parse(fs.readFileSync(batchesFile, 'utf8')) as [number, number][];
   } else {
     batches = await writePartitioned(tableFromColumns(names, values), paths.inputs, ranges);
     fs.writeFileSync(batchesFile, JSON.stringify(batches));
   }
   const jobs: PartitionJob[] = missing.map((p) => ({
-    key, featuresFile: file, featuresHash, codeHash, classes: spec.classes, config: spec.config, outputs: spec.outputs,
-    chosen: spec.chosen, entity, time, store, partition: p.index, partitions: parts.length,
+    key, featuresFile: features, featuresHash, codeHash, classes: spec.classes, config: spec.config,
+    outputs: spec.outputs, chosen: spec.chosen, entity, time, store, partition: p.index, partitions: parts.length,
     rows: [p.start, p.end], batches: batches[p.index], globalColumns, globalScalars, threads: spec.threads ?? 0,
+    ...(sources ? { source: sources[p.index] } : {}),
   }));
   let redisOps = 0;
   if (jobs.length > 0) {
@@ -179,12 +242,15 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
     for (const [name, ms] of Object.entries(report.timings)) timings[name] = (timings[name] ?? 0) + ms;
     notes.push(...(report.notes as AdapterNote[]));
   }
+  // a column all null in one part is typed as where it holds values (as `quiver run --partitions` does)
+  const settled: Table[] = [];
+  for await (const t of settleTypes((async function* () { yield* tables; })())) settled.push(t);
   return {
-    result: joinBatches(tables), quality, timings, cache: { hits: [], misses: [] }, notes,
-    partRows: parts.map((p) => p.end - p.start),
+    result: joinBatches(settled), quality, timings, cache: { hits: [], misses: [] }, notes,
+    partRows: parts.map((p) => p.end - p.start), led: file !== undefined,
     stats: {
-      partitions: parts.length, computed: jobs.length, inputsBytes: fs.statSync(paths.inputs).size,
-      partBytes, redisOps, workerMs,
+      partitions: parts.length, computed: jobs.length, inputsBytes: file ? 0 : fs.statSync(paths.inputs).size,
+      partBytes, redisOps, workerMs, fromFile: file !== undefined,
     },
   };
 }

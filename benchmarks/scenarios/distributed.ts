@@ -6,23 +6,36 @@
  * single-process one, cell for cell. The machine has 2 cores shared with others, so 4 workers
  * measure overhead, not speed-up.
  *
+ * The history is an Arrow IPC file of record batches of `--batch` rows (`--format parquet`: a
+ * Parquet file of row groups of `--batch` rows), sorted by entity, so
+ * each worker reads its rows of it (the coordinator indexes the entity column and reads no history).
+ *
  * Reported: wall time of each command (process start included), throughput ratio against the
- * single-process run, the workers' compute rate (rows/s per worker, from the parts' reports),
- * bytes written to the store (inputs once, parts), Redis commands per job (INFO's
+ * single-process run, the coordinator's peak RSS (`/usr/bin/time`'s maximum resident set), the
+ * workers' compute rate (rows/s per worker, from the parts' reports), the bytes each worker read
+ * (its `/proc/<pid>/io` rchar over the run: files, and the Redis socket), bytes written to the
+ * store (inputs once, when the coordinator writes them; parts), Redis commands per job (INFO's
  * total_commands_processed over the run, all clients), and the per-job overhead: the extra wall
  * time of `--partitions 64` over `--partitions 4` on one worker, per extra job.
  *
+ * `--old DIR` (a built checkout of an older quiver, its `bin/quiver.js`) runs each distributed
+ * configuration with that build's coordinator and workers too, alternating old and new
+ * `--rounds` times, and reports both (best and median).
+ *
  *   npm run bench -- distributed [--entities 1000] [--rows 200] [--features 20] [--workers 1,2,4]
+ *     [--batch 2000] [--format arrow|parquet] [--old /tmp/old-quiver] [--rounds 1]
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
-import { readTable, writeResult } from '../../adapters/files/formats';
+import { readTable } from '../../adapters/files/formats';
+import { writeArrowParts } from '../../adapters/files/write-arrow';
+import { writeParquet } from '../../adapters/files/write-parquet';
 import { commandsProcessed, connectRedis } from '../../adapters/bullmq/connection';
 import { numberFlag, stringFlag } from '../harness/args';
-import { round } from '../harness/measure';
+import { bestAndMedian, round } from '../harness/measure';
 import { hasRedis, startRedis, type RedisServer } from '../harness/redis-server';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -45,7 +58,9 @@ function featuresSource(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function writeHistory(file: string, entities: number, rows: number): Promise<number> {
+async function writeHistory(
+  file: string, entities: number, rows: number, batch: number,
+): Promise<number> {
   const n = entities * rows;
   const entity = new Array<string>(n);
   const time = new Float64Array(n);
@@ -63,22 +78,45 @@ async function writeHistory(file: string, entities: number, rows: number): Promi
       b[k] = rand() * 10 - 5;
     }
   }
-  await writeResult(tableFromColumns(['entity', 'day', 'a', 'b'], [entity, time, a, b]), file);
+  const table = tableFromColumns(['entity', 'day', 'a', 'b'], [entity, time, a, b]);
+  if (file.endsWith('.parquet')) {
+    await writeParquet(table, file, { rowGroupSize: batch });
+    return n;
+  }
+  await writeArrowParts((function* () {
+    for (let i = 0; i < n; i += batch) yield table.slice(i, i + batch);
+  })(), file);
   return n;
 }
 
-function timed(args: string[], cwd: string): number {
+/** Wall time and peak RSS (MB, `/usr/bin/time`'s %M) of one `quiver` command of build `bin`. */
+function measured(args: string[], cwd: string, bin = BIN): { ms: number; rssMb: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'quiver-max-rss-kb=%M', process.execPath, bin, ...args],
+    { cwd, encoding: 'utf8', timeout: 600_000 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`quiver ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  const kb = /quiver-max-rss-kb=(\d+)/.exec(r.stderr);
+  return { ms, rssMb: kb ? round(Number(kb[1]) / 1024, 1) : Number.NaN };
 }
 
-function startWorkers(count: number, url: string, cwd: string): Promise<ChildProcess[]> {
+function timed(args: string[], cwd: string, bin = BIN): number {
+  return measured(args, cwd, bin).ms;
+}
+
+/** Bytes process `pid` has read (rchar: every read(2), files and sockets), or NaN without /proc. */
+function bytesRead(pid: number | undefined): number {
+  try {
+    return Number(/rchar: (\d+)/.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))![1]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function startWorkers(count: number, url: string, cwd: string, bin = BIN): Promise<ChildProcess[]> {
   return Promise.all(Array.from({ length: count }, () => new Promise<ChildProcess>((resolve, reject) => {
     const stdio: ['ignore', 'pipe', 'inherit'] = ['ignore', 'pipe', 'inherit'];
-    const child = spawn(process.execPath, [BIN, 'worker', '--redis', url], { cwd, stdio });
+    const child = spawn(process.execPath, [bin, 'worker', '--redis', url], { cwd, stdio });
     let out = '';
     const timer = setTimeout(() => reject(new Error('a worker did not start within 60 s')), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
@@ -159,53 +197,95 @@ export default {
     const entities = numberFlag(args, '--entities', 1000);
     const rowsPer = numberFlag(args, '--rows', 200);
     const features = numberFlag(args, '--features', 20);
+    const batch = numberFlag(args, '--batch', 2000);
+    const rounds = numberFlag(args, '--rounds', 1);
+    const old = stringFlag(args, '--old', '');
+    const format = stringFlag(args, '--format', 'arrow') === 'parquet' ? 'parquet' : 'arrow';
+    const history = `history.${format}`;
     const counts = stringFlag(args, '--workers', '1,2,4').split(',').map(Number);
     if (!hasRedis) {
       return { scenario: 'distributed', error: 'redis-server is not installed (apt-get install redis-server).' };
     }
+    const builds: [string, string][] = [['new', BIN]];
+    if (old !== '') builds.push(['old', path.join(path.resolve(old), 'bin', 'quiver.js')]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiver-bench-dist-'));
     const redis = await startRedis();
     try {
       fs.writeFileSync(path.join(dir, 'features.ts'), featuresSource(features));
-      const rows = await writeHistory(path.join(dir, 'history.arrow'), entities, rowsPer);
-      const common = ['run', 'features.ts', '--inputs', 'history.arrow', '--entity', 'entity', '--time', 'day'];
+      const rows = await writeHistory(path.join(dir, history), entities, rowsPer, batch);
+      const historyBytes = fs.statSync(path.join(dir, history)).size;
+      const common = ['run', 'features.ts', '--inputs', history, '--entity', 'entity', '--time', 'day'];
       common.push('--quiet');
-      timed([...common, '--out', 'warm.arrow'], dir); // compiles features.ts into the loader's cache
-      const singleMs = timed([...common, '--out', 'single.arrow'], dir);
-      const runs: Record<string, unknown>[] = [];
+      // compiles features.ts into each build's loader cache
+      for (const [name, bin] of builds) timed([...common, '--out', `warm-${name}.arrow`], dir, bin);
+      const single = measured([...common, '--out', 'single.arrow'], dir);
+      const singleMs = single.ms;
       let round_ = 0;
-      const distributed = async (workers: number, partitions: number) => {
+      const once = async (bin: string, workers: number, partitions: number) => {
         round_++;
-        const pool = await startWorkers(workers, redis.url, dir);
+        const pool = await startWorkers(workers, redis.url, dir, bin);
         try {
           const store = path.join(dir, `store-${round_}`);
           const out = path.join(dir, `dist-${round_}.arrow`);
           const before = await redisCommands(redis);
+          const readBefore = pool.map((w) => bytesRead(w.pid));
           const queue = ['--queue', redis.url, '--partitions', String(partitions), '--store', store];
-          const ms = timed([...common, '--out', out, ...queue], dir);
+          const { ms, rssMb } = measured([...common, '--out', out, ...queue], dir, bin);
+          const read = pool.map((w, k) => bytesRead(w.pid) - readBefore[k]);
           const ops = (await redisCommands(redis)) - before;
           const bytes = storeBytes(store);
           const rate = workerRate(store);
-          const record = {
-            workers, partitions, ms: round(ms), rowsPerS: Math.round(rows / (ms / 1000)),
-            vsSingle: round(singleMs / ms, 3), equal: await sameTable(path.join(dir, 'single.arrow'), out),
-            workerRowsPerS: Math.round(rate.rowsPerS), inputsBytes: bytes.inputs,
-            partBytesPerPartition: Math.round(bytes.parts / Math.max(1, bytes.partFiles)),
-            redisOpsPerJob: Math.round(ops / partitions),
+          const sample = {
+            ms, rssMb, equal: await sameTable(path.join(dir, 'single.arrow'), out), rate: rate.rowsPerS,
+            workerReadBytes: read.reduce((a, b) => a + b, 0) / workers, inputsBytes: bytes.inputs,
+            partBytesPerPartition: Math.round(bytes.parts / Math.max(1, bytes.partFiles)), ops,
           };
-          runs.push(record);
-          return record;
+          fs.rmSync(store, { recursive: true, force: true });
+          fs.rmSync(out, { force: true });
+          return sample;
         } finally {
           await stopWorkers(pool);
         }
       };
+      const runs: Record<string, unknown>[] = [];
+      const distributed = async (workers: number, partitions: number) => {
+        const samples = new Map<string, Awaited<ReturnType<typeof once>>[]>(builds.map(([name]) => [name, []]));
+        for (let r = 0; r < rounds; r++) {
+          // old and new alternate, each going first in turn
+          for (const [name, bin] of r % 2 === 0 ? builds : [...builds].reverse()) {
+            samples.get(name)!.push(await once(bin, workers, partitions));
+          }
+        }
+        const records: Record<string, Record<string, unknown>> = {};
+        for (const [name, list] of samples) {
+          const ms = bestAndMedian(list.map((x) => x.ms));
+          const rss = bestAndMedian(list.map((x) => x.rssMb));
+          const last = list[list.length - 1];
+          const record = {
+            build: name, workers, partitions, ms: round(ms.median), bestMs: round(ms.best),
+            rowsPerS: Math.round(rows / (ms.median / 1000)), vsSingle: round(singleMs / ms.median, 3),
+            coordinatorRssMb: rss.median, bestCoordinatorRssMb: rss.best,
+            equal: list.every((x) => x.equal), workerRowsPerS: Math.round(last.rate),
+            workerReadMb: round(bestAndMedian(list.map((x) => x.workerReadBytes)).median / 2 ** 20, 2),
+            inputsBytes: last.inputsBytes, partBytesPerPartition: last.partBytesPerPartition,
+            redisOpsPerJob: Math.round(last.ops / partitions),
+          };
+          runs.push(record);
+          records[name] = record;
+        }
+        return records;
+      };
       for (const w of counts) await distributed(w, 4 * w);
       const few = await distributed(1, 4);
       const many = await distributed(1, 64);
-      const perJobMs = round((many.ms - few.ms) / 60, 2);
+      const perJobOverheadMs: Record<string, number> = {};
+      for (const [name] of builds) {
+        perJobOverheadMs[name] = round(((many[name].ms as number) - (few[name].ms as number)) / 60, 2);
+      }
       return {
-        scenario: 'distributed', entities, rows, features, singleMs: round(singleMs),
-        singleRowsPerS: Math.round(rows / (singleMs / 1000)), runs, perJobOverheadMs: perJobMs,
+        scenario: 'distributed', entities, rows, features, format, historyBytes, batchRows: batch, rounds,
+        singleMs: round(singleMs), singleRssMb: single.rssMb,
+        singleRowsPerS: Math.round(rows / (singleMs / 1000)), runs, perJobOverheadMs,
         allEqual: runs.every((r) => r.equal === true),
       };
     } finally {

@@ -31,7 +31,7 @@ import { tableBuffers } from '../../adapters/arrow/table-buffers';
 import { type LeadColumns, withLeadColumns } from '../../adapters/arrow/lead-columns';
 import { PartsSummary } from '../parts-summary';
 import { settleTypes } from '../../adapters/arrow/settle-types';
-import { runByQueue } from '../queue-run';
+import { indexedInputs, runByQueue } from '../queue-run';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
@@ -163,6 +163,15 @@ async function runByPartition(
   return { parts, ...tally };
 }
 
+/** A distributed run's joined parts written to `--out` (one part per partition with `--dataset`). */
+async function writeQueued(result: Table, partRows: readonly number[], opts: RunOptions): Promise<void> {
+  await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+  const dataset = datasetFormat(opts);
+  // one part per partition: the parts come back as one record batch each, in partition order
+  if (dataset !== undefined) await writeDataset(partitionTables(result, partRows), opts.out, dataset);
+  else await writeResult(result, opts.out);
+}
+
 /** The history read whole, for `--partitions`: its inputs and their groups (`--entity` is given). */
 function wholeHistory(inputs: Table | Readonly<Record<string, unknown>>, opts: RunOptions): IsolationHistory {
   if (opts.entity === undefined) {
@@ -251,11 +260,21 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     // --partitions on an Arrow IPC / Parquet history sorted by entity: one partition's rows read at a time
     const local = opts.partitions !== undefined && opts.queue === undefined && opts.store === undefined;
     const reads = local ? await partitionReads(dr as Driver<unknown>, outputs, opts, onNote) : undefined;
+    // --queue on such a file: the coordinator indexes it and each worker reads its partition's rows
+    const queue = opts.queue === undefined ? undefined : { ...opts, queue: opts.queue };
+    const indexed = queue ? await indexedInputs(dr as Driver<unknown>, outputs, queue, onNote) : undefined;
     if (reads !== undefined) {
       const indexed = `${count(reads.groups.count, 'entity')} indexed in ${count(reads.rows, 'row')}`;
       const read = `one partition's rows at a time (${indexed})`;
       details = { entity: opts.entity as string, time: opts.time as string, read };
       run = await runByPartition(dr, outputs, reads, opts, executor);
+    } else if (indexed !== undefined) {
+      const entities = `${count(indexed.index.keys.length, 'entity')} indexed in ${count(indexed.index.rows, 'row')}`;
+      details = { entity: opts.entity as string, time: opts.time as string, read: `by each worker, its rows (${entities})` };
+      const queued = { ...opts, queue: opts.queue as string, chosen: !outputsChosenForUser(opts) };
+      const joined = await runByQueue(dr, outputs, indexed, file, queued, (line) => io.err(line));
+      run = joined;
+      await writeQueued(joined.result, joined.partRows, opts);
     } else {
     // inside the try: a failed read still writes the --report the run promised
     const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts), opts, onNote);
@@ -269,11 +288,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       const history = timed.history;
       const result = history ? led(joined.result, history.inputs, opts, 0, history.rows) : joined.result;
       run = { ...joined, result };
-      await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-      const dataset = datasetFormat(opts);
-      // one part per partition: the parts come back as one record batch each, in partition order
-      if (dataset !== undefined) await writeDataset(partitionTables(result, joined.partRows), opts.out, dataset);
-      else await writeResult(result, opts.out);
+      await writeQueued(result, joined.partRows, opts);
     } else if (opts.store !== undefined) {
       throw new UsageError('--store goes with --queue: it is where the workers find the inputs and write their parts.');
     } else if (opts.partitions !== undefined) {

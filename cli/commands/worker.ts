@@ -5,6 +5,7 @@
  */
 import { redactUrl } from '../../src/distributed/job';
 import { startWorker } from '../../adapters/bullmq/worker';
+import { closeSourceReaders } from '../../adapters/bullmq/source-rows';
 import type { Io } from '../io';
 import { computePartition } from '../partition-job';
 
@@ -44,7 +45,8 @@ export async function workerCommand(opts: WorkerOptions, io: Io): Promise<number
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       say('stopping: the running jobs finish first.');
-      worker.close().then(resolve, resolve);
+      // then the Parquet decoders kept between jobs, whose threads would hold the process
+      worker.close().then(closeSourceReaders, () => closeSourceReaders()).then(resolve, resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

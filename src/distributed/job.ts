@@ -5,6 +5,7 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { DistributedError } from './errors';
+import type { JobSource } from './file-source';
 
 /** One partition's job: where the features and inputs are, what to compute, where to write it. */
 export interface PartitionJob {
@@ -33,8 +34,13 @@ export interface PartitionJob {
   readonly partitions: number;
   /** History rows of the partition (first, end) in the whole sorted history. */
   readonly rows: readonly [number, number];
-  /** The record batches of the inputs file that hold this partition: first and count. */
+  /** The record batches of the store's inputs file that hold this partition: first and count (unused with `source`). */
   readonly batches: readonly [number, number];
+  /**
+   * The user's inputs file to read the partition's rows from (Arrow IPC or Parquet sorted by
+   * entity), instead of the store's `inputs.arrow`; the part then comes back led by entity and time.
+   */
+  readonly source?: JobSource;
   /** Global feature columns in the inputs file (under `GLOBAL_PREFIX` + name). */
   readonly globalColumns: readonly string[];
   /** Global feature scalars, encoded (`encodeScalar`). */

@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readTable } from '../../adapters/files/formats';
-import { project } from '../cli/support/cli';
+import { csvNote, project } from '../cli/support/cli';
 import { freePort, hasRedis, startRedis, type RedisServer } from './support/redis-server';
 
 const RUNNER = path.join(__dirname, '../cli/support/run-from-source.js');
@@ -100,7 +100,7 @@ run('rediss:// with a real TLS redis-server', () => {
     });
     expect(quiver(['run', 'weather.ts', ...opts, '--out', 'whole.arrow'], {}).code).toBe(0);
     const dist = quiver(queued('tls.arrow', tlsUrl), trusted());
-    expect(dist.stderr).toBe('');
+    expect(dist.stderr).toBe(`note: ${csvNote('weather.csv')}\n`); // a CSV file: read whole by the coordinator
     expect(dist.code).toBe(0);
     const a = await columns('whole.arrow');
     const b = await columns('tls.arrow');
