@@ -104,6 +104,28 @@ function calendarRows(time: Float64Array, starts: Int32Array, count: number, ste
   return { position, grid, offsets };
 }
 
+/**
+ * The values of a plain array of numbers, or of an int64 column within ±2^53, as numbers (pandas
+ * makes both float64 once a row is added); undefined for anything else (strings, booleans,
+ * mixed arrays, a bigint that a float64 would round), which keeps its values and gets null.
+ */
+function asNumbers(column: Column): ArrayLike<number> | undefined {
+  if (column instanceof BigInt64Array || column instanceof BigUint64Array) {
+    const out = new Float64Array(column.length);
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i];
+      if (v > SAFE || v < -SAFE) return undefined;
+      out[i] = Number(v);
+    }
+    return out;
+  }
+  if (!Array.isArray(column) || column.length === 0) return undefined;
+  for (let i = 0; i < column.length; i++) if (typeof column[i] !== 'number') return undefined;
+  return column as number[];
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** `column` on the calendar: each source row's value scattered to its row; NaN (numbers) or null elsewhere. */
 function fillColumn(column: Column, position: Int32Array, rows: number): Column {
   if (isTypedArray(column) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) {
@@ -111,6 +133,12 @@ function fillColumn(column: Column, position: Int32Array, rows: number): Column 
     const out = column instanceof Float32Array ? new Float32Array(rows) : new Float64Array(rows);
     out.fill(NaN);
     for (let i = 0; i < position.length; i++) out[position[i]] = src[i];
+    return out;
+  }
+  const numbers = asNumbers(column);
+  if (numbers) {
+    const out = new Float64Array(rows).fill(NaN);
+    for (let i = 0; i < position.length; i++) out[position[i]] = numbers[i];
     return out;
   }
   const src = column as ArrayLike<unknown>;

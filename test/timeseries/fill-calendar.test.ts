@@ -85,7 +85,7 @@ describe('fillCalendar: the rules', () => {
 
   it('keeps a column named groups', () => {
     const filled = fillCalendar({ k: ['x', 'x'], t: [0, 2], groups: [1, 2] }, { entity: 'k', time: 't', freq: 1 });
-    expect(filled.columns.groups).toEqual([1, null, 2]);
+    expect(filled.columns.groups).toEqual(Float64Array.of(1, NaN, 2));
   });
 });
 
