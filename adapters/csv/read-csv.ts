@@ -79,6 +79,42 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
   return assembleTable(columns, raw.lines.length);
 }
 
+/**
+ * File lines as an editor shows them, from csv-parse's `info.lines` (the line a record ends on),
+ * which counts a CRLF inside a quoted field as two lines. A record on one line costs one
+ * subtraction; only a record whose count jumped (line breaks in quotes, skipped blank lines) has
+ * its fields scanned.
+ */
+class LineCounter {
+  private previous = 0;
+  private extra = 0;
+
+  /** The line `record` starts on, given csv-parse's count at its end. */
+  firstLine(record: readonly string[], parsedEnd: number): number {
+    const span = parsedEnd - this.previous;
+    this.previous = parsedEnd;
+    if (span <= 1) return parsedEnd - this.extra;
+    let breaks = 0;
+    for (const field of record) {
+      if (field.indexOf('\n') < 0 && field.indexOf('\r') < 0) continue;
+      for (let i = 0; i < field.length; i++) {
+        const c = field.charCodeAt(i);
+        if (c === 13 && field.charCodeAt(i + 1) === 10) {
+          this.extra++;
+          breaks++;
+          i++;
+        } else if (c === 10 || c === 13) breaks++;
+      }
+    }
+    return parsedEnd - this.extra - breaks;
+  }
+
+  /** An error's line from csv-parse, corrected the same way. */
+  fixed(parsedLine: number): number {
+    return parsedLine - this.extra;
+  }
+}
+
 async function readFields(path: string, options: ReadCsvOptions): Promise<RawColumns> {
   const nulls = new Set(options.nullValues ?? DEFAULT_NULL_VALUES);
   const parser = createReadStream(path).pipe(parse({
@@ -87,20 +123,22 @@ async function readFields(path: string, options: ReadCsvOptions): Promise<RawCol
   let header: string[] | undefined;
   let fields: (string | null)[][] = [];
   const lines: number[] = [];
+  const counter = new LineCounter();
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = counter.firstLine(record, info.lines);
       if (header === undefined) {
-        header = readHeader(path, record, info.lines);
+        header = readHeader(path, record, line);
         fields = header.map(() => []);
         continue;
       }
-      if (record.length !== header.length) throw raggedRow(path, header, record.length, info.lines, options.delimiter ?? ',');
+      if (record.length !== header.length) throw raggedRow(path, header, record.length, line, options.delimiter ?? ',');
       for (let c = 0; c < record.length; c++) fields[c].push(nulls.has(record[c]) ? null : record[c]);
-      lines.push(info.lines);
+      lines.push(line);
     }
   } catch (error) {
     if ((error as CsvError).code === undefined || !('lines' in (error as object))) throw error;
-    const line = (error as CsvError & { lines: number }).lines;
+    const line = counter.fixed((error as CsvError & { lines: number }).lines);
     throw fileError(path, 'read CSV from', `line ${line}: ${reasonOf(error)}`,
       'A field holding the delimiter, a quote or a line break must be in double quotes, with inner quotes doubled ("").');
   }
