@@ -96,9 +96,9 @@ function checkUnit(ms: Float64Array, name: string): void {
   }
   if (hi > LAST_MS || lo < -LAST_MS) {
     throw new InputError(
-      `Time column "${name}" ${range}, which as epoch milliseconds (how quiver reads numbers) is beyond the year 9999: ` +
-        'it looks like epoch microseconds (divide by 1000) or nanoseconds (divide by 1e6). Convert it to milliseconds ' +
-        'first, or pass an Arrow Timestamp column, which carries its unit.',
+      `Time column "${name}" ${range}, which as epoch milliseconds (how quiver reads numbers) is beyond ` +
+        'the year 9999: it looks like epoch microseconds (divide by 1000) or nanoseconds (divide by 1e6). ' +
+        'Convert it to milliseconds first, or pass an Arrow Timestamp column, which carries its unit.',
       [name],
     );
   }
