@@ -98,15 +98,15 @@ describe('fillCalendar: mistakes are InputErrors that name the fix', () => {
   it('names a row off the calendar instead of dropping it as pandas would', () => {
     expect(message(() => fillCalendar({ k: ['a', 'a', 'a'], t: ['2024-01-01', '2024-01-02T12:00', '2024-01-03'] },
       { entity: 'k', time: 't', freq: 'D' }))).toBe(
-      'fillCalendar: entity "a" has a row at 2024-01-02T12:00:00.000Z (input row 1, counting from 0), which is not ' +
-        'a whole number of 86400000 ms steps after its first time 2024-01-01. pandas asfreq would drop that row silently; ' +
-        'round the times to the calendar first, or pick a finer freq.',
+      'fillCalendar: entity "a" has a row at 2024-01-02T12:00:00.000Z (input row 1, counting from 0), ' +
+        'which is not a whole number of 86400000 ms steps after its first time 2024-01-01. ' +
+        'pandas asfreq would drop that row silently; round the times to the calendar first, or pick a finer freq.',
     );
   });
 
   it('names the row of the input, not of the sorted history (it said "row 2 after sorting" for input row 0)', () => {
     expect(message(() => fillCalendar({ k: ['b', 'a', 'b'], t: ['2024-01-02T12:00', '2024-01-01', '2024-01-01'] },
-      { entity: 'k', time: 't', freq: 'D' }))).toContain('has a row at 2024-01-02T12:00:00.000Z (input row 0, counting');
+      { entity: 'k', time: 't', freq: 'D' }))).toContain('at 2024-01-02T12:00:00.000Z (input row 0, counting');
   });
 
   it('checks the grid exactly for fractional times and steps too', () => {
