@@ -42,6 +42,8 @@ interface RawColumns {
   readonly header: string[];
   readonly fields: (string | null)[][];
   readonly lines: number[];
+  /** Per column: the first field that was a null value other than "" ("NA", "null"…), by row. */
+  readonly tokenNulls: ({ readonly row: number; readonly value: string } | undefined)[];
 }
 
 /**
@@ -71,12 +73,35 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
       notes = inferenceNotes(path, name, inferred, raw.lines);
       for (const note of notes) onNote(note);
     }
+    const token = raw.tokenNulls[c];
+    if (type === 'utf8' && token !== undefined) {
+      const nullValues = options.nullValues ?? DEFAULT_NULL_VALUES;
+      const note = textNullNote(path, name, token.value, raw.lines[token.row], nullValues);
+      notes = [...notes, note];
+      onNote(note);
+    }
     const source = { path, name, lines: raw.lines, nullable: spec?.nullable !== false };
     const chunks = csvColumn(raw.fields[c], type, source);
     // the notes stay with the column: a feature that cannot take it is told why it is what it is
     return { field: new Field(name, chunks[0].type, true, notesMetadata(notes)), chunks };
   });
   return assembleTable(columns, raw.lines.length);
+}
+
+/**
+ * The note for a text column in which a null value other than "" ("NA": Namibia; "None"; "null")
+ * made a field null: pandas does the same without a word, and a round trip through writeCsv loses it.
+ */
+function textNullNote(path: string, column: string, value: string, line: number, nullValues: readonly string[]) {
+  const tokens = nullValues.filter((v) => v !== '').join(', ');
+  return {
+    code: 'csv-text-as-null' as const,
+    column,
+    message:
+      `Column "${column}" of "${path}" is text, and line ${line} holds ${JSON.stringify(value)}, ` +
+      `one of the null values, so it is read as null (and so is every field equal to a null value: ${tokens}). If ${JSON.stringify(value)} ` +
+      "is a value there, pass nullValues: [''] (only empty fields are null).",
+  };
 }
 
 /**
@@ -123,6 +148,7 @@ async function readFields(path: string, options: ReadCsvOptions): Promise<RawCol
   let header: string[] | undefined;
   let fields: (string | null)[][] = [];
   const lines: number[] = [];
+  let tokenNulls: RawColumns['tokenNulls'] = [];
   const counter = new LineCounter();
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -130,10 +156,18 @@ async function readFields(path: string, options: ReadCsvOptions): Promise<RawCol
       if (header === undefined) {
         header = readHeader(path, record, line);
         fields = header.map(() => []);
+        tokenNulls = header.map(() => undefined);
         continue;
       }
       if (record.length !== header.length) throw raggedRow(path, header, record.length, line, options.delimiter ?? ',');
-      for (let c = 0; c < record.length; c++) fields[c].push(nulls.has(record[c]) ? null : record[c]);
+      for (let c = 0; c < record.length; c++) {
+        const field = record[c];
+        if (!nulls.has(field)) fields[c].push(field);
+        else {
+          fields[c].push(null);
+          if (field !== '' && tokenNulls[c] === undefined) tokenNulls[c] = { row: lines.length, value: field };
+        }
+      }
       lines.push(line);
     }
   } catch (error) {
@@ -143,7 +177,7 @@ async function readFields(path: string, options: ReadCsvOptions): Promise<RawCol
       'A field holding the delimiter, a quote or a line break must be in double quotes, with inner quotes doubled ("").');
   }
   if (header === undefined) throw fileError(path, 'read CSV from', 'it is empty (no header line)', 'A CSV file starts with a header line naming its columns.');
-  return { header, fields, lines };
+  return { header, fields, lines, tokenNulls };
 }
 
 function raggedRow(path: string, header: readonly string[], count: number, line: number, delimiter: string) {
