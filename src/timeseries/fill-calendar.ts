@@ -7,7 +7,7 @@ import { assertKnownKeys } from '../options/known-keys';
 import { offsetMs } from '../columns/offset';
 import { entityHistory } from './history';
 import { isTableLike, type RawData } from './raw-data';
-import { isTypedArray, type Column } from './rows';
+import { exactNumbers, isTypedArray, type Column } from './rows';
 import { describe, formatTime } from './time';
 
 /** Options of `fillCalendar`. */
@@ -112,28 +112,6 @@ function calendarRows(
   return { position, grid, offsets };
 }
 
-/**
- * The values of a plain array of numbers, or of an int64 column within ±2^53, as numbers (pandas
- * makes both float64 once a row is added); undefined for anything else (strings, booleans,
- * mixed arrays, a bigint that a float64 would round), which keeps its values and gets null.
- */
-function asNumbers(column: Column): ArrayLike<number> | undefined {
-  if (column instanceof BigInt64Array || column instanceof BigUint64Array) {
-    const out = new Float64Array(column.length);
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i];
-      if (v > SAFE || v < -SAFE) return undefined;
-      out[i] = Number(v);
-    }
-    return out;
-  }
-  if (!Array.isArray(column) || column.length === 0) return undefined;
-  for (let i = 0; i < column.length; i++) if (typeof column[i] !== 'number') return undefined;
-  return column as number[];
-}
-
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 /** `column` on the calendar: each source row's value scattered to its row; NaN (numbers) or null elsewhere. */
 function fillColumn(column: Column, position: Int32Array, rows: number): Column {
   if (isTypedArray(column) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) {
@@ -143,7 +121,7 @@ function fillColumn(column: Column, position: Int32Array, rows: number): Column 
     for (let i = 0; i < position.length; i++) out[position[i]] = src[i];
     return out;
   }
-  const numbers = asNumbers(column);
+  const numbers = exactNumbers(column);
   if (numbers) {
     const out = new Float64Array(rows).fill(NaN);
     for (let i = 0; i < position.length; i++) out[position[i]] = numbers[i];
