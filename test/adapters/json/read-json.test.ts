@@ -142,3 +142,24 @@ describe('readJson: a key held twice in one object is refused (JSON.parse would 
     expect(nested.message).toContain('holds an object, not a single value');
   });
 });
+
+describe('readJson: records on one line', () => {
+  // JSON.stringify writes an array of records on one line: the error said
+  // 'line 1, column "a" holds a string ("2"), but line 1 holds a number'.
+  it('names the records, counting from 0, and their line', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiver-json-'));
+    try {
+      const file = path.join(dir, 'one-line.json');
+      fs.writeFileSync(file, JSON.stringify([{ a: 1 }, { a: '2' }]));
+      await expect(readJson(file)).rejects.toThrow(
+        'record 1 (counting from 0, on line 1), column "a" holds a string ("2"), but record 0 (counting from 0, ' +
+          'on line 1) holds a number',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
