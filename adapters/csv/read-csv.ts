@@ -181,9 +181,14 @@ async function readFields(path: string, options: ReadCsvOptions): Promise<RawCol
 }
 
 function raggedRow(path: string, header: readonly string[], count: number, line: number, delimiter: string) {
-  const fix = count < header.length
-    ? 'Add the missing fields (leave them empty for null)'
-    : `Remove the extra fields, or put fields that contain ${JSON.stringify(delimiter)} in double quotes`;
+  // a header of one field holding ";" or a tab: the file uses another delimiter (European CSVs use ";")
+  const other = header.length === 1 ? [';', '\t', '|'].find((d) => d !== delimiter && header[0].includes(d)) : undefined;
+  const fix = other !== undefined
+    ? `The header is one field, ${JSON.stringify(header[0])}: the file looks delimited by ${JSON.stringify(other)}; ` +
+      `pass delimiter: ${JSON.stringify(other)}`
+    : count < header.length
+      ? 'Add the missing fields (leave them empty for null)'
+      : `Remove the extra fields, or put fields that contain ${JSON.stringify(delimiter)} in double quotes`;
   return fileError(path, 'read CSV from',
     `line ${line} has ${count} field${count === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')})`,
     `${fix}.`);
