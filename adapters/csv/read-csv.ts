@@ -182,7 +182,9 @@ async function readFields(path: string, options: ReadCsvOptions): Promise<RawCol
 
 function raggedRow(path: string, header: readonly string[], count: number, line: number, delimiter: string) {
   // a header of one field holding ";" or a tab: the file uses another delimiter (European CSVs use ";")
-  const other = header.length === 1 ? [';', '\t', '|'].find((d) => d !== delimiter && header[0].includes(d)) : undefined;
+  const other = header.length === 1
+    ? [';', '\t', '|'].find((d) => d !== delimiter && header[0].includes(d))
+    : undefined;
   const fix = other !== undefined
     ? `The header is one field, ${JSON.stringify(header[0])}: the file looks delimited by ${JSON.stringify(other)}; ` +
       `pass delimiter: ${JSON.stringify(other)}`
