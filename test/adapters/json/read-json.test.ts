@@ -163,3 +163,29 @@ describe('readJson: records on one line', () => {
     }
   });
 });
+
+describe('writeJson: ±Infinity', () => {
+  // JSON has no Infinity: it was written as null without a word, so the file said "missing" where
+  // a pctChange over a zero was infinite.
+  it('is written as null with a QUIVER_NOTE warning naming the column and the first row', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiver-json-inf-'));
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const file = path.join(dir, 'inf.json');
+      const table = tableFromColumns(['ok', 'pct'], [Float64Array.of(1, NaN, 2), Float64Array.of(0.5, 2, -Infinity)]);
+      await writeJson(table, file);
+      expect(warn.mock.calls).toEqual([[
+        `Column "pct" written to "${file}" holds -Infinity at row 2 (counting from 0), which JSON cannot hold: it is ` +
+          'written as null, as a missing value would be. Write .arrow, .parquet or .csv to keep it.',
+        { code: 'QUIVER_NOTE', detail: 'json-infinity-as-null' },
+      ]]);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))[2]).toEqual({ ok: 2, pct: null });
+    } finally {
+      warn.mockRestore();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
