@@ -65,7 +65,10 @@ function ownType(t: ForeignType): A.DataType {
     case A.Type.Interval: return new A.Interval(p.unit);
     case A.Type.Duration: return new A.Duration(p.unit);
     case A.Type.FixedSizeBinary: return new A.FixedSizeBinary(p.byteWidth);
+    case A.Type.Utf8View: return new A.Utf8View();
+    case A.Type.BinaryView: return new A.BinaryView();
     case A.Type.List: return new A.List(field(p.children[0]));
+    case A.Type.LargeList: return new A.LargeList(field(p.children[0]));
     case A.Type.FixedSizeList: return new A.FixedSizeList(p.listSize, field(p.children[0]));
     case A.Type.Struct: return new A.Struct(p.children.map(field));
     case A.Type.Map: return new A.Map_(field(p.children[0]) as A.Field<A.Struct>, p.keysSorted);

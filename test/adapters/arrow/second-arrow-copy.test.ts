@@ -31,6 +31,9 @@ function foreignTable() {
     b: A.vectorFromArray([true, null, false], new A.Bool()),
     t: A.vectorFromArray([new Date(0), new Date(86_400_000), null], new A.TimestampMillisecond('UTC')),
     l: A.vectorFromArray([[1], [2, 3], []], new A.List(new A.Field('item', new A.Int32(), true))),
+    st: A.vectorFromArray([{ a: 1 }, { a: 2 }, null], new A.Struct([new A.Field('a', new A.Int32(), true)])),
+    dec: A.makeVector(A.makeData({ type: new A.Decimal(2, 10, 128), length: 3, data: new Uint32Array(12) })),
+    ts: A.vectorFromArray([new Date(0), null, new Date(5)], new A.TimestampMicrosecond('Europe/Paris')),
   });
 }
 
