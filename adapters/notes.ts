@@ -8,8 +8,8 @@
 export interface AdapterNote {
   readonly code:
     | 'int-nulls-as-float64' | 'int-as-float64' | 'csv-numbers-as-utf8' | 'csv-dates-as-utf8' | 'csv-lossy-integer'
-    | 'json-lossy-integer' | 'cache-entry-lost' | 'cache-not-stored' | 'cache-no-version'
-    | 'frame-cache-off' | 'partitions-read-whole';
+    | 'csv-leading-zeros' | 'csv-float-overflow' | 'csv-text-as-null' | 'json-lossy-integer' | 'cache-entry-lost'
+    | 'cache-not-stored' | 'cache-no-version' | 'frame-cache-off' | 'partitions-read-whole';
   /** The column (or, for cache notes, the node) the note is about. */
   readonly column: string;
   readonly message: string;

@@ -14,7 +14,7 @@ import Module = require('module');
 import * as fs from 'fs';
 import * as path from 'path';
 import { requireOptional } from '../adapters/optional-dependency';
-import { QuiverError } from '../src/errors';
+import { MissingDependencyError, QuiverError } from '../src/errors';
 import { docCommentTransformer } from './doc-comments';
 import { cachedCompile } from './ts-cache';
 
@@ -33,12 +33,36 @@ interface ModuleInternals {
 const internals = Module as unknown as ModuleInternals;
 let active: TypeScriptHook | undefined;
 
+const INSTALL_TYPESCRIPT =
+  'Install it with `npm install --save-dev typescript@~5.9` (quiver compiles with TypeScript 5), ' +
+  'or compile your features to JavaScript with tsc and pass the .js file.';
+
 function loadCompiler(fileName: string): typeof import('typescript') {
-  return requireOptional<typeof import('typescript')>(
+  return checkedCompiler(
+    requireOptional<unknown>('typescript', `Compiling ${fileName}`, INSTALL_TYPESCRIPT),
+    fileName,
+  );
+}
+
+/**
+ * The loaded `typescript` package when it has the JavaScript compiler API quiver calls
+ * (`transpileModule`); TypeScript 7 (the native compiler, what `npm install typescript` now
+ * gives) ships `tsc` alone, which is a `MissingDependencyError` naming the version found.
+ *
+ * @example
+ * checkedCompiler(require('typescript'), 'features.ts'); // the module itself, with TypeScript 5
+ * checkedCompiler({ version: '7.0.2' }, 'features.ts');  // throws MissingDependencyError
+ */
+export function checkedCompiler(ts: unknown, fileName: string): typeof import('typescript') {
+  const api = ts as Partial<typeof import('typescript')> | undefined;
+  if (api && typeof api.transpileModule === 'function' && api.ModuleKind && api.ScriptTarget) {
+    return api as typeof import('typescript');
+  }
+  const version = typeof api?.version === 'string' ? ` ${api.version}` : '';
+  throw new MissingDependencyError(
     'typescript',
-    `Compiling ${fileName}`,
-    'Install it with `npm install --save-dev typescript` (quiver takes TypeScript 5), ' +
-      'or compile your features to JavaScript and pass the .js file.',
+    `Compiling ${fileName} needs TypeScript's JavaScript compiler API (transpileModule), which the installed ` +
+      `typescript${version} does not have (TypeScript 7 ships the tsc command alone). ${INSTALL_TYPESCRIPT}`,
   );
 }
 

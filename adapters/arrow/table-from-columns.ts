@@ -3,6 +3,7 @@
  * typed arrays shared with Arrow rather than copied.
  */
 import { Data, Field, Schema, Table, Vector, makeData } from 'apache-arrow';
+import { ownVector } from './own-table';
 import { InputError, type Issue } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
 import { arrayToData } from './array-to-data';
@@ -170,6 +171,8 @@ function tableLength(kinds: readonly ColumnKind[]): number {
 
 function toColumn(name: string, value: unknown, kind: ColumnKind, length: number): ColumnChunks {
   if (typeof value === 'bigint') assertInt64(name, value);
+  // a vector of another apache-arrow copy (an ES-module import): Arrow's Table refuses its types
+  if (value instanceof Vector) value = ownVector(value);
   const chunks = kind.kind === 'scalar' ? [scalarToData(value as Scalar, length)] : columnChunks(name, value);
   const type = value instanceof Vector ? value.type : chunks[0].type;
   const nullable = chunks.some((d) => d.nullCount !== 0);

@@ -2,6 +2,7 @@
  * An Arrow `Table` handed to `execute` as inputs: each column becomes one input, in the form
  * kernels compute on.
  */
+import { ownTable } from './own-table';
 import { Type, type Table, type Vector } from 'apache-arrow';
 import type { NoteOptions, NoteSink } from '../notes';
 import { float64Column } from './float64-column';
@@ -31,6 +32,8 @@ import { assertKnownKeys } from '../../src/options/known-keys';
  */
 export function inputsFromTable(table: Table, options: NoteOptions = {}): Record<string, unknown> {
   assertKnownKeys(options, ['onNote'], 'inputsFromTable', InputError);
+  // vectors of another apache-arrow copy (an ES-module import) would break the result table they reach
+  table = ownTable(table);
   const inputs = nameRecord<unknown>();
   table.schema.fields.forEach((field, i) => {
     const input = columnInput(field.name, table.getChildAt(i)!, options.onNote);

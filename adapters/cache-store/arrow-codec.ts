@@ -5,6 +5,7 @@
  */
 import { Table, Vector, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { isArrowTable } from '../arrow/is-arrow-table';
+import { ownTable } from '../arrow/own-table';
 import { arrowTypeOfArray, isNumericArray, type NumericArray } from '../arrow/typed-arrays';
 
 /** What an Arrow entry holds: a table, a vector, or the named typed array. */
@@ -34,8 +35,9 @@ export function encodeArrow(value: unknown): { kind: ArrowKind; bytes: Uint8Arra
     const values = valuesOffset(bytes, kind, value.length);
     return { kind, bytes, ...(values === undefined ? {} : { view: { values, length: value.length } }) };
   }
-  if (isArrowTable(value)) return { kind: 'table', bytes: tableToIPC(value, 'file') };
-  if (isVector(value)) return { kind: 'vector', bytes: tableToIPC(new Table({ value }), 'file') };
+  // ownTable: a table of another apache-arrow copy (an ES-module import) would be written without its rows
+  if (isArrowTable(value)) return { kind: 'table', bytes: tableToIPC(ownTable(value), 'file') };
+  if (isVector(value)) return { kind: 'vector', bytes: tableToIPC(ownTable(new Table({ value })), 'file') };
   return undefined;
 }
 
@@ -95,7 +97,7 @@ export function viewArray(bytes: Uint8Array, kind: string, values: number, lengt
  * arrowIpcBytes(tableFromArrays({ x: [1, 2] }))  // Uint8Array […]
  */
 export function arrowIpcBytes(value: unknown): Uint8Array | undefined {
-  if (isArrowTable(value)) return tableToIPC(value, 'file');
-  if (isVector(value)) return tableToIPC(new Table({ value }), 'file');
+  if (isArrowTable(value)) return tableToIPC(ownTable(value), 'file');
+  if (isVector(value)) return tableToIPC(ownTable(new Table({ value })), 'file');
   return undefined;
 }

@@ -3,7 +3,8 @@
  * every one of its non-null fields fits, in this order — bool, int32, int64, float64, timestamp,
  * utf8. A column is never silently read as something else: when most fields are numbers (or
  * dates) but some are not, the column is utf8 and the result names the first field that is not;
- * an integer too big for int64 makes the column float64, and the result names it (it is rounded).
+ * an integer too big for int64 makes the column float64, and the result names it (it is rounded);
+ * so is a leading zero a number drops ("02134") and a literal beyond float64 read as Infinity.
  */
 import { isIntegerToken, parseBoolean, parseInt32, parseInt64, parseIsoTimestamp, parseNumber } from './csv-tokens';
 
@@ -32,7 +33,14 @@ export interface Inferred {
   readonly notADate?: FieldAt;
   /** For a float64 column of integers: the first integer beyond int64, which float64 rounds. */
   readonly lossyInteger?: FieldAt;
+  /** For a numeric column: the first field with a leading zero ("02134"), which a number drops. */
+  readonly leadingZero?: FieldAt;
+  /** For a float64 column: the first finite literal beyond float64's range ("1e400"), read as ±Infinity. */
+  readonly overflow?: FieldAt;
 }
+
+/** A leading zero that a number drops: "02134", "-007.5" (not "0", "0.5" or "0e5"). */
+const LEADING_ZERO = /^\s*[+-]?0\d/;
 
 /**
  * Infers one column's type from its fields (`null` = a null field).
@@ -46,12 +54,18 @@ export interface Inferred {
 export function inferCsvType(fields: readonly (string | null)[]): Inferred {
   let bool = true, int32 = true, int64 = true, number = true, timestamp = true;
   let present = 0, numbers = 0, dates = 0, firstNotNumber = -1, firstNotDate = -1, firstHuge = -1;
+  let firstZero = -1, firstOverflow = -1;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
     if (field === null) continue;
     present++;
     if (bool && parseBoolean(field) === undefined) bool = false;
-    const isNumber = parseNumber(field) !== undefined;
+    const parsed = parseNumber(field);
+    const isNumber = parsed !== undefined;
+    if (isNumber) {
+      if (firstZero < 0 && LEADING_ZERO.test(field)) firstZero = i;
+      if (firstOverflow < 0 && (parsed === Infinity || parsed === -Infinity) && !/inf/i.test(field)) firstOverflow = i;
+    }
     if (isNumber) numbers++;
     else if (firstNotNumber < 0) firstNotNumber = i;
     number &&= isNumber;
@@ -66,9 +80,15 @@ export function inferCsvType(fields: readonly (string | null)[]): Inferred {
   const at = (row: number): FieldAt => ({ row, value: fields[row]! });
   if (present === 0) return { type: 'float64' };
   if (bool) return { type: 'bool' };
-  if (int32) return { type: 'int32' };
-  if (int64) return { type: 'int64' };
-  if (number) return firstHuge >= 0 ? { type: 'float64', lossyInteger: at(firstHuge) } : { type: 'float64' };
+  const noted = (type: CsvType): Inferred => ({
+    type,
+    ...(type === 'float64' && firstHuge >= 0 ? { lossyInteger: at(firstHuge) } : {}),
+    ...(firstZero >= 0 ? { leadingZero: at(firstZero) } : {}),
+    ...(firstOverflow >= 0 ? { overflow: at(firstOverflow) } : {}),
+  });
+  if (int32) return noted('int32');
+  if (int64) return noted('int64');
+  if (number) return noted('float64');
   if (timestamp) return { type: 'timestamp' };
   if (numbers * 2 > present) return { type: 'utf8', notANumber: at(firstNotNumber) };
   if (dates * 2 > present) return { type: 'utf8', notADate: at(firstNotDate) };

@@ -50,5 +50,25 @@ export function inferenceNotes(path: string, column: string, inferred: Inferred,
         `which float64 rounds (to ${Number(value)}). To keep the digits exactly, pass ${schema('utf8')}.`,
     });
   }
+  if (inferred.leadingZero) {
+    const { row, value } = inferred.leadingZero;
+    notes.push({
+      code: 'csv-leading-zeros',
+      column,
+      message:
+        `${where} is read as ${inferred.type}: line ${lines[row]} holds ${JSON.stringify(value)}, whose leading zero ` +
+        `a number drops (${Number(value)}). If the column is a code (a zip, an id), pass ${schema('utf8')}.`,
+    });
+  }
+  if (inferred.overflow) {
+    const { row, value } = inferred.overflow;
+    notes.push({
+      code: 'csv-float-overflow',
+      column,
+      message:
+        `${where} is read as float64: line ${lines[row]} holds ${value.trim()}, beyond float64's range (±1.8e308), ` +
+        `which reads as Infinity. Scale the values in the file, or pass ${schema('utf8')} to keep the text.`,
+    });
+  }
   return notes;
 }

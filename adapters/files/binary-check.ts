@@ -27,6 +27,11 @@ export async function refuseBinary(path: string, format: string): Promise<void> 
   }
   const nul = head.indexOf(0);
   if (nul < 0) return;
+  // UTF-16 (Excel's "Unicode Text", Windows tools): every other byte of ASCII text is NUL
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    throw fileError(path, `read ${format} from`, 'it is UTF-16 text (it starts with a UTF-16 byte order mark)',
+      'Save or convert it as UTF-8 (Excel: "CSV UTF-8"; iconv -f UTF-16 -t UTF-8).');
+  }
   const magic = MAGIC.find(([bytes]) => head.subarray(0, bytes.length).toString('latin1') === bytes);
   const guess = magic ? `; it starts like ${magic[1]}` : '';
   throw fileError(path, `read ${format} from`, `it is binary, not text (byte ${nul} is NUL${guess})`,

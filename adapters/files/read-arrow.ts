@@ -4,7 +4,7 @@
  * Node can read into one Buffer) work as long as each batch is under 2 GiB.
  */
 import { open } from 'node:fs/promises';
-import { RecordBatch, RecordBatchReader, Table, type Schema } from 'apache-arrow';
+import { RecordBatch, RecordBatchReader, Schema, Table } from 'apache-arrow';
 import { checkReadable, fileError, reasonOf } from './file-errors';
 import { checkUniqueColumns } from './unique-columns';
 import { arrowFramingProblem } from './arrow-check-worker';
@@ -31,8 +31,9 @@ export async function* readArrowBatches(path: string): AsyncGenerator<RecordBatc
     } catch (error) {
       throw fileError(path, 'read Arrow IPC from', reasonOf(error), FIX);
     }
-    const schema = reader.schema as Schema | null;
-    if (!schema) throw fileError(path, 'read Arrow IPC from', 'it holds no Arrow schema', FIX);
+    const read = reader.schema as Schema | null;
+    if (!read) throw fileError(path, 'read Arrow IPC from', 'it holds no Arrow schema', FIX);
+    const schema = namedSchema(read);
     checkUniqueColumns(path, 'Arrow IPC', schema.fields.map((f) => f.name));
     const batches = reader[Symbol.asyncIterator]();
     for (;;) {
@@ -43,12 +44,23 @@ export async function* readArrowBatches(path: string): AsyncGenerator<RecordBatc
         throw fileError(path, 'read Arrow IPC from', reasonOf(error), FIX);
       }
       if (next.done) break;
-      yield next.value;
+      yield schema === read ? next.value : new RecordBatch(schema, next.value.data);
     }
     return schema;
   } finally {
     await file.close();
   }
+}
+
+/**
+ * apache-arrow reads a column named "" back as the name `null` in the file's schema (and "null" in
+ * each batch's), so a file with such a column (written by quiver, pandas or pyarrow) could not be
+ * read. The schema with "" for those names; the schema itself when every name is a string.
+ */
+function namedSchema(schema: Schema): Schema {
+  if (schema.fields.every((f) => typeof f.name === 'string')) return schema;
+  const fields = schema.fields.map((f) => (typeof f.name === 'string' ? f : f.clone({ name: '' })));
+  return new Schema(fields, schema.metadata);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   AsyncByteQueue, type RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, type Schema, Table,
 } from 'apache-arrow';
 import { checkSameSchema, nullableSchema, withSchema } from '../arrow/join-batches';
+import { ownTable } from '../arrow/own-table';
 import { batchBytes, DEFAULT_MAX_BATCH_BYTES } from '../arrow/byte-size';
 import { InputError } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
@@ -119,12 +120,14 @@ async function writeParts(
     // no reference kept to a part while the next is asked for (see src/util/pass-on.ts)
     let step: IteratorResult<Table> | undefined = await it.next();
     if (step.done) break;
-    let batches: RecordBatch[] | undefined = boundedBatches(step.value, max);
+    // a table of another apache-arrow copy (an ES-module import) would be written without its batches
+    let part: Table | undefined = ownTable(step.value);
+    let batches: RecordBatch[] | undefined = boundedBatches(part, max);
     if (first === undefined) {
-      first = step.value.schema;
+      first = part.schema;
       schema = schemaOf(first);
       writer.reset(sink, schema);
-    } else checkSameSchema(first, step.value.schema, index);
+    } else checkSameSchema(first, part.schema, index);
     index++;
     for (let k = 0; k < batches.length; k++) {
       writer.write(withSchema(batches[k], schema));
@@ -133,6 +136,7 @@ async function writeParts(
     // every byte of the part is in the file or copied into the write buffer: its memory may be reused
     onWritten?.(step.value);
     step = undefined;
+    part = undefined;
     batches = undefined;
   }
   if (first === undefined) writer.reset(sink, schema);
@@ -148,5 +152,5 @@ async function writeParts(
  * await writeArrow(await dr.execute(outputs, { inputs }), 'features.arrow');
  */
 export function writeArrow(table: Table, path: string, options: WriteArrowOptions = {}): Promise<void> {
-  return writeIpc([table], path, options, () => table.schema);
+  return writeIpc([table], path, options, (schema) => schema);
 }

@@ -5,6 +5,7 @@
  */
 import { type RecordBatch, type Schema, Table, Type, tableToIPC } from 'apache-arrow';
 import { checkSameSchema, nullableSchema, withSchema } from '../arrow/join-batches';
+import { ownTable } from '../arrow/own-table';
 import { InputError } from '../../src/errors';
 import { assertKnownKeys } from '../../src/options/known-keys';
 import { atomicWrite } from './atomic-write';
@@ -36,7 +37,7 @@ const CODECS = { uncompressed: 0, snappy: 1, gzip: 2, brotli: 3, zstd: 5, lz4_ra
  * await writeParquet(features, 'features.parquet', { compression: 'zstd' });
  */
 export function writeParquet(table: Table, path: string, options: WriteParquetOptions = {}): Promise<void> {
-  return writeParquetOf([table], path, options, () => table.schema);
+  return writeParquetOf([table], path, options, (schema) => schema);
 }
 
 function propertiesFor(schema: Schema, options: WriteParquetOptions) {
@@ -94,11 +95,13 @@ async function writeParquetOf(
     const next = await parts.next();
     if (next.done) return false;
     current = next.value;
-    if (first === undefined) first = next.value.schema;
-    else checkSameSchema(first, next.value.schema, index);
+    // a table of another apache-arrow copy (an ES-module import) would reach parquet-wasm as broken IPC
+    const own = ownTable(next.value);
+    if (first === undefined) first = own.schema;
+    else checkSameSchema(first, own.schema, index);
     index++;
     // ~64 MiB at a time crosses into WebAssembly (as IPC, a copy)
-    pending = boundedBatches(next.value, WASM_BATCH_BYTES).filter((b) => b.numRows > 0);
+    pending = boundedBatches(own, WASM_BATCH_BYTES).filter((b) => b.numRows > 0);
     return true;
   };
   while (pending.length === 0 && (await nextBatches()));

@@ -43,7 +43,11 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
   const schema = options.schema ?? {};
   checkSchema(path, format, rows.names, schema, 'file');
   const onNote = options.onNote ?? warn;
-  const rowLabel = rows.layout === 'columns' ? (row: number) => `row ${row}` : undefined;
+  const rowLabel = rows.layout === 'columns' ? (row: number) => `row ${row}`
+    // records sharing a line (JSON.stringify's one-line array): "line 1 … but line 1" named nothing
+    : rows.layout === 'records' && sharesLines(rows.lines)
+      ? (row: number) => `record ${row} (counting from 0, on line ${rows.lines[row]})`
+      : undefined;
   const columns = rows.names.map((name) => {
     const declared = schema[name];
     const spec = typeof declared === 'string' ? { type: declared, nullable: true } : declared;
@@ -62,4 +66,10 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
 /** Without an `onNote`, a note that changes a column's type is still said: as a process warning. */
 function warn(note: AdapterNote): void {
   process.emitWarning(note.message, { code: 'QUIVER_NOTE', detail: note.code });
+}
+
+/** True when two records start on one line. */
+function sharesLines(lines: readonly number[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i] === lines[i - 1]) return true;
+  return false;
 }

@@ -2,7 +2,9 @@
  * Writes a table as JSON records (`[{"x": 1.5, …}, …]`) or NDJSON (one record per line), the
  * layouts `readJson` reads back: null and NaN as `null`, int64 as exact digits, dates and timestamps
  * as ISO 8601 strings (`2012-01-01` when a column holds only midnights), so types survive a round trip
- * as they do through CSV. ±Infinity, which JSON cannot hold, is written as `null` too.
+ * as they do through CSV. ±Infinity, which JSON cannot hold, is written as `null` too, with a
+ * process warning (`QUIVER_NOTE`, `json-infinity-as-null`) naming the column and the first row: a
+ * pctChange over a zero makes one, and the file would otherwise say "missing" where the value was infinite.
  */
 import { Type, Vector, type Data, type Table } from 'apache-arrow';
 import { InputError } from '../../src/errors';
@@ -21,14 +23,17 @@ export interface WriteJsonOptions {
 
 const ROWS_PER_WRITE = 4096;
 
-function jsonValue(chunk: Data, dateOnly: boolean): (i: number) => string {
+function jsonValue(chunk: Data, dateOnly: boolean, onInfinite: (i: number, v: number) => void): (i: number) => string {
   const valid = (i: number) => isValidAt(chunk.nullBitmap, chunk.offset, i);
   const values = chunk.values as ArrayLike<number | bigint>;
   if (chunk.type.typeId === Type.Float) {
     const half = values instanceof Uint16Array;
     return (i) => {
       const v = half ? float16ToNumber(values[i] as number) : (values[i] as number);
-      return valid(i) && Number.isFinite(v) ? String(v) : 'null';
+      if (!valid(i)) return 'null';
+      if (Number.isFinite(v)) return String(v);
+      if (v === Infinity || v === -Infinity) onInfinite(i, v);
+      return 'null';
     };
   }
   if (chunk.type.typeId === Type.Int) return (i) => (valid(i) ? String(values[i]) : 'null');
@@ -57,12 +62,18 @@ export async function writeJson(table: Table, path: string, options: WriteJsonOp
     const column = table.getChildAt(c)!;
     return column.data.length > 0 && isTemporal(column.data[0]) && onlyMidnights(column);
   });
+  const infinite: ({ row: number; value: number } | undefined)[] = [];
   await atomicWrite(path, lines ? 'NDJSON' : 'JSON', async (file) => {
     const out = new BufferedWriter(file);
     let first = true;
     if (!lines) await out.write(Buffer.from('['));
+    let offset = 0;
     for (const batch of table.batches) {
-      const formatters = keys.map((_, c) => jsonValue(batch.data.children[c], dateOnly[c]));
+      const at = offset;
+      const formatters = keys.map((_, c) => jsonValue(batch.data.children[c], dateOnly[c], (i, value) => {
+        if (infinite[c] === undefined) infinite[c] = { row: at + i, value };
+      }));
+      offset += batch.numRows;
       for (let start = 0; start < batch.numRows; start += ROWS_PER_WRITE) {
         const end = Math.min(batch.numRows, start + ROWS_PER_WRITE);
         const records: string[] = [];
@@ -74,5 +85,14 @@ export async function writeJson(table: Table, path: string, options: WriteJsonOp
     }
     if (!lines) await out.write(Buffer.from(first ? ']\n' : '\n]\n'));
     await out.flush();
+  });
+  infinite.forEach((at, c) => {
+    if (at === undefined) return;
+    const name = table.schema.fields[c].name;
+    process.emitWarning(
+      `Column "${name}" written to "${path}" holds ${at.value} at row ${at.row} (counting from 0), which JSON ` +
+        'cannot hold: it is written as null, as a missing value would be. Write .arrow, .parquet or .csv to keep it.',
+      { code: 'QUIVER_NOTE', detail: 'json-infinity-as-null' },
+    );
   });
 }

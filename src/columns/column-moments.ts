@@ -8,8 +8,14 @@
  * the mean and exactly 0 as the variance; fewer than 2 values give variance NaN.
  */
 
-/** What {@link columnMoments} found for the last range it read. */
-export const moments = { count: 0, mean: NaN, variance: NaN };
+/**
+ * What {@link columnMoments} found for the last range it read. `mean` is a double near the mean and
+ * `correction` the mean of `x − mean` (the second pass's residual sum over the count): the exact
+ * mean is `mean + correction` to far below one ulp of `mean`, so `(x − mean) − correction` (the
+ * first subtraction exact for x near the mean) keeps digits that `x − (mean + correction)` rounds
+ * off on values sharing a large offset. `correction` is 0 when the values are all equal or fewer than 2.
+ */
+export const moments = { count: 0, mean: NaN, correction: 0, variance: NaN };
 
 const BLOCK = 64;
 
@@ -17,7 +23,7 @@ const BLOCK = 64;
  * Count, mean and sample variance (ddof 1) of the non-NaN values of `x[start..end)`, into `moments`.
  *
  * @example
- * columnMoments(Float64Array.of(1, NaN, 3), 0, 3);   // moments = { count: 2, mean: 2, variance: 2 }
+ * columnMoments(Float64Array.of(1, NaN, 3), 0, 3);   // moments = { count: 2, mean: 2, correction: 0, variance: 2 }
  */
 export function columnMoments(x: Float64Array, start: number, end: number): void {
   let first = start;
@@ -42,7 +48,7 @@ export function columnMoments(x: Float64Array, start: number, end: number): void
     comp = t - sum - y; sum = t;
   }
   const mean = count === 0 ? NaN : differ ? sum / count : v0;
-  let variance = NaN;
+  let variance = NaN, correction = 0;
   if (count >= 2) {
     if (!differ) variance = 0;
     else {
@@ -59,9 +65,11 @@ export function columnMoments(x: Float64Array, start: number, end: number): void
       }
       const s1 = a1 + b1, s2 = a2 + b2;
       variance = Math.max(0, (s2 - (s1 * s1) / count) / (count - 1));
+      correction = s1 / count;
     }
   }
   moments.count = count;
   moments.mean = mean;
+  moments.correction = correction;
   moments.variance = variance;
 }

@@ -9,12 +9,13 @@ import type { Column, KernelOptions } from './options';
 function zscoreSegment(x: Float64Array, out: Float64Array, start: number, end: number): void {
   columnMoments(x, start, end);
   const mean = moments.mean;
+  const correction = moments.correction;
   const std = Math.sqrt(moments.variance);
   if (!(std > 0)) {
     out.fill(NaN, start, end);
     return;
   }
-  for (let i = start; i < end; i++) out[i] = (x[i] - mean) / std;
+  for (let i = start; i < end; i++) out[i] = (x[i] - mean - correction) / std;
 }
 
 /**

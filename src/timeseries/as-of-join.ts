@@ -10,7 +10,7 @@ import { offsetMs } from '../columns/offset';
 import { asOfIndex, type AsOfDirection, type AsOfMatch } from './as-of-index';
 import { compositeKeys } from './as-of-keys';
 import { recordOf, type RawData } from './raw-data';
-import { columnLength, isTypedArray, plainColumn, type Column } from './rows';
+import { columnLength, exactNumbers, isTypedArray, plainColumn, type Column } from './rows';
 import { timeColumn } from './time';
 
 /** Options of `asOfJoin`. */
@@ -126,6 +126,13 @@ function gather(column: Column, index: Int32Array): Column {
     const src = column as unknown as ArrayLike<number>;
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = index[i] < 0 ? NaN : src[index[i]];
+    return out;
+  }
+  // a number[] or an int64 column: NaN where nothing matched, not null, which no Float64Array feature takes
+  const numbers = exactNumbers(column);
+  if (numbers) {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = index[i] < 0 ? NaN : numbers[index[i]];
     return out;
   }
   const src = plainColumn(column);

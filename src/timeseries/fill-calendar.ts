@@ -7,7 +7,7 @@ import { assertKnownKeys } from '../options/known-keys';
 import { offsetMs } from '../columns/offset';
 import { entityHistory } from './history';
 import { isTableLike, type RawData } from './raw-data';
-import { isTypedArray, type Column } from './rows';
+import { exactNumbers, isTypedArray, type Column } from './rows';
 import { describe, formatTime } from './time';
 
 /** Options of `fillCalendar`. */
@@ -40,9 +40,15 @@ function freeName(data: RawData): string {
   return candidate;
 }
 
-function offGridError(time: Float64Array, g: number, i: number, a: number, step: number, keys: readonly unknown[]) {
+/** Where a sorted row came from in the caller's data (`order[i]`, or `i` when nothing moved). */
+type InputRow = (sorted: number) => number;
+
+function offGridError(
+  time: Float64Array, g: number, i: number, a: number, step: number, keys: readonly unknown[], inputRow: InputRow,
+) {
   return new InputError(
-    `fillCalendar: entity ${describe(keys[g])} has a row at ${formatTime(time[i])} (row ${i} after sorting), ` +
+    `fillCalendar: entity ${describe(keys[g])} has a row at ${formatTime(time[i])} (input row ${inputRow(i)}, ` +
+      'counting from 0), ' +
       `which is not a whole number of ${step} ms steps after its first time ${formatTime(time[a])}. ` +
       'pandas asfreq would drop that row silently; round the times to the calendar first, or pick a finer freq.',
     [],
@@ -65,7 +71,9 @@ function offGrid(d: number, step: number, wholeStep: boolean): boolean {
  * entity's rows start (`offsets`), checking that every row lies on its entity's grid. The size
  * comes from each entity's first and last time alone; one pass over the rows then places them.
  */
-function calendarRows(time: Float64Array, starts: Int32Array, count: number, step: number, keys: readonly unknown[]) {
+function calendarRows(
+  time: Float64Array, starts: Int32Array, count: number, step: number, keys: readonly unknown[], inputRow: InputRow,
+) {
   const n = time.length;
   const wholeStep = Number.isInteger(step) && step < 2 ** 52;
   const end = (g: number) => (g + 1 < count ? starts[g + 1] : n);
@@ -75,7 +83,7 @@ function calendarRows(time: Float64Array, starts: Int32Array, count: number, ste
     if (offGrid(time[b - 1] - time[a], step, wholeStep)) {
       let i = a + 1;
       while (!offGrid(time[i] - time[a], step, wholeStep)) i++;
-      throw offGridError(time, g, i, a, step, keys);
+      throw offGridError(time, g, i, a, step, keys, inputRow);
     }
     total += (time[b - 1] - time[a]) / step + 1;
     if (total > MAX_CALENDAR_ROWS) {
@@ -95,7 +103,7 @@ function calendarRows(time: Float64Array, starts: Int32Array, count: number, ste
     for (let k = 0; k < steps; k++) grid[at + k] = t0 + k * step;
     for (let i = a; i < b; i++) {
       const d = time[i] - t0;
-      if (offGrid(d, step, wholeStep)) throw offGridError(time, g, i, a, step, keys);
+      if (offGrid(d, step, wholeStep)) throw offGridError(time, g, i, a, step, keys, inputRow);
       position[i] = at + d / step;
     }
     at += steps;
@@ -111,6 +119,12 @@ function fillColumn(column: Column, position: Int32Array, rows: number): Column 
     const out = column instanceof Float32Array ? new Float32Array(rows) : new Float64Array(rows);
     out.fill(NaN);
     for (let i = 0; i < position.length; i++) out[position[i]] = src[i];
+    return out;
+  }
+  const numbers = exactNumbers(column);
+  if (numbers) {
+    const out = new Float64Array(rows).fill(NaN);
+    for (let i = 0; i < position.length; i++) out[position[i]] = numbers[i];
     return out;
   }
   const src = column as ArrayLike<unknown>;
@@ -158,7 +172,9 @@ export function fillCalendar(data: RawData, options: FillCalendarOptions): Fille
   const keys = history.entities;
   const count = history.groups.count;
   const { starts } = history.groups;
-  const { position, grid, offsets } = calendarRows(times, starts, count, step, keys);
+  const order = history.order;
+  const inputRow = (i: number) => (order ? order[i] : i);
+  const { position, grid, offsets } = calendarRows(times, starts, count, step, keys, inputRow);
   const rows = grid.length;
   const columns: Record<string, Column> = {};
   for (const [name, column] of Object.entries(history.columns)) {

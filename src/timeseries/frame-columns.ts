@@ -92,8 +92,36 @@ export function numericTarget(columns: Readonly<Record<string, unknown>>, name: 
   if (Array.isArray(column) && column.every((v) => typeof v === 'number' || v === null || v === undefined)) {
     return Float64Array.from(column, (v) => (typeof v === 'number' ? v : NaN));
   }
+  // int64 (pandas' default integer, so Parquet's): exact in float64 within ±2^53, as for features
+  const int64 = column instanceof BigInt64Array || column instanceof BigUint64Array ||
+    (Array.isArray(column) && column.some((v) => typeof v === 'bigint') &&
+      column.every((v) => typeof v === 'bigint' || v === null || v === undefined));
+  if (int64) return int64Target(column as ArrayLike<bigint | null | undefined>, name);
   throw new InputError(
     `The target column "${name}" is not numeric; the label is its value ahead in time. Predict a numeric column, or encode this one as numbers first.`,
     [name],
   );
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** An int64 target as float64 (null as NaN); a value beyond ±2^53, which float64 rounds, is an `InputError`. */
+function int64Target(column: ArrayLike<bigint | null | undefined>, name: string): Float64Array {
+  const out = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v === null || v === undefined) {
+      out[i] = NaN;
+      continue;
+    }
+    if (v > SAFE || v < -SAFE) {
+      throw new InputError(
+        `The target column "${name}" holds ${v} at row ${i}, an integer beyond ±2^53, which float64 (the label's ` +
+          'type) would round. Scale the target, or convert it to float64 yourself if the rounding is acceptable.',
+        [name],
+      );
+    }
+    out[i] = Number(v);
+  }
+  return out;
 }

@@ -73,3 +73,31 @@ export function plainColumn(column: Column): ArrayLike<unknown> {
   for (let i = 0; i < column.length; i++) out[i] = column.get(i);
   return out;
 }
+
+/**
+ * The values of a plain array of numbers, or of an int64 column within ±2^53, as numbers (pandas
+ * makes both float64 once a row is added); undefined for anything else (strings, booleans,
+ * mixed arrays, a bigint that a float64 would round), which keeps its values and gets null.
+ * fillCalendar and asOfJoin use it for the columns they add missing rows to.
+ *
+ * @example
+ * exactNumbers([5, 7]);                  // [5, 7]
+ * exactNumbers(BigInt64Array.of(5n));    // Float64Array [5]
+ * exactNumbers(['a']);                   // undefined
+ */
+export function exactNumbers(column: Column): ArrayLike<number> | undefined {
+  if (column instanceof BigInt64Array || column instanceof BigUint64Array) {
+    const out = new Float64Array(column.length);
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i];
+      if (v > SAFE || v < -SAFE) return undefined;
+      out[i] = Number(v);
+    }
+    return out;
+  }
+  if (!Array.isArray(column) || column.length === 0) return undefined;
+  for (let i = 0; i < column.length; i++) if (typeof column[i] !== 'number') return undefined;
+  return column as number[];
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

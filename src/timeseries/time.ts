@@ -54,7 +54,54 @@ export function timeColumn(column: unknown, name: string): Float64Array {
       [name],
     );
   }
+  if (isNumberColumn(column)) checkUnit(ms, name);
   return ms;
+}
+
+/** True for plain numbers (typed arrays, `number[]`, `bigint[]`): epoch ms by contract, with no unit of their own. */
+function isNumberColumn(column: unknown): boolean {
+  if (ArrayBuffer.isView(column)) return true;
+  if (!Array.isArray(column)) return false;
+  const first = column.find((v) => v !== null && v !== undefined);
+  return typeof first === 'number' || typeof first === 'bigint';
+}
+
+/** Epoch seconds for 1973–2286 read as ms all fall in 1970-01-02 … 1970-04-26. */
+const SECONDS_LOW = 1e8, SECONDS_HIGH = 1e10;
+/** 9999-12-31T23:59:59.999Z: later "milliseconds" are microseconds or nanoseconds. */
+const LAST_MS = 253402300799999;
+
+/**
+ * Numbers are epoch milliseconds; a column of epoch seconds (Unix time, Python's `time.time()`)
+ * or of micro/nanoseconds would be read as dates in 1970 or after the year 9999 without a word,
+ * and every calendar feature, offset window and split computed on them. Either is an
+ * `InputError` saying which unit it looks like and the fix.
+ */
+function checkUnit(ms: Float64Array, name: string): void {
+  if (ms.length === 0) return;
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < ms.length; i++) {
+    const t = ms[i];
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  const range = `${lo === hi ? `holds ${lo}` : `holds numbers from ${lo} to ${hi}`}`;
+  if (lo >= SECONDS_LOW && hi < SECONDS_HIGH) {
+    throw new InputError(
+      `Time column "${name}" ${range}, which as epoch milliseconds (how quiver reads numbers) all fall between ` +
+        `${formatTime(lo)} and ${formatTime(hi)}: they look like epoch seconds. Multiply them by 1000 first ` +
+        '(seconds → milliseconds); if they really are milliseconds in early 1970, pass them as Dates.',
+      [name],
+    );
+  }
+  if (hi > LAST_MS || lo < -LAST_MS) {
+    throw new InputError(
+      `Time column "${name}" ${range}, which as epoch milliseconds (how quiver reads numbers) is beyond ` +
+        'the year 9999: it looks like epoch microseconds (divide by 1000) or nanoseconds (divide by 1e6). ' +
+        'Convert it to milliseconds first, or pass an Arrow Timestamp column, which carries its unit.',
+      [name],
+    );
+  }
 }
 
 /**

@@ -80,3 +80,12 @@ test('readTable refuses nullValues for JSON too, and passes them to CSV', async 
   const t = await readTable(path.join(dir, 'sales.csv'), { nullValues: ['-'] });
   expect(Array.from(t.getChild('region')!)).toEqual(['EU', 'NA', 'AS']);
 });
+
+test("the note's fix, --no-default-null-values --null-value '': NA kept, empty fields missing", async () => {
+  fs.writeFileSync(path.join(dir, 'gaps.csv'), 'region,amount\nEU,1\nNA,\nAS,3\n');
+  const args = ['--inputs', 'gaps.csv', '--out', 'gaps.arrow', '--outputs', 'amountTwice,regionText'];
+  const r = run(...args, '--no-default-null-values', '--null-value', '');
+  expect(r.code).toBe(0);
+  expect(await column('gaps.arrow', 'regionText')).toEqual(['EU', 'NA', 'AS']);
+  expect(Number.isNaN((await column('gaps.arrow', 'amountTwice'))[1])).toBe(true);
+});

@@ -75,7 +75,7 @@ describe('asOfJoin: the rules', () => {
 
   it('takes the earlier row on a nearest tie', () => {
     const joined = asOfJoin({ t: [5] }, { t: [0, 10], v: [1, 2] }, { on: 't', direction: 'nearest' });
-    expect(joined.v).toEqual([1]);
+    expect(joined.v).toEqual(Float64Array.of(1));
   });
 
   it('reads Arrow tables and ISO dates, and gives null for other values where nothing matches', () => {

@@ -85,7 +85,7 @@ describe('fillCalendar: the rules', () => {
 
   it('keeps a column named groups', () => {
     const filled = fillCalendar({ k: ['x', 'x'], t: [0, 2], groups: [1, 2] }, { entity: 'k', time: 't', freq: 1 });
-    expect(filled.columns.groups).toEqual([1, null, 2]);
+    expect(filled.columns.groups).toEqual(Float64Array.of(1, NaN, 2));
   });
 });
 
@@ -98,10 +98,15 @@ describe('fillCalendar: mistakes are InputErrors that name the fix', () => {
   it('names a row off the calendar instead of dropping it as pandas would', () => {
     expect(message(() => fillCalendar({ k: ['a', 'a', 'a'], t: ['2024-01-01', '2024-01-02T12:00', '2024-01-03'] },
       { entity: 'k', time: 't', freq: 'D' }))).toBe(
-      'fillCalendar: entity "a" has a row at 2024-01-02T12:00:00.000Z (row 1 after sorting), which is not a whole ' +
-        'number of 86400000 ms steps after its first time 2024-01-01. pandas asfreq would drop that row silently; ' +
-        'round the times to the calendar first, or pick a finer freq.',
+      'fillCalendar: entity "a" has a row at 2024-01-02T12:00:00.000Z (input row 1, counting from 0), ' +
+        'which is not a whole number of 86400000 ms steps after its first time 2024-01-01. ' +
+        'pandas asfreq would drop that row silently; round the times to the calendar first, or pick a finer freq.',
     );
+  });
+
+  it('names the row of the input, not of the sorted history (it said "row 2 after sorting" for input row 0)', () => {
+    expect(message(() => fillCalendar({ k: ['b', 'a', 'b'], t: ['2024-01-02T12:00', '2024-01-01', '2024-01-01'] },
+      { entity: 'k', time: 't', freq: 'D' }))).toContain('at 2024-01-02T12:00:00.000Z (input row 0, counting');
   });
 
   it('checks the grid exactly for fractional times and steps too', () => {
@@ -109,7 +114,7 @@ describe('fillCalendar: mistakes are InputErrors that name the fix', () => {
     for (const off of [1, 0.25]) {
       const t = Float64Array.of(1.7e12, 1.7e12 + 5 * 86_400_000, 1.7e12 + 9 * 86_400_000 + off);
       expect(message(() => fillCalendar({ k: ['a', 'a', 'a'], t }, { entity: 'k', time: 't', freq: 'D' })))
-        .toMatch(/^fillCalendar: entity "a" has a row at .* \(row 2 after sorting\), which is not a whole number/);
+        .toMatch(/^fillCalendar: entity "a" has a row at .* \(input row 2, counting from 0\), which is not a whole/);
     }
     // a fractional step: multiples of 0.5 ms are on the grid, 0.75 is not
     const half = fillCalendar({ k: ['a', 'a'], t: Float64Array.of(10, 11.5), v: Float64Array.of(1, 2) },

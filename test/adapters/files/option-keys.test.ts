@@ -17,7 +17,7 @@ describe('unknown option keys', () => {
     ['writeArrow', () => writeArrow(table, join(dir(), 'a.arrow'), bad({ fromat: 'stream' })),
       'writeArrow got an unknown option "fromat" (did you mean "format"?). Valid options: format, maxBatchBytes.'],
     ['readTable', () => readTable(vega('flights-200k.arrow'), bad({ onNotes: () => undefined })),
-      'readTable got an unknown option "onNotes" (did you mean "onNote"?). Valid options: onNote, schema.'],
+      'readTable got an unknown option "onNotes" (did you mean "onNote"?). Valid options: onNote, schema, nullValues.'],
   ])('%s', async (_, call, message) => {
     const error = await rejection(call());
     expect(error).toBeInstanceOf(InputError);

@@ -132,3 +132,22 @@ describe('readArrow: unreadable files end in an InputError naming the file', () 
     );
   });
 });
+
+describe('readArrow: a column named ""', () => {
+  // apache-arrow reads an empty field name back as null (the file's schema) and "null" (each
+  // batch's), so quiver's readArrow threw "Table and inner RecordBatch schemas must be equivalent"
+  // on a file it had just written.
+  const dir = useTempDir();
+  it('reads back under its own name', async () => {
+    const file = join(dir(), 'empty-name.arrow');
+    const columns = { '': makeData({ type: new Float64(), data: Float64Array.of(1, 2) }) };
+    const schema = new Schema([new Field('', new Float64(), false), new Field('b', new Int32(), false)]);
+    const data = makeData({ type: new Struct(schema.fields), length: 2, nullCount: 0, children: [
+      columns[''], makeData({ type: new Int32(), data: Int32Array.of(3, 4) }),
+    ] });
+    await writeArrow(new Table([new RecordBatch(schema, data)]), file);
+    const back = await readArrow(file);
+    expect(back.schema.fields.map((f) => f.name)).toEqual(['', 'b']);
+    expect(Array.from(back.getChild('')!.toArray() as Float64Array)).toEqual([1, 2]);
+  });
+});

@@ -142,3 +142,50 @@ describe('readJson: a key held twice in one object is refused (JSON.parse would 
     expect(nested.message).toContain('holds an object, not a single value');
   });
 });
+
+describe('readJson: records on one line', () => {
+  // JSON.stringify writes an array of records on one line: the error said
+  // 'line 1, column "a" holds a string ("2"), but line 1 holds a number'.
+  it('names the records, counting from 0, and their line', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiver-json-'));
+    try {
+      const file = path.join(dir, 'one-line.json');
+      fs.writeFileSync(file, JSON.stringify([{ a: 1 }, { a: '2' }]));
+      await expect(readJson(file)).rejects.toThrow(
+        'record 1 (counting from 0, on line 1), column "a" holds a string ("2"), but record 0 (counting from 0, ' +
+          'on line 1) holds a number',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('writeJson: ±Infinity', () => {
+  // JSON has no Infinity: it was written as null without a word, so the file said "missing" where
+  // a pctChange over a zero was infinite.
+  it('is written as null with a QUIVER_NOTE warning naming the column and the first row', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiver-json-inf-'));
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const file = path.join(dir, 'inf.json');
+      const table = tableFromColumns(['ok', 'pct'], [Float64Array.of(1, NaN, 2), Float64Array.of(0.5, 2, -Infinity)]);
+      await writeJson(table, file);
+      expect(warn.mock.calls).toEqual([[
+        `Column "pct" written to "${file}" holds -Infinity at row 2 (counting from 0), which JSON cannot hold: it is ` +
+          'written as null, as a missing value would be. Write .arrow, .parquet or .csv to keep it.',
+        { code: 'QUIVER_NOTE', detail: 'json-infinity-as-null' },
+      ]]);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))[2]).toEqual({ ok: 2, pct: null });
+    } finally {
+      warn.mockRestore();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
