@@ -3,7 +3,8 @@
  * `Fingerprints.of` are wrapped while the meter is on, and every call is timed and sorted into
  * - versions: fingerprints (data versions of inputs, config, overrides and always-computed nodes,
  *   and code versions), everything hashed inside `Fingerprints.of`;
- * - checksums: byte arrays hashed elsewhere (each stored payload when written, each read payload);
+ * - checksums: the store's payload checksums (CRC-32 calls: each stored payload when written, each
+ *   read payload piece by piece), and byte arrays xxHash64-ed elsewhere (format 2 entries);
  * - keys: strings hashed elsewhere (node keys, index lines).
  * The wrapping is undone by `stop()`. A benchmark tool, not a test: it changes shared objects.
  */
@@ -28,12 +29,14 @@ export interface HashMeter {
  */
 export function meterHashing(hasher: Hasher): HashMeter {
   const shares = { versions: share(), checksums: share(), keys: share() };
-  const original = { bytes: hasher.bytes, text: hasher.text, of: Fingerprints.prototype.of };
+  const original = { bytes: hasher.bytes, text: hasher.text, crc32: hasher.crc32, of: Fingerprints.prototype.of };
   let inside = 0;
   const mutable = hasher as { -readonly [K in keyof Hasher]: Hasher[K] };
   const outside = (counter: Counter) => (inside > 0 ? undefined : counter);
   mutable.bytes = (data, seed) => timed(outside(shares.checksums), data.byteLength, () => original.bytes(data, seed));
   mutable.text = (data, seed) => timed(outside(shares.keys), data.length, () => original.text(data, seed));
+  const crc32 = original.crc32;
+  if (crc32) mutable.crc32 = (data, initial) => timed(outside(shares.checksums), data.byteLength, () => crc32(data, initial));
   Fingerprints.prototype.of = function of(this: Fingerprints, value: unknown) {
     const bytes = ArrayBuffer.isView(value) ? value.byteLength : 0;
     inside++;
@@ -47,6 +50,7 @@ export function meterHashing(hasher: Hasher): HashMeter {
     stop() {
       mutable.bytes = original.bytes;
       mutable.text = original.text;
+      mutable.crc32 = original.crc32;
       Fingerprints.prototype.of = original.of;
       const done = (s: Counter): HashShare => ({ ms: s.ms, mb: s.bytes / 1e6, calls: s.calls });
       return { versions: done(shares.versions), checksums: done(shares.checksums), keys: done(shares.keys) };

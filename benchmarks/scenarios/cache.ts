@@ -11,7 +11,7 @@
  * 3. hashing against an uncached W1 run — target ≤ 10% — measured inside `--reps` cold cached
  *    runs (benchmarks/harness/hash-meter.ts): data and code versions (fingerprints: inputs, config,
  *    and nodes always computed; a computed node's data version is its key, so its value is not
- *    fingerprinted), payload checksums (every stored value, as the store writes it) and keys; and,
+ *    fingerprinted), payload checksums (CRC-32 of every stored value, as the store writes it) and keys; and,
  *    for comparison, what content data versions would cost: fingerprinting W1's inputs and every
  *    output column on their own (as Hamilton versions every result).
  * The weather figures include the demo's warm run (main.ts passes an `openLineage` adapter):
@@ -204,6 +204,7 @@ async function w1(n: number, r: number, reps: number) {
     rows: r,
     uncached_ms: round(uncached),
     cold_cached_ms: round(Math.min(...cold.ms)),
+    cold_over_uncached: round(Math.min(...cold.ms) / uncached, 2),
     warm_cached_ms: round(warm),
     read_arrow_file_ms: round(arrowFile),
     warm_over_arrow_file: round(warm / arrowFile, 2),
@@ -222,6 +223,8 @@ async function w1(n: number, r: number, reps: number) {
     content_versions_over_uncached: round(contentVersions / uncached, 3),
     warm_checksums_ms: round(warmChecksums.ms),
     warm_checksums_mb: round(warmChecksums.mb),
+    warm_checksums_over_warm: round(warmChecksums.ms / warm, 3),
+    payload_checksum: hasher.crc32 ? `crc32 (${hasher.crc32Native ? '@node-rs/crc32' : 'zlib.crc32'})` : 'xxh64',
   };
 }
 
