@@ -104,9 +104,10 @@ function asEntry(json: string, pack: string): CacheEntry | undefined {
   if (e.format === XXH64_FORMAT && e.sum === undefined) e = { ...e, sum: 'xxh64' };
   else if (e.format !== ENTRY_FORMAT) return undefined;
   const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  const summed = (e.sum === 'crc32' || e.sum === 'xxh64') && typeof e.checksum === 'string' && SUM_PATTERN[e.sum].test(e.checksum);
+  const summed = (e.sum === 'crc32' || e.sum === 'xxh64') && typeof e.checksum === 'string' &&
+    SUM_PATTERN[e.sum].test(e.checksum);
   const ok = e.pack === pack && typeof e.key === 'string' && KEY_PATTERN.test(e.key) && typeof e.node === 'string' &&
-    (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && count(e.offset) && count(e.bytes) && summed &&
-    (e.values === undefined || (count(e.values) && count(e.length)));
+    (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && count(e.offset) && count(e.bytes) &&
+    summed && (e.values === undefined || (count(e.values) && count(e.length)));
   return ok ? (e as CacheEntry) : undefined;
 }

@@ -43,5 +43,5 @@ export function crcHex(crc: number): string {
 }
 
 /** The reason a payload cannot be used, when its entry names an algorithm this process lacks. */
-export const NO_CRC32 =
-  'has a CRC-32 checksum this Node cannot compute (it has no zlib.crc32 before 20.15: install @node-rs/crc32 or use Node ≥ 20.15)';
+export const NO_CRC32 = 'has a CRC-32 checksum this Node cannot compute ' +
+  '(it has no zlib.crc32 before 20.15: install @node-rs/crc32 or use Node ≥ 20.15)';

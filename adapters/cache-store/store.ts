@@ -1,9 +1,9 @@
 /**
  * The cache directory: results by key in packs (see entry.ts for the layout), each checked against
- * its checksum (payload-sum.ts) when read, the bytes checksummed as they come in. Opening reads every pack's index once (one file per pack, not per
- * value); lookups and reads are synchronous (they sit on the executor's path) and read one byte
- * range of an open file each; writes append to this run's own pack (pack-writer.ts), so a run
- * killed mid-write leaves no entry, never a half one.
+ * its checksum (payload-sum.ts) when read, the bytes checksummed as they come in. Opening reads
+ * every pack's index once (one file per pack, not per value); lookups and reads are synchronous
+ * (they sit on the executor's path) and read one byte range of an open file each; writes append to
+ * this run's own pack (pack-writer.ts), so a run killed mid-write leaves no entry, never a half one.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -36,7 +36,9 @@ export function meterHashing(hasher: Hasher): HashMeter {
   mutable.bytes = (data, seed) => timed(outside(shares.checksums), data.byteLength, () => original.bytes(data, seed));
   mutable.text = (data, seed) => timed(outside(shares.keys), data.length, () => original.text(data, seed));
   const crc32 = original.crc32;
-  if (crc32) mutable.crc32 = (data, initial) => timed(outside(shares.checksums), data.byteLength, () => crc32(data, initial));
+  if (crc32) {
+    mutable.crc32 = (data, initial) => timed(outside(shares.checksums), data.byteLength, () => crc32(data, initial));
+  }
   Fingerprints.prototype.of = function of(this: Fingerprints, value: unknown) {
     const bytes = ArrayBuffer.isView(value) ? value.byteLength : 0;
     inside++;

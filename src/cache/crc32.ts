@@ -67,7 +67,8 @@ export function loadCrc32(): { crc32: Crc32; native: boolean } | undefined {
 
 function checked(crc: Crc32): Crc32 | undefined {
   try {
-    return crc(CHECK_INPUT) === CHECK && crc(CHECK_INPUT.subarray(4), crc(CHECK_INPUT.subarray(0, 4))) === CHECK ? crc : undefined;
+    const pieces = crc(CHECK_INPUT.subarray(4), crc(CHECK_INPUT.subarray(0, 4)));
+    return crc(CHECK_INPUT) === CHECK && pieces === CHECK ? crc : undefined;
   } catch {
     return undefined;
   }
