@@ -7,7 +7,7 @@
  * Payloads start on multiples of 8 (the gaps are never read), so a pack read whole can be viewed
  * in place. One `write` per value instead of two files created and renamed: a cold run of ~1,000 small
  * features makes 2 files instead of ~4,000. A payload is checksummed (CRC-32) as soon as it is
- * encoded, while its bytes are still in the processor's cache, and before it is written.
+ * encoded, piece by piece as it is written, while its bytes are in the processor's cache.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -15,7 +15,8 @@ import type { Hasher } from '../../src/cache/hasher';
 import { writeError } from '../files/write-errors';
 import type { Encoded } from './codec';
 import { ENTRY_FORMAT, entryLine, packDataPath, packIndexPath, type CacheEntry } from './entry';
-import { payloadSum, writeAlgorithm } from './payload-sum';
+import type { Crc32 } from '../../src/cache/crc32';
+import { crcHex, PIECE_BYTES } from './payload-sum';
 
 /** A pack is closed and the next one started once its data file reaches this size. */
 export const ROLL_BYTES = 64 * 2 ** 20;
@@ -48,16 +49,23 @@ export class PackWriter {
     if (this.current && this.current.offset >= ROLL_BYTES) this.close();
     const pack = (this.current ??= this.start());
     const { bytes } = encoded;
-    const sum = writeAlgorithm(this.hasher);
-    const entry: CacheEntry = {
-      format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind, pack: pack.id, offset: pack.offset,
-      bytes: bytes.byteLength, sum, checksum: payloadSum(this.hasher, sum, bytes)!,
-      ...(encoded.values === undefined ? {} : { values: encoded.values, length: encoded.length }),
-    };
+    const crc32 = this.hasher.crc32; // none on a Node < 20.15 without @node-rs/crc32: xxHash64 then
+    const offset = pack.offset;
+    let entry: CacheEntry;
     try {
-      writeAll(pack.data, bytes, pack.offset);
+      let checksum: string;
+      if (crc32) checksum = crcHex(writeSummed(pack.data, bytes, offset, crc32));
+      else {
+        checksum = this.hasher.bytes(bytes);
+        writeAll(pack.data, bytes, offset);
+      }
+      entry = {
+        format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind, pack: pack.id, offset,
+        bytes: bytes.byteLength, sum: crc32 ? 'crc32' : 'xxh64', checksum,
+        ...(encoded.values === undefined ? {} : { values: encoded.values, length: encoded.length }),
+      };
       // The next payload starts on a multiple of 8, so values read in one piece with the pack can be viewed in place.
-      pack.offset = align8(pack.offset + bytes.byteLength);
+      pack.offset = align8(offset + bytes.byteLength);
       writeAll(pack.index, Buffer.from(entryLine(this.hasher, entry), 'utf8'));
     } catch (error) {
       this.close(); // where the files end is unknown now: the next value goes to a new pack
@@ -93,6 +101,21 @@ export class PackWriter {
 }
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/**
+ * Writes `bytes` at `position`, `PIECE_BYTES` at a time, each piece checksummed just before it is
+ * written (the CRC reads it into the processor's cache, and the write copies it from there).
+ * Returns the CRC-32 of all of `bytes`.
+ */
+function writeSummed(fd: number, bytes: Uint8Array, position: number, crc32: Crc32): number {
+  let crc = 0;
+  for (let at = 0; at < bytes.byteLength; at += PIECE_BYTES) {
+    const piece = bytes.subarray(at, Math.min(bytes.byteLength, at + PIECE_BYTES));
+    crc = crc32(piece, crc);
+    writeAll(fd, piece, position + at);
+  }
+  return crc;
+}
 
 function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
   let done = 0;
