@@ -14,8 +14,13 @@ import type { Hasher } from '../../src/cache/hasher';
 export interface HashShare {
   /** Wall-clock milliseconds inside the calls (on a loaded machine: with the time waited for a core). */
   readonly ms: number;
-  /** CPU milliseconds inside the calls (user + system of the process: the steadier figure when loaded). */
-  readonly cpuMs: number;
+  /**
+   * The same calls at their median speed: the bytes of calls of 64 KiB or more at the median
+   * ms/byte of those calls, plus the wall time of the smaller ones. On a machine shared with other
+   * sessions, the few calls during which the process waited for a core count at the speed of the
+   * rest (process CPU time cannot tell: it counts the GC's threads too).
+   */
+  readonly typicalMs: number;
   readonly mb: number;
   readonly calls: number;
 }
@@ -57,7 +62,7 @@ export function meterHashing(hasher: Hasher): HashMeter {
       mutable.text = original.text;
       mutable.crc32 = original.crc32;
       Fingerprints.prototype.of = original.of;
-      const done = (s: Counter): HashShare => ({ ms: s.ms, cpuMs: s.cpuUs / 1000, mb: s.bytes / 1e6, calls: s.calls });
+      const done = (s: Counter): HashShare => ({ ms: s.ms, typicalMs: typical(s), mb: s.bytes / 1e6, calls: s.calls });
       return { versions: done(shares.versions), checksums: done(shares.checksums), keys: done(shares.keys) };
     },
   };
@@ -65,23 +70,36 @@ export function meterHashing(hasher: Hasher): HashMeter {
 
 interface Counter {
   ms: number;
-  cpuUs: number;
+  /** ms per byte of each call of `LARGE` bytes or more, and their bytes and the other calls' ms. */
+  rates: number[];
+  largeBytes: number;
+  smallMs: number;
   bytes: number;
   calls: number;
 }
 
-const share = (): Counter => ({ ms: 0, cpuUs: 0, bytes: 0, calls: 0 });
+const share = (): Counter => ({ ms: 0, rates: [], largeBytes: 0, smallMs: 0, bytes: 0, calls: 0 });
+
+const LARGE = 64 * 1024;
+
+function typical(s: Counter): number {
+  if (s.rates.length === 0) return s.smallMs;
+  const sorted = [...s.rates].sort((a, b) => a - b);
+  return s.smallMs + s.largeBytes * sorted[sorted.length >> 1];
+}
 
 function timed<T>(into: Counter | undefined, bytes: number, fn: () => T): T {
   if (!into) return fn();
-  const c = process.cpuUsage();
   const t = performance.now();
   try {
     return fn();
   } finally {
-    into.ms += performance.now() - t;
-    const used = process.cpuUsage(c);
-    into.cpuUs += used.user + used.system;
+    const ms = performance.now() - t;
+    into.ms += ms;
+    if (bytes >= LARGE) {
+      into.rates.push(ms / bytes);
+      into.largeBytes += bytes;
+    } else into.smallMs += ms;
     into.bytes += bytes;
     into.calls++;
   }
