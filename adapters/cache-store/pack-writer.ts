@@ -7,7 +7,8 @@
  * Payloads start on multiples of 8 (the gaps are never read), so a pack read whole can be viewed
  * in place. One `write` per value instead of two files created and renamed: a cold run of ~1,000 small
  * features makes 2 files instead of ~4,000. A payload is checksummed (CRC-32) as soon as it is
- * encoded, piece by piece as it is written, while its bytes are in the processor's cache.
+ * encoded (`Encoded.crc`, see store.ts), or else piece by piece as it is written, while its bytes
+ * are in the processor's cache.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -54,7 +55,10 @@ export class PackWriter {
     let entry: CacheEntry;
     try {
       let checksum: string;
-      if (crc32) checksum = crcHex(writeSummed(pack.data, bytes, offset, crc32));
+      if (crc32 && encoded.crc !== undefined) {
+        checksum = crcHex(encoded.crc); // taken as the value was encoded
+        writeAll(pack.data, bytes, offset);
+      } else if (crc32) checksum = crcHex(writeSummed(pack.data, bytes, offset, crc32));
       else {
         checksum = this.hasher.bytes(bytes);
         writeAll(pack.data, bytes, offset);

@@ -158,7 +158,8 @@ export class CacheStore {
 
   /** Stores `value` under `key` in this run's pack. Throws `NotEncodable`, or an `InputError` when it cannot write. */
   async write(key: string, node: string, value: unknown): Promise<CacheEntry> {
-    const entry = this.writer.append(key, node, encodeValue(value));
+    const crc32 = this.hasher.crc32;
+    const entry = this.writer.append(key, node, encodeValue(value, crc32 && ((bytes) => crc32(bytes, 0))));
     this.entries.set(key, entry);
     this.sizes.set(entry.pack, entry.offset + entry.bytes);
     this.written.add(entry.pack);
