@@ -6,9 +6,8 @@
  * eviction (whole packs, least recently used first) stays fine-grained on large caches.
  * Payloads start on multiples of 8 (the gaps are never read), so a pack read whole can be viewed
  * in place. One `write` per value instead of two files created and renamed: a cold run of ~1,000 small
- * features makes 2 files instead of ~4,000. A payload is checksummed (CRC-32) as soon as it is
- * encoded (`Encoded.crc`, see store.ts), or else piece by piece as it is written, while its bytes
- * are in the processor's cache.
+ * features makes 2 files instead of ~4,000. A payload's checksum (CRC-32) is taken as soon as it
+ * is encoded (`Encoded.crc`, see store.ts), while its bytes are in the processor's cache.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -16,8 +15,7 @@ import type { Hasher } from '../../src/cache/hasher';
 import { writeError } from '../files/write-errors';
 import type { Encoded } from './codec';
 import { ENTRY_FORMAT, entryLine, packDataPath, packIndexPath, type CacheEntry } from './entry';
-import type { Crc32 } from '../../src/cache/crc32';
-import { crcHex, PIECE_BYTES } from './payload-sum';
+import { crcHex } from './payload-sum';
 
 /** A pack is closed and the next one started once its data file reaches this size. */
 export const ROLL_BYTES = 64 * 2 ** 20;
@@ -54,15 +52,9 @@ export class PackWriter {
     const offset = pack.offset;
     let entry: CacheEntry;
     try {
-      let checksum: string;
-      if (crc32 && encoded.crc !== undefined) {
-        checksum = crcHex(encoded.crc); // taken as the value was encoded
-        writeAll(pack.data, bytes, offset);
-      } else if (crc32) checksum = crcHex(writeSummed(pack.data, bytes, offset, crc32));
-      else {
-        checksum = this.hasher.bytes(bytes);
-        writeAll(pack.data, bytes, offset);
-      }
+      // the CRC taken as the value was encoded, while its bytes were hot (store.ts); xxHash64 without CRC-32
+      const checksum = crc32 ? crcHex(encoded.crc ?? crc32(bytes, 0)) : this.hasher.bytes(bytes);
+      writeAll(pack.data, bytes, offset);
       entry = {
         format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind, pack: pack.id, offset,
         bytes: bytes.byteLength, sum: crc32 ? 'crc32' : 'xxh64', checksum,
@@ -105,21 +97,6 @@ export class PackWriter {
 }
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
-
-/**
- * Writes `bytes` at `position`, `PIECE_BYTES` at a time, each piece checksummed just before it is
- * written (the CRC reads it into the processor's cache, and the write copies it from there).
- * Returns the CRC-32 of all of `bytes`.
- */
-function writeSummed(fd: number, bytes: Uint8Array, position: number, crc32: Crc32): number {
-  let crc = 0;
-  for (let at = 0; at < bytes.byteLength; at += PIECE_BYTES) {
-    const piece = bytes.subarray(at, Math.min(bytes.byteLength, at + PIECE_BYTES));
-    crc = crc32(piece, crc);
-    writeAll(fd, piece, position + at);
-  }
-  return crc;
-}
 
 function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
   let done = 0;

@@ -12,7 +12,7 @@ export type SumAlgorithm = 'crc32' | 'xxh64';
 export const SUM_PATTERN: Record<SumAlgorithm, RegExp> = { crc32: /^[0-9a-f]{8}$/, xxh64: /^[0-9a-f]{16}$/ };
 
 /**
- * Bytes fed to one CRC-32 call when a payload is written or read in pieces: each piece is
+ * Bytes fed to one CRC-32 call when a pack or payload is read in pieces: each piece is
  * checksummed while in the processor's cache (256 KiB: 14–26 GB/s here, against 4–8 GB/s for the
  * same bytes checked after a whole 64 MB pack was read; 1 MiB pieces gave 4–12).
  */

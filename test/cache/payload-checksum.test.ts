@@ -31,7 +31,7 @@ const flip = (node: string, at: number) => {
 const mismatch = (node: string) =>
   `the cached value of "${node}" does not match its checksum; it was dropped and computed again.`;
 
-/** 100,000 rows: `doubled` and `scaled` are 800 KB payloads, each read and written in four pieces. */
+/** 100,000 rows: `doubled` and `scaled` are 800 KB payloads, each read back in four pieces. */
 const big = () => {
   const price = Array.from({ length: 100_000 }, (_, i) => (i % 1000) / 10);
   return inputs(price, price.map((p) => p + 1));
@@ -42,7 +42,7 @@ describe('payload checksums (CRC-32, carried over each piece as it is read)', ()
     const first = await prices().run(['doubled', 'scaled'], { inputs: big() });
     const { bytes } = entryOf('doubled');
     expect(bytes).toBeGreaterThan(3 * PIECE_BYTES);
-    // written in pieces, each checksummed before it is written: the CRC-32 of the whole payload
+    // taken as the value was encoded: the CRC-32 of the whole payload as written
     const { payload, offset: at, checksum } = entryOf('doubled');
     const crc = zlib.crc32(fs.readFileSync(payload).subarray(at, at + bytes));
     expect(checksum).toBe(crc.toString(16).padStart(8, '0'));
