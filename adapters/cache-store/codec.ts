@@ -13,17 +13,26 @@ export interface Encoded {
   readonly values?: number;
   /** For a typed array: its length. */
   readonly length?: number;
+  /** The CRC-32 of `bytes`, taken as they were made (when `encodeValue` was given a CRC-32). */
+  readonly crc?: number;
 }
 
 /**
+ * Given `crc32`, the bytes' CRC-32 is taken as soon as they are made (`crc`).
+ *
  * @example
  * encodeValue(Float64Array.of(1)).codec  // 'arrow'
  * encodeValue({ a: 1 }).codec            // 'json'
+ * encodeValue({ a: 1 }, zlib.crc32).crc  // the CRC-32 of its JSON bytes
  */
-export function encodeValue(value: unknown): Encoded {
-  const arrow = encodeArrow(value);
-  if (arrow) return { codec: 'arrow', kind: arrow.kind, bytes: arrow.bytes, ...arrow.view };
-  return { codec: 'json', kind: 'json', bytes: Buffer.from(encodeJson(value), 'utf8') };
+export function encodeValue(value: unknown, crc32?: (bytes: Uint8Array) => number): Encoded {
+  const arrow = encodeArrow(value, crc32);
+  if (arrow) {
+    const { kind, bytes, crc, view } = arrow;
+    return { codec: 'arrow', kind, bytes, ...view, ...(crc === undefined ? {} : { crc }) };
+  }
+  const bytes = Buffer.from(encodeJson(value), 'utf8');
+  return { codec: 'json', kind: 'json', bytes, ...(crc32 && { crc: crc32(bytes) }) };
 }
 
 /**

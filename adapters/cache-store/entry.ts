@@ -3,13 +3,19 @@
  * range of the pack's data file `packs/<pack>.pack`. Every run that stores values writes packs of
  * its own (named by time, pid and random bits) and only ever appends to them, so concurrent runs
  * sharing a directory never edit one shared file. Each index line carries the hash of its own text,
- * and each payload its checksum: a torn, edited or flipped line is skipped (a miss), a damaged
- * payload is caught when read — neither is ever returned as a value.
+ * and each payload its checksum (CRC-32; see payload-sum.ts): a torn, edited or flipped line is
+ * skipped (a miss), a damaged payload is caught when read — neither is ever returned as a value.
+ * Entries of format 2 (earlier quiver versions) are read too: their payloads are checked with the
+ * xxHash64 they were written with.
  */
 import * as path from 'node:path';
 import type { Hasher } from '../../src/cache/hasher';
+import { SUM_PATTERN, type SumAlgorithm } from './payload-sum';
 
-export const ENTRY_FORMAT = 2;
+export const ENTRY_FORMAT = 3;
+
+/** The format before the checksum's algorithm was recorded: every payload checksum is xxHash64. */
+const XXH64_FORMAT = 2;
 
 export interface CacheEntry {
   readonly format: number;
@@ -24,7 +30,9 @@ export interface CacheEntry {
   /** Where the payload starts in the pack's data file. */
   readonly offset: number;
   readonly bytes: number;
-  /** xxHash64 of the payload, 16 hex digits. */
+  /** The algorithm of `checksum` (format 2 entries have none written: they are read as `xxh64`). */
+  readonly sum: SumAlgorithm;
+  /** The payload's checksum: CRC-32 as 8 hex digits, or xxHash64 as 16. */
   readonly checksum: string;
   /** For a typed array: where its values start in the payload, found by decoding it when written. */
   readonly values?: number;
@@ -56,7 +64,7 @@ export function packIndexPath(dir: string, pack: string): string {
  * An index line: the entry's JSON, a tab, the xxHash64 of that JSON.
  *
  * @example
- * entryLine(hasher, entry)  // '{"format":2,"key":"…",…}\t…16 hex digits…\n'
+ * entryLine(hasher, entry)  // '{"format":3,"key":"…",…}\t…16 hex digits…\n'
  */
 export function entryLine(hasher: Hasher, entry: CacheEntry): string {
   const json = JSON.stringify(entry);
@@ -92,10 +100,14 @@ function asEntry(json: string, pack: string): CacheEntry | undefined {
   } catch {
     return undefined;
   }
+  if (e === null || typeof e !== 'object') return undefined;
+  if (e.format === XXH64_FORMAT && e.sum === undefined) e = { ...e, sum: 'xxh64' };
+  else if (e.format !== ENTRY_FORMAT) return undefined;
   const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  const ok = e !== null && typeof e === 'object' && e.format === ENTRY_FORMAT && e.pack === pack &&
-    typeof e.key === 'string' && KEY_PATTERN.test(e.key) && typeof e.node === 'string' &&
-    (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && count(e.offset) && count(e.bytes) && typeof e.checksum === 'string' && /^[0-9a-f]{16}$/.test(e.checksum) &&
-    (e.values === undefined || (count(e.values) && count(e.length)));
+  const summed = (e.sum === 'crc32' || e.sum === 'xxh64') && typeof e.checksum === 'string' &&
+    SUM_PATTERN[e.sum].test(e.checksum);
+  const ok = e.pack === pack && typeof e.key === 'string' && KEY_PATTERN.test(e.key) && typeof e.node === 'string' &&
+    (e.codec === 'arrow' || e.codec === 'json') && typeof e.kind === 'string' && count(e.offset) && count(e.bytes) &&
+    summed && (e.values === undefined || (count(e.values) && count(e.length)));
   return ok ? (e as CacheEntry) : undefined;
 }

@@ -6,7 +6,8 @@
  * eviction (whole packs, least recently used first) stays fine-grained on large caches.
  * Payloads start on multiples of 8 (the gaps are never read), so a pack read whole can be viewed
  * in place. One `write` per value instead of two files created and renamed: a cold run of ~1,000 small
- * features makes 2 files instead of ~4,000.
+ * features makes 2 files instead of ~4,000. A payload's checksum (CRC-32) is taken as soon as it
+ * is encoded (`Encoded.crc`, see store.ts), while its bytes are in the processor's cache.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -14,6 +15,7 @@ import type { Hasher } from '../../src/cache/hasher';
 import { writeError } from '../files/write-errors';
 import type { Encoded } from './codec';
 import { ENTRY_FORMAT, entryLine, packDataPath, packIndexPath, type CacheEntry } from './entry';
+import { crcHex } from './payload-sum';
 
 /** A pack is closed and the next one started once its data file reaches this size. */
 export const ROLL_BYTES = 64 * 2 ** 20;
@@ -46,15 +48,20 @@ export class PackWriter {
     if (this.current && this.current.offset >= ROLL_BYTES) this.close();
     const pack = (this.current ??= this.start());
     const { bytes } = encoded;
-    const entry: CacheEntry = {
-      format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind, pack: pack.id, offset: pack.offset,
-      bytes: bytes.byteLength, checksum: this.hasher.bytes(bytes),
-      ...(encoded.values === undefined ? {} : { values: encoded.values, length: encoded.length }),
-    };
+    const crc32 = this.hasher.crc32; // none on a Node < 20.15 without @node-rs/crc32: xxHash64 then
+    const offset = pack.offset;
+    let entry: CacheEntry;
     try {
-      writeAll(pack.data, bytes, pack.offset);
+      // the CRC taken as the value was encoded, while its bytes were hot (store.ts); xxHash64 without CRC-32
+      const checksum = crc32 ? crcHex(encoded.crc ?? crc32(bytes, 0)) : this.hasher.bytes(bytes);
+      writeAll(pack.data, bytes, offset);
+      entry = {
+        format: ENTRY_FORMAT, key, node, codec: encoded.codec, kind: encoded.kind, pack: pack.id, offset,
+        bytes: bytes.byteLength, sum: crc32 ? 'crc32' : 'xxh64', checksum,
+        ...(encoded.values === undefined ? {} : { values: encoded.values, length: encoded.length }),
+      };
       // The next payload starts on a multiple of 8, so values read in one piece with the pack can be viewed in place.
-      pack.offset = align8(pack.offset + bytes.byteLength);
+      pack.offset = align8(offset + bytes.byteLength);
       writeAll(pack.index, Buffer.from(entryLine(this.hasher, entry), 'utf8'));
     } catch (error) {
       this.close(); // where the files end is unknown now: the next value goes to a new pack
