@@ -5,7 +5,7 @@
  * there are no hooks, timings or result building: three driver runs' work without their per-run
  * and per-node bookkeeping, and no copy of the graph.
  */
-import { float64Slabs, setFloat64Allocator, type Float64Allocator } from '../columns/allocate';
+import { Float64Slabs, useFloat64Slabs } from '../columns/allocate';
 import type { Driver } from '../driver';
 import { nodeFailure } from '../execution/executor';
 import { PlanCache, prepareExecution } from '../execution/request';
@@ -183,31 +183,13 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
     each: new Array<unknown>(layouts.length), wanted, again, returns: returnChecksOf(graph), request,
     // Kernel outputs of the walk are cut from slabs, ~10x cheaper than a Float64Array each on these
     // short layouts; installed only while a node runs synchronously (an await gives the process back
-    // with the allocator it had), and a new allocator per walk, so no slab is ever handed out twice.
-    slabs: float64Slabs(),
-    p: 0, k: 0, pending: undefined,
+    // with the allocator it had), and new slabs per walk, so no slab is ever handed out twice.
+    slabs: new Float64Slabs(),
   };
-  for (;;) {
-    advance(walk);
-    const pending = walk.pending;
-    if (pending === undefined) return;
-    walk.pending = undefined;
-    const i = walk.order[walk.p];
-    let value: unknown;
-    try {
-      value = await pending;
-    } catch (error) {
-      throw nodeFailure(nodes[i], error);
-    }
-    store(walk, i, walk.k, value);
-    walk.k++;
-  }
+  await walkNodes(walk);
 }
 
-/**
- * The walk's state: the plan, the layouts' values, where it is (node `p` of `order`, layout `k`)
- * and the promise a node returned (`pending`), which `walkLayouts` awaits before `advance` goes on.
- */
+/** The walk's state: the plan, the layouts' values, the request, the slabs. */
 interface Walk {
   readonly nodes: Graph['nodes'];
   readonly deps: Graph['deps'];
@@ -224,10 +206,7 @@ interface Walk {
   readonly returns: ReturnType<typeof returnChecksOf>;
   /** Called as methods (`request.take(…)`): a class's method is one call target from check to check. */
   readonly request: LayoutRequest;
-  readonly slabs: Float64Allocator;
-  p: number;
-  k: number;
-  pending: PromiseLike<unknown> | undefined;
+  readonly slabs: Float64Slabs;
 }
 
 /** Node `i`'s value on layout `k`, once its declared return type is checked. */
@@ -238,21 +217,22 @@ function store(w: Walk, i: number, k: number, value: unknown): void {
 }
 
 /**
- * Runs the walk from node `w.p`, layout `w.k`, until it is done or a node returns a promise
- * (left in `w.pending`, the position on it). Synchronous and small, so V8 compiles it in a few
- * milliseconds: as one async function, the loop and its setup took 45–100 ms of TurboFan on a
- * helper thread in every other check (issue 11).
+ * The walk's loop: every node of the plan on each layout, in order. Kept apart from the setup and
+ * small, with no closure made per check: V8 compiles it once in a few milliseconds and keeps it
+ * from check to check (as one function with the setup, and with the request's closures inlined,
+ * it compiled for 45–100 ms on a helper thread in every other check, each new check's closures
+ * deoptimizing it: "wrong call target"). An async function is not compiled while it runs (no
+ * on-stack replacement), so a process's first and only check interprets it, cheaper than compiling.
  */
-function advance(w: Walk): void {
+async function walkNodes(w: Walk): Promise<void> {
   const { nodes, deps, raw, refs, alone, order, values, count, each, wanted, again, request, slabs } = w;
-  let k = w.k;
-  for (let p = w.p; p < order.length; p++, k = 0) {
+  for (let p = 0; p < order.length; p++) {
     const i = order[p];
     const node = nodes[i];
     const from = raw[i];
     const d = deps[i];
     const last = alone[i] === 1 ? count : 1;
-    for (; k < last; k++) {
+    for (let k = 0; k < last; k++) {
       const v = values[k];
       if (from >= 0) {
         v[i] = v[from];
@@ -261,19 +241,20 @@ function advance(w: Walk): void {
       const args = new Array(d.length);
       for (let a = 0; a < d.length; a++) args[a] = v[d[a]];
       let value: unknown;
-      const before = setFloat64Allocator(slabs);
+      const before = useFloat64Slabs(slabs);
       try {
         value = node.fn(args);
       } catch (error) {
         throw nodeFailure(node, error);
       } finally {
-        setFloat64Allocator(before);
+        useFloat64Slabs(before);
       }
       if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
-        w.p = p;
-        w.k = k;
-        w.pending = value as PromiseLike<unknown>;
-        return;
+        try {
+          value = await value;
+        } catch (error) {
+          throw nodeFailure(node, error);
+        }
       }
       store(w, i, k, value);
     }
@@ -289,7 +270,6 @@ function advance(w: Walk): void {
     if (from >= 0) release(w, from);
     else for (let a = 0; a < d.length; a++) release(w, d[a]);
   }
-  w.p = order.length;
 }
 
 /** One read of node `u`'s value done: after its last, the value is let go (inputs stay). */
