@@ -12,11 +12,13 @@
  * allocates next (the check) and the frame without the check would leave it unpaid. `ratio` is
  * the frame with the check over the frame without; `share` the check alone over the frame
  * without it. Times are CPU milliseconds of the process (user + system, `process.cpuUsage`):
- * the machine is shared, and wall time there measures the neighbours; wall figures are beside.
+ * the machine is shared, and wall time there measures the neighbours; wall figures are beside, and
+ * the main thread's own CPU (`main_thread_*`: without V8's compiler and GC helper threads).
  *
  *   npm run bench -- isolation [--reps 10] [--cold 3]
  */
 import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
 import { Builder, buildTrainingFrame, checkEntityIsolation, type RawData, type TrainingFrame } from '../../src';
 import { Calendar } from '../../examples/weather/calendar';
 import { CityStatistics } from '../../examples/weather/city';
@@ -40,15 +42,28 @@ function frame(data: RawData, isolationCheck: boolean): Promise<TrainingFrame> {
   });
 }
 
-/** Wall and CPU milliseconds since `from` (or since the process started). */
+/**
+ * CPU milliseconds of the main thread alone (Linux: /proc/self/task/<pid>/schedstat), NaN where
+ * unreadable. The process's CPU also counts V8's helper threads (concurrent compilation, GC).
+ */
+function mainThreadMs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Wall, process CPU and main-thread CPU milliseconds since `from` (or since the process started). */
 function clock(from?: Clock): Clock {
   const cpu = process.cpuUsage();
-  const now = { wall: performance.now(), cpu: (cpu.user + cpu.system) / 1000 };
-  return from ? { wall: now.wall - from.wall, cpu: now.cpu - from.cpu } : now;
+  const now = { wall: performance.now(), cpu: (cpu.user + cpu.system) / 1000, main: mainThreadMs() };
+  return from ? { wall: now.wall - from.wall, cpu: now.cpu - from.cpu, main: now.main - from.main } : now;
 }
 interface Clock {
   readonly wall: number;
   readonly cpu: number;
+  readonly main: number;
 }
 
 /**
@@ -86,15 +101,20 @@ function summary(samples: readonly Clock[], base?: readonly Clock[], key = 'shar
   const of = (key: keyof Clock, s: readonly Clock[]) => bestAndMedian(s.map((c) => c[key]));
   const cpu = of('cpu', samples);
   const wall = of('wall', samples);
+  const main = of('main', samples);
   const out: Record<string, number> = {
     cpu_best_ms: round(cpu.best), cpu_median_ms: round(cpu.median),
+    main_thread_best_ms: round(main.best), main_thread_median_ms: round(main.median),
     wall_best_ms: round(wall.best), wall_median_ms: round(wall.median),
   };
   if (base) {
     const bc = of('cpu', base);
+    const bm = of('main', base);
     const bw = of('wall', base);
     Object.assign(out, {
       [`${key}_cpu_best`]: round(cpu.best / bc.best, 3), [`${key}_cpu_median`]: round(cpu.median / bc.median, 3),
+      [`${key}_main_thread_best`]: round(main.best / bm.best, 3),
+      [`${key}_main_thread_median`]: round(main.median / bm.median, 3),
       [`${key}_wall_median`]: round(wall.median / bw.median, 3),
     });
   }

@@ -7,13 +7,22 @@ import { integer, type Column, type KernelOptions } from './options';
 
 const DIFF = 0;
 const PCT_CHANGE = 1;
+/** Segments up to this many rows are shifted by a plain loop; longer ones by `fill` and `set` (memcpy). */
+const SHORT = 32;
 
 /** `out[i] = x[i − k]` inside `[start, end)`, NaN where `i − k` falls outside. */
 function shiftSegment(
   x: Float64Array, out: Float64Array, start: number, end: number, k: number,
 ): void {
   const len = end - start;
-  if (Math.abs(k) >= len) {
+  if (len <= SHORT) {
+    // a short segment: one loop, no subarray views and builtin calls (~0.1 µs a call; memcpy wins from ~48 rows)
+    const from = k >= 0 ? Math.min(start + k, end) : start;
+    const to = k >= 0 ? end : Math.max(end + k, start);
+    for (let i = start; i < from; i++) out[i] = NaN;
+    for (let i = from; i < to; i++) out[i] = x[i - k];
+    for (let i = to; i < end; i++) out[i] = NaN;
+  } else if (Math.abs(k) >= len) {
     out.fill(NaN, start, end);
   } else if (k >= 0) {
     out.fill(NaN, start, start + k);

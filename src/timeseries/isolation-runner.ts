@@ -54,15 +54,16 @@ function valuesOf(result: unknown, outputs: readonly string[]): (name: string) =
 
 /** A caller's function as a `LayoutRun`: layout 0 with the overridden names too, the others with them as overrides. */
 function perLayout(run: IsolationRun): LayoutRun {
-  return async ({ outputs, overridden, layouts, cut, take }) => {
+  return async (request) => {
+    const { outputs, overridden, layouts } = request;
     const first = [...outputs, ...overridden];
     const values = [valuesOf(await run(first, { ...layouts[0] }, {}), first)];
     for (let k = 1; k < layouts.length; k++) {
       const overrides: Record<string, unknown> = {};
-      for (const name of overridden) overrides[name] = cut(values[0](name), k);
+      for (const name of overridden) overrides[name] = request.cut(values[0](name), k);
       values.push(valuesOf(await run(outputs, { ...layouts[k] }, overrides), outputs));
     }
-    for (const [j, name] of outputs.entries()) take(j, values.map((v) => v(name)));
+    for (const [j, name] of outputs.entries()) request.take(j, values.map((v) => v(name)));
   };
 }
 

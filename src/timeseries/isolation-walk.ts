@@ -5,6 +5,7 @@
  * there are no hooks, timings or result building: three driver runs' work without their per-run
  * and per-node bookkeeping, and no copy of the graph.
  */
+import { Float64Slabs, useFloat64Slabs } from '../columns/allocate';
 import type { Driver } from '../driver';
 import { nodeFailure } from '../execution/executor';
 import { PlanCache, prepareExecution } from '../execution/request';
@@ -13,7 +14,7 @@ import type { Graph } from '../graph/graph';
 import { isInternal } from '../graph/node';
 import { hasOwn, own } from '../util/own';
 
-/** What one walk computes, and where each output's values go. */
+/** What one walk computes, and where each output's values go; `cut` and `take` are called as its methods. */
 export interface LayoutRequest {
   /** The features to compare, computed on every layout. */
   readonly outputs: readonly string[];
@@ -135,7 +136,7 @@ function walkPlan(graph: Graph, outputs: readonly number[], overridden: Readonly
  */
 export async function walkLayouts(driver: Driver<unknown>, request: LayoutRequest): Promise<void> {
   const { graph, config } = driver;
-  const { outputs, overridden, layouts, cut, take } = request;
+  const { outputs, overridden, layouts } = request;
   const plans = new PlanCache();
   const where = 'checkEntityIsolation';
   const requested = [...outputs, ...overridden];
@@ -169,28 +170,68 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   const wanted = new Int32Array(nodes.length).fill(-1);
   let again: Map<number, number[]> | undefined;
   at.forEach((i, j) => {
-    if (i === undefined) take(j, layouts.map((layout) => givenIn(outputs[j], layout)));
-    else if (isSupplied[i] === 1) take(j, values.map((v) => v[i]));
+    if (i === undefined) request.take(j, layouts.map((layout) => givenIn(outputs[j], layout)));
+    else if (isSupplied[i] === 1) request.take(j, values.map((v) => v[i]));
     else if (wanted[i] < 0) wanted[i] = j;
     else {
       again ??= new Map();
       again.set(i, [...(again.get(i) ?? []), j]);
     }
   });
-  const returns = returnChecksOf(graph);
-  const order = plan.run;
-  const count = layouts.length;
-  const each = new Array<unknown>(count);
-  const release = (u: number) => {
-    if (--refs[u] !== 0 || isSupplied[u] === 1) return;
-    for (let k = 0; k < count; k++) values[k][u] = undefined;
+  const walk: Walk = {
+    nodes, deps, raw, refs, isSupplied, alone: plan.alone, order: plan.run, values, count: layouts.length,
+    each: new Array<unknown>(layouts.length), wanted, again, returns: returnChecksOf(graph), request,
+    // Kernel outputs of the walk are cut from slabs, ~10x cheaper than a Float64Array each on these
+    // short layouts; installed only while a node runs synchronously (an await gives the process back
+    // with the allocator it had), and new slabs per walk, so no slab is ever handed out twice.
+    slabs: new Float64Slabs(),
   };
+  await walkNodes(walk);
+}
+
+/** The walk's state: the plan, the layouts' values, the request, the slabs. */
+interface Walk {
+  readonly nodes: Graph['nodes'];
+  readonly deps: Graph['deps'];
+  readonly raw: Int32Array;
+  readonly refs: Int32Array;
+  readonly isSupplied: Uint8Array;
+  readonly alone: Uint8Array;
+  readonly order: Int32Array;
+  readonly values: unknown[][];
+  readonly count: number;
+  readonly each: unknown[];
+  readonly wanted: Int32Array;
+  readonly again: Map<number, number[]> | undefined;
+  readonly returns: ReturnType<typeof returnChecksOf>;
+  /** Called as methods (`request.take(…)`): a class's method is one call target from check to check. */
+  readonly request: LayoutRequest;
+  readonly slabs: Float64Slabs;
+}
+
+/** Node `i`'s value on layout `k`, once its declared return type is checked. */
+function store(w: Walk, i: number, k: number, value: unknown): void {
+  const returned = w.returns[i];
+  if (returned !== undefined && !returned(value)) throw returnTypeError(w.nodes[i], value);
+  w.values[k][i] = value;
+}
+
+/**
+ * The walk's loop: every node of the plan on each layout, in order. Kept apart from the setup and
+ * small, with no closure made per check: V8 compiles it once in a few milliseconds and keeps it
+ * from check to check (as one function with the setup, and with the request's closures inlined,
+ * it compiled for 45–100 ms on a helper thread in every other check, each new check's closures
+ * deoptimizing it: "wrong call target"). An async function is not compiled while it runs (no
+ * on-stack replacement), so a process's first and only check interprets it, cheaper than compiling.
+ */
+async function walkNodes(w: Walk): Promise<void> {
+  const { nodes, deps, raw, refs, alone, order, values, count, each, wanted, again, request, slabs } = w;
   for (let p = 0; p < order.length; p++) {
     const i = order[p];
     const node = nodes[i];
     const from = raw[i];
     const d = deps[i];
-    const last = plan.alone[i] === 1 ? count : 1;
+    const last = alone[i] === 1 ? count : 1;
     for (let k = 0; k < last; k++) {
       const v = values[k];
       if (from >= 0) {
@@ -200,28 +241,39 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
       const args = new Array(d.length);
       for (let a = 0; a < d.length; a++) args[a] = v[d[a]];
       let value: unknown;
+      const before = useFloat64Slabs(slabs);
       try {
         value = node.fn(args);
-        if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
-          value = await value;
-        }
       } catch (error) {
         throw nodeFailure(node, error);
+      } finally {
+        useFloat64Slabs(before);
       }
-      const returned = returns[i];
-      if (returned !== undefined && !returned(value)) throw returnTypeError(node, value);
-      v[i] = value;
+      if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
+        try {
+          value = await value;
+        } catch (error) {
+          throw nodeFailure(node, error);
+        }
+      }
+      store(w, i, k, value);
     }
-    if (plan.alone[i] === 2) for (let k = 1; k < count; k++) values[k][i] = cut(values[0][i], k);
+    if (alone[i] === 2) for (let l = 1; l < count; l++) values[l][i] = request.cut(values[0][i], l);
     const j = wanted[i];
     if (j >= 0) {
-      for (let k = 0; k < count; k++) each[k] = values[k][i];
-      take(j, each);
+      for (let l = 0; l < count; l++) each[l] = values[l][i];
+      request.take(j, each);
       const more = again?.get(i);
-      if (more !== undefined) for (const m of more) take(m, each);
+      if (more !== undefined) for (const m of more) request.take(m, each);
     }
-    if (refs[i] === 0) for (let k = 0; k < count; k++) values[k][i] = undefined;
-    if (from >= 0) release(from);
-    else for (let a = 0; a < d.length; a++) release(d[a]);
+    if (refs[i] === 0) for (let l = 0; l < count; l++) values[l][i] = undefined;
+    if (from >= 0) release(w, from);
+    else for (let a = 0; a < d.length; a++) release(w, d[a]);
   }
+}
+
+/** One read of node `u`'s value done: after its last, the value is let go (inputs stay). */
+function release(w: Walk, u: number): void {
+  if (--w.refs[u] !== 0 || w.isSupplied[u] === 1) return;
+  for (let k = 0; k < w.count; k++) w.values[k][u] = undefined;
 }

@@ -8,10 +8,10 @@ import type { Groups } from '../columns';
 import type { Driver } from '../driver';
 import { InputError } from '../errors';
 import { assertKnownKeys } from '../options/known-keys';
-import { EntityIsolationError, type IsolationDifference } from './isolation-error';
+import { Comparison } from './isolation-compare';
+import { EntityIsolationError } from './isolation-error';
 import { isolationRunner, type IsolationRun } from './isolation-runner';
 import { isolationSample, sampleInputs } from './isolation-sample';
-import { cellAt, takeRows } from './rows';
 import { describe } from './time';
 
 export type { IsolationRun } from './isolation-runner';
@@ -57,60 +57,6 @@ const OPTION_KEYS = ['ignore', 'rows', 'groupsName'];
 /** Rows per side when the caller does not say. */
 export const ISOLATION_ROWS = 64;
 /**
- * Values equal when bitwise equal, both missing, or within 1e-12 relative: a feature that reads
- * only its own entity gets the same rows and gives the same bits; the margin only absorbs kernels
- * whose summation order depends on the row's position in the array, far below any real crossing.
- */
-const TOLERANCE = 1e-12;
-
-/** Equal, both NaN, or both finite and within the tolerance: an infinity equals only itself. */
-function sameNumber(a: number, b: number): boolean {
-  if (a === b) return true;
-  if (a !== a || b !== b) return a !== a && b !== b;
-  return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return sameNumber(a, b);
-  if (a === null || a === undefined) return b === null || b === undefined;
-  if (a instanceof Date && b instanceof Date) return sameNumber(a.getTime(), b.getTime());
-  return false;
-}
-
-/** A column of `values[name]` cut to `rows` of the run it came from; anything else as it is. */
-function cut(value: unknown, runRows: number, rows: Int32Array): unknown {
-  const column = value as ArrayLike<unknown> | null;
-  return column !== null && typeof column === 'object' && column.length === runRows ? takeRows(column as never, rows) : value;
-}
-
-/** The first row (of `together`, from `offset`) where `alone` differs, and how many differ. */
-function compare(together: ArrayLike<unknown>, alone: ArrayLike<unknown>, offset: number) {
-  let first = -1;
-  let differing = 0;
-  if (together instanceof Float64Array && alone instanceof Float64Array) {
-    // the common case, one tight loop: most feature columns are float64
-    for (let i = 0; i < alone.length; i++) {
-      const a = together[offset + i];
-      const b = alone[i];
-      if (a === b || (a !== a && b !== b) || sameNumber(a, b)) continue;
-      differing++;
-      if (first < 0) first = i;
-    }
-    return { first, differing };
-  }
-  for (let i = 0; i < alone.length; i++) {
-    if (same(cellAt(together, offset + i), cellAt(alone, i))) continue;
-    differing++;
-    if (first < 0) first = i;
-  }
-  return { first, differing };
-}
-
-const isColumn = (v: unknown, n: number): v is ArrayLike<unknown> =>
-  v !== null && typeof v === 'object' && (v as ArrayLike<unknown>).length === n;
-
-/**
  * Checks that every feature reads only its own entity's rows. Takes the two neighbouring
  * entities of the sorted history whose sides come closest to `rows` rows each (the end of the
  * first, the start of the second), computes `outputs` on those rows together and on each side
@@ -139,55 +85,29 @@ export async function checkEntityIsolation(
   if (sample === undefined) return { entities: null, rows: 0, checked: [], ignored: ignore };
   const sides = sample.rows;
   const both = Int32Array.from([...sides[0], ...sides[1]]);
-  const offsets = [0, sides[0].length];
   const entities = [history.entities?.[sample.first] ?? sample.first, history.entities?.[sample.first + 1] ?? sample.first + 1] as const;
   const names = { entity: history.entity ?? 'entity', time: history.time };
   const inputs = (order: Int32Array, starts: Int32Array) =>
     sampleInputs(history.inputs, history.rows, options.groupsName ?? 'groups', order, starts);
-  const positions = [null, ...sides.map((side, k) => Int32Array.from(side, (_, j) => offsets[k] + j))];
   const time = history.time === undefined ? undefined : (history.columns?.[history.time] as ArrayLike<number> | undefined);
-  const found: (IsolationDifference | undefined)[] = new Array(checked.length);
-  const take = (j: number, values: readonly unknown[]) => {
-    const a = values[0];
-    if (!isColumn(a, both.length)) return;
-    // the second entity's start first: a window or shift that forgets { groups } shows there
-    for (let side = 1; side >= 0; side--) {
-      const b = values[1 + side];
-      const column = isColumn(b, sides[side].length);
-      // a column together and anything else alone (a number, a column of another length) differs at its first row
-      const { first, differing } = column ? compare(a, b, offsets[side]) : { first: 0, differing: sides[side].length };
-      if (first < 0) continue;
-      const row = sides[side][first];
-      found[j] = {
-        feature: checked[j],
-        entity: entities[side],
-        neighbour: entities[1 - side],
-        side: side === 1 ? 'after' : 'before',
-        time: time?.[row],
-        inputRow: history.order ? history.order[row] : row,
-        together: cellAt(a, offsets[side] + first),
-        alone: column ? cellAt(b, first) : b,
-        differing,
-        compared: sides[side].length,
-      };
-      return;
-    }
-  };
+  const comparison = new Comparison({
+    outputs: checked,
+    overridden,
+    layouts: [inputs(both, Int32Array.of(0, sides[0].length)), ...sides.map((s) => inputs(s, Int32Array.of(0)))],
+    sides,
+    entities,
+    time,
+    order: history.order,
+  });
   try {
-    await runner({
-      outputs: checked,
-      overridden,
-      layouts: [inputs(both, Int32Array.of(0, sides[0].length)), ...sides.map((s) => inputs(s, Int32Array.of(0)))],
-      cut: (value, layout) => cut(value, both.length, positions[layout]!),
-      take,
-    });
+    await runner(comparison);
   } catch (error) {
     // the request itself (an unknown output, a missing input, a run function's result) is no sample's failure
     if (error instanceof InputError) throw error;
     const what = `${names.entity} ${describe(entities[0])} and ${names.entity} ${describe(entities[1])}`;
     throw new EntityIsolationError([], names, { sample: what, error });
   }
-  const differences = found.filter((d): d is IsolationDifference => d !== undefined);
+  const differences = comparison.differences();
   if (differences.length > 0) throw new EntityIsolationError(differences, names);
   return { entities, rows: both.length, checked, ignored: ignore };
 }

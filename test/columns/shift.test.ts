@@ -63,3 +63,27 @@ describe('pctChange', () => {
     expectClose(pctChange(f64(10, 12, 100, 50, 200), 2, { groups }), [NaN, NaN, NaN, NaN, 1]);
   });
 });
+
+describe('shift on short and long entities (a loop up to 32 rows, fill and set beyond)', () => {
+  /** pandas' groupby(...).shift(k), written out row by row. */
+  function naive(x: Float64Array, k: number, sizes: readonly number[]): number[] {
+    const out: number[] = [];
+    let start = 0;
+    for (const size of sizes) {
+      for (let i = start; i < start + size; i++) out.push(i - k >= start && i - k < start + size ? x[i - k] : NaN);
+      start += size;
+    }
+    return out;
+  }
+
+  it.each([[[1, 31, 32, 33, 2]], [[64, 5, 300]], [[300]], [[32]], [[33]]])('entities of %p rows', (sizes) => {
+    const n = sizes.reduce((a, b) => a + b, 0);
+    const x = Float64Array.from({ length: n }, (_, i) => (i % 7 === 3 ? NaN : i * 1.5 - 40));
+    const keys = sizes.flatMap((size, g) => new Array<number>(size).fill(g));
+    const groups = groupsOf(keys);
+    for (const k of [0, 1, -1, 2, -3, 31, -32, 33, 40, -299, 300, -301]) {
+      expectClose(shift(x, k, { groups }), naive(x, k, sizes));
+      if (sizes.length === 1) expectClose(shift(x, k), naive(x, k, sizes));
+    }
+  });
+});

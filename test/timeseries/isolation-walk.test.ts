@@ -3,7 +3,8 @@
  * value on each layout, an overridden node computed on layout 0 only and cut for the others.
  */
 import 'reflect-metadata';
-import { Builder, checkOutput, feature, rollingMean, type Groups } from '../../src';
+import { Builder, checkOutput, feature, rollingMean, shift, type Groups } from '../../src';
+import { SLAB_BYTES } from '../../src/columns/allocate';
 import { walkLayouts } from '../../src/timeseries/isolation-walk';
 
 let calls: string[] = [];
@@ -63,5 +64,64 @@ describe('walkLayouts', () => {
     });
     expect(calls).toEqual(['everyone:4', 'onTop:4', 'onTop:2', 'onTop:2']);
     expect(taken.get(0)).toEqual([Float64Array.of(40, 40, 40, 40), Float64Array.of(40, 40), Float64Array.of(40, 40)]);
+  });
+});
+
+describe('walkLayouts: kernel outputs from slabs, only while a node runs synchronously', () => {
+  let seen: { node: string; slab: boolean }[] = [];
+  const inSlab = (a: Float64Array) => a.buffer.byteLength === SLAB_BYTES && a.byteLength < SLAB_BYTES;
+  class Allocating {
+    @feature()
+    sync(x: Float64Array, groups: Groups): Float64Array {
+      const out = rollingMean(x, 2, { groups });
+      seen.push({ node: 'sync', slab: inSlab(out) });
+      return out;
+    }
+    @feature()
+    async later(sync: Float64Array, groups: Groups): Promise<Float64Array> {
+      const before = shift(sync, 1, { groups });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const after = shift(sync, 1, { groups }); // after an await: the process's own allocator
+      seen.push({ node: 'later:before', slab: inSlab(before) }, { node: 'later:after', slab: inSlab(after) });
+      return after;
+    }
+    @feature()
+    failing(x: Float64Array): Float64Array {
+      rollingMean(x, 1);
+      throw new Error('boom');
+    }
+  }
+  const dr = new Builder().withFeatures(Allocating).build();
+  const layout = (x: number[], starts: number[]) => ({
+    x: Float64Array.from(x), groups: { starts: Int32Array.from(starts), count: starts.length, rows: x.length },
+  });
+  const layouts = [layout([1, 2, 3, 4], [0, 2]), layout([1, 2], [0]), layout([3, 4], [0])];
+  const plain = () => rollingMean(Float64Array.of(1, 2), 1).buffer.byteLength === 16;
+
+  it('computes the same values, and every other kernel call (during an await too) allocates plainly', async () => {
+    seen = [];
+    const taken = new Map<number, unknown[]>();
+    let outside: boolean | undefined;
+    const walk = walkLayouts(dr, {
+      outputs: ['sync', 'later'], overridden: [], layouts, cut: () => undefined,
+      take: (j, values) => taken.set(j, [...values]),
+    });
+    setTimeout(() => { outside = plain(); }, 1); // runs while `later` awaits
+    await walk;
+    expect(outside).toBe(true);
+    expect(plain()).toBe(true);
+    const f64 = (...v: number[]) => Float64Array.from(v);
+    expect(taken.get(0)).toEqual([f64(NaN, 1.5, NaN, 3.5), f64(NaN, 1.5), f64(NaN, 3.5)]);
+    expect(taken.get(1)).toEqual([f64(NaN, NaN, NaN, NaN), f64(NaN, NaN), f64(NaN, NaN)]);
+    expect(seen.filter((s) => s.node === 'sync').every((s) => s.slab)).toBe(true);
+    expect(seen.filter((s) => s.node === 'later:before').every((s) => s.slab)).toBe(true);
+    expect(seen.filter((s) => s.node === 'later:after').some((s) => s.slab)).toBe(false);
+  });
+
+  it('puts the allocator back when a node throws', async () => {
+    await expect(walkLayouts(dr, {
+      outputs: ['failing'], overridden: [], layouts, cut: () => undefined, take: () => undefined,
+    })).rejects.toThrow(/boom/);
+    expect(plain()).toBe(true);
   });
 });
