@@ -56,7 +56,7 @@ export function zlibCrc32(): Crc32 | undefined {
  *
  * @example
  * const crc = loadCrc32();
- * crc?.crc32(Uint8Array.of(1, 2, 3))  // 1438416925, crc.native: true where @node-rs/crc32 loads
+ * crc?.crc32(Uint8Array.of(1, 2, 3)); // 1438416925 (crc.native is true where the native package loads)
  */
 export function loadCrc32(): { crc32: Crc32; native: boolean } | undefined {
   const fast = loadNativeCrc32();
