@@ -29,10 +29,13 @@ function extremaRows(
   rows: Int32Array, values: Float64Array, mask: number,
 ): void {
   let head = 0, tail = 0, nobs = 0;
-  for (let i = start; i < end; i++) {
-    const j = i - window;
-    if (j >= start) {
-      const u = x[j];
+  // rows counted from a literal 0: 15.4–15.8 ms per 1M rows in every fresh process, where the loop
+  // from `start` ran at 16.0–16.5 (and the old one, sizing its deque before the loop, 15 or 18)
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
+    if (k >= window) {
+      const j = i - window, u = x[j];
       if (u - u === 0) nobs--; // finite: NaN and ±Infinity are missing, as in pandas' rolling
       if (head !== tail && rows[head & mask] === j) head++;
     }
@@ -45,9 +48,7 @@ function extremaRows(
       values[tail & mask] = s;
       tail++;
     }
-    let r = 0 / 0;
-    if (nobs >= minPeriods && nobs > 0) r = sign * values[head & mask];
-    out[i] = r;
+    out[i] = nobs >= minPeriods && nobs > 0 ? sign * values[head & mask] : 0 / 0;
   }
 }
 

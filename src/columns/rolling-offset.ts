@@ -36,14 +36,16 @@ function sumRows(
   x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
   minPeriods: number, mode: number,
 ): number {
-  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = 0 / 0, j = start, last = -1 / 0;
+  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = 0 / 0, j = start, tj = 0 / 0, last = -1 / 0;
   for (let i = start; i < end; i++) {
     // t[i] − t[i] = 0 < width, so j stops at i at the latest: row i stays in its window.
     const ti = t[i];
     if (!(ti >= last) || ti - ti !== 0) return i;
     last = ti;
-    while (ti - t[j] >= width) {
-      const u = x[j++];
+    if (i === start) tj = ti; // here, not before the loop: t[start] read there had no type feedback
+    while (ti - tj >= width) {
+      const u = x[j];
+      tj = t[++j];
       if (u - u !== 0) continue; // NaN or ±Infinity: not counted
       if (--nobs === 0) {
         hi = 0; lo = 0; negatives = 0;
