@@ -89,13 +89,15 @@ function varRows(
   minPeriods: number, std: boolean,
 ): number {
   let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = 0 / 0;
-  let j = start, last = -1 / 0;
+  let j = start, tj = 0 / 0, last = -1 / 0;
   for (let i = start; i < end; i++) {
     const ti = t[i];
     if (!(ti >= last) || ti - ti !== 0) return i;
     last = ti;
-    while (ti - t[j] >= width) {
-      const u = x[j++];
+    if (i === start) tj = ti; // the window start's time, taken here as in sumRows
+    while (ti - tj >= width) {
+      const u = x[j];
+      tj = t[++j];
       if (u - u !== 0) continue;
       if (--nobs === 0) {
         s1 = 0; s2 = 0; peak = 0;
@@ -155,13 +157,15 @@ function extremaLoop(
   x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
   minPeriods: number, sign: number, rows: Int32Array, values: Float64Array, mask: number,
 ): number {
-  let head = 0, tail = 0, nobs = 0, j = start, last = -1 / 0;
+  let head = 0, tail = 0, nobs = 0, j = start, tj = 0 / 0, last = -1 / 0;
   for (let i = start; i < end; i++) {
     const ti = t[i];
     if (!(ti >= last) || ti - ti !== 0) return i;
     last = ti;
-    while (ti - t[j] >= width) {
-      const u = x[j++];
+    if (i === start) tj = ti; // the window start's time, taken here as in sumRows
+    while (ti - tj >= width) {
+      const u = x[j];
+      tj = t[++j];
       if (u - u === 0) nobs--;
     }
     while (head !== tail && rows[head & mask] < j) head++;
