@@ -10,6 +10,13 @@
  * whenever a large value leaving the window would leave its rounding error behind; so values
  * sharing a large offset (1e9 + small) keep their precision and no drift builds up. That costs
  * about one extra pass over the data (more only for data whose outliers come and go).
+ *
+ * The loops follow the rules of the header of expanding.ts (issue 16, cold16): a long first call
+ * gets a loop optimized from the feedback of the rows run so far, so nothing typed runs only before
+ * the loop or only on rare rows. The mode is not read from another module before the loop (the sum
+ * and mean have a loop each; var/std test this module's STD_MODE per row), NaN is written `0 / 0`,
+ * and `prev × nobs` is computed on every row. Cold (a fresh process whose first call is 1M rows):
+ * var/std 23–24 → 11.1–11.7 ms, mean/sum with minPeriods 1: 17–18 → 4.8–6.6 ms.
  */
 import { perGroup, type Segment } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
