@@ -13,7 +13,9 @@ function reference(x: Float64Array, keys: number[], w: number, minPeriods: numbe
   const out = new Float64Array(x.length);
   let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN, first = 0;
   for (let i = 0; i < x.length; i++) {
-    if (i === 0 || keys[i] !== keys[i - 1]) { nobs = 0; hi = 0; lo = 0; negatives = 0; same = 0; prev = NaN; first = i; }
+    if (i === 0 || keys[i] !== keys[i - 1]) {
+      nobs = 0; hi = 0; lo = 0; negatives = 0; same = 0; prev = NaN; first = i;
+    }
     if (i - w >= first) {
       const u = x[i - w];
       if (Number.isFinite(u)) {
@@ -74,21 +76,24 @@ describe("rollingMean and rollingSum keep sumResult's rule", () => {
       const { x, keys } = series(4000, seed);
       const groups = groupsOf(keys);
       const one = keys.map(() => 0);
-      expect(firstDifference(rollingMean(x, w, { groups, minPeriods }), reference(x, keys, w, minPeriods, MEAN))).toBe('all rows equal');
-      expect(firstDifference(rollingSum(x, w, { groups, minPeriods }), reference(x, keys, w, minPeriods, SUM))).toBe('all rows equal');
-      expect(firstDifference(rollingMean(x, w, { minPeriods }), reference(x, one, w, minPeriods, MEAN))).toBe('all rows equal');
-      expect(firstDifference(rollingSum(x, w, { minPeriods }), reference(x, one, w, minPeriods, SUM))).toBe('all rows equal');
+      const pairs: [Float64Array, Float64Array][] = [
+        [rollingMean(x, w, { groups, minPeriods }), reference(x, keys, w, minPeriods, MEAN)],
+        [rollingSum(x, w, { groups, minPeriods }), reference(x, keys, w, minPeriods, SUM)],
+        [rollingMean(x, w, { minPeriods }), reference(x, one, w, minPeriods, MEAN)],
+        [rollingSum(x, w, { minPeriods }), reference(x, one, w, minPeriods, SUM)],
+      ];
+      for (const [got, want] of pairs) expect(firstDifference(got, want)).toBe('all rows equal');
     }
   });
 
   it.each([0, 1, 2])('over time windows too, bit for bit (a day of hourly rows, minPeriods %i)', (minPeriods) => {
     const { x, keys } = series(4000, 7);
     const groups = groupsOf(keys);
-    const time = Float64Array.from(keys, (_, i) => Date.UTC(2024, 0, 1) + i * 3600000); // the window holds 24 rows
-    expect(firstDifference(rollingMean(x, '1D', { time, groups, minPeriods }), reference(x, keys, 24, minPeriods, MEAN)))
-      .toBe('all rows equal');
-    expect(firstDifference(rollingSum(x, '1D', { time, groups, minPeriods }), reference(x, keys, 24, minPeriods, SUM)))
-      .toBe('all rows equal');
+    const time = Float64Array.from(keys, (_, i) => Date.UTC(2024, 0, 1) + i * 3600000); // a window of 24 rows
+    const mean = rollingMean(x, '1D', { time, groups, minPeriods });
+    const sum = rollingSum(x, '1D', { time, groups, minPeriods });
+    expect(firstDifference(mean, reference(x, keys, 24, minPeriods, MEAN))).toBe('all rows equal');
+    expect(firstDifference(sum, reference(x, keys, 24, minPeriods, SUM))).toBe('all rows equal');
   });
 
   it('gives the value itself while the window holds only equal values, and 0 or NaN for an empty one', () => {
