@@ -261,7 +261,10 @@ function cases(d: ReturnType<typeof data>): Case[] {
     { name: 'rollingMin', kernel: (o) => q.rollingMin(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, -1, W) },
     { name: 'rollingMax', kernel: (o) => q.rollingMax(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, 1, W) },
     // A short full window: summed directly (rolling-direct.ts), as W1's mean3 and mean7.
-    { name: 'rollingMean/7', kernel: (o) => q.rollingMean(x, K, { out: o }), hand: (o) => handRollingSum(x, o, K, true) },
+    {
+      name: 'rollingMean/7', kernel: (o) => q.rollingMean(x, K, { out: o }),
+      hand: (o) => handRollingSum(x, o, K, true),
+    },
     { name: 'rollingMean/groups', kernel: (o) => q.rollingMean(x, W, { out: o, groups }), hand: (o) => handRollingMeanGroups(x, W, GROUP_ROWS, o) },
     // A time window: 28 days of 7-hour steps is 96 rows, minPeriods 1 (pandas' default for offsets).
     {

@@ -136,6 +136,7 @@ const LOOPS: readonly (Loop | undefined)[] = [undefined, undefined, sum2, sum3, 
 export function directWindowSegment(fallback: Segment): Segment {
   return (x, out, start, end, window, minPeriods, mode) => {
     const divisor = mode === MEAN ? window : 1;
-    if (LOOPS[window]!(x, out, start, end, divisor, window / divisor)) fallback(x, out, start, end, window, minPeriods, mode);
+    const inf = LOOPS[window]!(x, out, start, end, divisor, window / divisor);
+    if (inf) fallback(x, out, start, end, window, minPeriods, mode);
   };
 }
