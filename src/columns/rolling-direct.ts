@@ -19,16 +19,17 @@ import { MEAN } from './sum-result';
 /** The longest window summed directly; longer full windows take the block split. */
 export const DIRECT_MAX = 8;
 
-// Bound once: a loop reading the global `Math` per row runs ~100x slower inside jest's vm sandbox.
-const { abs } = Math;
+/** ±Infinity written `1 / 0` (folded by the parser): `Infinity` is a read of the global object. */
+const isInf = (v: number): boolean => v === 1 / 0 || v === -1 / 0;
 
 /**
  * Each loop fills `out[start .. end)` and returns true when an infinity entered. The window's
- * earlier values start as NaN (`0 / 0`), so its first `w − 1` rows come out NaN from the loop itself:
- * nothing is read before the loop, and the infinity test and `v × times` run on every row (issue 16,
- * cold16: an operation run only before the loop or only on rare rows has no type feedback when a long
- * first call gets the loop optimized, and mean3/mean7 ran 6–8 ms per 1M rows cold instead of ~3).
- * Rows are counted from a literal 0 (`i = start + k`): 3.0 against 3.35 ms from `start` (mean3).
+ * earlier values start as NaN (`0 / 0`), so its first `w − 1` rows come out NaN from the loop itself
+ * and nothing is read before the loop (issue 16, cold16: `x[start]`… read there had no type feedback
+ * when a long first call got the loop optimized, and mean3/mean7 then ran 6–8 ms per 1M rows instead
+ * of 2.4–3 in most fresh processes). Rows are counted from a literal 0 (`i = start + k`). The infinity
+ * test and `v × times` stay on the rows that need them: run on every row they cost ~0.35 ms (mean3
+ * 2.7 → 3.0 ms), and a first NaN or run of equal values half a million rows in did not slow the loop.
  */
 type Loop = (x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number) => boolean;
 
@@ -37,9 +38,9 @@ function sum2(x: Float64Array, out: Float64Array, start: number, end: number, di
   for (let k = 0; ; k++) {
     const i = start + k;
     if (i >= end) break;
-    const v = x[i], s = a + v, equal = v * times;
-    if (abs(v) === 1 / 0) inf = true;
-    out[i] = a === v ? equal : s / divisor;
+    const v = x[i], s = a + v;
+    if (s - s !== 0 && isInf(v)) inf = true;
+    out[i] = a === v ? v * times : s / divisor;
     a = v;
   }
   return inf;
@@ -50,9 +51,9 @@ function sum3(x: Float64Array, out: Float64Array, start: number, end: number, di
   for (let k = 0; ; k++) {
     const i = start + k;
     if (i >= end) break;
-    const v = x[i], s = a + b + v, equal = v * times;
-    if (abs(v) === 1 / 0) inf = true;
-    out[i] = a === v && b === v ? equal : s / divisor;
+    const v = x[i], s = a + b + v;
+    if (s - s !== 0 && isInf(v)) inf = true;
+    out[i] = a === v && b === v ? v * times : s / divisor;
     a = b; b = v;
   }
   return inf;
@@ -63,9 +64,9 @@ function sum4(x: Float64Array, out: Float64Array, start: number, end: number, di
   for (let k = 0; ; k++) {
     const i = start + k;
     if (i >= end) break;
-    const v = x[i], s = a + b + c + v, equal = v * times;
-    if (abs(v) === 1 / 0) inf = true;
-    out[i] = a === v && b === v && c === v ? equal : s / divisor;
+    const v = x[i], s = a + b + c + v;
+    if (s - s !== 0 && isInf(v)) inf = true;
+    out[i] = a === v && b === v && c === v ? v * times : s / divisor;
     a = b; b = c; c = v;
   }
   return inf;
@@ -76,9 +77,9 @@ function sum5(x: Float64Array, out: Float64Array, start: number, end: number, di
   for (let k = 0; ; k++) {
     const i = start + k;
     if (i >= end) break;
-    const v = x[i], s = a + b + c + d + v, equal = v * times;
-    if (abs(v) === 1 / 0) inf = true;
-    out[i] = a === v && b === v && c === v && d === v ? equal : s / divisor;
+    const v = x[i], s = a + b + c + d + v;
+    if (s - s !== 0 && isInf(v)) inf = true;
+    out[i] = a === v && b === v && c === v && d === v ? v * times : s / divisor;
     a = b; b = c; c = d; d = v;
   }
   return inf;
@@ -89,9 +90,9 @@ function sum6(x: Float64Array, out: Float64Array, start: number, end: number, di
   for (let k = 0; ; k++) {
     const i = start + k;
     if (i >= end) break;
-    const v = x[i], s = a + b + c + d + e + v, equal = v * times;
-    if (abs(v) === 1 / 0) inf = true;
-    out[i] = a === v && b === v && c === v && d === v && e === v ? equal : s / divisor;
+    const v = x[i], s = a + b + c + d + e + v;
+    if (s - s !== 0 && isInf(v)) inf = true;
+    out[i] = a === v && b === v && c === v && d === v && e === v ? v * times : s / divisor;
     a = b; b = c; c = d; d = e; e = v;
   }
   return inf;
@@ -102,9 +103,9 @@ function sum7(x: Float64Array, out: Float64Array, start: number, end: number, di
   for (let k = 0; ; k++) {
     const i = start + k;
     if (i >= end) break;
-    const v = x[i], s = a + b + c + d + e + f + v, equal = v * times;
-    if (abs(v) === 1 / 0) inf = true;
-    out[i] = a === v && b === v && c === v && d === v && e === v && f === v ? equal : s / divisor;
+    const v = x[i], s = a + b + c + d + e + f + v;
+    if (s - s !== 0 && isInf(v)) inf = true;
+    out[i] = a === v && b === v && c === v && d === v && e === v && f === v ? v * times : s / divisor;
     a = b; b = c; c = d; d = e; e = f; f = v;
   }
   return inf;
@@ -115,9 +116,9 @@ function sum8(x: Float64Array, out: Float64Array, start: number, end: number, di
   for (let k = 0; ; k++) {
     const i = start + k;
     if (i >= end) break;
-    const v = x[i], s = a + b + c + d + e + f + g + v, equal = v * times;
-    if (abs(v) === 1 / 0) inf = true;
-    out[i] = a === v && b === v && c === v && d === v && e === v && f === v && g === v ? equal : s / divisor;
+    const v = x[i], s = a + b + c + d + e + f + g + v;
+    if (s - s !== 0 && isInf(v)) inf = true;
+    out[i] = a === v && b === v && c === v && d === v && e === v && f === v && g === v ? v * times : s / divisor;
     a = b; b = c; c = d; d = e; e = f; f = g; g = v;
   }
   return inf;
