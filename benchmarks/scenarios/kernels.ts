@@ -13,10 +13,11 @@
  * far), then the best of `--reps` later calls. Best and median over the processes; a median far
  * above the best, or above the warm figure, is a loop that a long first call leaves slow for good
  * (benchmarks/RESULTS.md, issue 16, kern16c and cold16). No hand loops there: compare with the warm run.
+ * The slow mode shows only on a busy machine: `--busy 2` keeps two spinning processes going meanwhile.
  *
- *   npm run bench -- kernels --cold --only rollingVar,rollingMin --processes 6 --reps 15
+ *   npm run bench -- kernels --cold --busy 2 --only rollingVar,rollingMin --processes 6 --reps 15
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import * as q from '../../src/columns';
 import { generateRaw } from '../w1/generate';
@@ -354,9 +355,24 @@ function coldOne(name: string, rows: number, reps: number): Record<string, unkno
   return { scenario: 'kernels', cold_one: name, first_ms: round(first, 3), best_ms: round(best, 3) };
 }
 
-/** Each selected case in `processes` fresh child processes, one after another; best and median of their best. */
-function cold(names: string[], rows: number, reps: number, processes: number): Record<string, unknown> {
+/**
+ * Each selected case in `processes` fresh child processes, one after another; best and median of their
+ * best. With `busy` > 0, that many spinning processes run meanwhile: the slow mode is a race with V8's
+ * concurrent compiler and did not show on an idle machine (RESULTS.md, cold16).
+ */
+function cold(names: string[], rows: number, reps: number, processes: number, busy: number): Record<string, unknown> {
   const child = path.join(__dirname, '..', 'harness', 'child.js');
+  const spinners = Array.from({ length: busy }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  try {
+    return coldRuns(child, names, rows, reps, processes, busy);
+  } finally {
+    for (const s of spinners) s.kill();
+  }
+}
+
+function coldRuns(
+  child: string, names: string[], rows: number, reps: number, processes: number, busy: number,
+): Record<string, unknown> {
   type Cold = { best_ms: number; median_ms: number; worst_ms: number; first_ms: number; runs: number[] };
   const results: Record<string, Cold> = {};
   for (const name of names) {
@@ -376,7 +392,7 @@ function cold(names: string[], rows: number, reps: number, processes: number): R
       first_ms: Math.min(...firsts), runs,
     };
   }
-  return { scenario: 'kernels', mode: 'cold', rows, reps, processes, kernels: results };
+  return { scenario: 'kernels', mode: 'cold', rows, reps, processes, busy, kernels: results };
 }
 
 export default {
@@ -390,7 +406,7 @@ export default {
     if (one !== '') return coldOne(one, rows, reps);
     if (hasFlag(args, '--cold')) {
       const names = cases(data(64)).map((c) => c.name).filter((n) => only === '' || only.split(',').includes(n));
-      return cold(names, rows, reps, numberFlag(args, '--processes', 6));
+      return cold(names, rows, reps, numberFlag(args, '--processes', 6), numberFlag(args, '--busy', 0));
     }
     const pick = (c: Case) => only === '' || only.split(',').includes(c.name);
     const selected = cases(data(rows)).filter(pick);
