@@ -362,7 +362,8 @@ function coldOne(name: string, rows: number, reps: number): Record<string, unkno
  */
 function cold(names: string[], rows: number, reps: number, processes: number, busy: number): Record<string, unknown> {
   const child = path.join(__dirname, '..', 'harness', 'child.js');
-  const spinners = Array.from({ length: busy }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  const spin = () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  const spinners = Array.from({ length: busy }, spin);
   try {
     return coldRuns(child, names, rows, reps, processes, busy);
   } finally {
