@@ -6,10 +6,22 @@
  * The ratio kernel/hand should stay ≤ 1.5. Each pair's outputs are also compared (`agree`).
  *
  *   npm run bench -- kernels [--rows 1000000] [--reps 10] [--only rollingMean,shift]
+ *
+ * `--cold [--processes 6]` times the kernels as a fresh process meets them (a W1 run, a user's
+ * one-shot job): each kernel in its own child process, whose first call is on the long column
+ * (V8 then optimizes the loop partway through that call, from the feedback of the rows run so
+ * far), then the best of `--reps` later calls. Best and median over the processes; a median far
+ * above the best, or above the warm figure, is a loop that a long first call leaves slow for good
+ * (benchmarks/RESULTS.md, issue 16, kern16c and cold16). No hand loops there: compare with the warm run.
+ * The slow mode shows only on a busy machine: `--busy 2` keeps two spinning processes going meanwhile.
+ *
+ *   npm run bench -- kernels --cold --busy 2 --only rollingVar,rollingMin --processes 6 --reps 15
  */
+import { spawn, spawnSync } from 'child_process';
+import * as path from 'path';
 import * as q from '../../src/columns';
 import { generateRaw } from '../w1/generate';
-import { numberFlag, stringFlag } from '../harness/args';
+import { hasFlag, numberFlag, stringFlag } from '../harness/args';
 import { round } from '../harness/measure';
 
 type Loop = (out: Float64Array) => unknown;
@@ -249,7 +261,21 @@ function cases(d: ReturnType<typeof data>): Case[] {
     { name: 'rollingStd', kernel: (o) => q.rollingStd(x, W, { out: o }), hand: (o) => handRollingVar(x, o, W, true) },
     { name: 'rollingMin', kernel: (o) => q.rollingMin(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, -1, W) },
     { name: 'rollingMax', kernel: (o) => q.rollingMax(x, W, { out: o }), hand: (o) => handRollingExtreme(x, o, W, 1, W) },
+    // A short full window: summed directly (rolling-direct.ts), as W1's mean3 and mean7.
+    {
+      name: 'rollingMean/7', kernel: (o) => q.rollingMean(x, K, { out: o }),
+      hand: (o) => handRollingSum(x, o, K, true),
+    },
     { name: 'rollingMean/groups', kernel: (o) => q.rollingMean(x, W, { out: o, groups }), hand: (o) => handRollingMeanGroups(x, W, GROUP_ROWS, o) },
+    // A time window: 28 days of 7-hour steps is 96 rows, minPeriods 1 (pandas' default for offsets).
+    {
+      name: 'rollingMean/28D', kernel: (o) => q.rollingMean(x, '28D', { out: o, time: t }),
+      hand: (o) => handRollingSum(x, o, 96, true, 1),
+    },
+    {
+      name: 'rollingMax/28D', kernel: (o) => q.rollingMax(x, '28D', { out: o, time: t }),
+      hand: (o) => handRollingExtreme(x, o, 96, 1, 1),
+    },
     { name: 'expandingMean', kernel: (o) => q.expandingMean(x, { out: o }), hand: (o) => handExpandingMean(x, o, 1) },
     { name: 'expandingSum', kernel: (o) => q.expandingSum(x, { out: o }), hand: (o) => handExpandingSum(x, o, 1) },
     { name: 'expandingStd', kernel: (o) => q.expandingStd(x, { out: o }), hand: (o) => handExpandingStd(x, o) },
@@ -318,6 +344,58 @@ function cpuMs(fn: () => unknown): number {
   return (d.user + d.system) / 1000;
 }
 
+/** One case in this (fresh) process: the first call on the long column, then the best of `reps` calls. */
+function coldOne(name: string, rows: number, reps: number): Record<string, unknown> {
+  const c = cases(data(rows)).find((k) => k.name === name);
+  if (!c) throw new Error(`kernels --cold-one: no case "${name}".`);
+  const out = new Float64Array(rows);
+  const first = cpuMs(() => c.kernel(out));
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) best = Math.min(best, cpuMs(() => c.kernel(out)));
+  return { scenario: 'kernels', cold_one: name, first_ms: round(first, 3), best_ms: round(best, 3) };
+}
+
+/**
+ * Each selected case in `processes` fresh child processes, one after another; best and median of their
+ * best. With `busy` > 0, that many spinning processes run meanwhile: the slow mode is a race with V8's
+ * concurrent compiler and did not show on an idle machine (RESULTS.md, cold16).
+ */
+function cold(names: string[], rows: number, reps: number, processes: number, busy: number): Record<string, unknown> {
+  const child = path.join(__dirname, '..', 'harness', 'child.js');
+  const spin = () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  const spinners = Array.from({ length: busy }, spin);
+  try {
+    return coldRuns(child, names, rows, reps, processes, busy);
+  } finally {
+    for (const s of spinners) s.kill();
+  }
+}
+
+function coldRuns(
+  child: string, names: string[], rows: number, reps: number, processes: number, busy: number,
+): Record<string, unknown> {
+  type Cold = { best_ms: number; median_ms: number; worst_ms: number; first_ms: number; runs: number[] };
+  const results: Record<string, Cold> = {};
+  for (const name of names) {
+    const runs: number[] = [], firsts: number[] = [];
+    for (let p = 0; p < processes; p++) {
+      const args = [child, 'kernels', '--cold-one', name, '--rows', String(rows), '--reps', String(reps)];
+      const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      type Line = { best_ms?: number; first_ms?: number; error?: string };
+      const line = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Line;
+      if (line.best_ms === undefined) throw new Error(`kernels --cold: ${name} failed: ${line.error ?? r.stdout}`);
+      runs.push(line.best_ms);
+      firsts.push(line.first_ms ?? NaN);
+    }
+    const sorted = [...runs].sort((a, b) => a - b);
+    results[name] = {
+      best_ms: sorted[0], median_ms: sorted[(sorted.length - 1) >> 1], worst_ms: sorted[sorted.length - 1],
+      first_ms: Math.min(...firsts), runs,
+    };
+  }
+  return { scenario: 'kernels', mode: 'cold', rows, reps, processes, busy, kernels: results };
+}
+
 export default {
   name: 'kernels',
   description: 'each kernel vs a hand-written loop doing the same arithmetic (ratio ≤ 1.5 is the target)',
@@ -325,6 +403,12 @@ export default {
     const rows = numberFlag(args, '--rows', 1_000_000);
     const reps = numberFlag(args, '--reps', 10);
     const only = stringFlag(args, '--only', '');
+    const one = stringFlag(args, '--cold-one', '');
+    if (one !== '') return coldOne(one, rows, reps);
+    if (hasFlag(args, '--cold')) {
+      const names = cases(data(64)).map((c) => c.name).filter((n) => only === '' || only.split(',').includes(n));
+      return cold(names, rows, reps, numberFlag(args, '--processes', 6), numberFlag(args, '--busy', 0));
+    }
     const pick = (c: Case) => only === '' || only.split(',').includes(c.name);
     const selected = cases(data(rows)).filter(pick);
     // Warm-up on a small copy first: many calls get each loop fully optimized (not only on-stack

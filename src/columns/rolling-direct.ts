@@ -19,14 +19,25 @@ import { MEAN } from './sum-result';
 /** The longest window summed directly; longer full windows take the block split. */
 export const DIRECT_MAX = 8;
 
-const isInf = (v: number): boolean => v === Infinity || v === -Infinity;
+/** ±Infinity written `1 / 0` (folded by the parser): `Infinity` is a read of the global object. */
+const isInf = (v: number): boolean => v === 1 / 0 || v === -1 / 0;
 
-/** Each loop fills `out[start + w − 1 .. end)` and returns true when an infinity entered. */
+/**
+ * Each loop fills `out[start .. end)` and returns true when an infinity entered. The window's
+ * earlier values start as NaN (`0 / 0`), so its first `w − 1` rows come out NaN from the loop itself
+ * and nothing is read before the loop (issue 16, cold16: `x[start]`… read there had no type feedback
+ * when a long first call got the loop optimized, and mean3/mean7 then ran 6–8 ms per 1M rows instead
+ * of 2.4–3 in most fresh processes). Rows are counted from a literal 0 (`i = start + k`). The infinity
+ * test and `v × times` stay on the rows that need them: run on every row they cost ~0.35 ms (mean3
+ * 2.7 → 3.0 ms), and a first NaN or run of equal values half a million rows in did not slow the loop.
+ */
 type Loop = (x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number) => boolean;
 
 function sum2(x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number): boolean {
-  let a = x[start], inf = false;
-  for (let i = start + 1; i < end; i++) {
+  let a = 0 / 0, inf = false;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i], s = a + v;
     if (s - s !== 0 && isInf(v)) inf = true;
     out[i] = a === v ? v * times : s / divisor;
@@ -36,8 +47,10 @@ function sum2(x: Float64Array, out: Float64Array, start: number, end: number, di
 }
 
 function sum3(x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number): boolean {
-  let a = x[start], b = x[start + 1], inf = false;
-  for (let i = start + 2; i < end; i++) {
+  let a = 0 / 0, b = 0 / 0, inf = false;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i], s = a + b + v;
     if (s - s !== 0 && isInf(v)) inf = true;
     out[i] = a === v && b === v ? v * times : s / divisor;
@@ -47,8 +60,10 @@ function sum3(x: Float64Array, out: Float64Array, start: number, end: number, di
 }
 
 function sum4(x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number): boolean {
-  let a = x[start], b = x[start + 1], c = x[start + 2], inf = false;
-  for (let i = start + 3; i < end; i++) {
+  let a = 0 / 0, b = 0 / 0, c = 0 / 0, inf = false;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i], s = a + b + c + v;
     if (s - s !== 0 && isInf(v)) inf = true;
     out[i] = a === v && b === v && c === v ? v * times : s / divisor;
@@ -58,8 +73,10 @@ function sum4(x: Float64Array, out: Float64Array, start: number, end: number, di
 }
 
 function sum5(x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number): boolean {
-  let a = x[start], b = x[start + 1], c = x[start + 2], d = x[start + 3], inf = false;
-  for (let i = start + 4; i < end; i++) {
+  let a = 0 / 0, b = 0 / 0, c = 0 / 0, d = 0 / 0, inf = false;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i], s = a + b + c + d + v;
     if (s - s !== 0 && isInf(v)) inf = true;
     out[i] = a === v && b === v && c === v && d === v ? v * times : s / divisor;
@@ -69,8 +86,10 @@ function sum5(x: Float64Array, out: Float64Array, start: number, end: number, di
 }
 
 function sum6(x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number): boolean {
-  let a = x[start], b = x[start + 1], c = x[start + 2], d = x[start + 3], e = x[start + 4], inf = false;
-  for (let i = start + 5; i < end; i++) {
+  let a = 0 / 0, b = 0 / 0, c = 0 / 0, d = 0 / 0, e = 0 / 0, inf = false;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i], s = a + b + c + d + e + v;
     if (s - s !== 0 && isInf(v)) inf = true;
     out[i] = a === v && b === v && c === v && d === v && e === v ? v * times : s / divisor;
@@ -80,9 +99,10 @@ function sum6(x: Float64Array, out: Float64Array, start: number, end: number, di
 }
 
 function sum7(x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number): boolean {
-  let a = x[start], b = x[start + 1], c = x[start + 2], d = x[start + 3], e = x[start + 4], f = x[start + 5];
-  let inf = false;
-  for (let i = start + 6; i < end; i++) {
+  let a = 0 / 0, b = 0 / 0, c = 0 / 0, d = 0 / 0, e = 0 / 0, f = 0 / 0, inf = false;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i], s = a + b + c + d + e + f + v;
     if (s - s !== 0 && isInf(v)) inf = true;
     out[i] = a === v && b === v && c === v && d === v && e === v && f === v ? v * times : s / divisor;
@@ -92,9 +112,10 @@ function sum7(x: Float64Array, out: Float64Array, start: number, end: number, di
 }
 
 function sum8(x: Float64Array, out: Float64Array, start: number, end: number, divisor: number, times: number): boolean {
-  let a = x[start], b = x[start + 1], c = x[start + 2], d = x[start + 3], e = x[start + 4], f = x[start + 5];
-  let g = x[start + 6], inf = false;
-  for (let i = start + 7; i < end; i++) {
+  let a = 0 / 0, b = 0 / 0, c = 0 / 0, d = 0 / 0, e = 0 / 0, f = 0 / 0, g = 0 / 0, inf = false;
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
     const v = x[i], s = a + b + c + d + e + f + g + v;
     if (s - s !== 0 && isInf(v)) inf = true;
     out[i] = a === v && b === v && c === v && d === v && e === v && f === v && g === v ? v * times : s / divisor;
@@ -115,14 +136,8 @@ const LOOPS: readonly (Loop | undefined)[] = [undefined, undefined, sum2, sum3, 
  */
 export function directWindowSegment(fallback: Segment): Segment {
   return (x, out, start, end, window, minPeriods, mode) => {
-    const loop = LOOPS[window]!;
-    const head = Math.min(end, start + window - 1);
-    for (let i = start; i < head; i++) {
-      if (isInf(x[i])) return fallback(x, out, start, end, window, minPeriods, mode);
-      out[i] = NaN;
-    }
-    if (head === end) return;
     const divisor = mode === MEAN ? window : 1;
-    if (loop(x, out, start, end, divisor, window / divisor)) fallback(x, out, start, end, window, minPeriods, mode);
+    const inf = LOOPS[window]!(x, out, start, end, divisor, window / divisor);
+    if (inf) fallback(x, out, start, end, window, minPeriods, mode);
   };
 }

@@ -8,6 +8,8 @@ import { perGroup } from './per-group';
 import { minPeriodsArg, type Column, type WindowOptions, OPTION_KEYS } from './options';
 import { offsetRolling, rowWindowArg } from './rolling-offset';
 import type { Offset } from './offset';
+// Bound once: a loop reading the global `Math` per row runs ~100x slower inside jest's vm sandbox.
+const { min } = Math;
 
 export const MAX = 1;
 export const MIN = -1;
@@ -17,25 +19,23 @@ let dequeValues = new Float64Array(64);
 
 /**
  * Rolling extremum over `x[start..end)`: `sign` MAX or MIN. NaN values are skipped and do not
- * count; NaN below `minPeriods` non-NaN values (and for an empty window).
+ * count; NaN below `minPeriods` non-NaN values (and for an empty window). The deque is `rows` /
+ * `values`, `mask + 1` long (a power of 2 above the window). Nothing typed runs before the loop or
+ * only on rare rows (issue 16, cold16): a long first call gets the loop optimized from the feedback
+ * of the rows run so far, and an operation without any deoptimized it for the rest of the process.
  */
-function extremaSegment(
-  x: Float64Array, out: Float64Array, start: number, end: number,
-  window: number, minPeriods: number, sign: number,
+function extremaRows(
+  x: Float64Array, out: Float64Array, start: number, end: number, window: number, minPeriods: number, sign: number,
+  rows: Int32Array, values: Float64Array, mask: number,
 ): void {
-  let cap = 64;
-  const need = Math.min(window, end - start) + 1;
-  while (cap < need) cap *= 2;
-  if (dequeRows.length < cap) {
-    dequeRows = new Int32Array(cap);
-    dequeValues = new Float64Array(cap);
-  }
-  const rows = dequeRows, values = dequeValues, mask = cap - 1;
   let head = 0, tail = 0, nobs = 0;
-  for (let i = start; i < end; i++) {
-    const j = i - window;
-    if (j >= start) {
-      const u = x[j];
+  // rows counted from a literal 0: 15.4–15.8 ms per 1M rows in every fresh process, where the loop
+  // from `start` ran at 16.0–16.5 (and the old one, sizing its deque before the loop, 15 or 18)
+  for (let k = 0; ; k++) {
+    const i = start + k;
+    if (i >= end) break;
+    if (k >= window) {
+      const j = i - window, u = x[j];
       if (u - u === 0) nobs--; // finite: NaN and ±Infinity are missing, as in pandas' rolling
       if (head !== tail && rows[head & mask] === j) head++;
     }
@@ -48,8 +48,23 @@ function extremaSegment(
       values[tail & mask] = s;
       tail++;
     }
-    out[i] = nobs >= minPeriods && nobs > 0 ? sign * values[head & mask] : NaN;
+    out[i] = nobs >= minPeriods && nobs > 0 ? sign * values[head & mask] : 0 / 0;
   }
+}
+
+/** The segment for `perGroup`: sizes the deque (reused across calls), then runs {@link extremaRows}. */
+function extremaSegment(
+  x: Float64Array, out: Float64Array, start: number, end: number,
+  window: number, minPeriods: number, sign: number,
+): void {
+  let cap = 64;
+  const need = min(window, end - start) + 1;
+  while (cap < need) cap *= 2;
+  if (dequeRows.length < cap) {
+    dequeRows = new Int32Array(cap);
+    dequeValues = new Float64Array(cap);
+  }
+  extremaRows(x, out, start, end, window, minPeriods, sign, dequeRows, dequeValues, cap - 1);
 }
 
 /**

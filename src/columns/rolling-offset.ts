@@ -21,6 +21,8 @@ const { max, sqrt } = Math;
 export type Stat = 'sum' | 'mean' | 'var' | 'std' | 'min' | 'max';
 
 const CANCELLATION = 1e-6;
+/** MEAN as a binding of this module, tested per row: the compiled CommonJS reads an imported const as a property. */
+const MEAN_MODE = MEAN;
 let dequeRows = new Int32Array(64);
 let dequeValues = new Float64Array(64);
 
@@ -34,14 +36,13 @@ function sumRows(
   x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
   minPeriods: number, mode: number,
 ): number {
-  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN, j = start, tj = t[start];
-  let last = -Infinity;
-  const mean = mode === MEAN; // once: the compiled CommonJS reads an imported const from its module
+  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = 0 / 0, j = start, tj = 0 / 0, last = -1 / 0;
   for (let i = start; i < end; i++) {
     // t[i] − t[i] = 0 < width, so j stops at i at the latest: row i stays in its window.
     const ti = t[i];
     if (!(ti >= last) || ti - ti !== 0) return i;
     last = ti;
+    if (i === start) tj = ti; // here, not before the loop: t[start] read there had no type feedback
     while (ti - tj >= width) {
       const u = x[j];
       tj = t[++j];
@@ -63,11 +64,13 @@ function sumRows(
       if (v === prev) same++;
       else { same = 1; prev = v; }
     }
-    // sumResult's rule written out, as in rolling-moments.ts (called, V8 inlined it in some processes only).
-    let r = NaN;
+    // sumResult's rule written out, as in rolling-moments.ts (called, V8 inlined it in some processes
+    // only); the mode tested on each row, a binding of this module; prev × nobs computed on each row
+    const mean = mode === MEAN_MODE, equal = prev * nobs;
+    let r = 0 / 0;
     if (nobs >= minPeriods) {
-      if (nobs === 0) r = mean ? NaN : 0;
-      else if (same >= nobs) r = mean ? prev : prev * nobs;
+      if (nobs === 0) r = mean ? 0 / 0 : 0;
+      else if (same >= nobs) r = mean ? prev : equal;
       else if (!mean) r = hi + lo;
       else {
         r = (hi + lo) / nobs;
@@ -85,12 +88,13 @@ function varRows(
   x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
   minPeriods: number, std: boolean,
 ): number {
-  let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = NaN;
-  let j = start, tj = t[start], last = -Infinity;
+  let nobs = 0, s1 = 0, s2 = 0, peak = 0, anchor = 0, age = 0, same = 0, prev = 0 / 0;
+  let j = start, tj = 0 / 0, last = -1 / 0;
   for (let i = start; i < end; i++) {
     const ti = t[i];
     if (!(ti >= last) || ti - ti !== 0) return i;
     last = ti;
+    if (i === start) tj = ti; // the window start's time, taken here as in sumRows
     while (ti - tj >= width) {
       const u = x[j];
       tj = t[++j];
@@ -124,7 +128,7 @@ function varRows(
       peak = s2;
       ssd = s2 - (s1 * s1) / nobs;
     }
-    let r = NaN;
+    let r = 0 / 0;
     if (nobs >= minPeriods && nobs >= 2) r = same >= nobs ? 0 : max(0, ssd / (nobs - 1));
     out[i] = std ? sqrt(r) : r;
   }
@@ -145,15 +149,24 @@ function extremaRows(
     dequeRows = new Int32Array(cap);
     dequeValues = new Float64Array(cap);
   }
-  const rows = dequeRows, values = dequeValues, mask = cap - 1;
-  let head = 0, tail = 0, nobs = 0, j = start, tj = t[start], last = -Infinity;
+  return extremaLoop(x, out, start, end, t, width, minPeriods, sign, dequeRows, dequeValues, cap - 1);
+}
+
+/** {@link extremaRows}' loop, on a deque `mask + 1` long: nothing typed before it (rolling-extrema.ts' header). */
+function extremaLoop(
+  x: Float64Array, out: Float64Array, start: number, end: number, t: Float64Array, width: number,
+  minPeriods: number, sign: number, rows: Int32Array, values: Float64Array, mask: number,
+): number {
+  let head = 0, tail = 0, nobs = 0, j = start, tj = 0 / 0, last = -1 / 0;
   for (let i = start; i < end; i++) {
     const ti = t[i];
     if (!(ti >= last) || ti - ti !== 0) return i;
     last = ti;
+    if (i === start) tj = ti; // the window start's time, taken here as in sumRows
     while (ti - tj >= width) {
-      if (x[j] - x[j] === 0) nobs--;
+      const u = x[j];
       tj = t[++j];
+      if (u - u === 0) nobs--;
     }
     while (head !== tail && rows[head & mask] < j) head++;
     const v = x[i];
@@ -165,7 +178,9 @@ function extremaRows(
       values[tail & mask] = sv;
       tail++;
     }
-    out[i] = nobs >= minPeriods && nobs > 0 ? sign * values[head & mask] : NaN;
+    let r = 0 / 0;
+    if (nobs >= minPeriods && nobs > 0) r = sign * values[head & mask];
+    out[i] = r;
   }
   return -1;
 }

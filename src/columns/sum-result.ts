@@ -1,7 +1,10 @@
 /**
- * The running (rolling or expanding) sum or mean shared by the row windows, the offset windows and
- * the expanding kernels: how the sum is kept, and its result as pandas' `calc_sum` / `calc_mean`
- * give it.
+ * The running (rolling or expanding) sum or mean of the row windows, the offset windows and the
+ * expanding kernels: how the sum is kept, and its result as pandas' `calc_sum` / `calc_mean` give
+ * it. Each of those loops writes the update and the rule out itself (a call per row was inlined by
+ * V8 in some processes only; one loop per mode stays fast after a long first call, issue 16):
+ * `sumResult` is the rule's one statement, and test/columns/rolling-rules.test.ts and
+ * expanding-rules.test.ts hold every loop to it, bit for bit.
  *
  * The sum is error-free: a pair (hi, lo) whose every update is Knuth's TwoSum, `s = hi + v`,
  * `z = s − hi`, `lo += (hi − (s − z)) + (v − z)`, `hi = s` (and the same with −u for a value that
@@ -27,7 +30,7 @@ const MEAN_MODE = 1;
  * which `negatives` are negative and the last `same` equal `prev`: NaN below `minPeriods`; an
  * empty window sums to 0 (when `minPeriods` is 0); equal values give exactly `prev` (mean) or
  * `prev × nobs` (sum); a mean of only non-negative (non-positive) values is clamped at 0.
- * The row windows' running sum (rolling-moments.ts) writes this rule out in its loop, for speed.
+ * The running sums (rolling-moments.ts, rolling-offset.ts, expanding.ts) write this rule out in their loops, for speed.
  *
  * @example
  * sumResult(2, 1, MEAN, 3, 0, 1, 2);   // 1.5

@@ -102,6 +102,16 @@ describe('fused: one body, changing numbers and shapes', () => {
     useAbs = true;
     expectSameBits(fused(body, p), abs(sub(p, 1)));
   });
+
+  it('keeps apart the loops of one body given a column and given a number (a column is read unmasked)', () => {
+    const body = (a: RowExpr, b: RowExpr) => div(a, add(abs(b), 1));
+    const q = Float64Array.from(p, (v, i) => (i % 3) - v);
+    for (let round = 0; round < 3; round++) {
+      expectSameBits(fused(body, p, q), div(p, add(abs(q), 1)));
+      expectSameBits(fused(body, p, -2), div(p, 3));
+      expectSameBits(fused(body, 4, q), div(4, add(abs(q), 1)));
+    }
+  });
 });
 
 describe('fused on short columns (the 5,000 × 10 case: many calls, few rows)', () => {
