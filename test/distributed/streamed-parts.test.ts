@@ -166,5 +166,17 @@ run('quiver run --queue writes the parts one at a time', () => {
         if (ext === 'arrow') expect(b.batches).toBeGreaterThanOrEqual(5);
         expect(fs.readFileSync(path.join(dir, `report-${ext}.html`), 'utf8')).toMatch(/tier/);
       }
+      // the store's first parts hold tier all null, typed otherwise than Utf8: the settling was needed
+      const [key] = fs.readdirSync(path.join(dir, 'parts.store'));
+      const partFiles = fs.readdirSync(path.join(dir, 'parts.store', key)).filter((f) => /^part-\d+\.arrow$/.test(f));
+      expect(partFiles).toHaveLength(5);
+      const tiers = await Promise.all(partFiles.sort().map(async (f) => {
+        const c = await partColumns(path.join(dir, 'parts.store', key, f));
+        const j = c.schema.fields.findIndex((x) => x.name === 'tier');
+        return `${String(c.schema.fields[j].type)}${c.allNull[j] ? ' all null' : ''}`;
+      }));
+      expect(tiers[0]).not.toBe('Utf8');
+      expect(tiers[0]).toMatch(/all null/);
+      expect(tiers[4]).toBe('Utf8');
     }, 120_000);
 });
