@@ -13,12 +13,10 @@
 import { localSources, sourcesHash } from '../../src/distributed/sources';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Schema, Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { partColumns } from '../files/part-columns';
-import { readSettledParts, settledSchemaOf, withNullability } from './settled-parts';
+import { leadByHistory, readSettledParts, settledSchemaOf } from './settled-parts';
 import { joinBatches } from '../arrow/join-batches';
-import { isTypedArray } from '../../src/util/shapes';
-import { timestampVector, withLeadColumns } from '../arrow/lead-columns';
 import type { Driver } from '../../src/driver';
 import type { EntityHistory } from '../../src/timeseries/history';
 import type { IsolationHistory } from '../../src/timeseries/isolation';
@@ -104,9 +102,10 @@ export interface QueueRun {
    * The parts from the store, in partition order, each read when asked for, under the schema of
    * their join (types settled, a column nullable when it is in any part). `lead`: parts computed
    * from a history in memory come with its entity and time columns in front, as the joined table
-   * led by them would (parts read from the user's file are led already).
+   * led by them would (parts read from the user's file are led already). `byBatch`: each record
+   * batch of a part as its own table (the workers write parts in batches of at most 64 MiB).
    */
-  readParts(options?: { readonly lead?: boolean }): AsyncGenerator<Table>;
+  readParts(options?: { readonly lead?: boolean; readonly byBatch?: boolean }): AsyncGenerator<Table>;
   readonly quality: QualityResult[];
   readonly timings: Record<string, number>;
   readonly cache: { hits: string[]; misses: string[] };
@@ -116,30 +115,6 @@ export interface QueueRun {
   readonly partRows: number[];
   /** The parts came back led by the entity and time columns (read from the user's file). */
   readonly led: boolean;
-}
-
-/**
- * Each part led by its rows of the history's entity and time columns (a part whose rows are not its
- * partition's stays as it is), the lead columns nullable as over the whole history.
- */
-function leadPart(
-  memory: EntityHistory, parts: readonly Partition[], schema: Schema,
-): (table: Table, index: number) => Table {
-  const { entity, time, inputs } = memory;
-  const cut = (v: unknown, start: number, end: number) =>
-    (isTypedArray(v) ? v.subarray(start, end) : (v as { slice(a: number, b: number): unknown }).slice(start, end));
-  const lead = (start: number, end: number) => ({
-    entity: { name: entity, values: cut(inputs[entity], start, end) },
-    time: { name: time, epochMs: cut(inputs[time], start, end) as Float64Array },
-  });
-  // the joined table led over the whole history has this schema: its lead columns' nullability is the history's
-  const front = tableFromColumns([entity, time], [inputs[entity], timestampVector(inputs[time] as Float64Array)]);
-  const ledSchema = front.schema.assign(schema);
-  return (table, index) => {
-    const p = parts[index];
-    if (table.numRows !== p.end - p.start) return table;
-    return withNullability(withLeadColumns(table, lead(p.start, p.end)), ledSchema);
-  };
 }
 
 function isIndexed(history: EntityHistory | IndexedInputs): history is IndexedInputs {
@@ -279,8 +254,11 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
   // settled on the parts' footers and batch metadata: no part's data is read before it is written
   const files = parts.map((p) => paths.part(p.index));
   const settled = settledSchemaOf(await Promise.all(files.map(partColumns)));
-  const readParts = (options: { readonly lead?: boolean } = {}) =>
-    readSettledParts(files, settled, memory && options.lead ? leadPart(memory, parts, settled.schema) : undefined);
+  const readParts = (options: { readonly lead?: boolean; readonly byBatch?: boolean } = {}) => readSettledParts(
+    files, settled, {
+      map: memory && options.lead ? leadByHistory(memory, parts, settled.schema) : undefined, byBatch: options.byBatch,
+    },
+  );
   return {
     readParts, quality, timings, cache: { hits: [], misses: [] }, notes,
     partRows: parts.map((p) => p.end - p.start), led: file !== undefined,

@@ -12,6 +12,8 @@ import { fileError, reasonOf } from './file-errors';
 export interface PartColumns {
   readonly schema: Schema;
   readonly rows: number;
+  /** Its record batches. */
+  readonly batches: number;
   readonly allNull: readonly boolean[];
 }
 
@@ -60,7 +62,8 @@ export async function partColumns(path: string): Promise<PartColumns> {
       rows += Number(header.length);
       for (let j = 0; j < fields.length; j++) nulls[j] += Number(header.nodes[firstNode[j]].nullCount);
     }
-    return { schema: reader.schema, rows, allNull: nulls.map((n) => rows === 0 || n === rows) };
+    const allNull = nulls.map((n) => rows === 0 || n === rows);
+    return { schema: reader.schema, rows, batches: footer.numRecordBatches, allNull };
   } catch (error) {
     throw fileError(path, 'read the column types of', reasonOf(error),
       'The store is incomplete or was changed; run the coordinator again.');

@@ -165,7 +165,8 @@ async function writeQueued(queued: QueueRun, opts: RunOptions): Promise<RunDone>
   const dataset = datasetFormat(opts);
   const parts = new PartsSummary(Boolean(opts.report));
   // parts computed from a history in memory come led by its entity and time, as a single-process run's rows
-  const counted = passOn(queued.readParts({ lead: true }), (part) => {
+  // one record batch at a time into one file; whole parts into a dataset's part files
+  const counted = passOn(queued.readParts({ lead: true, byBatch: dataset === undefined }), (part) => {
     parts.add(part);
     return part;
   });

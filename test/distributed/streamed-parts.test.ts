@@ -17,7 +17,8 @@ import { settleTypes } from '../../adapters/arrow/settle-types';
 import { joinBatches } from '../../adapters/arrow/join-batches';
 import { writeArrow } from '../../adapters/files/write-arrow';
 import { partColumns } from '../../adapters/files/part-columns';
-import { readSettledParts, settledSchemaOf } from '../../adapters/bullmq/settled-parts';
+import { leadByHistory, readSettledParts, settledSchemaOf } from '../../adapters/bullmq/settled-parts';
+import { withLeadColumns } from '../../adapters/arrow/lead-columns';
 import { csvNote, project, quiver } from '../cli/support/cli';
 import { hasRedis, startRedis, type RedisServer } from './support/redis-server';
 
@@ -96,6 +97,49 @@ describe('parts settled on their footers', () => {
       expectSame(a.out, b.out);
     }
     expect((await cells(path.join(dir, 'streamed.arrow'))).batches).toBeGreaterThanOrEqual(3);
+  });
+
+  test('one record batch at a time, led by the history rows each batch holds: the joined table led', async () => {
+    // 3 partitions of 4, 5 and 3 rows, label all null in the first; the parts written a row per batch
+    const sizes = [4, 5, 3];
+    const rows = 12;
+    const store = Array.from({ length: rows }, (_, i) => `e${Math.floor(i / 2)}`);
+    const epochMs = Float64Array.from({ length: rows }, (_, i) => Date.UTC(2024, 0, 1 + i));
+    const history = { entity: 'store', time: 'date', inputs: { store, date: epochMs } };
+    const partitions: { start: number; end: number }[] = [];
+    const tables: Table[] = [];
+    const files: string[] = [];
+    let start = 0;
+    for (const [k, n] of sizes.entries()) {
+      partitions.push({ start, end: start + n });
+      const x = Float64Array.from({ length: n }, (_, i) => 10 * (start + i));
+      const label = Array.from({ length: n }, (_, i) => (k === 0 ? null : `r${start + i}`));
+      const part = tableFromColumns(['x', 'label'], [x, label]);
+      tables.push(part);
+      const file = path.join(dir, `batched-${k}.arrow`);
+      await writeArrow(part, file, { maxBatchBytes: 1 }); // as a worker writes its part, in batches of one row
+      files.push(file);
+      start += n;
+    }
+    const columns = await Promise.all(files.map(partColumns));
+    expect(columns.map((c) => c.batches)).toEqual(sizes);
+    const settled = settledSchemaOf(columns);
+    const map = leadByHistory(history, partitions, settled.schema);
+    const pieces: Table[] = [];
+    for await (const t of readSettledParts(files, settled, { map, byBatch: true })) pieces.push(t);
+    expect(pieces).toHaveLength(rows);
+    const held: Table[] = [];
+    for await (const t of settleTypes(each(tables))) held.push(t);
+    const lead = { entity: { name: 'store', values: store }, time: { name: 'date', epochMs } };
+    await writeResult(withLeadColumns(joinBatches(held), lead), path.join(dir, 'led-joined.arrow'));
+    await writeSettledParts(each(pieces), path.join(dir, 'led-streamed.arrow'));
+    const a = await cells(path.join(dir, 'led-joined.arrow'));
+    const b = await cells(path.join(dir, 'led-streamed.arrow'));
+    expect(b.types).toEqual(a.types);
+    expect(b.batches).toBe(rows);
+    expectSame(a.out, b.out);
+    expect(b.out.store).toEqual(store);
+    expect(b.out.x).toEqual(Array.from({ length: rows }, (_, i) => 10 * i));
   });
 });
 
