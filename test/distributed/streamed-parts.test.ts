@@ -1,8 +1,9 @@
 /**
  * The coordinator writes `--out` from the store one part at a time: the parts' types and
  * nullability are settled on their footers and batch metadata (`partColumns`, no data read), each
- * part is read, conformed and written before the next is read, and the file equals the table the
- * parts joined in memory gave (types, nullability, cells, row order). End to end: `quiver run
+ * part (or record batch of a part, each led by its own history rows) is read, conformed and
+ * written before the next is read, and the file equals the table the parts joined in memory gave
+ * (types, nullability, cells, row order). End to end: `quiver run
  * --queue` on real workers writes one or more record batches per part, the single-process table
  * cell for cell, with a string column all null in its first partitions given its string type.
  */
