@@ -24,12 +24,16 @@ import { withLeadColumns } from '../adapters/arrow/lead-columns';
 import { runKeys, sourceRows, utf8Column, utf8RunKeys } from '../adapters/bullmq/source-rows';
 import { readBatches } from '../adapters/files/partition-store';
 import { writeArrow } from '../adapters/files/write-arrow';
+
 import { writeTextFile } from '../adapters/files/atomic-write';
 import { FailedPartition } from '../adapters/bullmq/worker';
 import { threads } from '../adapters/threads/threads';
 import { commandTable } from './result-table';
 import { buildDriver } from './session';
 import { timeInputs } from './time-inputs';
+
+/** The largest record batch of a part in the store (the coordinator holds about one while it writes `--out`). */
+const PART_BATCH_BYTES = 64 * 2 ** 20;
 
 const drivers = new Map<string, { hash: string; code: string; driver: Driver<Table> }>();
 
@@ -148,7 +152,9 @@ export async function computePartition(job: PartitionJob, store?: string): Promi
   }
   await fs.promises.mkdir(paths.dir, { recursive: true });
   const result = run.result as Table;
-  await writeArrow(job.source ? led(result, history, job, lead) : result, paths.part(job.partition));
+  // batches of at most 64 MiB: the coordinator writes the output from them one batch at a time
+  await writeArrow(job.source ? led(result, history, job, lead) : result, paths.part(job.partition),
+    { maxBatchBytes: PART_BATCH_BYTES });
   const report: PartReport = {
     partition: job.partition,
     rows: history.rows,

@@ -1,7 +1,7 @@
 /**
  * `quiver run … --entity C --time T --queue URL --partitions P [--store DIR]`: the options
  * checked, then the coordinator (adapters/bullmq/coordinator.ts) runs the partitions on the
- * `quiver worker`s and joins their parts into the one result table. An Arrow IPC file or Parquet
+ * `quiver worker`s and gives their parts back to be written one at a time. An Arrow IPC file or Parquet
  * file sorted by entity (what `quiver run --partitions` reads one partition at a time) is not read
  * whole: its entity column is indexed once and each worker reads its rows of the file itself.
  */
@@ -116,7 +116,7 @@ export async function indexedInputs(
 }
 
 /**
- * Runs the partitions on the workers of `opts.queue` and joins their parts.
+ * Runs the partitions on the workers of `opts.queue`; the parts are read back one at a time (`readParts`).
  *
  * @example
  * const { result } = await runByQueue(dr, outputs, history, 'features.ts', opts, (s) => io.err(s));

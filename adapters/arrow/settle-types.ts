@@ -30,6 +30,17 @@ function conform(table: Table, schema: Schema): Table {
   return new Table(newSchema, batches);
 }
 
+/**
+ * `table` with each all-null column whose type differs from `schema`'s made nulls of `schema`'s
+ * type (what `settleTypes` does to each part, for a caller that settled the schema itself).
+ *
+ * @example
+ * const part = conformTypes(await readBatches(paths.part(3)), settled);
+ */
+export function conformTypes(table: Table, schema: Schema): Table {
+  return conform(table, schema);
+}
+
 /** The schema whose column types are those of the first part holding values in the column. */
 function settledSchema(held: readonly Table[]): Schema {
   const first = held[0].schema;

@@ -3,7 +3,9 @@
  * distributed })` alike: it checks that the outputs are entity-local, computes the global features
  * once, writes the sorted history (and the global columns) into the store once — one record batch
  * per partition — adds one BullMQ flow for the partitions not in the store yet, shows progress,
- * and joins the parts, in partition order, into one table. Given an indexed inputs file instead
+ * and gives the parts back to be read one at a time, in partition order, under the joined result's
+ * schema (settled on the parts' footers; `joinParts` joins them in memory for a caller asking for
+ * a table). Given an indexed inputs file instead
  * of a history (an Arrow IPC or Parquet file sorted by entity, no global features), it reads no
  * history at all: the partitions are planned on the entity index, and each job names the file,
  * its rows and the record batches holding them, for the worker to read.
@@ -12,13 +14,15 @@ import { localSources, sourcesHash } from '../../src/distributed/sources';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
+import { partColumns } from '../files/part-columns';
+import { leadByHistory, readSettledParts, settledSchemaOf } from './settled-parts';
+import { joinBatches } from '../arrow/join-batches';
 import type { Driver } from '../../src/driver';
 import type { EntityHistory } from '../../src/timeseries/history';
 import type { IsolationHistory } from '../../src/timeseries/isolation';
 import type { Partition } from '../../src/partition/plan';
 import { sourceEntities, type JobSource } from '../../src/distributed/file-source';
 import type { EntityIndex } from '../files/entity-index';
-import { settleTypes } from '../arrow/settle-types';
 import type { QualityResult } from '../../src/quality/result';
 import { checkPartitionable, globalFeatures, globalValues, planPartitions } from '../../src/partition';
 import { inHistoryRows } from '../../src/partition/collect';
@@ -26,8 +30,7 @@ import {
   encodeScalar, GLOBAL_PREFIX, runKey, storePaths, textHash, type EncodedScalar, type PartitionJob, type PartReport,
 } from '../../src/distributed/job';
 import { tableFromColumns } from '../arrow/table-from-columns';
-import { joinBatches } from '../arrow/join-batches';
-import { readBatches, writePartitioned } from '../files/partition-store';
+import { writePartitioned } from '../files/partition-store';
 import { DistributedError } from '../../src/distributed/errors';
 import type { AdapterNote } from '../notes';
 import { packageVersion } from '../report/versions';
@@ -93,9 +96,16 @@ export interface QueueRunStats {
   readonly fromFile: boolean;
 }
 
-/** What the coordinator returns: the joined table and what a run reports. */
+/** What the coordinator returns: the parts, to read one at a time, and what a run reports. */
 export interface QueueRun {
-  readonly result: Table;
+  /**
+   * The parts from the store, in partition order, each read when asked for, under the schema of
+   * their join (types settled, a column nullable when it is in any part). `lead`: parts computed
+   * from a history in memory come with its entity and time columns in front, as the joined table
+   * led by them would (parts read from the user's file are led already). `byBatch`: each record
+   * batch of a part as its own table (the workers write parts in batches of at most 64 MiB).
+   */
+  readParts(options?: { readonly lead?: boolean; readonly byBatch?: boolean }): AsyncGenerator<Table>;
   readonly quality: QualityResult[];
   readonly timings: Record<string, number>;
   readonly cache: { hits: string[]; misses: string[] };
@@ -227,14 +237,12 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
         '(removed while the run went on, or the workers write elsewhere: check their --store); run again.',
     );
   }
-  const tables: Table[] = [];
   const quality: QualityResult[] = [];
   const timings: Record<string, number> = {};
   const notes: AdapterNote[] = [];
   let partBytes = 0;
   let workerMs = 0;
   for (const p of parts) {
-    tables.push(await readBatches(paths.part(p.index)));
     partBytes += fs.statSync(paths.part(p.index)).size;
     const report = JSON.parse(fs.readFileSync(paths.report(p.index), 'utf8')) as PartReport;
     if (missing.includes(p)) workerMs += report.ms;
@@ -242,15 +250,34 @@ export async function coordinate(spec: CoordinatorSpec): Promise<QueueRun> {
     for (const [name, ms] of Object.entries(report.timings)) timings[name] = (timings[name] ?? 0) + ms;
     notes.push(...(report.notes as AdapterNote[]));
   }
-  // a column all null in one part is typed as where it holds values (as `quiver run --partitions` does)
-  const settled: Table[] = [];
-  for await (const t of settleTypes((async function* () { yield* tables; })())) settled.push(t);
+  // a column all null in one part is typed as where it holds values (as `quiver run --partitions` does),
+  // settled on the parts' footers and batch metadata: no part's data is read before it is written
+  const files = parts.map((p) => paths.part(p.index));
+  const settled = settledSchemaOf(await Promise.all(files.map(partColumns)));
+  const readParts = (options: { readonly lead?: boolean; readonly byBatch?: boolean } = {}) => readSettledParts(
+    files, settled, {
+      map: memory && options.lead ? leadByHistory(memory, parts, settled.schema) : undefined, byBatch: options.byBatch,
+    },
+  );
   return {
-    result: joinBatches(settled), quality, timings, cache: { hits: [], misses: [] }, notes,
+    readParts, quality, timings, cache: { hits: [], misses: [] }, notes,
     partRows: parts.map((p) => p.end - p.start), led: file !== undefined,
     stats: {
       partitions: parts.length, computed: jobs.length, inputsBytes: file ? 0 : fs.statSync(paths.inputs).size,
       partBytes, redisOps, workerMs, fromFile: file !== undefined,
     },
   };
+}
+
+/**
+ * The parts of a run joined into one table in memory, in partition order (for a caller that asked
+ * for a table: `buildTrainingFrame({ distributed })`); `quiver run --queue` writes them one at a time.
+ *
+ * @example
+ * const table = await joinParts(await coordinate(spec));
+ */
+export async function joinParts(run: QueueRun): Promise<Table> {
+  const tables: Table[] = [];
+  for await (const t of run.readParts()) tables.push(t);
+  return joinBatches(tables);
 }

@@ -41,9 +41,12 @@ export interface Format {
   readonly write: (table: Table, path: string) => Promise<void>;
   /**
    * Writes the parts of one table as they come, one part in memory at a time (Arrow IPC, Parquet),
-   * calling `onWritten` with each part once its memory is no longer read.
+   * calling `onWritten` with each part once its memory is no longer read; `keepSchema`: the parts'
+   * schema is the whole result's (nullability included) and is written as it is.
    */
-  readonly writeParts?: (tables: AsyncIterable<Table>, path: string, onWritten?: (table: Table) => void) => Promise<void>;
+  readonly writeParts?: (
+    tables: AsyncIterable<Table>, path: string, onWritten?: (table: Table) => void, keepSchema?: boolean,
+  ) => Promise<void>;
 }
 
 /** A reader of a format whose file holds its column types: a schema is refused, not ignored. */
@@ -79,7 +82,7 @@ const ARROW_FILE: Format = {
   name: 'Arrow IPC file',
   read: typed('Arrow IPC file', readArrow),
   write: (t, p) => writeArrow(t, p),
-  writeParts: (t, p, w) => writeArrowParts(t, p, {}, w),
+  writeParts: (t, p, w, k) => writeArrowParts(t, p, {}, w, k),
 };
 
 /**
@@ -98,13 +101,13 @@ const BUILT_IN: Record<string, Format> = {
     name: 'Arrow IPC stream',
     read: typed('Arrow IPC stream', readArrow),
     write: (t, p) => writeArrow(t, p, { format: 'stream' }),
-    writeParts: (t, p, w) => writeArrowParts(t, p, { format: 'stream' }, w),
+    writeParts: (t, p, w, k) => writeArrowParts(t, p, { format: 'stream' }, w, k),
   },
   '.parquet': {
     name: 'Parquet',
     read: typed('Parquet', (p) => readParquet(p)),
     write: (t, p) => writeParquet(t, p),
-    writeParts: (t, p, w) => writeParquetParts(t, p, {}, w),
+    writeParts: (t, p, w, k) => writeParquetParts(t, p, {}, w, k),
   },
   '.csv': { name: 'CSV', read: (p, o) => readCsv(p, o), write: (t, p) => writeCsv(t, p) },
   '.tsv': { name: 'TSV', read: (p, o) => readCsv(p, { ...o, delimiter: '\t' }), write: (t, p) => writeCsv(t, p, { delimiter: '\t' }) },
@@ -183,4 +186,21 @@ export async function writeResultParts(
   for await (const table of settleTypes(tables)) parts.push(table);
   await format.write(joinBatches(parts), path);
   if (onWritten) for (const part of parts) onWritten(part);
+}
+
+/**
+ * Writes parts already typed and labelled as the whole result (a distributed run's parts read
+ * back from the store, `readSettledParts`) to a file chosen by extension, the schema kept as it is
+ * (nullability included): Arrow IPC and Parquet one part at a time, other formats gathered and
+ * written once. The file appears only once complete.
+ *
+ * @example
+ * await writeSettledParts(run.readParts(), 'out/frame.arrow');
+ */
+export async function writeSettledParts(tables: AsyncIterable<Table>, path: string): Promise<void> {
+  const format = formatOf(path, 'write');
+  if (format.writeParts) return format.writeParts(tables, path, undefined, true);
+  const parts: Table[] = [];
+  for await (const table of tables) parts.push(table);
+  await format.write(joinBatches(parts), path);
 }

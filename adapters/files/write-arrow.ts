@@ -62,18 +62,19 @@ class PieceSink extends AsyncByteQueue {
  * Writes `tables` (the parts of one result, one schema) to `path` as one Arrow IPC file or stream,
  * each table's record batches written as soon as that table arrives: only one part is held at a
  * time (its batches are on disk before the next part is asked for). Every column is declared
- * nullable (the schema is written before later parts, which may hold nulls, are seen). A part
- * whose columns differ from the first's is an `InputError` naming it, and no file appears. The
- * file appears only once complete.
+ * nullable (the schema is written before later parts, which may hold nulls, are seen), unless
+ * `keepSchema`: the parts' schema is the whole result's already (a distributed run's, settled on
+ * the parts' footers) and is written as it is. A part whose columns differ from the first's is an
+ * `InputError` naming it, and no file appears. The file appears only once complete.
  *
  * @example
  * await writeArrowParts(partitionTables(), 'frame.arrow');
  */
 export function writeArrowParts(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteArrowOptions = {},
-  onWritten?: (table: Table) => void,
+  onWritten?: (table: Table) => void, keepSchema = false,
 ): Promise<void> {
-  return writeIpc(tables, path, options, nullableSchema, onWritten);
+  return writeIpc(tables, path, options, keepSchema ? (s) => s : nullableSchema, onWritten);
 }
 
 /** Parts through one IPC writer; `schemaOf` gives the file's schema from the first part's. */

@@ -60,17 +60,18 @@ function propertiesFor(schema: Schema, options: WriteParquetOptions) {
  * Writes `tables` (the parts of one result, one schema) to `path` as one Parquet file, asking for
  * the next part only when parquet-wasm wants more rows: one part is held at a time, and row groups
  * are cut at `rowGroupSize` across the parts exactly as `writeParquet` cuts the joined table.
- * Every column is declared nullable (optional), as later parts may hold nulls. A part whose
- * columns differ from the first's is an `InputError` naming it, and no file appears.
+ * Every column is declared nullable (optional), as later parts may hold nulls, unless
+ * `keepSchema`: the parts' schema is the whole result's already and is written as it is. A part
+ * whose columns differ from the first's is an `InputError` naming it, and no file appears.
  *
  * @example
  * await writeParquetParts(partitionTables(), 'frame.parquet');
  */
 export function writeParquetParts(
   tables: AsyncIterable<Table> | Iterable<Table>, path: string, options: WriteParquetOptions = {},
-  onWritten?: (table: Table) => void,
+  onWritten?: (table: Table) => void, keepSchema = false,
 ): Promise<void> {
-  return writeParquetOf(tables, path, options, nullableSchema, onWritten);
+  return writeParquetOf(tables, path, options, keepSchema ? (s) => s : nullableSchema, onWritten);
 }
 
 /** Parts into one Parquet file; `schemaOf` gives the file's schema from the first part's. */

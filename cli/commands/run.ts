@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
 import { formatQuality, type QualityResult } from '../../src/quality';
-import { writeResult, writeResultParts } from '../../adapters/files/formats';
+import { writeResult, writeResultParts, writeSettledParts } from '../../adapters/files/formats';
 import { writeDataset } from '../../adapters/files/dataset';
 import type { AdapterNote } from '../../adapters/notes';
 import { progressBar } from '../../adapters/progress/progress-bar';
@@ -32,6 +32,7 @@ import { type LeadColumns, withLeadColumns } from '../../adapters/arrow/lead-col
 import { PartsSummary } from '../parts-summary';
 import { settleTypes } from '../../adapters/arrow/settle-types';
 import { indexedInputs, runByQueue } from '../queue-run';
+import type { QueueRun } from '../../adapters/bullmq/coordinator';
 import { UsageError } from '../errors';
 import { checkDistinctOutputs } from '../output-paths';
 import { commandTable } from '../result-table';
@@ -83,15 +84,6 @@ function datasetFormat(opts: RunOptions): 'arrow' | 'parquet' | undefined {
     throw new UsageError('--dataset goes with --partitions: the dataset holds one part per partition.');
   }
   return format;
-}
-
-/** `table` cut into consecutive slices of `rows[k]` rows: the partitions' parts of a joined result. */
-function* partitionTables(table: Table, rows: readonly number[]): Generator<Table> {
-  let start = 0;
-  for (const n of rows) {
-    yield table.slice(start, start + n);
-    start += n;
-  }
 }
 
 /** What the command reports of a run: the table, or for a run written part by part, its summary. */
@@ -163,13 +155,25 @@ async function runByPartition(
   return { parts, ...tally };
 }
 
-/** A distributed run's joined parts written to `--out` (one part per partition with `--dataset`). */
-async function writeQueued(result: Table, partRows: readonly number[], opts: RunOptions): Promise<void> {
+/**
+ * A distributed run's parts written to `--out` as they are read from the store, one at a time and
+ * in partition order (one part file each with `--dataset`), each counted into the run's summary on
+ * its way: the coordinator holds one part, not the frame.
+ */
+async function writeQueued(queued: QueueRun, opts: RunOptions): Promise<RunDone> {
   await fs.promises.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
   const dataset = datasetFormat(opts);
-  // one part per partition: the parts come back as one record batch each, in partition order
-  if (dataset !== undefined) await writeDataset(partitionTables(result, partRows), opts.out, dataset);
-  else await writeResult(result, opts.out);
+  const parts = new PartsSummary(Boolean(opts.report));
+  // parts computed from a history in memory come led by its entity and time, as a single-process run's rows
+  // one record batch at a time into one file; whole parts into a dataset's part files
+  const counted = passOn(queued.readParts({ lead: true, byBatch: dataset === undefined }), (part) => {
+    parts.add(part);
+    return part;
+  });
+  if (dataset !== undefined) await writeDataset(counted, opts.out, dataset);
+  else await writeSettledParts(counted, opts.out);
+  const { quality, timings, cache, notes } = queued;
+  return { parts, quality, timings, cache, notes };
 }
 
 /** The history read whole, for `--partitions`: its inputs and their groups (`--entity` is given). */
@@ -272,9 +276,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       const entities = `${count(indexed.index.keys.length, 'entity')} indexed in ${count(indexed.index.rows, 'row')}`;
       details = { entity: opts.entity as string, time: opts.time as string, read: `by each worker, its rows (${entities})` };
       const queued = { ...opts, queue: opts.queue as string, chosen: !outputsChosenForUser(opts) };
-      const joined = await runByQueue(dr, outputs, indexed, file, queued, (line) => io.err(line));
-      run = joined;
-      await writeQueued(joined.result, joined.partRows, opts);
+      run = await writeQueued(await runByQueue(dr, outputs, indexed, file, queued, (line) => io.err(line)), opts);
     } else {
     // inside the try: a failed read still writes the --report the run promised
     const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts), opts, onNote);
@@ -282,13 +284,9 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     joins = timed.joins;
     const inputs = timed.inputs;
     if (opts.queue !== undefined) {
-      // the workers compute the partitions; the coordinator joins their parts in partition order
+      // the workers compute the partitions; the coordinator writes their parts one at a time, in partition order
       const queued = { ...opts, queue: opts.queue, chosen: !outputsChosenForUser(opts) };
-      const joined = await runByQueue(dr, outputs, timed.history, file, queued, (line) => io.err(line));
-      const history = timed.history;
-      const result = history ? led(joined.result, history.inputs, opts, 0, history.rows) : joined.result;
-      run = { ...joined, result };
-      await writeQueued(result, joined.partRows, opts);
+      run = await writeQueued(await runByQueue(dr, outputs, timed.history, file, queued, (line) => io.err(line)), opts);
     } else if (opts.store !== undefined) {
       throw new UsageError('--store goes with --queue: it is where the workers find the inputs and write their parts.');
     } else if (opts.partitions !== undefined) {

@@ -98,11 +98,13 @@ export async function distributedRun(
   // the one adapter door: bullmq and Arrow stay out of the core
   type Coordinator = typeof import('../../adapters/bullmq/coordinator');
   type ToInputs = typeof import('../../adapters/arrow/table-to-inputs');
-  const { coordinate } = require('../../adapters/bullmq/coordinator') as Coordinator;
+  const { coordinate, joinParts } = require('../../adapters/bullmq/coordinator') as Coordinator;
   const { inputsFromTable } = require('../../adapters/arrow/table-to-inputs') as ToInputs;
   const run = await coordinate({
     driver, outputs, history, url: d.redis, partitions: d.partitions, store: d.store, featuresFile, classes,
     config: d.config, chosen: d.chosen, inputs: historyFingerprint(history),
   });
-  return { result: inputsFromTable(run.result), quality: run.quality, timings: run.timings, cache: run.cache };
+  // a table is what the caller asked for: the parts joined in memory
+  const result = inputsFromTable(await joinParts(run));
+  return { result, quality: run.quality, timings: run.timings, cache: run.cache };
 }
