@@ -84,31 +84,23 @@ function cycleWithin(members: Set<number>, start: number, deps: readonly Int32Ar
   return [start, start];
 }
 
-/** Node indices in an order where every node comes after all of its dependencies (Kahn). */
-export function topologicalOrder(
-  count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[],
-): Int32Array {
+/**
+ * Node indices in an order where every node comes after all of its dependencies (Kahn, over the
+ * flat consumer lists); with a cycle, the nodes on and after it are left out (zeros).
+ *
+ * @example
+ * const deps = [new Int32Array(0), new Int32Array([0])];
+ * topologicalOrder(2, deps, consumerLists(2, deps)); // Int32Array [0, 1]
+ */
+export function topologicalOrder(count: number, deps: readonly Int32Array[], lists: ConsumerLists): Int32Array {
   const order = new Int32Array(count);
-  kahn(count, deps, consumers, order);
+  kahn(count, deps, lists, order);
   return order;
 }
 
-/**
- * The topological order, or `undefined` when the graph has a cycle (some node never becomes ready):
- * one linear pass, so the cycle search (`findCycles`) runs only for a graph that has one.
- *
- * @example
- * acyclicOrder(2, [new Int32Array(0), new Int32Array([0])], consumersOf(2, deps)); // Int32Array [0, 1]
- */
-export function acyclicOrder(
-  count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[],
-): Int32Array | undefined {
-  const order = new Int32Array(count);
-  return kahn(count, deps, consumers, order) === count ? order : undefined;
-}
-
 /** Fills `order` and returns how many nodes it placed (fewer than `count` when there is a cycle). */
-function kahn(count: number, deps: readonly Int32Array[], consumers: readonly Int32Array[], order: Int32Array): number {
+function kahn(count: number, deps: readonly Int32Array[], lists: ConsumerLists, order: Int32Array): number {
+  const { offsets, edges } = lists;
   const pending = new Int32Array(count);
   let tail = 0;
   for (let i = 0; i < count; i++) {
@@ -116,8 +108,8 @@ function kahn(count: number, deps: readonly Int32Array[], consumers: readonly In
     if (pending[i] === 0) order[tail++] = i;
   }
   for (let head = 0; head < tail; head++) {
-    const list = consumers[order[head]];
-    for (let k = 0; k < list.length; k++) if (--pending[list[k]] === 0) order[tail++] = list[k];
+    const j = order[head];
+    for (let e = offsets[j]; e < offsets[j + 1]; e++) if (--pending[edges[e]] === 0) order[tail++] = edges[e];
   }
   return tail;
 }
@@ -176,7 +168,8 @@ export function consumersOf(
 }
 
 /**
- * `acyclicOrder` over the flat consumer lists: the order, or `undefined` when there is a cycle.
+ * The topological order, or `undefined` when the graph has a cycle (some node never becomes ready):
+ * one linear pass, so the cycle search (`findCycles`) runs only for a graph that has one.
  *
  * @example
  * const deps = [new Int32Array(0), new Int32Array([0])];
@@ -185,17 +178,6 @@ export function consumersOf(
 export function acyclicOrderOf(
   count: number, deps: readonly Int32Array[], lists: ConsumerLists,
 ): Int32Array | undefined {
-  const { offsets, edges } = lists;
   const order = new Int32Array(count);
-  const pending = new Int32Array(count);
-  let tail = 0;
-  for (let i = 0; i < count; i++) {
-    pending[i] = deps[i].length;
-    if (pending[i] === 0) order[tail++] = i;
-  }
-  for (let head = 0; head < tail; head++) {
-    const j = order[head];
-    for (let e = offsets[j]; e < offsets[j + 1]; e++) if (--pending[edges[e]] === 0) order[tail++] = edges[e];
-  }
-  return tail === count ? order : undefined;
+  return kahn(count, deps, lists, order) === count ? order : undefined;
 }

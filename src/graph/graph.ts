@@ -28,7 +28,7 @@ export class Graph {
     this.index = index ?? new Map(nodes.map((n, i) => [n.name, i]));
     this.consumerLists = known?.lists ?? consumerLists(nodes.length, deps);
     this.lazy = {};
-    this.order = known?.order ?? topologicalOrder(nodes.length, deps, this.consumers);
+    this.order = known?.order ?? topologicalOrder(nodes.length, deps, this.consumerLists);
     this.position = new Int32Array(nodes.length);
     for (let p = 0; p < this.order.length; p++) this.position[this.order[p]] = p;
     Object.freeze(this);

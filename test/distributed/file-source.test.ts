@@ -11,7 +11,6 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { tableToIPC, type Table } from 'apache-arrow';
-import { readTable } from '../../adapters/files/formats';
 import { readDataset, readManifest } from '../../adapters/files/dataset';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
 import { writeArrowParts } from '../../adapters/files/write-arrow';
@@ -20,6 +19,7 @@ import { connectRedis } from '../../adapters/bullmq/connection';
 import { csvNote, project, quiver } from '../cli/support/cli';
 import { writeCsv } from '../../adapters/csv/write-csv';
 import { hasRedis, startRedis, type RedisServer } from './support/redis-server';
+import { cells as cellsOf, expectSame } from './support/cells';
 
 const RUNNER = path.join(__dirname, '../cli/support/run-from-source.js');
 
@@ -67,6 +67,8 @@ if (!hasRedis) test.skip('distributed: /usr/bin/redis-server is not installed (.
 
 let redis: RedisServer;
 let dir: string;
+/** The cells of a file in the test's folder. */
+const cells = (file: string) => cellsOf(path.join(dir, file));
 const workers: ChildProcess[] = [];
 
 function worker(): ChildProcess & { lines: string[] } {
@@ -86,28 +88,6 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
-}
-
-/** Every column's values (strings, timestamps, numbers), NaN as NaN; the column types and nullability too. */
-async function cells(file: string) {
-  const t = await readTable(path.join(dir, file));
-  const out: Record<string, unknown[]> = {};
-  const types: Record<string, string> = {};
-  for (const f of t.schema.fields) {
-    out[f.name] = Array.from(t.getChild(f.name)!, (v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
-    types[f.name] = `${String(f.type)}${f.nullable ? ' (nullable)' : ''}`;
-  }
-  return { out, types, rows: t.numRows, batches: t.batches.length };
-}
-
-function expectSame(a: Record<string, unknown[]>, b: Record<string, unknown[]>) {
-  expect(Object.keys(b)).toEqual(Object.keys(a));
-  for (const name of Object.keys(a)) {
-    expect(b[name].length).toBe(a[name].length);
-    const bad = a[name].findIndex((v, i) => !Object.is(v, b[name][i]));
-    expect(bad === -1 ? 'all equal' : `${name}[${bad}]: ${String(a[name][bad])} vs ${String(b[name][bad])}`)
-      .toBe('all equal');
-  }
 }
 
 /** The run keys' folders of a store, and the files in each. */

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Table } from 'apache-arrow';
-import { readTable, writeResult, writeSettledParts } from '../../adapters/files/formats';
+import { writeResult, writeSettledParts } from '../../adapters/files/formats';
 import { tableFromColumns } from '../../adapters/arrow/table-from-columns';
 import { settleTypes } from '../../adapters/arrow/settle-types';
 import { joinBatches } from '../../adapters/arrow/join-batches';
@@ -22,30 +22,9 @@ import { leadByHistory, readSettledParts, settledSchemaOf } from '../../adapters
 import { withLeadColumns } from '../../adapters/arrow/lead-columns';
 import { csvNote, project, quiver } from '../cli/support/cli';
 import { hasRedis, startRedis, type RedisServer } from './support/redis-server';
+import { cells, expectSame } from './support/cells';
 
 const RUNNER = path.join(__dirname, '../cli/support/run-from-source.js');
-
-/** Every column's values (numbers, strings, timestamps as numbers), and each column's type and nullability. */
-async function cells(file: string) {
-  const t = await readTable(file);
-  const out: Record<string, unknown[]> = {};
-  const types: Record<string, string> = {};
-  for (const f of t.schema.fields) {
-    out[f.name] = Array.from(t.getChild(f.name)!, (v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
-    types[f.name] = `${String(f.type)}${f.nullable ? ' (nullable)' : ''}`;
-  }
-  return { out, types, rows: t.numRows, batches: t.batches.length };
-}
-
-function expectSame(a: Record<string, unknown[]>, b: Record<string, unknown[]>) {
-  expect(Object.keys(b)).toEqual(Object.keys(a));
-  for (const name of Object.keys(a)) {
-    expect(b[name].length).toBe(a[name].length);
-    const bad = a[name].findIndex((v, i) => !Object.is(v, b[name][i]));
-    expect(bad === -1 ? 'all equal' : `${name}[${bad}]: ${String(a[name][bad])} vs ${String(b[name][bad])}`)
-      .toBe('all equal');
-  }
-}
 
 async function* each(tables: readonly Table[]): AsyncGenerator<Table> {
   yield* tables;
