@@ -5,49 +5,13 @@
  * minPeriods 0, exactly the value (× count) while all values are equal, the clamp at 0.
  */
 import { expandingMean, expandingSum, groupsOf } from '../../src/columns';
-import { MEAN, SUM, sumResult } from '../../src/columns/sum-result';
+import { MEAN, SUM } from '../../src/columns/sum-result';
+import { sumRuleReference, sumRuleSeries } from './support/sum-rule';
 
-/** The rule row by row over each entity: the TwoSum running sum of sum-result.ts, then `sumResult`. */
-function reference(x: Float64Array, keys: number[], minPeriods: number, mode: number): Float64Array {
-  const out = new Float64Array(x.length);
-  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN;
-  for (let i = 0; i < x.length; i++) {
-    if (i === 0 || keys[i] !== keys[i - 1]) { nobs = 0; hi = 0; lo = 0; negatives = 0; same = 0; prev = NaN; }
-    const v = x[i];
-    if (Number.isFinite(v)) {
-      nobs++;
-      const s = hi + v, z = s - hi;
-      lo += (hi - (s - z)) + (v - z);
-      hi = s;
-      if (v < 0) negatives++;
-      if (v === prev) same++;
-      else { same = 1; prev = v; }
-    }
-    out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
-  }
-  return out;
-}
-
-/** Seeded values with NaN, ±Infinity, runs of equal values, and entities of one sign. */
-function series(n: number, seed: number): { x: Float64Array; keys: number[] } {
-  let h = seed;
-  const u = () => ((h = (Math.imul(h, 1103515245) + 12345) >>> 0) / 4294967296);
-  const x = new Float64Array(n), keys: number[] = [];
-  let key = 0, sign = 0, left = 0, run = 0.1;
-  for (let i = 0; i < n; i++) {
-    if (left-- <= 0) { key++; left = Math.floor(u() * 12); sign = Math.floor(u() * 3) - 1; }
-    const w = u();
-    if (w < 0.1) x[i] = NaN;
-    else if (w < 0.13) x[i] = w < 0.115 ? Infinity : -Infinity;
-    else if (w < 0.45) x[i] = run; // equal values: the mean of three 0.1 is not 0.1 by sum ÷ count
-    else {
-      x[i] = sign === 0 ? u() * 2 - 1 : sign * u() * 1e-3;
-      if (w > 0.9) run = x[i];
-    }
-    keys.push(key);
-  }
-  return { x, keys };
-}
+/** The rule row by row over each entity: an expanding window is one of every row so far. */
+const reference = (x: Float64Array, keys: number[], minPeriods: number, mode: number) =>
+  sumRuleReference(x, keys, Infinity, minPeriods, mode);
+const series = (n: number, seed: number) => sumRuleSeries(n, seed, { maxEntityRows: 12 });
 
 describe('expandingMean and expandingSum keep sumResult\'s rule', () => {
   it.each([0, 1, 2, 3])('on every row of every entity, bit for bit (minPeriods %i)', (minPeriods) => {

@@ -6,62 +6,11 @@
  * window's values are all equal, the clamp at 0, after values have left the window.
  */
 import { groupsOf, rollingMean, rollingSum } from '../../src/columns';
-import { MEAN, SUM, sumResult } from '../../src/columns/sum-result';
+import { MEAN, SUM } from '../../src/columns/sum-result';
+import { sumRuleReference, sumRuleSeries } from './support/sum-rule';
 
-/** The rule row by row over each entity's last `w` rows: the TwoSum running sum of sum-result.ts, then `sumResult`. */
-function reference(x: Float64Array, keys: number[], w: number, minPeriods: number, mode: number): Float64Array {
-  const out = new Float64Array(x.length);
-  let nobs = 0, hi = 0, lo = 0, negatives = 0, same = 0, prev = NaN, first = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (i === 0 || keys[i] !== keys[i - 1]) {
-      nobs = 0; hi = 0; lo = 0; negatives = 0; same = 0; prev = NaN; first = i;
-    }
-    if (i - w >= first) {
-      const u = x[i - w];
-      if (Number.isFinite(u)) {
-        if (--nobs === 0) { hi = 0; lo = 0; negatives = 0; } else {
-          const s = hi - u, z = s - hi;
-          lo += (hi - (s - z)) - (u + z);
-          hi = s;
-          if (u < 0) negatives--;
-        }
-      }
-    }
-    const v = x[i];
-    if (Number.isFinite(v)) {
-      nobs++;
-      const s = hi + v, z = s - hi;
-      lo += (hi - (s - z)) + (v - z);
-      hi = s;
-      if (v < 0) negatives++;
-      if (v === prev) same++;
-      else { same = 1; prev = v; }
-    }
-    out[i] = sumResult(nobs, minPeriods, mode, hi + lo, negatives, same, prev);
-  }
-  return out;
-}
-
-/** Seeded values with NaN, ±Infinity, runs of equal values, stretches of missing values and entities of one sign. */
-function series(n: number, seed: number): { x: Float64Array; keys: number[] } {
-  let h = seed;
-  const u = () => ((h = (Math.imul(h, 1103515245) + 12345) >>> 0) / 4294967296);
-  const x = new Float64Array(n), keys: number[] = [];
-  let key = 0, sign = 0, left = 0, run = 0.1;
-  for (let i = 0; i < n; i++) {
-    if (left-- <= 0) { key++; left = Math.floor(u() * 40); sign = Math.floor(u() * 3) - 1; }
-    const w = u();
-    if (w < 0.1 || i % 97 < 6) x[i] = NaN; // some windows empty out and start again from 0
-    else if (w < 0.13) x[i] = w < 0.115 ? Infinity : -Infinity;
-    else if (w < 0.45) x[i] = run; // equal values: the mean of three 0.1 is not 0.1 by sum ÷ count
-    else {
-      x[i] = sign === 0 ? (u() * 2 - 1) * (w > 0.98 ? 1e15 : 1) : sign * u() * 1e-3;
-      if (w > 0.9) run = x[i];
-    }
-    keys.push(key);
-  }
-  return { x, keys };
-}
+const reference = sumRuleReference;
+const series = (n: number, seed: number) => sumRuleSeries(n, seed, { maxEntityRows: 40, gaps: true, spikes: true });
 
 function firstDifference(got: Float64Array, want: Float64Array): string {
   const bad = Array.from(got).findIndex((v, i) => !Object.is(v, want[i]));
