@@ -1,7 +1,7 @@
 /**
  * The rolling sum and mean of full windows (`minPeriods` = `window`, pandas' default) without a
  * running sum: a window ending in block k + 1 of `window` rows is the suffix of block k plus the
- * prefix of block k + 1 (the van Herk / Gil-Werman split). Each block is read in one pass, two rows
+ * prefix of block k + 1 (the van Herk / Gil-Werman split). Each block is read in one pass, four rows
  * a step, that keeps two sums side by side: its suffix sums backwards (kept in a small scratch for
  * the next block) and its prefix sums forwards. No sum is ever subtracted from: nothing drifts, a
  * large value that left the window leaves no rounding behind, and each result is a plain sum of
@@ -85,26 +85,32 @@ export function fullWindowSegment(fallback: Segment): Segment {
       let pre = 0, suf = 0, prod = 1, r = 0;
       let before = b > start ? x[b - 1] : 0 / 0;
       curSuf[len] = 0;
-      for (; r + 1 < len; r += 2) {
+      for (; r + 3 < len; r += 4) {
         const i = b + r, j = last - r;
-        const v0 = x[i], v1 = x[i + 1];
-        const p0 = pre + v0;
-        pre = p0 + v1;
+        const v0 = x[i], v1 = x[i + 1], v2 = x[i + 2], v3 = x[i + 3];
+        const p0 = pre + v0, p1 = p0 + v1, p2 = p1 + v2;
+        pre = p2 + v3;
         out[i] = (prevSuf[r + 1] + p0) / divisor;
-        out[i + 1] = (prevSuf[r + 2] + pre) / divisor;
-        const s1 = suf + x[j];
-        suf = s1 + x[j - 1];
+        out[i + 1] = (prevSuf[r + 2] + p1) / divisor;
+        out[i + 2] = (prevSuf[r + 3] + p2) / divisor;
+        out[i + 3] = (prevSuf[r + 4] + pre) / divisor;
+        const s1 = suf + x[j], s2 = s1 + x[j - 1], s3 = s2 + x[j - 2];
+        suf = s3 + x[j - 3];
         curSuf[len - 1 - r] = s1;
-        curSuf[len - 2 - r] = suf;
-        prod *= (v0 - before) * (v1 - v0);
-        before = v1;
+        curSuf[len - 2 - r] = s2;
+        curSuf[len - 3 - r] = s3;
+        curSuf[len - 4 - r] = suf;
+        prod *= (v0 - before) * (v1 - v0) * ((v2 - v1) * (v3 - v2));
+        before = v3;
       }
-      if (r < len) {
+      for (; r < len; r++) {
         const v0 = x[b + r];
         pre += v0;
         out[b + r] = (prevSuf[r + 1] + pre) / divisor;
-        curSuf[0] = suf + x[b];
+        suf += x[last - r];
+        curSuf[len - 1 - r] = suf;
         prod *= v0 - before;
+        before = v0;
       }
       let pairs = false;
       if (prod === 0 || prod - prod !== 0) pairs = hasEqualNeighbours(x, b > start ? b : b + 1, b + len);
