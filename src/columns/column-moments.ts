@@ -6,7 +6,7 @@
  * 16 values, so the result is as accurate as a compensated sum over the column (and more than
  * numpy's pairwise sum, which pandas' `mean` uses). All values equal gives exactly that value as
  * the mean and exactly 0 as the variance (whether they are is asked by a loop of its own before
- * that pass, which stops at the first value unlike the first, so the sums' loop asks nothing per
+ * that pass, which stops at the first value that differs, so the sums' loop asks nothing per
  * value); fewer than 2 values give variance NaN.
  */
 
