@@ -5,7 +5,9 @@
  * long compensated one) and folds them into a Kahan sum every 64 rows: each partial holds at most
  * 16 values, so the result is as accurate as a compensated sum over the column (and more than
  * numpy's pairwise sum, which pandas' `mean` uses). All values equal gives exactly that value as
- * the mean and exactly 0 as the variance; fewer than 2 values give variance NaN.
+ * the mean and exactly 0 as the variance (whether they are is asked by a loop of its own before
+ * that pass, which stops at the first value that differs, so the sums' loop asks nothing per
+ * value); fewer than 2 values give variance NaN.
  */
 
 /**
@@ -29,20 +31,30 @@ export function columnMoments(x: Float64Array, start: number, end: number): void
   let first = start;
   while (first < end && x[first] !== x[first]) first++;
   const v0 = first < end ? x[first] : NaN;
-  let count = 0, sum = 0, comp = 0, differ = false;
+  // Whether some value differs from the first: found by the second value on most columns, read to
+  // the end only when all are equal (or a long run at the start is), so the sum's loop need not ask.
+  let differ = false;
+  for (let i = first + 1; i < end; i++) {
+    const a = x[i];
+    if (a === a && a !== v0) {
+      differ = true;
+      break;
+    }
+  }
+  let count = 0, sum = 0, comp = 0;
   for (let b = first; b < end; b += BLOCK) {
     const stop = Math.min(b + BLOCK, end);
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = b;
     for (; i + 4 <= stop; i += 4) {
       const a = x[i], c = x[i + 1], d = x[i + 2], e = x[i + 3];
-      if (a === a) { s0 += a; count++; if (a !== v0) differ = true; }
-      if (c === c) { s1 += c; count++; if (c !== v0) differ = true; }
-      if (d === d) { s2 += d; count++; if (d !== v0) differ = true; }
-      if (e === e) { s3 += e; count++; if (e !== v0) differ = true; }
+      if (a === a) { s0 += a; count++; }
+      if (c === c) { s1 += c; count++; }
+      if (d === d) { s2 += d; count++; }
+      if (e === e) { s3 += e; count++; }
     }
     for (; i < stop; i++) {
       const a = x[i];
-      if (a === a) { s0 += a; count++; if (a !== v0) differ = true; }
+      if (a === a) { s0 += a; count++; }
     }
     const y = (s0 + s1) + (s2 + s3) - comp, t = sum + y;
     comp = t - sum - y; sum = t;

@@ -1,16 +1,17 @@
 /**
  * The rolling sum and mean of full windows (`minPeriods` = `window`, pandas' default) without a
  * running sum: a window ending in block k + 1 of `window` rows is the suffix of block k plus the
- * prefix of block k + 1 (the van Herk / Gil-Werman split). Each block is read twice, its suffix
- * sums backwards (kept in a small scratch for the next block) and its prefix sums forwards, each
- * pass two rows a step, so no sum is ever subtracted from: nothing drifts, a large value that left the
- * window leaves no rounding behind, and each result is a plain sum of its own ≤ `window` values
- * (error ≤ window × ε × Σ|x|, as accurate as pandas' Kahan running sum and free of its drift).
+ * prefix of block k + 1 (the van Herk / Gil-Werman split). Each block is read in one pass, four rows
+ * a step, that keeps two sums side by side: its suffix sums backwards (kept in a small scratch for
+ * the next block) and its prefix sums forwards. No sum is ever subtracted from: nothing drifts, a
+ * large value that left the window leaves no rounding behind, and each result is a plain sum of
+ * its own ≤ `window` values (error ≤ window × ε × Σ|x|, as accurate as pandas' Kahan running sum
+ * and free of its drift).
  *
  * NaN needs no bookkeeping: with minPeriods = window any NaN in the window makes it NaN, and the
  * NaN reaches exactly the windows holding it through the prefix or the suffix. pandas' other
- * rules hold too: equal values give exactly that value (blocks where neighbours repeat are looked
- * at again; elsewhere no window can be all equal); a
+ * rules hold too: equal values give exactly that value (blocks where neighbours may repeat are
+ * looked at again; elsewhere no window can be all equal); a
  * window of non-negative values sums to a non-negative value, so the clamp is never needed. A
  * block holding ±Infinity sends the segment to the running sum (`fallback`), which reads it as
  * missing, as pandas' rolling does (its `_prep_values` makes ±inf NaN); this split would sum it.
@@ -23,6 +24,12 @@ let scratchB = new Float64Array(0);
 
 function hasInfinity(x: Float64Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (x[i] === Infinity || x[i] === -Infinity) return true;
+  return false;
+}
+
+/** True when some `x[i] === x[i − 1]` for i in `[from, to)`. */
+function hasEqualNeighbours(x: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (x[i] === x[i - 1]) return true;
   return false;
 }
 
@@ -65,41 +72,51 @@ export function fullWindowSegment(fallback: Segment): Segment {
     for (let b = start; b < end; b += w) {
       const len = Math.min(w, end - b);
       const last = b + len - 1;
-      // This block's suffix sums, backwards, two rows a step; equal neighbours counted on the way
-      // (the pair across the boundary with the block before too).
-      let suf = 0, j = len - 1, pairs = b > start && x[b - 1] === x[b] ? 1 : 0;
-      let after = NaN;
+      // One pass over the block, two independent chains a row: its prefix sums forwards (each
+      // window = the previous block's suffix + this prefix) and its own suffix sums backwards (kept
+      // for the next block). Each chain adds the same values in the same order as two separate
+      // passes would; run side by side, neither waits for the other. Equal neighbours are found on
+      // the way (the pair across the boundary with the block before too) by the product of the
+      // neighbours' differences: x − y is exactly 0 only when x === y (finite, with subnormals) and
+      // NaN for equal infinities, and once 0 or NaN the product stays 0 or NaN. So a block holding
+      // equal neighbours always ends with `prod` 0 or not finite; only then are its neighbours
+      // compared one by one (a NaN in the block, an overflow or an underflow lead there too).
+      // `pairs` is thus exactly "the block holds two equal neighbours", at no cost a row.
+      let pre = 0, suf = 0, prod = 1, r = 0;
+      let before = b > start ? x[b - 1] : 0 / 0;
       curSuf[len] = 0;
-      for (; j >= 1; j -= 2) {
-        const u1 = x[b + j], u0 = x[b + j - 1];
-        const s1 = suf + u1;
-        suf = s1 + u0;
-        curSuf[j] = s1;
-        curSuf[j - 1] = suf;
-        pairs += (u1 === after ? 1 : 0) + (u0 === u1 ? 1 : 0);
-        after = u0;
-      }
-      if (j === 0) {
-        const u = x[b];
-        curSuf[0] = suf + u;
-        pairs += u === after ? 1 : 0;
-      }
-      // Then its prefix sums, forwards, each window = the previous block's suffix + this prefix.
-      let pre = 0, r = 0;
-      for (; r + 1 < len; r += 2) {
-        const i = b + r;
-        const p0 = pre + x[i];
-        pre = p0 + x[i + 1];
+      for (; r + 3 < len; r += 4) {
+        const i = b + r, j = last - r;
+        const v0 = x[i], v1 = x[i + 1], v2 = x[i + 2], v3 = x[i + 3];
+        const p0 = pre + v0, p1 = p0 + v1, p2 = p1 + v2;
+        pre = p2 + v3;
         out[i] = (prevSuf[r + 1] + p0) / divisor;
-        out[i + 1] = (prevSuf[r + 2] + pre) / divisor;
+        out[i + 1] = (prevSuf[r + 2] + p1) / divisor;
+        out[i + 2] = (prevSuf[r + 3] + p2) / divisor;
+        out[i + 3] = (prevSuf[r + 4] + pre) / divisor;
+        const s1 = suf + x[j], s2 = s1 + x[j - 1], s3 = s2 + x[j - 2];
+        suf = s3 + x[j - 3];
+        curSuf[len - 1 - r] = s1;
+        curSuf[len - 2 - r] = s2;
+        curSuf[len - 3 - r] = s3;
+        curSuf[len - 4 - r] = suf;
+        prod *= (v0 - before) * (v1 - v0) * ((v2 - v1) * (v3 - v2));
+        before = v3;
       }
-      if (r < len) {
-        pre += x[b + r];
+      for (; r < len; r++) {
+        const v0 = x[b + r];
+        pre += v0;
         out[b + r] = (prevSuf[r + 1] + pre) / divisor;
+        suf += x[last - r];
+        curSuf[len - 1 - r] = suf;
+        prod *= v0 - before;
+        before = v0;
       }
+      let pairs = false;
+      if (prod === 0 || prod - prod !== 0) pairs = hasEqualNeighbours(x, b > start ? b : b + 1, b + len);
       // A window of equal values (which must come out exact) needs equal neighbours in this block
       // or the one before: only then are this block's rows looked at again.
-      if (pairs > 0 || pairsBefore || w === 1) {
+      if (pairs || pairsBefore || w === 1) {
         for (let i = Math.max(b, start + w - 1); i <= last; i++) {
           if (equalWindow(x, i, w, equalAt === i - 1)) {
             out[i] = x[i] * times;
@@ -107,8 +124,8 @@ export function fullWindowSegment(fallback: Segment): Segment {
           }
         }
       }
-      pairsBefore = pairs > 0;
-      if ((pre === Infinity || pre === -Infinity || pre !== pre) && hasInfinity(x, b, b + len)) {
+      pairsBefore = pairs;
+      if (pre - pre !== 0 && hasInfinity(x, b, b + len)) {
         fallback(x, out, start, end, window, minPeriods, mode);
         return;
       }

@@ -30,6 +30,22 @@ describe('columnMoments', () => {
     expect([moments.count, moments.mean, moments.variance]).toEqual([1000, 0.1, 0]);
   });
 
+  it('tells equal values from a column that differs only in its last row, NaN first or not', () => {
+    for (const lead of [0, 1, 70]) {
+      const x = new Float64Array(lead + 200).fill(0.1);
+      x.fill(NaN, 0, lead);
+      x[lead + 100] = NaN;
+      columnMoments(x, 0, x.length);
+      expect([moments.count, moments.mean, moments.correction, moments.variance]).toEqual([199, 0.1, 0, 0]);
+      x[x.length - 1] = 0.2;
+      columnMoments(x, 0, x.length);
+      expect(moments.variance).toBeGreaterThan(0);
+      expectClose([moments.mean + moments.correction], [(198 * 0.1 + 0.2) / 199]);
+      columnMoments(x, 0, x.length - 1); // the range stops before the differing row
+      expect([moments.mean, moments.variance]).toEqual([0.1, 0]);
+    }
+  });
+
   it('keeps the mean of a million values sharing a large offset to 1e-15 (compensated)', () => {
     // 1e9 + k/8 is exact in float64; the exact mean is 1e9 + mean(k)/8.
     const n = 1_000_000;

@@ -71,6 +71,23 @@ describe('rolling mean and sum of full windows (block split, direct sums)', () =
     for (let i = 706; i < 790; i++) expect(sums[i]).toBe(0.1 * 7);
   });
 
+  it('finds a window of equal values in a block whose neighbours\' differences multiply to NaN', () => {
+    // w = 10, blocks at rows 0, 10, 20: 0.1 on rows 9–18 (the window ending at 18, exactly 0.1 by
+    // pandas' rule; the split's own sum gives 0.09999999999999999), its only equal neighbours in
+    // block 1, whose last row then makes the product of the differences NaN, not 0: a NaN (or an
+    // infinity, which sends the segment to the running sum).
+    for (const tail of [NaN, Infinity]) {
+      const x = Float64Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 1e200 : -1e200));
+      for (let i = 9; i <= 18; i++) x[i] = 0.1;
+      x[19] = tail;
+      expect(rollingMean(x, 10)[18]).toBe(0.1);
+      expect(rollingSum(x, 10)[18]).toBe(0.1 * 10);
+    }
+    // Neighbours that differ by a subnormal (their product underflows to 0) stay sums.
+    const tiny = Float64Array.from({ length: 40 }, (_, i) => (i % 2) * 5e-324 + 1e-310);
+    expectWindows(rollingMean(tiny, 12), naive(tiny, 12, [0], true), tiny, 12, true);
+  });
+
   it('reads an infinity as a missing value, as pandas does', () => {
     // pandas 1.5 `pd.Series([1, 2, inf, 3, 4, 5, 6]).rolling(2).mean()` → NaN, 1.5, NaN, NaN, 3.5, 4.5, 5.5
     // (its rolling turns ±inf into NaN before it aggregates; test/columns/infinite-windows.test.ts has the oracle).
