@@ -5,6 +5,7 @@
  */
 import { column } from './options';
 import { arrowTimeMillis, isArrowTimeVector, type TimeVector } from '../arrow';
+import { checkTimeUnit } from '../dates/time-units';
 
 /** Epoch milliseconds as numbers, or an Arrow Date/Timestamp vector. */
 export type TimeColumn = ArrayLike<number> | TimeVector;
@@ -13,12 +14,16 @@ export type { TimeVector };
 
 /**
  * `t` as epoch milliseconds (UTC). A `Float64Array` is returned as is; other arrays are copied;
- * Arrow Date/Timestamp vectors are converted by unit, nulls to NaN.
+ * Arrow Date/Timestamp vectors are converted by unit, nulls to NaN. Numbers that look like epoch
+ * seconds or nanoseconds are an `InputError` (`checkTimeUnit`), checked once per array.
  *
  * @example
  * epochMillis('month', arrowDateDayVector);   // Float64Array of epoch ms, nulls NaN
  */
 export function epochMillis(kernel: string, t: unknown): Float64Array {
-  if (!isArrowTimeVector(t)) return column(kernel, 't', t);
-  return arrowTimeMillis(kernel, t);
+  if (isArrowTimeVector(t)) return arrowTimeMillis(kernel, t);
+  const ms = column(kernel, 't', t);
+  // numbers carry no unit: epoch seconds or nanoseconds would be read as ms without a word
+  checkTimeUnit(ms, `${kernel}: the time column`, kernel);
+  return ms;
 }

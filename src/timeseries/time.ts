@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors';
 import { parseIsoDate } from '../dates/parse-date';
+import { checkTimeUnit, markTimeUnitChecked } from '../dates/time-units';
 import { cellAt, columnLength } from './rows';
 
 const MAX_LISTED = 5;
@@ -54,7 +55,8 @@ export function timeColumn(column: unknown, name: string): Float64Array {
       [name],
     );
   }
-  if (isNumberColumn(column)) checkUnit(ms, name);
+  if (isNumberColumn(column)) checkTimeUnit(ms, `Time column "${name}"`, name);
+  else markTimeUnitChecked(ms); // from Dates or text: early-1970 values are meant
   return ms;
 }
 
@@ -64,44 +66,6 @@ function isNumberColumn(column: unknown): boolean {
   if (!Array.isArray(column)) return false;
   const first = column.find((v) => v !== null && v !== undefined);
   return typeof first === 'number' || typeof first === 'bigint';
-}
-
-/** Epoch seconds for 1973–2286 read as ms all fall in 1970-01-02 … 1970-04-26. */
-const SECONDS_LOW = 1e8, SECONDS_HIGH = 1e10;
-/** 9999-12-31T23:59:59.999Z: later "milliseconds" are microseconds or nanoseconds. */
-const LAST_MS = 253402300799999;
-
-/**
- * Numbers are epoch milliseconds; a column of epoch seconds (Unix time, Python's `time.time()`)
- * or of micro/nanoseconds would be read as dates in 1970 or after the year 9999 without a word,
- * and every calendar feature, offset window and split computed on them. Either is an
- * `InputError` saying which unit it looks like and the fix.
- */
-function checkUnit(ms: Float64Array, name: string): void {
-  if (ms.length === 0) return;
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < ms.length; i++) {
-    const t = ms[i];
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
-  const range = `${lo === hi ? `holds ${lo}` : `holds numbers from ${lo} to ${hi}`}`;
-  if (lo >= SECONDS_LOW && hi < SECONDS_HIGH) {
-    throw new InputError(
-      `Time column "${name}" ${range}, which as epoch milliseconds (how quiver reads numbers) all fall between ` +
-        `${formatTime(lo)} and ${formatTime(hi)}: they look like epoch seconds. Multiply them by 1000 first ` +
-        '(seconds → milliseconds); if they really are milliseconds in early 1970, pass them as Dates.',
-      [name],
-    );
-  }
-  if (hi > LAST_MS || lo < -LAST_MS) {
-    throw new InputError(
-      `Time column "${name}" ${range}, which as epoch milliseconds (how quiver reads numbers) is beyond ` +
-        'the year 9999: it looks like epoch microseconds (divide by 1000) or nanoseconds (divide by 1e6). ' +
-        'Convert it to milliseconds first, or pass an Arrow Timestamp column, which carries its unit.',
-      [name],
-    );
-  }
 }
 
 /**
@@ -122,17 +86,7 @@ export function cutoff(value: unknown, what: string): number {
   return ms;
 }
 
-/**
- * Epoch ms as text for messages: `2012-01-03` at midnight UTC, the full ISO string otherwise.
- *
- * @example
- * formatTime(1325548800000); // '2012-01-03'
- */
-export function formatTime(ms: number): string {
-  if (!Number.isFinite(ms)) return String(ms);
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
+export { formatTime } from '../dates/format-time';
 
 /**
  * A value for an error message: strings quoted, everything else as JS prints it.
