@@ -6,39 +6,20 @@
  * second and 5 MB of reading per job). Then the exact rows, and the entity keys they hold, found
  * as the coordinator's index found them.
  */
-import { open } from 'node:fs/promises';
-import {
-  DataType, makeData, makeVector, type RecordBatch, RecordBatchReader, Table, Utf8, type Vector,
-} from 'apache-arrow';
+import { DataType, makeData, makeVector, type Table, Utf8, type Vector } from 'apache-arrow';
 import type { JobSource } from '../../src/distributed/file-source';
 import { parquetRanges, type ParquetRanges } from '../files/read-parquet';
 import { fileError, reasonOf } from '../files/file-errors';
+import { readBatchRows } from '../files/arrow-batch-rows';
 
 const FIX = 'The file changed since the coordinator indexed it, or it is not the same file on this machine; run again.';
 
 async function arrowRows(source: JobSource, start: number, end: number): Promise<Table> {
-  const b = source.batchStarts ?? [];
-  const first = source.firstBatch ?? 0;
-  const file = await open(source.path, 'r');
   try {
-    const reader = await RecordBatchReader.from(file);
-    await reader.open();
-    if (!reader.isFile()) throw new Error('it is an Arrow stream, not a file with a footer to seek by');
-    const picked: RecordBatch[] = [];
-    for (let k = 0; k + 1 < b.length; k++) {
-      const batch = await reader.readRecordBatch(first + k);
-      if (!batch || batch.numRows !== b[k + 1] - b[k]) {
-        throw new Error(`its record batch ${first + k} is not the one indexed (${batch?.numRows ?? 'no'} rows)`);
-      }
-      const from = Math.max(start - b[k], 0);
-      const to = Math.min(end, b[k + 1]) - b[k];
-      picked.push(from === 0 && to === batch.numRows ? batch : batch.slice(from, to));
-    }
-    return new Table(reader.schema, picked);
+    const { path, batchStarts = [], firstBatch = 0 } = source;
+    return await readBatchRows(path, batchStarts, firstBatch, start, end, { footer: true });
   } catch (error) {
     throw fileError(source.path, 'read a partition\'s rows of', reasonOf(error), FIX);
-  } finally {
-    await file.close();
   }
 }
 

@@ -7,12 +7,12 @@
  * bigints by value, strings by UTF-16 code units): only then is a partition of whole entities a
  * row range of the file. Otherwise `sorted` is false with the reason, and the caller reads whole.
  */
-import { open } from 'node:fs/promises';
-import { type RecordBatch, RecordBatchReader, Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 import { compareKeys } from '../../src/timeseries/order';
 import { readArrowBatches } from './read-arrow';
 import { parquetRanges, readParquet, readParquetBatches } from './read-parquet';
 import { fileError, reasonOf } from './file-errors';
+import { readBatchRows } from './arrow-batch-rows';
 
 /** Where each entity's rows lie in a file. */
 export interface EntityIndex {
@@ -119,28 +119,9 @@ export function rowRanges(index: EntityIndex): RowRanges {
 }
 
 async function readArrowRange(index: EntityIndex, start: number, end: number): Promise<Table> {
-  const file = await open(index.path, 'r');
   try {
-    const reader = await RecordBatchReader.from(file);
-    await reader.open();
-    const picked: RecordBatch[] = [];
-    const b = index.batchStarts;
-    for (let i = 0; i + 1 < b.length && b[i] < end; i++) {
-      if (b[i + 1] <= start) {
-        if (!reader.isFile()) await reader.next();
-        continue;
-      }
-      // an Arrow stream has no footer to seek by: its batches are read in turn (one held at a time)
-      const batch = reader.isFile() ? await reader.readRecordBatch(i) : (await reader.next()).value;
-      if (!batch || batch.numRows !== b[i + 1] - b[i]) throw new Error(`its record batch ${i} is not the one indexed`);
-      const from = Math.max(start - b[i], 0);
-      const to = Math.min(end, b[i + 1]) - b[i];
-      picked.push(from === 0 && to === batch.numRows ? batch : batch.slice(from, to));
-    }
-    return new Table(reader.schema, picked);
+    return await readBatchRows(index.path, index.batchStarts, 0, start, end);
   } catch (error) {
     throw fileError(index.path, 'read rows of', reasonOf(error), FIX);
-  } finally {
-    await file.close();
   }
 }
