@@ -11,8 +11,14 @@ function allNull(table: Table, j: number): boolean {
   return table.numRows === 0 || table.getChildAt(j)?.nullCount === table.numRows;
 }
 
-/** `table` with its all-null columns of another type than `schema`'s made nulls of that type. */
-function conform(table: Table, schema: Schema): Table {
+/**
+ * `table` with each all-null column whose type differs from `schema`'s made nulls of `schema`'s
+ * type (what `settleTypes` does to each part; exported for a caller that settled the schema itself).
+ *
+ * @example
+ * const part = conformTypes(await readBatches(paths.part(3)), settled);
+ */
+export function conformTypes(table: Table, schema: Schema): Table {
   const fields = table.schema.fields;
   if (fields.length !== schema.fields.length) return table;
   const target = schema.fields;
@@ -31,24 +37,23 @@ function conform(table: Table, schema: Schema): Table {
 }
 
 /**
- * `table` with each all-null column whose type differs from `schema`'s made nulls of `schema`'s
- * type (what `settleTypes` does to each part, for a caller that settled the schema itself).
+ * The schema whose column types are those of the first part holding values in the column
+ * (`isAllNull(k, j)`: part k's column j has no value); the first part's where none does.
  *
  * @example
- * const part = conformTypes(await readBatches(paths.part(3)), settled);
+ * settledSchemaFrom(parts.map((p) => p.schema), (k, j) => parts[k].allNull[j]);
  */
-export function conformTypes(table: Table, schema: Schema): Table {
-  return conform(table, schema);
-}
-
-/** The schema whose column types are those of the first part holding values in the column. */
-function settledSchema(held: readonly Table[]): Schema {
-  const first = held[0].schema;
+export function settledSchemaFrom(schemas: readonly Schema[], isAllNull: (k: number, j: number) => boolean): Schema {
+  const first = schemas[0];
   const fields = first.fields.map((f, j) => {
-    const typed = held.find((t) => t.schema.fields[j]?.name === f.name && !allNull(t, j));
-    return typed ? typed.schema.fields[j] : f;
+    const k = schemas.findIndex((s, k) => s.fields[j]?.name === f.name && !isAllNull(k, j));
+    return k >= 0 ? schemas[k].fields[j] : f;
   });
   return new Schema(fields, first.metadata);
+}
+
+function settledSchema(held: readonly Table[]): Schema {
+  return settledSchemaFrom(held.map((t) => t.schema), (k, j) => allNull(held[k], j));
 }
 
 /**
@@ -70,7 +75,7 @@ export async function* settleTypes(tables: AsyncIterable<Table>): AsyncGenerator
     let table: Table | undefined = step.value;
     step = undefined;
     if (schema !== undefined) {
-      let out: Table | undefined = conform(table, schema);
+      let out: Table | undefined = conformTypes(table, schema);
       table = undefined;
       yield out;
       out = undefined;
@@ -81,10 +86,10 @@ export async function* settleTypes(tables: AsyncIterable<Table>): AsyncGenerator
     const unsettled = held[0].schema.fields.some((_, j) => held.every((t) => allNull(t, j)));
     if (unsettled) continue;
     schema = settledSchema(held);
-    for (const t of held.splice(0)) yield conform(t, schema);
+    for (const t of held.splice(0)) yield conformTypes(t, schema);
   }
   if (held.length > 0) {
     const last = settledSchema(held);
-    for (const t of held.splice(0)) yield conform(t, last);
+    for (const t of held.splice(0)) yield conformTypes(t, last);
   }
 }

@@ -11,7 +11,7 @@ import type { Partition } from '../../src/partition/plan';
 import { isTypedArray } from '../../src/util/shapes';
 import { timestampVector, withLeadColumns } from '../arrow/lead-columns';
 import { tableFromColumns } from '../arrow/table-from-columns';
-import { conformTypes } from '../arrow/settle-types';
+import { conformTypes, settledSchemaFrom } from '../arrow/settle-types';
 import { withSchema } from '../arrow/join-batches';
 import type { PartColumns } from '../files/part-columns';
 import { readBatches } from '../files/partition-store';
@@ -35,11 +35,8 @@ export interface SettledSchema {
 export function settledSchemaOf(parts: readonly PartColumns[]): SettledSchema {
   if (parts.length === 0) return { parts: [], types: new Schema([]), schema: new Schema([]) };
   const first = parts[0].schema;
-  const typed = first.fields.map((f, j) => {
-    const holding = parts.find((p) => p.schema.fields[j]?.name === f.name && !p.allNull[j]);
-    return holding ? holding.schema.fields[j] : f;
-  });
-  const types = new Schema(typed, first.metadata);
+  const types = settledSchemaFrom(parts.map((p) => p.schema), (k, j) => parts[k].allNull[j]);
+  const typed = types.fields;
   // each part's fields once conformed: an all-null column retyped is a nullable field of the settled type
   const conformed = parts.map((p) => {
     const fields = p.schema.fields;
