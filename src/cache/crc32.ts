@@ -8,6 +8,7 @@
  * turns the native package off (to compare the two).
  */
 import * as zlib from 'node:zlib';
+import { loadNativePackage } from './native-package';
 
 /** CRC-32 of `data`, continuing from `initial` (0, or the CRC of the bytes before `data`). */
 export type Crc32 = (data: Uint8Array, initial?: number) => number;
@@ -15,9 +16,6 @@ export type Crc32 = (data: Uint8Array, initial?: number) => number;
 /** The check value of CRC-32: the CRC of the ASCII bytes "123456789". */
 const CHECK = 0xcbf43926;
 const CHECK_INPUT = Uint8Array.from('123456789', (c) => c.charCodeAt(0));
-
-let tried = false;
-let native: Crc32 | undefined;
 
 /**
  * The native CRC-32, or undefined when the package is absent, turned off, or disagrees with the
@@ -27,17 +25,11 @@ let native: Crc32 | undefined;
  * loadNativeCrc32()?.(Uint8Array.of(1, 2, 3))  // 1438416925, as zlib.crc32
  */
 export function loadNativeCrc32(): Crc32 | undefined {
-  if (tried) return native;
-  tried = true;
-  if (process.env.QUIVER_NATIVE_HASH === '0') return undefined;
-  try {
-    const mod = require('@node-rs/crc32') as { crc32(data: Uint8Array, initial?: number): number };
-    const crc: Crc32 = (data, initial = 0) => mod.crc32(data, initial);
-    native = checked(crc);
-  } catch {
-    native = undefined;
-  }
-  return native;
+  return loadNativePackage<Crc32>(
+    '@node-rs/crc32',
+    (mod) => (data, initial = 0) => (mod as { crc32(data: Uint8Array, initial?: number): number }).crc32(data, initial),
+    (crc) => checked(crc) !== undefined,
+  );
 }
 
 /**

@@ -5,12 +5,10 @@
  * an install without optional dependencies, falls back to xxhash-wasm with identical keys.
  * `QUIVER_NATIVE_HASH=0` turns it off (to compare the two).
  */
+import { loadNativePackage } from './native-package';
 
 /** xxHash64 of bytes, or undefined when the native package is absent. */
 export type NativeXxh64 = (data: Uint8Array, seed: bigint) => bigint;
-
-let tried = false;
-let native: NativeXxh64 | undefined;
 
 /**
  * @example
@@ -18,17 +16,10 @@ let native: NativeXxh64 | undefined;
  * if (h) h(new Uint8Array(8), 0n); // 0x34c96acdcadb1bbbn, as xxhash-wasm's h64Raw
  */
 export function loadNativeXxh64(): NativeXxh64 | undefined {
-  if (tried) return native;
-  tried = true;
-  if (process.env.QUIVER_NATIVE_HASH === '0') return undefined;
-  try {
-    const mod = require('@node-rs/xxhash') as { xxh64(data: Uint8Array, seed?: bigint): bigint };
-    const h = (data: Uint8Array, seed: bigint) => mod.xxh64(data, seed);
+  return loadNativePackage<NativeXxh64>(
+    '@node-rs/xxhash',
+    (mod) => (data, seed) => (mod as { xxh64(data: Uint8Array, seed?: bigint): bigint }).xxh64(data, seed),
     // a binary that loads but disagrees with the reference would corrupt every key: refuse it
-    if (h(Uint8Array.of(1, 2, 3), 0n) !== 0x743e13ee0c4ee5a5n) return undefined;
-    native = h;
-  } catch {
-    native = undefined;
-  }
-  return native;
+    (h) => h(Uint8Array.of(1, 2, 3), 0n) === 0x743e13ee0c4ee5a5n,
+  );
 }
