@@ -11,6 +11,13 @@ import { article, describeValue, isKnownType, primitiveName, typeName, valueMatc
 export type ReturnCheck = ((value: unknown) => boolean) | undefined;
 
 const cache = new WeakMap<Graph, readonly ReturnCheck[]>();
+/**
+ * One check per declared type for the whole process, not per graph: the executor's and the
+ * isolation walk's call of it then sees the same function in every run. A check made per graph
+ * was inlined into their optimized code and, once that graph was collected, threw the code away
+ * ("weak objects") in every training frame's run.
+ */
+const byType = new WeakMap<Function, ReturnCheck>();
 
 /**
  * For each node of `graph`, the check of its value against its declared return type, or
@@ -24,16 +31,14 @@ const cache = new WeakMap<Graph, readonly ReturnCheck[]>();
 export function returnChecksOf(graph: Graph): readonly ReturnCheck[] {
   let checks = cache.get(graph);
   if (!checks) {
-    // One check a declared type, shared by every node that declares it (a graph has few types).
-    const byType = new Map<unknown, ReturnCheck>();
     const list = new Array<ReturnCheck>(graph.nodes.length);
-    for (let i = 0; i < list.length; i++) list[i] = checkOf(graph.nodes[i], byType);
+    for (let i = 0; i < list.length; i++) list[i] = checkOf(graph.nodes[i]);
     cache.set(graph, (checks = list));
   }
   return checks;
 }
 
-function checkOf(node: FeatureNode, byType: Map<unknown, ReturnCheck>): ReturnCheck {
+function checkOf(node: FeatureNode): ReturnCheck {
   if ((node.role !== 'feature' && node.role !== 'raw') || !isKnownType(node.type)) return undefined;
   const first = node.dependencies[0]?.name;
   if (first !== undefined && first.length === node.name.length + 4 && first === `${node.name}:raw`) return undefined;

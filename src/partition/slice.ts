@@ -4,6 +4,7 @@
  * by the partition's own.
  */
 import type { Groups } from '../columns';
+import { groupsAt } from '../columns/groups';
 import type { Partition } from './plan';
 import { isTypedArray } from '../util/shapes';
 
@@ -42,5 +43,5 @@ export function partitionGroups(groups: Groups, part: Partition): Groups {
   const starts = new Int32Array(part.groups);
   for (let k = 0; k < part.groups; k++) starts[k] = groups.starts[part.firstGroup + k] - part.start;
   const keys = groups.keys?.slice(part.firstGroup, part.firstGroup + part.groups);
-  return { starts, count: part.groups, rows: part.end - part.start, ...(keys ? { keys } : {}) };
+  return groupsAt(starts, part.end - part.start, keys);
 }

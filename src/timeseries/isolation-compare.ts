@@ -5,6 +5,7 @@
  * so V8 sees the same call targets from one check to the next (closures made per check made the
  * walk's optimized code deoptimize on "wrong call target" in the next check and compile again).
  */
+import { Buffer } from 'buffer';
 import type { IsolationDifference } from './isolation-error';
 import type { LayoutRequest } from './isolation-walk';
 import { cellAt, takeRows } from './rows';
@@ -31,8 +32,27 @@ function same(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** What `compare` gives when nothing differs. */
+const NONE = Object.freeze({ first: -1, differing: 0 });
+
+/**
+ * Whether `alone` holds the same bytes as `together` from row `offset`: one native memcmp for two
+ * typed arrays of one kind. A feature that reads only its own entity gives the same bits on the same
+ * rows (every weather feature does), so this settles nearly every comparison without a JS loop,
+ * which in the first check of a process runs unoptimized (a third of that check's time).
+ */
+function sameBytes(together: ArrayLike<unknown>, alone: ArrayLike<unknown>, offset: number): boolean {
+  if (!ArrayBuffer.isView(together) || !ArrayBuffer.isView(alone) || together.constructor !== alone.constructor) return false;
+  const size = (together as unknown as Float64Array).BYTES_PER_ELEMENT;
+  if (size === undefined) return false; // a DataView
+  const a = new Uint8Array(together.buffer, together.byteOffset + offset * size, alone.byteLength);
+  const b = new Uint8Array(alone.buffer, alone.byteOffset, alone.byteLength);
+  return Buffer.compare(a, b) === 0;
+}
+
 /** The first row (of `together`, from `offset`) where `alone` differs (-1: none), and how many differ. */
 function compare(together: ArrayLike<unknown>, alone: ArrayLike<unknown>, offset: number) {
+  if (sameBytes(together, alone, offset)) return NONE;
   let first = -1;
   let differing = 0;
   if (together instanceof Float64Array && alone instanceof Float64Array) {

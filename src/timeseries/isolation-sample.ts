@@ -4,6 +4,7 @@
  * the second), and the inputs of a run on some of those rows.
  */
 import type { Groups } from '../columns';
+import { groupsAt } from '../columns/groups';
 import { takeRows } from './rows';
 import { isColumn } from '../util/shapes';
 
@@ -15,7 +16,11 @@ export interface IsolationSample {
   readonly rows: readonly [Int32Array, Int32Array];
 }
 
-const range = (lo: number, hi: number) => Int32Array.from({ length: hi - lo }, (_, k) => lo + k);
+function range(lo: number, hi: number): Int32Array {
+  const out = new Int32Array(hi - lo);
+  for (let k = 0; k < out.length; k++) out[k] = lo + k;
+  return out;
+}
 
 /**
  * The boundary to check and the rows on each side of it: the last `rows` rows of entity `g` and
@@ -50,20 +55,21 @@ export function isolationSample(groups: Groups, historyRows: number, rows: numbe
 /**
  * The inputs of one run: every column of the history's length cut to `order` (history rows, in
  * the order the run lays them out), the `groups` input replaced by the run's own groups (one
- * per entity, starting at `starts`), and any other input passed on as it is.
+ * per entity, starting at `starts`, with `keys` when the history's groups have keys: the same
+ * shape as the history's), and any other input passed on as it is.
  *
  * @example
- * sampleInputs(history.inputs, history.rows, 'groups', Int32Array.of(1, 2, 3, 4), Int32Array.of(0, 2));
+ * sampleInputs(history.inputs, history.rows, 'groups', Int32Array.of(1, 2, 3, 4), Int32Array.of(0, 2), ['a', 'b']);
  */
 export function sampleInputs(
   inputs: Readonly<Record<string, unknown>>, historyRows: number, groupsName: string, order: Int32Array, starts: Int32Array,
+  keys?: readonly unknown[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(inputs)) {
-    const column = isColumn(value);
-    out[name] = column && (value as ArrayLike<unknown>).length === historyRows ? takeRows(value as never, order) : value;
+  for (const name of Object.keys(inputs)) {
+    const value = inputs[name];
+    out[name] = isColumn(value) && (value as ArrayLike<unknown>).length === historyRows ? takeRows(value as never, order) : value;
   }
-  const groups: Groups = { starts, count: starts.length, rows: order.length };
-  out[groupsName] = groups;
+  out[groupsName] = groupsAt(starts, order.length, keys);
   return out;
 }

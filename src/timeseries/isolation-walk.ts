@@ -138,46 +138,39 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
   const { graph, config } = driver;
   const { outputs, overridden, layouts } = request;
   const plans = new PlanCache();
-  const where = 'checkEntityIsolation';
-  const requested = [...outputs, ...overridden];
-  const full = () => prepareExecution(graph, config, requested, { inputs: layouts[0] }, plans, where);
-  const nodeOf = (name: string) => {
-    const i = graph.index.get(name);
-    return i !== undefined && !isInternal(graph.nodes[i]) ? i : undefined;
-  };
-  const givenIn = (name: string, layout: Readonly<Record<string, unknown>>) =>
-    hasOwn(layout, name) ? layout[name] : own(config, name);
-  const at = outputs.map(nodeOf);
-  const over = overridden.map(nodeOf);
+  const at = nodesNamed(graph, outputs);
+  const over = nodesNamed(graph, overridden);
   // a name that is no node and no input or config: execute's own error for it
-  const unknown = (found: readonly (number | undefined)[], names: readonly string[]) =>
-    found.some((i, j) => i === undefined && givenIn(names[j], layouts[0]) === undefined);
-  if (unknown(at, outputs) || unknown(over, overridden)) full();
-  const indices = (found: readonly (number | undefined)[]) => found.filter((i): i is number => i !== undefined);
-  const plan = walkPlan(graph, indices(at), new Set(indices(over)));
+  if (unknownName(at, outputs, layouts[0], config) || unknownName(over, overridden, layouts[0], config)) {
+    fullRequest(driver, request, plans);
+  }
+  const plan = walkPlan(graph, found(at), new Set(found(over)));
   const { nodes, deps } = graph;
-  const { raw, refs, isSupplied } = plan;
+  const { raw, refs, isSupplied, supplied, required } = plan;
   const values: unknown[][] = [];
   for (const layout of layouts) {
-    const present = plan.supplied.filter((i) =>
-      givenIn(nodes[i].name, nodes[i].role === 'config' ? {} : layout) !== undefined);
-    // a required input this layout lacks: execute's "Missing input" error
-    if (plan.supplied.some((i) => plan.required[i] === 1 && !present.includes(i))) full();
-    const names = present.map((i) => nodes[i].name);
-    values.push(prepareExecution(graph, config, names, { inputs: layout }, plans, where).values);
+    const names: string[] = [];
+    for (const i of supplied) {
+      const node = nodes[i];
+      if (givenIn(node.name, node.role === 'config' ? NO_INPUTS : layout, config) !== undefined) names.push(node.name);
+      // a required input this layout lacks: execute's "Missing input" error
+      else if (required[i] === 1) fullRequest(driver, request, plans);
+    }
+    values.push(prepareExecution(graph, config, names, { inputs: layout }, plans, WHERE).values);
   }
   // wanted[i]: the first position of node i in `outputs` (-1: none); a name asked for twice is in `again`
   const wanted = new Int32Array(nodes.length).fill(-1);
   let again: Map<number, number[]> | undefined;
-  at.forEach((i, j) => {
-    if (i === undefined) request.take(j, layouts.map((layout) => givenIn(outputs[j], layout)));
+  for (let j = 0; j < at.length; j++) {
+    const i = at[j];
+    if (i < 0) request.take(j, layouts.map((layout) => givenIn(outputs[j], layout, config)));
     else if (isSupplied[i] === 1) request.take(j, values.map((v) => v[i]));
     else if (wanted[i] < 0) wanted[i] = j;
     else {
       again ??= new Map();
       again.set(i, [...(again.get(i) ?? []), j]);
     }
-  });
+  }
   const walk: Walk = {
     nodes, deps, raw, refs, isSupplied, alone: plan.alone, order: plan.run, values, count: layouts.length,
     each: new Array<unknown>(layouts.length), wanted, again, returns: returnChecksOf(graph), request,
@@ -185,11 +178,63 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
     // short layouts; installed only while a node runs synchronously (an await gives the process back
     // with the allocator it had), and new slabs per walk, so no slab is ever handed out twice.
     slabs: new Float64Slabs(),
+    at: 0, layout: 0, pending: undefined,
   };
-  await walkNodes(walk);
+  while (walkUntilPromise(walk)) {
+    const node = nodes[walk.order[walk.at]];
+    let value: unknown;
+    try {
+      value = await walk.pending;
+    } catch (error) {
+      throw nodeFailure(node, error);
+    } finally {
+      walk.pending = undefined;
+    }
+    store(walk, walk.order[walk.at], walk.layout, value);
+    walk.layout++;
+  }
 }
 
-/** The walk's state: the plan, the layouts' values, the request, the slabs. */
+const WHERE = 'checkEntityIsolation';
+const NO_INPUTS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** Each name's node (-1: none, or an internal node, which no caller can name). */
+function nodesNamed(graph: Graph, names: readonly string[]): Int32Array {
+  const out = new Int32Array(names.length);
+  for (let j = 0; j < names.length; j++) {
+    const i = graph.index.get(names[j]);
+    out[j] = i !== undefined && !isInternal(graph.nodes[i]) ? i : -1;
+  }
+  return out;
+}
+
+/** The nodes found (`nodesNamed` ≥ 0). */
+function found(at: Int32Array): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < at.length; j++) if (at[j] >= 0) out.push(at[j]);
+  return out;
+}
+
+/** A layout's input of that name, else the config's value, else undefined. */
+function givenIn(name: string, layout: Readonly<Record<string, unknown>>, config: Readonly<Record<string, unknown>>): unknown {
+  return hasOwn(layout, name) ? layout[name] : own(config, name);
+}
+
+/** Whether a name that is no node is no input or config either. */
+function unknownName(
+  at: Int32Array, names: readonly string[], layout: Readonly<Record<string, unknown>>, config: Readonly<Record<string, unknown>>,
+): boolean {
+  for (let j = 0; j < at.length; j++) if (at[j] < 0 && givenIn(names[j], layout, config) === undefined) return true;
+  return false;
+}
+
+/** The request as `execute` would prepare it on layout 0: throws its `InputError` (unknown output, missing input). */
+function fullRequest(driver: Driver<unknown>, request: LayoutRequest, plans: PlanCache): void {
+  const requested = [...request.outputs, ...request.overridden];
+  prepareExecution(driver.graph, driver.config, requested, { inputs: request.layouts[0] }, plans, WHERE);
+}
+
+/** The walk's state: the plan, the layouts' values, the request, the slabs, and where the walk stands. */
 interface Walk {
   readonly nodes: Graph['nodes'];
   readonly deps: Graph['deps'];
@@ -207,6 +252,10 @@ interface Walk {
   /** Called as methods (`request.take(…)`): a class's method is one call target from check to check. */
   readonly request: LayoutRequest;
   readonly slabs: Float64Slabs;
+  /** The plan position and layout the walk resumes at, and the promise a node returned there. */
+  at: number;
+  layout: number;
+  pending: unknown;
 }
 
 /** Node `i`'s value on layout `k`, once its declared return type is checked. */
@@ -217,22 +266,35 @@ function store(w: Walk, i: number, k: number, value: unknown): void {
 }
 
 /**
- * The walk's loop: every node of the plan on each layout, in order. Kept apart from the setup and
- * small, with no closure made per check: V8 compiles it once in a few milliseconds and keeps it
- * from check to check (as one function with the setup, and with the request's closures inlined,
- * it compiled for 45–100 ms on a helper thread in every other check, each new check's closures
- * deoptimizing it: "wrong call target"). An async function is not compiled while it runs (no
- * on-stack replacement), so a process's first and only check interprets it, cheaper than compiling.
+ * The walk's loop: every node of the plan on each layout, in order, from where the walk stands
+ * (`w.at`, `w.layout`). Returns true when a node's value is a promise (kept in `w.pending`, the
+ * walk standing at that node and layout), false when every node has run. Synchronous and kept
+ * apart from the setup, with no closure made per check: V8 can compile its loop while the first
+ * check of a process runs (on-stack replacement; an async loop is never compiled while it runs)
+ * and keeps the code from check to check (per-check closures inlined into it made it deoptimize in
+ * the next check: "wrong call target").
  */
-async function walkNodes(w: Walk): Promise<void> {
-  const { nodes, deps, raw, refs, alone, order, values, count, each, wanted, again, request, slabs } = w;
-  for (let p = 0; p < order.length; p++) {
+function walkUntilPromise(w: Walk): boolean {
+  // The walk's slabs are installed for this synchronous stretch only: no other code runs in it, and
+  // what comes after a node's await (and anything else the process does meanwhile) allocates plainly.
+  const before = useFloat64Slabs(w.slabs);
+  try {
+    return walkNodes(w);
+  } finally {
+    useFloat64Slabs(before);
+  }
+}
+
+/** `walkUntilPromise`'s loop, with the slabs installed. */
+function walkNodes(w: Walk): boolean {
+  const { nodes, deps, raw, alone, order, values, count } = w;
+  for (let p = w.at; p < order.length; p++) {
     const i = order[p];
     const node = nodes[i];
     const from = raw[i];
     const d = deps[i];
     const last = alone[i] === 1 ? count : 1;
-    for (let k = 0; k < last; k++) {
+    for (let k = p === w.at ? w.layout : 0; k < last; k++) {
       const v = values[k];
       if (from >= 0) {
         v[i] = v[from];
@@ -241,34 +303,43 @@ async function walkNodes(w: Walk): Promise<void> {
       const args = new Array(d.length);
       for (let a = 0; a < d.length; a++) args[a] = v[d[a]];
       let value: unknown;
-      const before = useFloat64Slabs(slabs);
       try {
         value = node.fn(args);
       } catch (error) {
         throw nodeFailure(node, error);
-      } finally {
-        useFloat64Slabs(before);
       }
       if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
-        try {
-          value = await value;
-        } catch (error) {
-          throw nodeFailure(node, error);
-        }
+        w.at = p;
+        w.layout = k;
+        w.pending = value;
+        return true;
       }
       store(w, i, k, value);
     }
-    if (alone[i] === 2) for (let l = 1; l < count; l++) values[l][i] = request.cut(values[0][i], l);
-    const j = wanted[i];
-    if (j >= 0) {
-      for (let l = 0; l < count; l++) each[l] = values[l][i];
-      request.take(j, each);
-      const more = again?.get(i);
-      if (more !== undefined) for (const m of more) request.take(m, each);
-    }
-    if (refs[i] === 0) for (let l = 0; l < count; l++) values[l][i] = undefined;
-    if (from >= 0) release(w, from);
-    else for (let a = 0; a < d.length; a++) release(w, d[a]);
+    finish(w, i);
+  }
+  w.at = order.length;
+  return false;
+}
+
+/** After node `i` ran on every layout: its cut values, its hand-over, and the values let go. */
+function finish(w: Walk, i: number): void {
+  const { values, count, request } = w;
+  if (w.alone[i] === 2) for (let l = 1; l < count; l++) values[l][i] = request.cut(values[0][i], l);
+  const j = w.wanted[i];
+  if (j >= 0) {
+    const each = w.each;
+    for (let l = 0; l < count; l++) each[l] = values[l][i];
+    request.take(j, each);
+    const more = w.again?.get(i);
+    if (more !== undefined) for (const m of more) request.take(m, each);
+  }
+  if (w.refs[i] === 0) for (let l = 0; l < count; l++) values[l][i] = undefined;
+  const from = w.raw[i];
+  if (from >= 0) release(w, from);
+  else {
+    const d = w.deps[i];
+    for (let a = 0; a < d.length; a++) release(w, d[a]);
   }
 }
 

@@ -84,16 +84,24 @@ export async function checkEntityIsolation(
   const sample = isolationSample(history.groups, history.rows, options.rows ?? ISOLATION_ROWS);
   if (sample === undefined) return { entities: null, rows: 0, checked: [], ignored: ignore };
   const sides = sample.rows;
-  const both = Int32Array.from([...sides[0], ...sides[1]]);
+  const both = new Int32Array(sides[0].length + sides[1].length);
+  both.set(sides[0]);
+  both.set(sides[1], sides[0].length);
   const entities = [history.entities?.[sample.first] ?? sample.first, history.entities?.[sample.first + 1] ?? sample.first + 1] as const;
   const names = { entity: history.entity ?? 'entity', time: history.time };
-  const inputs = (order: Int32Array, starts: Int32Array) =>
-    sampleInputs(history.inputs, history.rows, options.groupsName ?? 'groups', order, starts);
+  // the sample's groups in the history's shape (with keys when it has them), see groupsAt
+  const keys = history.groups.keys === undefined ? undefined : [history.groups.keys[sample.first], history.groups.keys[sample.first + 1]];
+  const inputs = (order: Int32Array, starts: Int32Array, of: readonly unknown[] | undefined) =>
+    sampleInputs(history.inputs, history.rows, options.groupsName ?? 'groups', order, starts, of);
   const time = history.time === undefined ? undefined : (history.columns?.[history.time] as ArrayLike<number> | undefined);
   const comparison = new Comparison({
     outputs: checked,
     overridden,
-    layouts: [inputs(both, Int32Array.of(0, sides[0].length)), ...sides.map((s) => inputs(s, Int32Array.of(0)))],
+    layouts: [
+      inputs(both, Int32Array.of(0, sides[0].length), keys),
+      inputs(sides[0], Int32Array.of(0), keys?.slice(0, 1)),
+      inputs(sides[1], Int32Array.of(0), keys?.slice(1)),
+    ],
     sides,
     entities,
     time,
