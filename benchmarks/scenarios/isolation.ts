@@ -7,23 +7,31 @@
  *   rows); best and median of each.
  * - cold, fresh processes (`--cold` of each, default 3): the first frame of a process without the
  *   check, then the check's first call in that process; and the first frame with the check.
+ * - demo, fresh processes (`--demo` pairs, default 6): the demo's whole job (`npm run demo`:
+ *   examples/weather/job.ts) with the check and without it, alternating which runs first; `job` is
+ *   the job's call, `process` the process from its start (loading quiver and the features).
  * Each frame is timed with a full garbage collection at its end, so that a frame pays for the
  * garbage it made: without it, a collection the main run made due would be billed to whatever
  * allocates next (the check) and the frame without the check would leave it unpaid. `ratio` is
  * the frame with the check over the frame without; `share` the check alone over the frame
  * without it. Times are CPU milliseconds of the process (user + system, `process.cpuUsage`):
  * the machine is shared, and wall time there measures the neighbours; wall figures are beside, and
- * the main thread's own CPU (`main_thread_*`: without V8's compiler and GC helper threads).
+ * the main thread's own CPU (`main_thread_*`: without V8's compiler and GC helper threads). Linux
+ * updates that figure at scheduler ticks (4 ms here), so for a ~10 ms check it is coarse: read its
+ * medians over many reps, not one sample.
  *
- *   npm run bench -- isolation [--reps 10] [--cold 3]
+ *   npm run bench -- isolation [--reps 10] [--cold 3] [--demo 6]
  */
 import { execFileSync } from 'child_process';
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Builder, buildTrainingFrame, checkEntityIsolation, type RawData, type TrainingFrame } from '../../src';
 import { Calendar } from '../../examples/weather/calendar';
 import { CityStatistics } from '../../examples/weather/city';
 import { readWeather } from '../../examples/weather/data';
 import { TEST_FROM, VALIDATION_FROM } from '../../examples/weather/frame';
+import { weatherJob } from '../../examples/weather/job';
 import { WeatherSignals } from '../../examples/weather/signals';
 import { WeatherWindows } from '../../examples/weather/windows';
 import { hasFlag, numberFlag } from '../harness/args';
@@ -73,7 +81,9 @@ interface Clock {
 async function check(built: TrainingFrame): Promise<Clock> {
   const driver = new Builder().withFeatures(...FEATURES).withConfig(CONFIG).build();
   await driver.run(built.features, { inputs: built.history.inputs });
-  await settle();
+  // The main run's garbage collected, and no idle wait: in a frame the check follows the run at
+  // once; after 40 ms of sleep (settle) this machine ran the check 2x slower (caches, vCPU).
+  collect();
   let reach = 0;
   for (const w of built.warmup) reach = Math.max(reach, w);
   const rows = Math.max(16, Math.ceil((reach + 1) / 2) + 2); // training-frame.ts's isolationRows
@@ -149,6 +159,44 @@ async function coldChild(mode: string) {
   return mode === 'on' ? { frame_ms: first.ms } : { frame_ms: first.ms, check_ms: await check(first.built) };
 }
 
+/**
+ * One fresh process runs the demo's job (examples/weather/job.ts: read weather.csv, the frame with
+ * lineage, the splits written, the report made), with or without the check. `job` is the job's
+ * call, `process` everything since the process started (loading quiver and the features included).
+ */
+async function demoChild(mode: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'quiver-demo-'));
+  try {
+    const t = clock();
+    await weatherJob({ outDir: dir, isolationCheck: mode === 'demo-on', log: () => undefined });
+    return { job: clock(t), process: clock() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `--demo` pairs of fresh processes, alternating which goes first: the job with ÷ without the check. */
+function demo(n: number) {
+  const off: { job: Clock; process: Clock }[] = [];
+  const on: { job: Clock; process: Clock }[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const mode of i % 2 === 0 ? ['demo-off', 'demo-on'] : ['demo-on', 'demo-off']) {
+      const child = `${__dirname}/../harness/child.js`;
+      const out = execFileSync(process.execPath, ['--expose-gc', child, 'isolation', '--cold-child', mode], {
+        encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 120_000,
+      });
+      (mode === 'demo-on' ? on : off).push(JSON.parse(out.trim().split('\n').pop()!));
+    }
+  }
+  return {
+    processes: 2 * n,
+    job_without: summary(off.map((r) => r.job)),
+    job_with: summary(on.map((r) => r.job), off.map((r) => r.job), 'ratio'),
+    process_without: summary(off.map((r) => r.process)),
+    process_with: summary(on.map((r) => r.process), off.map((r) => r.process), 'ratio'),
+  };
+}
+
 function coldRun(mode: 'on' | 'off'): { frame_ms: Clock; check_ms?: Clock } {
   const child = `${__dirname}/../harness/child.js`;
   const out = execFileSync(process.execPath, ['--expose-gc', child, 'isolation', '--cold-child', mode], {
@@ -176,11 +224,18 @@ const scenario: Scenario = {
   name: 'isolation',
   description: 'entity-isolation check on the weather demo: its time over the frame without it, warm and cold (≤ 5%)',
   async run(args) {
-    if (hasFlag(args, '--cold-child')) return coldChild(args[args.indexOf('--cold-child') + 1]);
+    if (hasFlag(args, '--cold-child')) {
+      const mode = args[args.indexOf('--cold-child') + 1];
+      return mode.startsWith('demo-') ? demoChild(mode) : coldChild(mode);
+    }
     const reps = Math.max(1, numberFlag(args, '--reps', 10));
     const data = await readWeather();
     const processes = Math.max(1, numberFlag(args, '--cold', 3));
-    return { reps, warm: await warm(data, reps), cold: await cold(processes), target_share: 0.05 };
+    const pairs = Math.max(0, numberFlag(args, '--demo', 6));
+    return {
+      reps, warm: await warm(data, reps), cold: await cold(processes), ...(pairs > 0 ? { demo: demo(pairs) } : {}),
+      target_share: 0.05,
+    };
   },
 };
 

@@ -11,9 +11,12 @@ export const TEST_FROM = '2015-01-01';
 
 /**
  * Tomorrow's max temperature in each city, from everything known today. With `cache` (a
- * directory), the features' values are kept there and a second build reads them.
+ * directory), the features' values are kept there and a second build reads them;
+ * `isolationCheck: false` leaves out the entity-isolation check (on by default).
  */
-export async function weatherFrame(data?: RawData, adapters: readonly LifecycleAdapter[] = [], cache?: string): Promise<TrainingFrame> {
+export async function weatherFrame(
+  data?: RawData, adapters: readonly LifecycleAdapter[] = [], cache?: string, isolationCheck = true,
+): Promise<TrainingFrame> {
   return buildTrainingFrame({
     features: [WeatherSignals, WeatherWindows, CityStatistics, Calendar],
     data: data ?? (await readWeather()),
@@ -25,6 +28,7 @@ export async function weatherFrame(data?: RawData, adapters: readonly LifecycleA
     splits: { validation: VALIDATION_FROM, test: TEST_FROM },
     config: { fitUntil: Date.parse(VALIDATION_FROM) }, // the city's normal is fit on training days only
     adapters,
+    isolationCheck,
     ...(cache === undefined ? {} : { cache }),
   });
 }

@@ -1,72 +1,21 @@
 /**
- * The main job: a daily training frame for Seattle and New York from vega-datasets' weather.csv,
- * over a thousand features per row, label = tomorrow's max temperature, data-quality checks on,
- * the splits written to out/ as Arrow files.
+ * `npm run demo`: the weather job (job.ts) from the command line.
  *
- *   npm run build && node dist/examples/weather/main.js [outDir] [cacheDir]
+ *   npm run build && node dist/examples/weather/main.js [outDir] [cacheDir] [--no-isolation-check]
  *
- * With a cache directory, a second run reads the frame whole from it; the lineage adapter only
- * observes, so it still gets the run's START and COMPLETE events (replayed, marked fromCache).
+ * `--no-isolation-check` leaves out buildTrainingFrame's entity-isolation check, to see what it costs.
  */
-/// <reference path="./features.names.d.ts" />
-import { mkdirSync, rmSync } from 'fs';
-import { join } from 'path';
-import { Builder, formatQuality, openLineage, writeArrow } from 'quiver';
-import { formatTrainingFrame } from 'quiver';
-import { WEATHER_CSV } from './data';
-import { weatherFrame, VALIDATION_FROM } from './frame';
-import { Calendar, CityStatistics, WeatherSignals, WeatherWindows } from './features';
-import { INDICATORS, SIGNALS } from './grids';
-import { featureFamilies, formatFamilies, loadHints, previewRows } from './summary';
+import { weatherJob } from './job';
 
-const SPLITS = ['train', 'validation', 'test'] as const;
-
-async function main(outDir = 'out', cacheDir?: string): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
-  // OpenLineage events of this run (START, COMPLETE): each feature column mapped to its raw columns.
-  const lineageFile = join(outDir, 'lineage.ndjson');
-  rmSync(lineageFile, { force: true });
-  const lineage = openLineage({
-    namespace: 'forecasting',
-    job: 'weather',
-    emit: lineageFile,
-    inputs: [WEATHER_CSV],
-    outputs: SPLITS.map((split) => join(outDir, `weather-${split}.arrow`)),
-    fields: { groups: 'location' }, // the entity groups are read from the location column
+const args = process.argv.slice(2);
+const [outDir, cacheDir] = args.filter((a) => !a.startsWith('--'));
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--no-isolation-check');
+if (unknown.length > 0) {
+  console.error(`Unknown option ${unknown[0]}. Usage: main.js [outDir] [cacheDir] [--no-isolation-check]`);
+  process.exitCode = 2;
+} else {
+  weatherJob({ outDir, cacheDir, isolationCheck: !args.includes('--no-isolation-check') }).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
   });
-
-  const began = performance.now();
-  const frame = await weatherFrame(undefined, [lineage], cacheDir);
-  const built = performance.now();
-
-  for (const split of SPLITS) {
-    await writeArrow(frame[split], join(outDir, `weather-${split}.arrow`));
-  }
-  const written = performance.now();
-
-  console.log(formatTrainingFrame(frame));
-  // Every one of the 1,000+ names is typed (features.names.d.ts, from `quiver types`): a misspelt
-  // name here is a compile error, not a failure after the run.
-  const dr = new Builder()
-    .withFeatures(WeatherSignals, WeatherWindows, CityStatistics, Calendar)
-    .withConfig({ fitUntil: Date.parse(VALIDATION_FROM) })
-    .build();
-  console.log(`temp_max_mean_7 is made from: ${dr.whatIsUpstreamOf('temp_max_mean_7').filter((n) => n !== 'temp_max_mean_7').join(', ')}`);
-  const failed = frame.quality.filter((q) => !q.passes);
-  if (failed.length > 0) console.log(formatQuality(failed));
-  console.log(`\n${formatFamilies(featureFamilies(frame.features, [...SIGNALS, ...INDICATORS]))}`);
-  const shown = [frame.entity, frame.time, 'temp_max', 'temp_max_lag_1', 'temp_max_mean_7', 'temp_max_ewm_7', 'precipitation_total_7', frame.label];
-  console.log(`\nThe train split's first rows (${shown.length} of ${frame.train.numCols.toLocaleString('en-US')} columns; "${frame.label}" is tomorrow's temp_max):`);
-  console.log(previewRows(frame.train, shown, 4, frame.time));
-  console.log(`\n${loadHints(SPLITS.map((split) => join(outDir, `weather-${split}.arrow`)))}`);
-  console.log(
-    `\nfeatures and splits in ${((built - began) / 1000).toFixed(2)} s; ` +
-      `${outDir}/weather-{train,validation,test}.arrow written in ${((written - built) / 1000).toFixed(2)} s; ` +
-      `lineage (OpenLineage) in ${lineageFile}`,
-  );
 }
-
-main(process.argv[2], process.argv[3]).catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});

@@ -42,12 +42,20 @@ const NONE = Object.freeze({ first: -1, differing: 0 });
  * which in the first check of a process runs unoptimized (a third of that check's time).
  */
 function sameBytes(together: ArrayLike<unknown>, alone: ArrayLike<unknown>, offset: number): boolean {
-  if (!ArrayBuffer.isView(together) || !ArrayBuffer.isView(alone) || together.constructor !== alone.constructor) return false;
-  const size = (together as unknown as Float64Array).BYTES_PER_ELEMENT;
-  if (size === undefined) return false; // a DataView
-  const a = new Uint8Array(together.buffer, together.byteOffset + offset * size, alone.byteLength);
-  const b = new Uint8Array(alone.buffer, alone.byteOffset, alone.byteLength);
-  return Buffer.compare(a, b) === 0;
+  let size: number;
+  if (together instanceof Float64Array) {
+    if (!(alone instanceof Float64Array)) return false;
+    size = 8;
+  } else {
+    if (!ArrayBuffer.isView(together) || together instanceof DataView) return false;
+    if (!ArrayBuffer.isView(alone) || together.constructor !== alone.constructor) return false;
+    size = (together as unknown as Float64Array).BYTES_PER_ELEMENT;
+  }
+  const t = together as unknown as Float64Array;
+  const a = alone as unknown as Float64Array;
+  const bytes = a.byteLength;
+  const from = new Uint8Array(t.buffer, t.byteOffset + offset * size, bytes);
+  return Buffer.compare(from, new Uint8Array(a.buffer, a.byteOffset, bytes)) === 0;
 }
 
 /** The first row (of `together`, from `offset`) where `alone` differs (-1: none), and how many differ. */

@@ -6,7 +6,7 @@
 import type { Driver } from '../driver';
 import { InputError } from '../errors';
 import { closest } from '../execution/suggest';
-import { isInternal } from '../graph/node';
+import { isInternal, type FeatureNode } from '../graph/node';
 import { hasOwn } from '../util/own';
 import { describeValue } from '../graph/types';
 import { isArrowTableShape } from '../util/shapes';
@@ -68,6 +68,21 @@ function perLayout(run: IsolationRun): LayoutRun {
 }
 
 /**
+ * Whether any node has its own tag `key`. Nodes of one method share its tags object, so each
+ * distinct object is looked at once (a graph of thousands of nodes has a few dozen).
+ */
+function anyHasTag(nodes: readonly FeatureNode[], key: string): boolean {
+  const seen = new Set<object>();
+  for (let i = 0; i < nodes.length; i++) {
+    const tags = nodes[i].tags;
+    if (seen.has(tags)) continue;
+    seen.add(tags);
+    if (hasOwn(tags, key)) return true;
+  }
+  return false;
+}
+
+/**
  * The runner for `run` and the full ignore list. With a driver, `ignore` must name its nodes (an
  * `InputError` with "did you mean" otherwise) and nodes tagged `{ entityScope: 'global' }` join
  * it; inputs and config in the list need no override. A function is used as given.
@@ -91,7 +106,7 @@ export function isolationRunner(run: Driver<unknown> | IsolationRun, ignore: rea
     }));
   }
   // the tag is own or inherited (propagated) from a node that has it: without any node holding it, nothing to list
-  const anyTagged = graph.nodes.some((n) => hasOwn(n.tags, 'entityScope'));
+  const anyTagged = anyHasTag(graph.nodes, 'entityScope');
   const tagged = anyTagged ? run.listAvailableVariables({ tags: GLOBAL_TAG }).map((n) => n.name) : [];
   const all = [...new Set([...ignore, ...tagged])];
   const external = (name: string) => {

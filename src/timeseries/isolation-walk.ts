@@ -31,25 +31,13 @@ export interface LayoutRequest {
   readonly take: (output: number, values: readonly unknown[]) => void;
 }
 
-/**
- * For a checked feature's gate node `i` (named like the feature, its first dependency the
- * feature's `:raw` node), that `:raw` node, whose value the walk passes on without running the
- * checks; -1 for any other node.
- */
-function rawOfGate(graph: Graph, i: number): number {
-  const d = graph.deps[i];
-  if (d.length === 0) return -1;
-  const first = graph.nodes[d[0]];
-  return first.role === 'raw' && first.owner === graph.nodes[i].name ? d[0] : -1;
-}
-
 /** The walk's plan: what each layout computes, in graph order, and the inputs and config it reads. */
 interface WalkPlan {
   /** Computed nodes of layout 0, in topological order. */
   readonly run: Int32Array;
   /** Per node: 1 computed on every layout, 2 computed on layout 0 and cut for the others, 0 layout 0 only. */
   readonly alone: Uint8Array;
-  /** Per needed node: the `:raw` node a gate passes on (see `rawOfGate`), else -1. */
+  /** Per needed node: the `:raw` node a checked feature's gate passes on, else -1. */
   readonly raw: Int32Array;
   /** Per node: how many computed nodes read its value (a gate reads only its `:raw` node). */
   readonly refs: Int32Array;
@@ -62,6 +50,24 @@ interface WalkPlan {
   readonly required: Uint8Array;
 }
 
+/** Per node: 1 computed on every layout, 2 overridden (layout 0, cut for the others), 0 layout 0 only. */
+function aloneOf(graph: Graph, outputs: readonly number[], overridden: ReadonlySet<number>, raw: Int32Array) {
+  const alone = new Uint8Array(graph.nodes.length);
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (alone[i] !== 0) continue;
+    if (overridden.has(i)) {
+      alone[i] = 2;
+      continue;
+    }
+    alone[i] = 1;
+    if (raw[i] >= 0) stack.push(raw[i]);
+    else for (const d of graph.deps[i]) stack.push(d);
+  }
+  return alone;
+}
+
 /**
  * One pass from the requested nodes down (only the nodes they need are visited), one over the
  * graph's order: the walk's setup costs about as much as a few of its node calls.
@@ -72,39 +78,37 @@ function walkPlan(graph: Graph, outputs: readonly number[], overridden: Readonly
   const needed = new Uint8Array(n);
   const required = new Uint8Array(n);
   const raw = new Int32Array(n).fill(-1);
-  const stack = [...outputs, ...overridden];
-  for (const i of stack) required[i] = 1;
+  const stack: number[] = [];
+  const need = (u: number) => {
+    if (needed[u] !== 0) return;
+    needed[u] = 1;
+    stack.push(u);
+  };
+  for (const i of outputs) (required[i] = 1), need(i);
+  for (const i of overridden) (required[i] = 1), need(i);
   while (stack.length > 0) {
     const i = stack.pop()!;
-    if (needed[i] !== 0) continue;
-    needed[i] = 1;
     const node = nodes[i];
     if (node.role === 'input' || node.role === 'config') continue;
-    const from = rawOfGate(graph, i);
-    if (from >= 0) {
-      raw[i] = from;
-      stack.push(from);
-      continue;
-    }
     const d = deps[i];
+    // a checked feature's gate (named like the feature, its first dependency the feature's `:raw`
+    // node): the walk passes the raw value on without running the checks
+    if (d.length > 0) {
+      const first = nodes[d[0]];
+      if (first.role === 'raw' && first.owner === node.name) {
+        raw[i] = d[0];
+        need(d[0]);
+        continue;
+      }
+    }
+    const specs = node.dependencies;
     for (let k = 0; k < d.length; k++) {
-      if (!node.dependencies[k].optional) required[d[k]] = 1;
-      stack.push(d[k]);
+      if (!specs[k].optional) required[d[k]] = 1;
+      need(d[k]);
     }
   }
-  const alone = new Uint8Array(n);
-  stack.push(...outputs);
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    if (alone[i] !== 0) continue;
-    if (overridden.has(i)) {
-      alone[i] = 2;
-      continue;
-    }
-    alone[i] = 1;
-    if (raw[i] >= 0) stack.push(raw[i]);
-    else for (const d of deps[i]) stack.push(d);
-  }
+  // without overridden nodes, every needed node is computed on every layout
+  const alone = overridden.size === 0 ? needed : aloneOf(graph, outputs, overridden, raw);
   const run: number[] = [];
   const supplied: number[] = [];
   const isSupplied = new Uint8Array(n);
@@ -196,7 +200,8 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
 }
 
 const WHERE = 'checkEntityIsolation';
-const NO_INPUTS: Readonly<Record<string, unknown>> = Object.freeze({});
+type Inputs = Readonly<Record<string, unknown>>;
+const NO_INPUTS: Inputs = Object.freeze({});
 
 /** Each name's node (-1: none, or an internal node, which no caller can name). */
 function nodesNamed(graph: Graph, names: readonly string[]): Int32Array {
@@ -216,14 +221,12 @@ function found(at: Int32Array): number[] {
 }
 
 /** A layout's input of that name, else the config's value, else undefined. */
-function givenIn(name: string, layout: Readonly<Record<string, unknown>>, config: Readonly<Record<string, unknown>>): unknown {
+function givenIn(name: string, layout: Inputs, config: Inputs): unknown {
   return hasOwn(layout, name) ? layout[name] : own(config, name);
 }
 
 /** Whether a name that is no node is no input or config either. */
-function unknownName(
-  at: Int32Array, names: readonly string[], layout: Readonly<Record<string, unknown>>, config: Readonly<Record<string, unknown>>,
-): boolean {
+function unknownName(at: Int32Array, names: readonly string[], layout: Inputs, config: Inputs): boolean {
   for (let j = 0; j < at.length; j++) if (at[j] < 0 && givenIn(names[j], layout, config) === undefined) return true;
   return false;
 }
