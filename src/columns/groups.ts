@@ -120,25 +120,31 @@ export function groupIndex(groups: Groups, rows?: number): Int32Array {
  * checkGroups('rollingMean', groupsOf(['a', 'b']), 2);   // passes; 3 rows would throw
  */
 export function checkGroups(kernel: string, groups: Groups, n: number): void {
-  const fail = (why: string): never => {
-    throw new InputError(
-      `${kernel}: opts.groups does not fit this input of ${n} rows: ${why}. ` +
-        'Make the groups with groupsOf(entity) from the same rows as the input.',
-    );
-  };
+  // no closure made per call: every windowed kernel call runs this (thousands per frame)
   if (groups === null || typeof groups !== 'object' || !(groups.starts instanceof Int32Array)) {
-    fail('it must be { starts: Int32Array, count } as made by groupsOf');
+    groupsMisfit(kernel, n, 'it must be { starts: Int32Array, count } as made by groupsOf');
   }
   const { starts, count } = groups;
-  if (!Number.isInteger(count) || count < 0 || count > starts.length) fail(`count is ${count} but starts has ${starts.length} entries`);
-  if (groups.rows !== undefined && groups.rows !== n) fail(`the groups were made from ${groups.rows} rows`);
+  if (!Number.isInteger(count) || count < 0 || count > starts.length) {
+    groupsMisfit(kernel, n, `count is ${count} but starts has ${starts.length} entries`);
+  }
+  if (groups.rows !== undefined && groups.rows !== n) groupsMisfit(kernel, n, `the groups were made from ${groups.rows} rows`);
   if (n === 0) {
-    if (count !== 0) fail(`it has ${count} groups`);
+    if (count !== 0) groupsMisfit(kernel, n, `it has ${count} groups`);
     return;
   }
-  if (count === 0 || starts[0] !== 0) fail('the first group must start at row 0');
+  if (count === 0 || starts[0] !== 0) groupsMisfit(kernel, n, 'the first group must start at row 0');
   for (let g = 1; g < count; g++) {
-    if (starts[g] <= starts[g - 1]) fail(`group starts must increase, but group ${g} starts at ${starts[g]} after ${starts[g - 1]}`);
+    if (starts[g] <= starts[g - 1]) {
+      groupsMisfit(kernel, n, `group starts must increase, but group ${g} starts at ${starts[g]} after ${starts[g - 1]}`);
+    }
   }
-  if (starts[count - 1] >= n) fail(`the last group starts at row ${starts[count - 1]}`);
+  if (starts[count - 1] >= n) groupsMisfit(kernel, n, `the last group starts at row ${starts[count - 1]}`);
+}
+
+function groupsMisfit(kernel: string, n: number, why: string): never {
+  throw new InputError(
+    `${kernel}: opts.groups does not fit this input of ${n} rows: ${why}. ` +
+      'Make the groups with groupsOf(entity) from the same rows as the input.',
+  );
 }

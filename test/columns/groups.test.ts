@@ -1,6 +1,9 @@
 import { vectorFromArray, Dictionary, Utf8, Int32 } from 'apache-arrow';
 import { InputError } from '../../src/errors';
 import { groupsOf, groupIndex, rollingMean, shift } from '../../src/columns';
+import { groupsAt } from '../../src/columns/groups';
+import { partitionGroups } from '../../src/partition/slice';
+import { sampleInputs } from '../../src/timeseries/isolation-sample';
 import { f64, thrown } from './helpers';
 
 describe('groupsOf', () => {
@@ -76,5 +79,26 @@ describe('groups given to a kernel', () => {
       `rollingMean: opts.groups does not fit this input of 4 rows: ${why}. ` +
         'Make the groups with groupsOf(entity) from the same rows as the input.',
     );
+  });
+});
+
+describe('groupsAt', () => {
+  it('makes groups in the shape groupsOf makes (the same keys, in the same order)', () => {
+    const made = groupsOf(['a', 'a', 'b']);
+    const at = groupsAt(Int32Array.of(0, 2), 3, ['a', 'b']);
+    expect(at).toEqual(made);
+    expect(Object.keys(at)).toEqual(Object.keys(made));
+    expect(Object.keys(groupsAt(Int32Array.of(0), 4))).toEqual(['starts', 'count', 'rows']);
+  });
+
+  it('is what a partition and the isolation sample give the kernels', () => {
+    const groups = groupsOf(['a', 'a', 'b', 'b', 'c']);
+    const part = partitionGroups(groups, { start: 2, end: 5, firstGroup: 1, groups: 2 } as never);
+    expect(part).toEqual(groupsAt(Int32Array.of(0, 2), 3, ['b', 'c']));
+    expect(Object.keys(part)).toEqual(Object.keys(groups));
+    const rows = Int32Array.of(1, 2);
+    const inputs = sampleInputs({ x: f64(1, 2, 3, 4, 5), groups }, 5, 'groups', rows, Int32Array.of(0, 1), ['a', 'b']);
+    expect(Object.keys(inputs.groups as object)).toEqual(Object.keys(groups));
+    expect(rollingMean(inputs.x as Float64Array, 2, { groups: inputs.groups as never })).toEqual(f64(NaN, NaN));
   });
 });

@@ -125,3 +125,49 @@ describe('walkLayouts: kernel outputs from slabs, only while a node runs synchro
     expect(plain()).toBe(true);
   });
 });
+
+describe('walkLayouts: a node that returns a promise on some layouts', () => {
+  let calls: string[] = [];
+  class Mixed {
+    /** Async on the layouts of two rows only: the walk waits there and goes on where it stood. */
+    @feature()
+    sometimes(x: Float64Array): Float64Array | Promise<Float64Array> {
+      calls.push(`sometimes:${x.length}`);
+      const out = x.map((v) => v * 10);
+      return x.length === 2 ? new Promise((resolve) => setTimeout(() => resolve(out), 2)) : out;
+    }
+    @feature()
+    plusOne(sometimes: Float64Array): Float64Array {
+      calls.push(`plusOne:${sometimes.length}`);
+      return sometimes.map((v) => v + 1);
+    }
+    @feature()
+    async rejects(x: Float64Array): Promise<Float64Array> {
+      if (x.length === 2) throw new Error(`no luck on ${x.length} rows`);
+      return x;
+    }
+  }
+  const dr = new Builder().withFeatures(Mixed).build();
+  const layout = (x: number[], starts: number[]) => ({
+    x: Float64Array.from(x), groups: { starts: Int32Array.from(starts), count: starts.length, rows: x.length },
+  });
+  const layouts = [layout([1, 2, 3, 4], [0, 2]), layout([1, 2], [0]), layout([3, 4], [0])];
+
+  it('calls every node once per layout in order and hands over each value', async () => {
+    calls = [];
+    const taken = new Map<number, unknown[]>();
+    await walkLayouts(dr, {
+      outputs: ['plusOne', 'sometimes'], overridden: [], layouts, cut: () => undefined,
+      take: (j, values) => taken.set(j, [...values]),
+    });
+    expect(calls).toEqual(['sometimes:4', 'sometimes:2', 'sometimes:2', 'plusOne:4', 'plusOne:2', 'plusOne:2']);
+    expect(taken.get(0)).toEqual([Float64Array.of(11, 21, 31, 41), Float64Array.of(11, 21), Float64Array.of(31, 41)]);
+    expect(taken.get(1)).toEqual([Float64Array.of(10, 20, 30, 40), Float64Array.of(10, 20), Float64Array.of(30, 40)]);
+  });
+
+  it('rejects with the executor\'s error naming the node whose promise rejected', async () => {
+    const request = { outputs: ['rejects'], overridden: [], layouts, cut: () => undefined, take: () => undefined };
+    const walk = walkLayouts(dr, request);
+    await expect(walk).rejects.toThrow(/rejects[\s\S]*no luck on 2 rows/);
+  });
+});

@@ -49,6 +49,13 @@ describe('examples/weather: the main job', () => {
     expect(frame.ranges.validation).toEqual([Date.parse(VALIDATION_FROM), Date.parse(TEST_FROM) - 2 * DAY]);
   });
 
+  it('runs the entity-isolation check, and leaves it out when asked (the demo\'s --no-isolation-check)', async () => {
+    expect(frame.quality).toContainEqual(expect.objectContaining({ check: 'entityIsolation', passes: true }));
+    const without = await weatherFrame(raw, [], undefined, false);
+    expect(without.quality.some((q) => q.check === 'entityIsolation')).toBe(false);
+    expect(without.features).toEqual(frame.features);
+  });
+
   it('computes sampled features from each city alone, as pandas defines them', () => {
     const cities = { Seattle: city(raw, 'Seattle'), 'New York': city(raw, 'New York') };
     const alpha = 2 / (3 + 1); // ewm(span=3)
