@@ -14,12 +14,13 @@ import { formatTime } from './format-time';
 const SECONDS_LOW = 1e8, SECONDS_HIGH = 1e10;
 /**
  * Excel serial day numbers (days since 1899-12-30; 25569 is 1970-01-01) of 1954-10-03 … 2119-01-10,
- * which as ms all fall in 1970-01-01T00:00:20 … 00:01:20. The low bound keeps day indices and step
- * counts (`t: [0, 1, …, 1460]`, freq 1) allowed however long they run, since they start below it;
- * it is far above the 1460 days of four years of daily rows, and real dates before 1954 are rare
- * in an Excel export of business data. The high bound still covers dates a plan or a forecast
- * holds; above it lie 80 s and more of real milliseconds, which made-up test times use. Real ms
- * all within 20 … 80 s after the epoch are not a history, so nothing meant is refused (and Dates pass).
+ * which as ms all fall in 1970-01-01T00:00:20 … 00:01:20. Refused only when every value is in the
+ * band, so the band is as narrow as the dates real data holds (whatever lies in it is refused even
+ * if meant: a step counter resumed at 30000, a 20–80 s experiment clocked in ms, which can pass as
+ * Dates). Low bound: day indices and step counts start at 0 or 1 (`t: [0, 1, …, 1460]`, freq 1),
+ * so they pass however long they run, and one that starts late still passes below 20000 (55 years
+ * of days); Excel dates before 1954 are rare in a history. High bound: 2119 still holds the dates
+ * of any plan or forecast. Both are far from the seconds band (1e8) and from real epoch ms.
  */
 const EXCEL_LOW = 20000, EXCEL_HIGH = 80000;
 /** Excel's serial day number of 1970-01-01: ms = (serial − EXCEL_EPOCH_DAY) × 86400000. */
