@@ -13,6 +13,7 @@ import type { JoinReport } from '../adapters/report/joins-section';
 import { UsageError } from './errors';
 import { InputError } from '../src/errors';
 import { readInputs } from './session';
+import { inputRowNames } from './row-names';
 
 /** One `--join` as written: the file and its options. */
 export interface JoinSpec {
@@ -78,13 +79,14 @@ export function withTimeOptions(cmd: Command): Command {
 /**
  * The run's inputs: the table itself without these options; else the sorted history (its columns,
  * `groups`, joined columns), the history itself (for the isolation check) and lines for the
- * report's details.
+ * report's details. `file` is where `table` was read from: errors about its rows name the file's
+ * lines (a CSV) or say the rows count from 0.
  *
  * @example
- * const { inputs } = await timeInputs(table, { entity: 'city', time: 'date', calendar: 'D' });
+ * const { inputs } = await timeInputs(table, { entity: 'city', time: 'date', calendar: 'D' }, undefined, 'sales.csv');
  */
 export async function timeInputs(
-  table: Table, opts: TimeOptions, onNote?: (note: AdapterNote) => void,
+  table: Table, opts: TimeOptions, onNote?: (note: AdapterNote) => void, file?: string,
 ): Promise<{
   inputs: Table | Readonly<Record<string, unknown>>;
   details: Record<string, string>;
@@ -104,6 +106,7 @@ export async function timeInputs(
   for (const { file, ...rest } of joins) frameJoins.push({ data: await readInputs(file, onNote), ...rest });
   const { history, added, joined, joins: summaries } = prepareHistory(table, {
     entity: opts.entity, time: opts.time, calendar: opts.calendar, joins: frameJoins,
+    ...(file === undefined ? {} : { rowNames: inputRowNames(table, file) }),
   });
   const details: Record<string, string> = { entity: opts.entity, time: opts.time };
   if (opts.calendar !== undefined) details.calendar = `${opts.calendar} (${added} row${added === 1 ? '' : 's'} added)`;

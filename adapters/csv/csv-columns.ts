@@ -16,7 +16,7 @@ import { schemaHint } from './schema-hint';
 export interface CsvColumnSource {
   readonly path: string;
   readonly name: string;
-  /** `lines[row]` is the file line the row ended on (1 is the header). */
+  /** `lines[row]` is the file line the row starts on (1 is the header). */
   readonly lines: readonly number[];
   /** False when the schema forbids nulls in this column. */
   readonly nullable: boolean;

@@ -14,6 +14,7 @@ import { inferCsvType } from './csv-types';
 import { checkSchema, type CsvColumnSpec } from './schema-check';
 import { readHeader } from './csv-header';
 import { inferenceNotes } from './inference-notes';
+import { rememberLines } from './table-lines';
 import { notesMetadata } from '../arrow/field-notes';
 import { refuseBinary } from '../files/binary-check';
 import { InputError } from '../../src/errors';
@@ -87,7 +88,9 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     // the notes stay with the column: a feature that cannot take it is told why it is what it is
     return { field: new Field(name, chunks[0].type, true, notesMetadata(notes)), chunks };
   });
-  return assembleTable(columns, raw.lines.length);
+  const table = assembleTable(columns, raw.lines.length);
+  rememberLines(table, raw.lines); // for messages about rows found wrong later (see `fileLine`)
+  return table;
 }
 
 /** `nullValues` must be a list of texts: a lone string would be read as its characters. */

@@ -279,7 +279,7 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
       run = await writeQueued(await runByQueue(dr, outputs, indexed, file, queued, (line) => io.err(line)), opts);
     } else {
     // inside the try: a failed read still writes the --report the run promised
-    const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts), opts, onNote);
+    const timed = await timeInputs(await readInputs(opts.inputs, onNote, opts), opts, onNote, opts.inputs);
     details = timed.details;
     joins = timed.joins;
     const inputs = timed.inputs;

@@ -29,7 +29,7 @@ export async function validateCommand(file: string, opts: ValidateOptions, io: I
   const outputs = selectOutputs(dr, opts);
   const inputs = await readInputs(opts.inputs, undefined, opts);
   // --entity/--time (and --calendar, --join): the history the run would compute on, with its groups
-  const timed = await timeInputs(inputs, opts);
+  const timed = await timeInputs(inputs, opts, undefined, opts.inputs);
   try {
     dr.validateExecution(outputs, { inputs: timed.inputs });
   } catch (error) {

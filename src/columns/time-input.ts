@@ -15,7 +15,7 @@ export type { TimeVector };
 /**
  * `t` as epoch milliseconds (UTC). A `Float64Array` is returned as is; other arrays are copied;
  * Arrow Date/Timestamp vectors are converted by unit, nulls to NaN. Numbers that look like epoch
- * seconds or nanoseconds are an `InputError` (`checkTimeUnit`), checked once per array.
+ * seconds, Excel serial day numbers or nanoseconds are an `InputError` (`checkTimeUnit`), checked once per array.
  *
  * @example
  * epochMillis('month', arrowDateDayVector);   // Float64Array of epoch ms, nulls NaN
@@ -23,7 +23,7 @@ export type { TimeVector };
 export function epochMillis(kernel: string, t: unknown): Float64Array {
   if (isArrowTimeVector(t)) return arrowTimeMillis(kernel, t);
   const ms = column(kernel, 't', t);
-  // numbers carry no unit: epoch seconds or nanoseconds would be read as ms without a word
+  // numbers carry no unit: epoch seconds, Excel day numbers or nanoseconds would be read as ms without a word
   checkTimeUnit(ms, `${kernel}: the time column`, kernel);
   return ms;
 }

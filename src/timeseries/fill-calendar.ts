@@ -9,6 +9,7 @@ import { entityHistory } from './history';
 import { isTableLike, type RawData } from './raw-data';
 import { exactNumbers, isTypedArray, type Column } from './rows';
 import { describe, formatTime } from './time';
+import type { RowNames } from './row-names';
 
 /** Options of `fillCalendar`. */
 export interface FillCalendarOptions {
@@ -18,6 +19,8 @@ export interface FillCalendarOptions {
   readonly time: string;
   /** The step: `'D'`, `'W'` (7 days), `'h'`, any offset such as `'15min'`, or milliseconds. */
   readonly freq: string | number;
+  /** How error messages name the data's rows; default `input row 3, counting from 0` (see `entityHistory`). */
+  readonly rowNames?: RowNames;
 }
 
 /** What `fillCalendar` returns. */
@@ -40,15 +43,14 @@ function freeName(data: RawData): string {
   return candidate;
 }
 
-/** Where a sorted row came from in the caller's data (`order[i]`, or `i` when nothing moved). */
-type InputRow = (sorted: number) => number;
+/** Where a sorted row came from in the caller's data, for messages (`input row 3, counting from 0`). */
+type InputRow = (sorted: number) => string;
 
 function offGridError(
   time: Float64Array, g: number, i: number, a: number, step: number, keys: readonly unknown[], inputRow: InputRow,
 ) {
   return new InputError(
-    `fillCalendar: entity ${describe(keys[g])} has a row at ${formatTime(time[i])} (input row ${inputRow(i)}, ` +
-      'counting from 0), ' +
+    `fillCalendar: entity ${describe(keys[g])} has a row at ${formatTime(time[i])} (${inputRow(i)}), ` +
       `which is not a whole number of ${step} ms steps after its first time ${formatTime(time[a])}. ` +
       'pandas asfreq would drop that row silently; round the times to the calendar first, or pick a finer freq.',
     [],
@@ -164,16 +166,20 @@ function addedRows(position: Int32Array, rows: number): Int32Array {
  * filled.added;           // Int32Array [1]
  */
 export function fillCalendar(data: RawData, options: FillCalendarOptions): FilledCalendar {
-  assertKnownKeys(options, ['entity', 'time', 'freq'], 'fillCalendar', InputError);
+  assertKnownKeys(options, ['entity', 'time', 'freq', 'rowNames'], 'fillCalendar', InputError);
   const step = offsetMs('fillCalendar: freq', options?.freq);
   const { entity, time } = options;
-  const history = entityHistory(data, { entity, time, groupsName: freeName(data) });
+  const { rowNames } = options;
+  const history = entityHistory(data, { entity, time, groupsName: freeName(data), ...(rowNames ? { rowNames } : {}) });
   const times = history.columns[time] as Float64Array;
   const keys = history.entities;
   const count = history.groups.count;
   const { starts } = history.groups;
   const order = history.order;
-  const inputRow = (i: number) => (order ? order[i] : i);
+  const inputRow = (i: number) => {
+    const row = order ? order[i] : i; // where the sorted row was in the caller's data
+    return rowNames ? rowNames([row]) : `input row ${row}, counting from 0`;
+  };
   const { position, grid, offsets } = calendarRows(times, starts, count, step, keys, inputRow);
   const rows = grid.length;
   const columns: Record<string, Column> = {};

@@ -11,6 +11,7 @@ import { fillCalendar } from './fill-calendar';
 import { entityHistory, type EntityHistory } from './history';
 import { isTableLike, recordOf, type RawData } from './raw-data';
 import { columnLength, type Column } from './rows';
+import type { RowNames } from './row-names';
 
 /** One point-in-time join: `data`'s columns as of each history row's time, optionally per `by` key. */
 export interface FrameJoin {
@@ -104,7 +105,8 @@ export function joinIssues(calendar: unknown, joins: unknown): Issue[] {
  * Sorts the raw data into an entity history, fills the calendar first when `calendar` is given,
  * then joins each table backward as of the row's time (a value stamped exactly at the row's time
  * is visible, a later one never). Joined columns become inputs named `prefix + column`; a name
- * that is already taken is an `InputError` that says to pass a prefix.
+ * that is already taken is an `InputError` that says to pass a prefix. `rowNames` says how
+ * messages name the data's rows (the command line names a CSV file's lines).
  *
  * @example
  * const { history } = prepareHistory(data, { entity: 'city', time: 'date', calendar: 'D',
@@ -112,18 +114,22 @@ export function joinIssues(calendar: unknown, joins: unknown): Issue[] {
  */
 export function prepareHistory(
   data: RawData,
-  o: { entity: string; time: string; calendar?: string | number; joins?: readonly FrameJoin[] },
+  o: {
+    entity: string; time: string; calendar?: string | number; joins?: readonly FrameJoin[]; rowNames?: RowNames;
+  },
 ): PreparedHistory {
   let raw = data;
   let added = 0;
   let addedRows: Int32Array | undefined;
   if (o.calendar !== undefined) {
-    const filled = fillCalendar(data, { entity: o.entity, time: o.time, freq: o.calendar });
+    const filled = fillCalendar(data, { entity: o.entity, time: o.time, freq: o.calendar, ...rowNamesOf(o) });
     raw = filled.columns;
     added = filled.added.length;
     addedRows = filled.added;
   }
-  const history = entityHistory(raw, { entity: o.entity, time: o.time });
+  // on a filled calendar the rows are no longer the data's: fillCalendar checked those, naming them
+  const names = o.calendar === undefined ? rowNamesOf(o) : {};
+  const history = entityHistory(raw, { entity: o.entity, time: o.time, ...names });
   if (o.joins === undefined || o.joins.length === 0) return { history, added, addedRows, joined: [], joins: [] };
   const columns: Record<string, Column> = { ...history.columns };
   const joined: string[] = [];
@@ -171,4 +177,9 @@ export function prepareHistory(
   });
   const inputs = { ...history.inputs, ...Object.fromEntries(joined.map((name) => [name, columns[name]])) };
   return { history: { ...history, columns, inputs }, added, addedRows, joined, joins: summaries };
+}
+
+/** `{ rowNames }` when one is given, else nothing: the readers' option checks see no `undefined` key. */
+function rowNamesOf(o: { rowNames?: RowNames }): { rowNames?: RowNames } {
+  return o.rowNames === undefined ? {} : { rowNames: o.rowNames };
 }

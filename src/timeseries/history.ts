@@ -11,6 +11,7 @@ import { carryNotes } from '../util/column-notes';
 import { timeColumn } from './time';
 import { recordOf, type RawData } from './raw-data';
 import { entityTimeOrder } from './order';
+import type { RowNames } from './row-names';
 
 /** How `entityHistory` reads the raw data. */
 export interface EntityHistoryOptions {
@@ -20,10 +21,15 @@ export interface EntityHistoryOptions {
   readonly time: string;
   /** The input name under which feature methods receive the `Groups`; default `'groups'`. */
   readonly groupsName?: string;
+  /**
+   * How error messages name the data's rows (a missing entity, a duplicate pair, a time that is not
+   * one); default `row 3` (counting from 0). Data read from a file can name its lines instead.
+   */
+  readonly rowNames?: RowNames;
 }
 
 /** Every key `EntityHistoryOptions` knows. */
-const HISTORY_OPTION_KEYS = ['entity', 'time', 'groupsName'];
+const HISTORY_OPTION_KEYS = ['entity', 'time', 'groupsName', 'rowNames'];
 
 /** Raw history sorted by (entity, time), ready to be a graph's inputs. */
 export interface EntityHistory {
@@ -89,8 +95,8 @@ export function entityHistory(data: RawData, options: EntityHistoryOptions): Ent
       );
     }
   }
-  const times = timeColumn(raw[time], time);
-  const { order, entities } = entityTimeOrder(raw[entity], times, { entity, time });
+  const times = timeColumn(raw[time], time, options.rowNames);
+  const { order, entities } = entityTimeOrder(raw[entity], times, { entity, time, rowNames: options.rowNames });
   const columns: Record<string, Column> = {};
   for (const [name, column] of Object.entries(raw)) {
     const source = name === time ? times : plainColumn(column);

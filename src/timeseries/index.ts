@@ -3,6 +3,7 @@
  * time splits with gaps, the leakage check, and feature grids for `@parameterize`.
  */
 export { entityHistory, type EntityHistory, type EntityHistoryOptions } from './history';
+export type { RowNames } from './row-names';
 export { buildTrainingFrame, type TrainingFrame, type FrameCounts } from './training-frame';
 export type { DistributedFrameOptions, TrainingFrameOptions } from './frame-options';
 export type { ArrowTable } from './frame-tables';

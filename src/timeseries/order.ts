@@ -5,6 +5,7 @@
 import { InputError, type Issue } from '../errors';
 import { cellAt, columnLength, isVectorLike } from './rows';
 import { describe, formatTime } from './time';
+import { listed, type RowNames } from './row-names';
 
 const MAX_LISTED = 20;
 
@@ -24,19 +25,20 @@ const KEY_KINDS = new Set(['string', 'number', 'bigint', 'boolean']);
  * Entity keys must be of one kind: the number 10 and the string "10" would be two entities shown
  * alike in the frame, and an object (a Date) is a key by identity, so every row its own entity.
  */
-function checkKeyKinds(keys: unknown[], firstRow: number[], name: string): void {
+function checkKeyKinds(keys: unknown[], firstRow: number[], name: string, rowNames?: RowNames): void {
   const fix = 'Convert the entity column to one type first (e.g. every key a string: String(key)).';
+  const onRow = (row: number) => (rowNames ? rowNames([row]) : `row ${row}`);
   const bad = keys.findIndex((key) => !KEY_KINDS.has(typeof key));
   if (bad >= 0) {
     throw new InputError(
-      `Entity column "${name}" holds ${describe(keys[bad])} on row ${firstRow[bad]}; an entity key must be a string, ` +
+      `Entity column "${name}" holds ${describe(keys[bad])} on ${onRow(firstRow[bad])}; an entity key must be a string, ` +
         `a number, a bigint or a boolean. ${fix}`,
       [name],
     );
   }
   const other = keys.findIndex((key) => typeof key !== typeof keys[0]);
   if (other >= 0) {
-    const show = (k: number) => `the ${typeof keys[k]} ${describe(keys[k])} on row ${firstRow[k]}`;
+    const show = (k: number) => `the ${typeof keys[k]} ${describe(keys[k])} on ${onRow(firstRow[k])}`;
     throw new InputError(
       `Entity column "${name}" mixes kinds of keys: ${show(0)} and ${show(other)}; ` +
         `they would be different entities, shown alike in the frame. ${fix}`,
@@ -46,7 +48,7 @@ function checkKeyKinds(keys: unknown[], firstRow: number[], name: string): void 
 }
 
 /** Each row's entity as a rank in sorted key order (0 = smallest key), plus the sorted keys. */
-function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys: unknown[] } {
+function rankEntities(entity: unknown, name: string, rowNames?: RowNames): { codes: Int32Array; keys: unknown[] } {
   const n = columnLength(entity, name);
   const codeOf = new Map<unknown, number>();
   const raw = new Int32Array(n);
@@ -74,15 +76,18 @@ function rankEntities(entity: unknown, name: string): { codes: Int32Array; keys:
     prevCode = code;
   }
   if (missing.length > 0) {
-    const rows = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, … (${missing.length} rows)` : '');
+    const rows = rowNames
+      ? rowNames(missing.slice(0, 5)) + (missing.length > 5 ? ` (and ${missing.length - 5} more rows)` : '')
+      : `row${missing.length > 1 ? 's' : ''} ${missing.slice(0, 5).join(', ')}` +
+        (missing.length > 5 ? `, … (${missing.length} rows)` : '');
     throw new InputError(
-      `Entity column "${name}" is missing on row${missing.length > 1 ? 's' : ''} ${rows}. ` +
+      `Entity column "${name}" is missing on ${rows}. ` +
         'Every row must belong to an entity; drop those rows or fill the entity first.',
       [name],
     );
   }
   const firstSeen = [...codeOf.keys()];
-  checkKeyKinds(firstSeen, firstRow, name);
+  checkKeyKinds(firstSeen, firstRow, name, rowNames);
   const sorted = firstSeen.map((key, code) => ({ key, code })).sort((a, b) => compareKeys(a.key, b.key));
   const rank = new Int32Array(sorted.length);
   sorted.forEach((entry, r) => {
@@ -124,7 +129,7 @@ function sortRows(codes: Int32Array, time: Float64Array, entities: number): Int3
 
 /** Every (entity, time) pair that appears on more than one row, as one issue each. */
 function duplicateIssues(
-  codes: Int32Array, time: Float64Array, order: Int32Array | null, keys: unknown[], names: { entity: string; time: string },
+  codes: Int32Array, time: Float64Array, order: Int32Array | null, keys: unknown[], names: OrderNames,
 ): Issue[] {
   const issues: Issue[] = [];
   const n = codes.length;
@@ -138,12 +143,12 @@ function duplicateIssues(
     pairs++;
     if (issues.length === MAX_LISTED) continue;
     rows.sort((x, y) => x - y);
-    const listed = rows.length === 2 ? `${rows[0]} and ${rows[1]}` : `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+    const where = names.rowNames ? names.rowNames(rows) : `rows ${listed(rows)} (counting from 0)`;
     issues.push({
       code: 'duplicate_entity_time',
       message:
         `Duplicate (entity, time) pair: ${names.entity} ${describe(keys[codes[a]])} at ${formatTime(time[a])} ` +
-        `appears on rows ${listed} (counting from 0). Keep one row per entity and time: aggregate or drop the duplicates first.`,
+        `appears on ${where}. Keep one row per entity and time: aggregate or drop the duplicates first.`,
       nodes: [names.entity, names.time],
     });
   }
@@ -155,6 +160,13 @@ function duplicateIssues(
     });
   }
   return issues;
+}
+
+/** The columns' names for messages, and how they name rows (default `row 3`; see `RowNames`). */
+export interface OrderNames {
+  readonly entity: string;
+  readonly time: string;
+  readonly rowNames?: RowNames;
 }
 
 /** The result of `entityTimeOrder`. */
@@ -176,9 +188,9 @@ export interface EntityTimeOrder {
  * // order = Int32Array [2, 1, 0]
  */
 export function entityTimeOrder(
-  entity: unknown, time: Float64Array, names: { entity: string; time: string },
+  entity: unknown, time: Float64Array, names: OrderNames,
 ): EntityTimeOrder {
-  const { codes, keys } = rankEntities(entity, names.entity);
+  const { codes, keys } = rankEntities(entity, names.entity, names.rowNames);
   if (codes.length !== time.length) {
     throw new InputError(
       `Entity column "${names.entity}" has ${codes.length} rows but time column "${names.time}" has ${time.length}. ` +

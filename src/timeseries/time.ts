@@ -6,6 +6,7 @@ import { InputError } from '../errors';
 import { parseIsoDate } from '../dates/parse-date';
 import { checkTimeUnit, markTimeUnitChecked } from '../dates/time-units';
 import { cellAt, columnLength } from './rows';
+import type { RowNames } from './row-names';
 
 const MAX_LISTED = 5;
 
@@ -30,12 +31,13 @@ export function toEpochMs(value: unknown): number {
 /**
  * A time column (typed array, JS array of numbers / Dates / ISO strings, or an Arrow Date or
  * Timestamp vector) as epoch milliseconds. A `Float64Array` comes back as it is (no copy).
- * Any missing or unreadable value is an `InputError` that names the column, the rows and the fix.
+ * Any missing or unreadable value is an `InputError` that names the column, the rows (as `rowNames`
+ * says, default `row 3`) and the fix.
  *
  * @example
  * timeColumn(['2012-01-01', '2012-01-02'], 'date'); // Float64Array [1325376000000, 1325462400000]
  */
-export function timeColumn(column: unknown, name: string): Float64Array {
+export function timeColumn(column: unknown, name: string, rowNames?: RowNames): Float64Array {
   const n = columnLength(column, name);
   let ms: Float64Array;
   if (column instanceof Float64Array) ms = column;
@@ -48,7 +50,8 @@ export function timeColumn(column: unknown, name: string): Float64Array {
   if (first < n) {
     const bad: number[] = [];
     for (let i = first; i < n && bad.length < MAX_LISTED; i++) if (!Number.isFinite(ms[i])) bad.push(i);
-    const shown = bad.map((i) => `row ${i} holds ${describe(cellAt(column, i))}`).join(', ');
+    const row = (i: number) => (rowNames ? rowNames([i]) : `row ${i}`);
+    const shown = bad.map((i) => `${row(i)} holds ${describe(cellAt(column, i))}`).join(', ');
     throw new InputError(
       `Time column "${name}" has values that are not times: ${shown}. Every row needs a time: ` +
         `epoch milliseconds, a Date, or an ISO 8601 string such as "2012-01-31"; drop or fix those rows first.`,

@@ -38,3 +38,23 @@ test('early-1970 times given as Dates stay allowed once timeColumn made them mil
   // the same numbers typed in are refused: they look like seconds
   expect(() => rollingMean(Float64Array.of(1, 2, 3, 4, 5), '2D', { time: Float64Array.from(ms) })).toThrow(InputError);
 });
+
+test('an offset window or a calendar kernel over Excel serial day numbers is an InputError with the conversion', () => {
+  const serials = Float64Array.from({ length: 10 }, (_, i) => 45292 + i); // 2024-01-01 … 2024-01-10 in Excel
+  // read as ms, all ten rows were inside one '7D' window (sums 1, 3, …, 55) and every day January 1st 1970
+  expect(() => rollingSum(x, '7D', { time: serials })).toThrow(InputError);
+  expect(() => rollingSum(x, '7D', { time: serials })).toThrow(
+    'rollingSum: the time column holds numbers from 45292 to 45301, which as epoch milliseconds',
+  );
+  expect(() => month(serials)).toThrow(
+    'look like Excel serial day numbers (days since 1899-12-30, 2024-01-01 to 2024-01-10)',
+  );
+  expect(() => dayOfWeek(serials)).toThrow('ms = (serial - 25569) * 86400000');
+  // converted as the message says: 7-day sums and January
+  const ms = serials.map((s) => (s - 25569) * 86400000);
+  expect(Array.from(rollingSum(x, '7D', { time: ms }))).toEqual([1, 3, 6, 10, 15, 21, 28, 35, 42, 49]);
+  expect(Array.from(month(ms))).toEqual(new Array(10).fill(1));
+  // step counts as a clock are still allowed: '3ms' over 0, 1, 2, … is the last three rows
+  const steps = Float64Array.from({ length: 10 }, (_, i) => i);
+  expect(Array.from(rollingSum(x, '3ms', { time: steps }))).toEqual([1, 3, 6, 9, 12, 15, 18, 21, 24, 27]);
+});

@@ -144,7 +144,7 @@ describe('fillCalendar: mistakes are InputErrors that name the fix', () => {
     );
     const misspelt = { entity: 'k', time: 't', freq: 'D', frq: 1 } as never;
     expect(message(() => fillCalendar({ k: ['a'], t: [5] }, misspelt))).toBe(
-      'fillCalendar got an unknown option "frq" (did you mean "freq"?). Valid options: entity, time, freq.',
+      'fillCalendar got an unknown option "frq" (did you mean "freq"?). Valid options: entity, time, freq, rowNames.',
     );
     expect(message(() => fillCalendar({ k: ['a'], t: [5] }, { entity: 'k', time: 't', freq: 'M' }))).toBe(
       'fillCalendar: freq: "M" has an unknown unit "M"; units are ms, s, min, h, D, W ' +

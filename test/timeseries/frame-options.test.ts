@@ -39,7 +39,7 @@ describe('buildTrainingFrame options', () => {
 
   it('refuses unknown keys of entityHistory and splitRows', () => {
     expect(() => entityHistory(data, { entity: 'city', time: 'date', groupName: 'g' } as never)).toThrow(
-      new InputError('entityHistory got an unknown option "groupName" (did you mean "groupsName"?). Valid options: entity, time, groupsName.'),
+      new InputError('entityHistory got an unknown option "groupName" (did you mean "groupsName"?). Valid options: entity, time, groupsName, rowNames.'),
     );
     expect(() => splitRows(Float64Array.of(1, 2), undefined, Uint8Array.of(1, 1), { gap: 1, tset: 2 } as never)).toThrow(
       new InputError('splitRows got an unknown option "tset" (did you mean "test"?). Valid options: validation, test, gap.'),
