@@ -56,7 +56,8 @@ function fromSlab(n: number): Float64Array {
   if (n > MAX_ROWS) return new Float64Array(n);
   const bytes = n * 8;
   if (slabAt + bytes > slabEnd) {
-    slab = new ArrayBuffer(slabBytes);
+    slab = nextSlab(slabBytes);
+    installed!.cut.push(slab);
     slabAt = 0;
     slabEnd = slabBytes;
   }
@@ -66,13 +67,29 @@ function fromSlab(n: number): Float64Array {
 }
 
 /**
+ * Memory of recycled slabs ({@link recycleSlabs}), each in an `ArrayBuffer` no view has ever seen:
+ * handed out again zero-filled. At most {@link POOL_SLABS} are kept (4 MiB).
+ */
+const pool: ArrayBuffer[] = [];
+const POOL_SLABS = 64;
+
+/** A zero-filled slab of `bytes`: recycled memory when there is some of that size, else new. */
+function nextSlab(bytes: number): ArrayBuffer {
+  const top = pool.length > 0 ? pool[pool.length - 1] : undefined;
+  if (top === undefined || top.byteLength !== bytes) return new ArrayBuffer(bytes);
+  pool.pop();
+  new Uint8Array(top).fill(0);
+  return top;
+}
+
+/**
  * Slabs to cut arrays of up to {@link SLAB_MAX_ROWS} rows from: 64 KiB `ArrayBuffer`s, each region
- * handed out once (zero-filled, as every new `ArrayBuffer` is; a slab is never reused or written
- * by the allocator again, so an array that outlives its caller keeps its values and at worst keeps
- * its slab alive); longer arrays are plain. For callers that drop what they allocate: the arrays
- * share a `.buffer`, so they must not be transferred (`postMessage`) nor handed to a pool that
- * recycles buffers (partition buffer reuse) — the isolation check's walk installs them only
- * around its synchronous node calls.
+ * handed out once, zero-filled; longer arrays are plain. A slab's memory is used again only after
+ * {@link recycleSlabs} has detached it from every view (a kept view then has length 0; no array
+ * ever sees another array's values). For callers that drop what they allocate: the arrays share a
+ * `.buffer`, so they must not be transferred (`postMessage`) nor handed to a pool that recycles
+ * buffers (partition buffer reuse) — the isolation check's walk installs them only while it runs
+ * synchronously.
  *
  * @example
  * const slabs = new Float64Slabs();
@@ -83,6 +100,8 @@ export class Float64Slabs {
   slab: ArrayBuffer | undefined = undefined;
   at = 0;
   end = 0;
+  /** Every slab cut so far (for {@link recycleSlabs}). */
+  readonly cut: ArrayBuffer[] = [];
   readonly bytes: number;
 
   /** `bytes`: the size of each slab (64 KiB unless priming, below). */
@@ -130,10 +149,38 @@ export function useFloat64Slabs(next: Float64Slabs | undefined): Float64Slabs | 
   return before;
 }
 
+/**
+ * Gives the memory of every slab `slabs` cut back for other slabs: each is first detached from
+ * its views (moved to a new `ArrayBuffer` by a transfer, no copy), so any view still held — a
+ * value a feature kept — has length 0 and can never show the values written there next. Call it
+ * only once nothing needs the arrays cut from `slabs` (the isolation check: after its comparison
+ * passed); `slabs` starts empty again. The recycled memory spares the next check 4 MB of new
+ * `ArrayBuffer`s, whose external-memory pressure set off a collection in most warm checks.
+ *
+ * @example
+ * const slabs = new Float64Slabs();
+ * const a = slabs.take(10);
+ * recycleSlabs(slabs);   // a.length === 0 now; its memory serves the next slabs
+ */
+export function recycleSlabs(slabs: Float64Slabs): void {
+  if (installed === slabs) useFloat64Slabs(undefined);
+  const cut = slabs.cut.splice(0);
+  slabs.slab = undefined;
+  slabs.at = slabs.end = 0;
+  if (cut.length === 0) return;
+  const moved = structuredClone(cut, { transfer: cut });
+  for (let i = 0; i < moved.length && pool.length < POOL_SLABS; i++) pool.push(moved[i]);
+}
+
 // Type feedback for the slab branch before any kernel is compiled, so that compiled kernels
 // already handle it: a branch never taken would deoptimize every kernel the first time it is.
 // V8 records feedback only once a function has run ~1 KB of bytecode (a few hundred calls of this
-// one); 64-byte slabs take the new-slab path too.
-useFloat64Slabs(new Float64Slabs(64));
-for (let i = 0; i < 512; i++) allocateFloat64(1);
-useFloat64Slabs(undefined);
+// one); 64-byte slabs take the new-slab path, then (recycled) the pooled one.
+for (let round = 0; round < 2; round++) {
+  const primer = new Float64Slabs(64);
+  useFloat64Slabs(primer);
+  for (let i = 0; i < 512; i++) allocateFloat64(1);
+  useFloat64Slabs(undefined);
+  recycleSlabs(primer);
+}
+pool.length = 0;

@@ -6,6 +6,7 @@
  * walk's optimized code deoptimize on "wrong call target" in the next check and compile again).
  */
 import { Buffer } from 'buffer';
+import { Float64Slabs } from '../columns/allocate';
 import type { IsolationDifference } from './isolation-error';
 import type { LayoutRequest } from './isolation-walk';
 import { cellAt, takeRows } from './rows';
@@ -120,6 +121,8 @@ export class Comparison implements LayoutRequest {
   /** Per side, the positions of its rows in the together layout. */
   private readonly positions: readonly [Int32Array, Int32Array];
   private readonly found: (IsolationDifference | undefined)[];
+  /** The walk's slabs: `take` keeps no array, so they can be recycled once nothing differed. */
+  readonly slabs = new Float64Slabs();
 
   constructor(sample: ComparisonSample) {
     this.sample = sample;

@@ -29,6 +29,11 @@ export interface LayoutRequest {
    * walk reuses), as soon as they are computed.
    */
   readonly take: (output: number, values: readonly unknown[]) => void;
+  /**
+   * Where kernels cut their outputs from while the walk runs (default: new slabs for this walk). A
+   * caller that keeps none of the values can `recycleSlabs` them afterwards.
+   */
+  readonly slabs?: Float64Slabs;
 }
 
 /** The walk's plan: what each layout computes, in graph order, and the inputs and config it reads. */
@@ -180,8 +185,8 @@ export async function walkLayouts(driver: Driver<unknown>, request: LayoutReques
     each: new Array<unknown>(layouts.length), wanted, again, returns: returnChecksOf(graph), request,
     // Kernel outputs of the walk are cut from slabs, ~10x cheaper than a Float64Array each on these
     // short layouts; installed only while a node runs synchronously (an await gives the process back
-    // with the allocator it had), and new slabs per walk, so no slab is ever handed out twice.
-    slabs: new Float64Slabs(),
+    // with the allocator it had); a slab's memory is cut again only after recycleSlabs detached it.
+    slabs: request.slabs ?? new Float64Slabs(),
     at: 0, layout: 0, pending: undefined,
   };
   while (walkUntilPromise(walk)) {

@@ -6,6 +6,7 @@
  */
 import type { Groups } from '../columns';
 import type { Driver } from '../driver';
+import { recycleSlabs } from '../columns/allocate';
 import { InputError } from '../errors';
 import { assertKnownKeys } from '../options/known-keys';
 import { Comparison } from './isolation-compare';
@@ -117,5 +118,7 @@ export async function checkEntityIsolation(
   }
   const differences = comparison.differences();
   if (differences.length > 0) throw new EntityIsolationError(differences, names);
+  // nothing kept any computed array (a difference would hold the value alone): their memory serves the next check
+  recycleSlabs(comparison.slabs);
   return { entities, rows: both.length, checked, ignored: ignore };
 }

@@ -1,9 +1,10 @@
 /**
  * Kernel output buffers: `useFloat64Slabs` returns the slabs it replaced, and the slabs of the
- * isolation check hand out zero-filled, disjoint arrays that are never reused.
+ * isolation check hand out zero-filled, disjoint arrays whose memory is used again only after
+ * `recycleSlabs` detached every view of it.
  */
 import {
-  allocateFloat64, Float64Slabs, SLAB_BYTES, SLAB_MAX_ROWS, useFloat64Slabs,
+  allocateFloat64, Float64Slabs, recycleSlabs, SLAB_BYTES, SLAB_MAX_ROWS, useFloat64Slabs,
 } from '../../src/columns/allocate';
 import { rollingMean } from '../../src/columns';
 
@@ -44,5 +45,41 @@ describe('Float64Slabs', () => {
     expect(inSlab.buffer.byteLength).toBe(SLAB_BYTES);
     expect([...inSlab]).toEqual([NaN, 1.5, 2.5]);
     expect(allocateFloat64(3).buffer.byteLength).toBe(24);
+  });
+});
+
+describe('recycleSlabs', () => {
+  it('detaches every array cut from the slabs before their memory is handed out again, zero-filled', () => {
+    const first = new Float64Slabs();
+    const kept = first.take(100);
+    kept.fill(7);
+    let alsoKept = first.take(SLAB_MAX_ROWS);
+    for (let i = 0; i < 8; i++) alsoKept = first.take(SLAB_MAX_ROWS); // the first slab is full: a second
+    alsoKept.fill(9);
+    const view = new Float64Array(kept.buffer, 0, 4); // a view a feature made itself
+    expect(kept.buffer).not.toBe(alsoKept.buffer);
+    recycleSlabs(first);
+    // whatever a feature kept is empty now, never another array's values
+    expect(kept.length).toBe(0);
+    expect(alsoKept.length).toBe(0);
+    expect(view.length).toBe(0);
+    const next = new Float64Slabs();
+    const fresh = next.take(SLAB_MAX_ROWS);
+    expect(fresh.every((v) => v === 0)).toBe(true);
+    fresh.fill(3);
+    expect(next.take(100).every((v) => v === 0)).toBe(true);
+    expect(kept.length).toBe(0);
+  });
+
+  it('uninstalls slabs being recycled and leaves them empty for reuse', () => {
+    const slabs = new Float64Slabs();
+    const before = useFloat64Slabs(slabs);
+    const inSlab = rollingMean(Float64Array.of(1, 2, 3), 1);
+    expect(inSlab.buffer.byteLength).toBe(SLAB_BYTES);
+    recycleSlabs(slabs);
+    expect(rollingMean(Float64Array.of(1, 2), 1).buffer.byteLength).toBe(16); // plain again
+    expect(slabs.cut).toEqual([]);
+    expect(slabs.take(3)).toEqual(new Float64Array(3));
+    useFloat64Slabs(before);
   });
 });

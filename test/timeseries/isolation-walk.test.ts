@@ -6,6 +6,8 @@ import 'reflect-metadata';
 import { Builder, checkOutput, feature, rollingMean, shift, type Groups } from '../../src';
 import { SLAB_BYTES } from '../../src/columns/allocate';
 import { walkLayouts } from '../../src/timeseries/isolation-walk';
+import { checkEntityIsolation } from '../../src/timeseries/isolation';
+import { entityHistory } from '../../src/timeseries/history';
 
 let calls: string[] = [];
 class Walked {
@@ -169,5 +171,36 @@ describe('walkLayouts: a node that returns a promise on some layouts', () => {
     const request = { outputs: ['rejects'], overridden: [], layouts, cut: () => undefined, take: () => undefined };
     const walk = walkLayouts(dr, request);
     await expect(walk).rejects.toThrow(/rejects[\s\S]*no luck on 2 rows/);
+  });
+});
+
+describe('checkEntityIsolation: the walk\'s slabs recycled after a pass', () => {
+  let kept: Float64Array[] = [];
+  class Keeping {
+    @feature()
+    ma2(x: Float64Array, groups: Groups): Float64Array {
+      const out = rollingMean(x, 2, { groups });
+      kept.push(out);
+      return out;
+    }
+  }
+  const history = entityHistory(
+    {
+      city: ['a', 'a', 'a', 'b', 'b', 'b'], day: [1, 2, 3, 1, 2, 3].map((d) => `2020-01-0${d}`), x: [1, 2, 3, 4, 5, 6],
+    },
+    { entity: 'city', time: 'day' },
+  );
+
+  it('empties an array a feature kept from a check that passed (never another check\'s values)', async () => {
+    const dr = new Builder().withFeatures(Keeping).build();
+    kept = [];
+    const first = await checkEntityIsolation(dr, ['ma2'], history, { rows: 3 });
+    expect(first.checked).toEqual(['ma2']);
+    expect(kept.length).toBe(3);
+    expect(kept.every((a) => a.length === 0)).toBe(true);
+    kept = [];
+    await checkEntityIsolation(dr, ['ma2'], history, { rows: 3 });
+    expect(kept.every((a) => a.length === 0)).toBe(true);
+    expect(() => [...kept[0]]).toThrow(/detached/); // reading it on is an error, not another array's values
   });
 });
