@@ -75,3 +75,24 @@ describe('Comparison.take', () => {
     });
   });
 });
+
+describe('Comparison.take on sides that lie one after the other', () => {
+  it('settles both in one comparison when equal, and still names a difference in either', () => {
+    const slab = new Float64Array(16);
+    const first = slab.subarray(5, 8);
+    const second = slab.subarray(8, 10);
+    first.set([1, 2, 3]);
+    second.set([4, 5]);
+    expect(differences(Float64Array.of(1, 2, 3, 4, 5), first, second)).toEqual([]);
+    second[0] = 40;
+    const together = Float64Array.of(1, 2, 3, 4, 5);
+    expect(differences(together, first, second)[0]).toMatchObject({ entity: 'b', together: 4, alone: 40 });
+    second[0] = 4;
+    first[2] = 30;
+    expect(differences(together, first, second)[0]).toMatchObject({ entity: 'a', together: 3, alone: 30 });
+    // the row rule still decides where bytes differ: −0 against +0 passes
+    first[2] = 3;
+    second[1] = -0;
+    expect(differences(Float64Array.of(1, 2, 3, 4, 0), first, second)).toEqual([]);
+  });
+});
