@@ -5,6 +5,8 @@
  *   each of `--reps` rounds after one warm-up round, and the check alone (as `buildTrainingFrame`
  *   calls it: on a driver that ran the features, with the frame's outputs, history and sample
  *   rows); best and median of each.
+ * - natural, one process: frames back to back without and with the check (`--rounds`, default 40),
+ *   nothing forced between them (see `natural`).
  * - cold, fresh processes (`--cold` of each, default 6): the first frame of a process without the
  *   check, then the check's first call in that process; and the first frame with the check.
  * - demo, fresh processes (`--demo` pairs, default 6): the demo's whole job (`npm run demo`:
@@ -20,7 +22,7 @@
  * updates that figure at scheduler ticks (4 ms here), so for a ~10 ms check it is coarse: read its
  * medians over many reps, not one sample.
  *
- *   npm run bench -- isolation [--reps 10] [--cold 6] [--demo 6]
+ *   npm run bench -- isolation [--reps 10] [--rounds 40] [--cold 6] [--demo 6]
  */
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
@@ -37,6 +39,7 @@ import { WeatherWindows } from '../../examples/weather/windows';
 import { hasFlag, numberFlag } from '../harness/args';
 import { bestAndMedian, round, settle } from '../harness/measure';
 import type { Scenario } from '../harness/scenario';
+import isolationModule = require('../../src/timeseries/isolation');
 
 const FEATURES = [WeatherSignals, WeatherWindows, CityStatistics, Calendar];
 const CONFIG = { fitUntil: Date.parse(VALIDATION_FROM) };
@@ -90,11 +93,41 @@ async function check(built: TrainingFrame): Promise<Clock> {
   for (const w of built.warmup) reach = Math.max(reach, w);
   const rows = Math.max(16, Math.ceil((reach + 1) / 2) + 2); // training-frame.ts's isolationRows
   const t = clock();
-  const report = await checkEntityIsolation(driver, built.features, built.history, { rows });
+  const report = await checkAlone(driver, built.features, built.history, { rows });
   const ms = clock(t);
   const n = built.features.length;
   if (report.checked.length !== n) throw new Error(`checked ${report.checked.length} of ${n} features`);
   return ms;
+}
+
+/** The check as the library exports it, before `timeChecksInFrames` wraps it (what `check` times). */
+const checkAlone = isolationModule.checkEntityIsolation;
+/** The checks `buildTrainingFrame` ran since the last `takeInFrame`, timed inside the frame. */
+let inFrame: Clock[] = [];
+
+/**
+ * Times each check a frame runs, inside the frame: `buildTrainingFrame` calls it through this
+ * module's exports, which are wrapped here (benchmark-only; the library is not changed). The
+ * check's own time in a frame, without the noise of a difference of two frames' times.
+ */
+function timeChecksInFrames(): void {
+  if (isolationModule.checkEntityIsolation !== checkAlone) return;
+  const timed: typeof checkAlone = async (...args) => {
+    const t = clock();
+    try {
+      return await checkAlone(...args);
+    } finally {
+      inFrame.push(clock(t));
+    }
+  };
+  Object.assign(isolationModule, { checkEntityIsolation: timed });
+}
+
+/** The in-frame checks timed since the last call (one per frame with the check). */
+function takeInFrame(): Clock[] {
+  const taken = inFrame;
+  inFrame = [];
+  return taken;
 }
 
 /** A full collection now (the benchmark child runs with --expose-gc). */
@@ -152,13 +185,42 @@ async function warm(data: RawData, reps: number) {
 }
 
 /**
+ * Frames back to back as a notebook builds them, with no collection or sleep forced between them
+ * (V8 collects when it would): `rounds` rounds of one frame without the check and one with it,
+ * alternating which goes first, after two warm-up rounds. A forced full collection after each
+ * frame (as `warm` does, to bill each frame its garbage) made the next frame ~35% slower here and
+ * the check in it 2x slower: fresh young-generation pages and cold caches, not the check's work.
+ */
+async function natural(data: RawData, rounds: number) {
+  const off: Clock[] = [];
+  const on: Clock[] = [];
+  const checks: Clock[] = [];
+  takeInFrame();
+  for (let r = 0; r < rounds + 2; r++) {
+    for (const check of r % 2 === 0 ? [false, true] : [true, false]) {
+      const t = clock();
+      await frame(data, check);
+      const ms = clock(t);
+      const timed = takeInFrame();
+      if (r < 2) continue;
+      (check ? on : off).push(ms);
+      checks.push(...timed);
+    }
+  }
+  return {
+    frame_without: summary(off), frame_with: summary(on, off, 'ratio'), check_in_frame: summary(checks, off, 'share'),
+  };
+}
+
+/**
  * One fresh process: `off` times the first frame without the check, then the check's first call;
  * `on` the first frame with it.
  */
 async function coldChild(mode: string) {
   const data = await readWeather();
   const first = await timedFrame(data, mode === 'on');
-  return mode === 'on' ? { frame_ms: first.ms } : { frame_ms: first.ms, check_ms: await check(first.built) };
+  if (mode === 'on') return { frame_ms: first.ms, in_frame_ms: takeInFrame()[0] };
+  return { frame_ms: first.ms, check_ms: await check(first.built) };
 }
 
 /**
@@ -171,7 +233,7 @@ async function demoChild(mode: string) {
   try {
     const t = clock();
     await weatherJob({ outDir: dir, isolationCheck: mode === 'demo-on', log: () => undefined });
-    return { job: clock(t), process: clock() };
+    return { job: clock(t), process: clock(), check: takeInFrame()[0] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -180,7 +242,7 @@ async function demoChild(mode: string) {
 /** `--demo` pairs of fresh processes, alternating which goes first: the job with ÷ without the check. */
 function demo(n: number) {
   const off: { job: Clock; process: Clock }[] = [];
-  const on: { job: Clock; process: Clock }[] = [];
+  const on: { job: Clock; process: Clock; check: Clock }[] = [];
   for (let i = 0; i < n; i++) {
     for (const mode of i % 2 === 0 ? ['demo-off', 'demo-on'] : ['demo-on', 'demo-off']) {
       const child = `${__dirname}/../harness/child.js`;
@@ -196,10 +258,13 @@ function demo(n: number) {
     job_with: summary(on.map((r) => r.job), off.map((r) => r.job), 'ratio'),
     process_without: summary(off.map((r) => r.process)),
     process_with: summary(on.map((r) => r.process), off.map((r) => r.process), 'ratio'),
+    // the check timed inside the job, over the job and over the process without it
+    check_in_job: summary(on.map((r) => r.check), off.map((r) => r.job), 'share'),
+    check_in_process: summary(on.map((r) => r.check), off.map((r) => r.process), 'share'),
   };
 }
 
-function coldRun(mode: 'on' | 'off'): { frame_ms: Clock; check_ms?: Clock } {
+function coldRun(mode: 'on' | 'off'): { frame_ms: Clock; check_ms?: Clock; in_frame_ms?: Clock } {
   const child = `${__dirname}/../harness/child.js`;
   const out = execFileSync(process.execPath, ['--expose-gc', child, 'isolation', '--cold-child', mode], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 120_000,
@@ -211,14 +276,18 @@ async function cold(n: number) {
   const off: Clock[] = [];
   const on: Clock[] = [];
   const alone: Clock[] = [];
+  const inFrameChecks: Clock[] = [];
   for (let i = 0; i < n; i++) {
     const a = coldRun('off');
     off.push(a.frame_ms);
     alone.push(a.check_ms!);
-    on.push(coldRun('on').frame_ms);
+    const b = coldRun('on');
+    on.push(b.frame_ms);
+    inFrameChecks.push(b.in_frame_ms!);
   }
   return {
     processes: n, frame_without: summary(off), frame_with: summary(on, off, 'ratio'), check: summary(alone, off),
+    check_in_frame: summary(inFrameChecks, off, 'share'),
   };
 }
 
@@ -226,6 +295,7 @@ const scenario: Scenario = {
   name: 'isolation',
   description: 'entity-isolation check on the weather demo: its time over the frame without it, warm and cold (≤ 5%)',
   async run(args) {
+    timeChecksInFrames();
     if (hasFlag(args, '--cold-child')) {
       const mode = args[args.indexOf('--cold-child') + 1];
       return mode.startsWith('demo-') ? demoChild(mode) : coldChild(mode);
@@ -235,7 +305,10 @@ const scenario: Scenario = {
     const processes = Math.max(1, numberFlag(args, '--cold', 6));
     const pairs = Math.max(0, numberFlag(args, '--demo', 6));
     return {
-      reps, warm: await warm(data, reps), cold: await cold(processes), ...(pairs > 0 ? { demo: demo(pairs) } : {}),
+      reps,
+      warm: await warm(data, reps),
+      natural: await natural(data, Math.max(1, numberFlag(args, '--rounds', 40))),
+      cold: await cold(processes), ...(pairs > 0 ? { demo: demo(pairs) } : {}),
       target_share: 0.05,
     };
   },

@@ -3,22 +3,14 @@
  * the messages are as they were (rows count from 0, the indices of the caller's arrays); with it,
  * each row phrase is the caller's (the command line names a CSV file's lines).
  */
-import { InputError } from '../../src/errors';
 import { entityHistory } from '../../src/timeseries/history';
 import { fillCalendar } from '../../src/timeseries/fill-calendar';
 import { listed, type RowNames } from '../../src/timeseries/row-names';
+import { inputErrorMessage } from './support/input-error';
 
 const lines: RowNames = (rows) => `${rows.length === 1 ? 'line' : 'lines'} ${listed(rows.map((r) => r + 2))} of s.csv`;
 
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
+const message = inputErrorMessage;
 
 const opts = { entity: 'e', time: 't' };
 

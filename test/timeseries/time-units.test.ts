@@ -1,19 +1,12 @@
 import { InputError } from '../../src/errors';
 import { entityHistory } from '../../src/timeseries/history';
 import { asOfJoin } from '../../src/timeseries/as-of-join';
+import { inputErrorMessage } from './support/input-error';
 
 // Numbers in a time column are epoch milliseconds. Unix seconds (1700000000 = 2023-11-14) were
 // read as 1970-01-20 without a word, and so every calendar part, offset window and split cut-off
 // on them; microseconds were read as dates in the year 55,000.
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
+const message = inputErrorMessage;
 
 describe('time columns in another unit than milliseconds', () => {
   const opts = { entity: 'e', time: 't' };
