@@ -28,7 +28,7 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Builder, buildTrainingFrame, checkEntityIsolation, type RawData, type TrainingFrame } from '../../src';
+import { Builder, buildTrainingFrame, type RawData, type TrainingFrame } from '../../src';
 import { Calendar } from '../../examples/weather/calendar';
 import { CityStatistics } from '../../examples/weather/city';
 import { readWeather } from '../../examples/weather/data';

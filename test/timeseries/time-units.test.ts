@@ -1,4 +1,3 @@
-import { InputError } from '../../src/errors';
 import { entityHistory } from '../../src/timeseries/history';
 import { asOfJoin } from '../../src/timeseries/as-of-join';
 import { inputErrorMessage } from './support/input-error';

@@ -1,23 +1,12 @@
 /** CSV inference never changes a column's meaning without a word; binary files are refused. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readCsv, writeParquet, tableFromColumns, type AdapterNote } from '../../../adapters';
 import { InputError } from '../../../src/errors';
-import { rejection, useTempDir } from '../helpers/temp-dir';
+import { rejection, useTempFiles } from '../helpers/temp-dir';
+import { csvNotes } from '../helpers/csv-notes';
 
-const dir = useTempDir();
-let count = 0;
-function file(content: string | Buffer, name = `n${++count}.csv`): string {
-  const path = join(dir(), name);
-  writeFileSync(path, content);
-  return path;
-}
+const file = useTempFiles('n');
 
-async function notesOf(path: string): Promise<AdapterNote[]> {
-  const notes: AdapterNote[] = [];
-  await readCsv(path, { onNote: (n) => notes.push(n) });
-  return notes;
-}
+const notesOf = csvNotes;
 
 describe('readCsv: notes on inference', () => {
   it('an integer beyond int64 makes the column float64, with a note naming column, line and value', async () => {
@@ -71,7 +60,7 @@ describe('readCsv: binary files', () => {
   });
 
   it('says when a .csv is really a Parquet file', async () => {
-    const path = join(dir(), 'really-parquet.csv');
+    const path = file('', 'really-parquet.csv'); // replaced by the Parquet file below
     await writeParquet(tableFromColumns(['x'], [Float64Array.of(1, 2)]), path);
     const error = await rejection(readCsv(path));
     expect(error.message).toMatch(/^Cannot read CSV from ".*really-parquet\.csv": it is binary, not text \(byte \d+ is NUL; it starts like a Parquet file\)\. Give it the extension of its format \(e\.g\. \.parquet\)\.$/);

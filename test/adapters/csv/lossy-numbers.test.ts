@@ -4,24 +4,13 @@
  * ("1e400") read as Infinity. Both stay numbers (pandas reads them so too), with a note naming
  * the column, the line, the value and the fix.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readCsv, type AdapterNote } from '../../../adapters';
-import { useTempDir } from '../helpers/temp-dir';
+import { useTempFiles } from '../helpers/temp-dir';
+import { csvNotes } from '../helpers/csv-notes';
 
-const dir = useTempDir();
-let count = 0;
-function file(content: string): string {
-  const path = join(dir(), `z${++count}.csv`);
-  writeFileSync(path, content);
-  return path;
-}
+const file = useTempFiles('z');
 
-async function notesOf(path: string): Promise<AdapterNote[]> {
-  const notes: AdapterNote[] = [];
-  await readCsv(path, { onNote: (n) => notes.push(n) });
-  return notes;
-}
+const notesOf = csvNotes;
 
 describe('readCsv: leading zeros and float64 overflow are noted', () => {
   it('a field with a leading zero in an integer column', async () => {

@@ -4,18 +4,10 @@
  * (a note named line 8 for a field on line 6), and a record spanning lines was named by its last
  * line. Lines are counted as a text editor shows them, and a record is named by its first line.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readCsv, type AdapterNote } from '../../../adapters';
-import { useTempDir } from '../helpers/temp-dir';
+import { useTempFiles } from '../helpers/temp-dir';
 
-const dir = useTempDir();
-let count = 0;
-function file(content: string): string {
-  const path = join(dir(), `q${++count}.csv`);
-  writeFileSync(path, content);
-  return path;
-}
+const file = useTempFiles('q');
 
 async function noteLine(path: string): Promise<string> {
   const notes: AdapterNote[] = [];

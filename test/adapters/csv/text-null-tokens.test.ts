@@ -4,18 +4,10 @@
  * → readCsv lost them. Still null by default, now with a note naming the column, line, value and
  * the option that keeps it.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readCsv, type AdapterNote } from '../../../adapters';
-import { useTempDir } from '../helpers/temp-dir';
+import { useTempFiles } from '../helpers/temp-dir';
 
-const dir = useTempDir();
-let count = 0;
-function file(content: string): string {
-  const path = join(dir(), `t${++count}.csv`);
-  writeFileSync(path, content);
-  return path;
-}
+const file = useTempFiles('t');
 
 async function read(path: string, nullValues?: string[]) {
   const notes: AdapterNote[] = [];

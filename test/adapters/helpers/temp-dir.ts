@@ -1,5 +1,5 @@
 /** A fresh directory under os.tmpdir() per test file, removed afterwards. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,17 @@ export function useTempDir(): () => string {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return () => dir;
+}
+
+/** A fresh directory per test file (as `useTempDir`) and a writer of numbered files in it, giving their paths. */
+export function useTempFiles(prefix: string, extension = '.csv') {
+  const dir = useTempDir();
+  let count = 0;
+  return (content: string | Buffer, name = `${prefix}${++count}${extension}`): string => {
+    const path = join(dir(), name);
+    writeFileSync(path, content);
+    return path;
+  };
 }
 
 /** The vega-datasets file `name`. */
