@@ -162,8 +162,9 @@ export class Comparison implements LayoutRequest {
     if (!isColumn(a, this.rows)) return;
     // the two sides' values side by side in memory (one slab, cut one after the other) against the
     // whole together column: one memcmp settles both
-    const [, first, second] = values;
-    if (values.length === 3 && adjacent(a, first, second) && sameBytes(a, first as Float64Array, 0, this.rows)) return;
+    const first = values[1];
+    const joined = values.length === 3 && adjacent(a, first, values[2]);
+    if (joined && sameBytes(a, first as Float64Array, 0, this.rows)) return;
     const { sides, entities, time, order, outputs } = this.sample;
     // the second entity's start first: a window or shift that forgets { groups } shows there
     for (let side = 1; side >= 0; side--) {
